@@ -1,0 +1,1 @@
+"""Body and language knowledge, loaded from the data files in `respub/data/`."""

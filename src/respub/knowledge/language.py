@@ -1,0 +1,34 @@
+"""Detect the language of a resolution from its text.
+
+>>> detect_language("La Asamblea General de la OIPC-INTERPOL, en su reunión")
+'es'
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from respub.knowledge.lexicon import LANGUAGES, lexicon
+
+_WORD = re.compile(r"[^\W\d_]+")
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+
+
+def detect_language(text: str) -> str | None:
+    """The BCP 47 code of the language of `text`, or None when no known language fits."""
+    sample = text[:8000]
+    letters = sum(1 for c in sample if c.isalpha())
+    if letters == 0:
+        return None
+    if len(_ARABIC.findall(sample)) > letters * 0.3:
+        return "ar"
+    words = Counter(w.casefold() for w in _WORD.findall(sample))
+    total = sum(words.values())
+    scores = {
+        lang: sum(words[w] for w in lexicon(lang).stopwords) / total
+        for lang in LANGUAGES
+        if lang != "ar"
+    }
+    best = max(scores, key=lambda lang: scores[lang])
+    return best if scores[best] >= 0.08 else None

@@ -1,0 +1,196 @@
+"""Language lexicons: clause openers mapped to shared concepts, months, ordinals, status words.
+
+>>> lex = lexicon("es")
+>>> lex.match_opener("HACE UN LLAMAMIENTO a los países miembros", "operative")
+Opener(keyword='HACE UN LLAMAMIENTO', concept='calls-upon')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+LANGUAGES = ("en", "fr", "es", "ar")
+CATEGORIES = ("preambular", "operative")
+
+
+@dataclass(frozen=True)
+class Opener:
+    """The words that open a clause, as printed, and the concept they express."""
+
+    keyword: str
+    concept: str | None
+
+
+def fold(text: str) -> str:
+    """Case- and width-insensitive form used for matching (accents are kept)."""
+    return unicodedata.normalize("NFC", text).casefold().replace("’", "'")
+
+
+def _load(name: str) -> Any:
+    data = resources.files("respub.data").joinpath(name).read_text(encoding="utf-8")
+    return yaml.safe_load(data)
+
+
+@cache
+def concepts() -> dict[str, dict[str, str]]:
+    """Concept ids per category with their English definitions."""
+    data: dict[str, dict[str, str]] = _load("lexicons/concepts.yaml")
+    return data
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """What respub knows of one language."""
+
+    language: str
+    name: str
+    direction: str
+    stopwords: frozenset[str]
+    months: tuple[tuple[str, ...], ...]
+    ordinal_suffix: re.Pattern[str]
+    ordinal_words: dict[str, dict[str, int]]
+    status: dict[str, tuple[str, ...]]
+    modifiers: tuple[str, ...]
+    prefixes: tuple[str, ...]
+    phrases: dict[str, dict[str, tuple[str, ...]]]
+
+    def match_opener(self, text: str, category: str) -> Opener | None:
+        """The longest lexicon phrase (with modifiers and prefixes) that opens `text`."""
+        body, prefix = self._strip_prefix(text)
+        folded = fold(body)
+        best: tuple[int, int, str] | None = None
+        for concept, phrases in self.phrases[category].items():
+            for phrase in phrases:
+                span = _prefix_span(folded, fold(phrase), self._modifier_folds)
+                # the longest match wins; on a tie, the one that needed fewer modifiers
+                if span is not None and (best is None or (span[1], -span[0]) > best[:2]):
+                    best = (span[1], -span[0], concept)
+        if best is None:
+            return None
+        end = self._extend_with_modifiers(folded, best[0])
+        return Opener(keyword=text[: len(prefix) + end].rstrip(" ,:;"), concept=best[2])
+
+    def month(self, word: str) -> int | None:
+        """Month number (1-12) of a month name in this language."""
+        folded = fold(word)
+        for number, names in enumerate(self.months, start=1):
+            if folded in names:
+                return number
+        return None
+
+    def status_of(self, line: str) -> str | None:
+        """`adopted`/`rejected` when `line` is a status line in this language."""
+        folded = fold(line.strip().rstrip("."))
+        for status, words in self.status.items():
+            if folded in words:
+                return status
+        return None
+
+    def ordinal(self, text: str) -> int | None:
+        """The number of an ordinal: "89ª", "89e", "89th", "Sixty-sixth", "eightieth"."""
+        text = text.strip().translate(_ARABIC_DIGITS)
+        found = self.ordinal_suffix.search(text)
+        if found:
+            return int(found.group("n"))
+        if text.isdigit():
+            return int(text)
+        words = [w for w in re.split(r"[\s\-‑]+", fold(text)) if w and w not in ("et", "y", "و")]
+        words = [w[1:] if w.startswith("و") and len(w) > 2 else w for w in words]
+        total = 0
+        for word in words:
+            value = next(
+                (table[word] for table in self.ordinal_words.values() if word in table), None
+            )
+            if value is None:
+                return None
+            total += value
+        return total or None
+
+    @property
+    def _modifier_folds(self) -> tuple[str, ...]:
+        return tuple(sorted((fold(m) for m in self.modifiers), key=len, reverse=True))
+
+    def _strip_prefix(self, text: str) -> tuple[str, str]:
+        for prefix in self.prefixes:
+            if text.startswith(prefix + " "):
+                return text[len(prefix) + 1 :], text[: len(prefix) + 1]
+        for prefix in self.prefixes:
+            if text.startswith(prefix) and len(text) > len(prefix) + 2:
+                return text[len(prefix) :], prefix
+        return text, ""
+
+    def _extend_with_modifiers(self, folded: str, end: int) -> int:
+        changed = True
+        while changed:
+            changed = False
+            for modifier in self._modifier_folds:
+                stop = _word_at(folded, end, modifier)
+                if stop is not None:
+                    end, changed = stop, True
+                    break
+        return end
+
+
+_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+
+
+def _word_at(folded: str, start: int, phrase: str) -> int | None:
+    """End of `phrase` if it follows `folded[start:]` after a space/comma, else None."""
+    rest = folded[start:]
+    stripped = rest.lstrip(" ,")
+    skipped = len(rest) - len(stripped)
+    if stripped.startswith(phrase) and _boundary(stripped, len(phrase)):
+        return start + skipped + len(phrase)
+    return None
+
+
+def _boundary(text: str, index: int) -> bool:
+    return index >= len(text) or not (text[index].isalnum() or text[index] in "-'")
+
+
+def _prefix_span(
+    folded: str, phrase: str, modifiers: tuple[str, ...]
+) -> tuple[int, int] | None:
+    """(start, end) of `phrase` at the start of `folded`, allowing leading modifiers."""
+    start = 0
+    while True:
+        if folded.startswith(phrase, start) and _boundary(folded, start + len(phrase)):
+            return start, start + len(phrase)
+        for modifier in modifiers:
+            if folded.startswith(modifier, start) and _boundary(folded, start + len(modifier)):
+                start = start + len(modifier)
+                start += len(folded[start:]) - len(folded[start:].lstrip(" ,"))
+                break
+        else:
+            return None
+
+
+@cache
+def lexicon(language: str) -> Lexicon:
+    """The lexicon of a language; `ValueError` names the languages known."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r} (known: {', '.join(LANGUAGES)})")
+    data = _load(f"lexicons/{language}.yaml")
+    months = tuple(
+        tuple(fold(n) for n in (m if isinstance(m, list) else [m])) for m in data["months"]
+    )
+    return Lexicon(
+        language=language,
+        name=data["name"],
+        direction=data["direction"],
+        stopwords=frozenset(data["stopwords"]),
+        months=months,
+        ordinal_suffix=re.compile(data["ordinal_suffix"], re.IGNORECASE),
+        ordinal_words={k: {fold(w): n for w, n in v.items()} for k, v in data["ordinal_words"].items()},
+        status={k: tuple(fold(w) for w in v) for k, v in data["status"].items()},
+        modifiers=tuple(data["modifiers"]),
+        prefixes=tuple(data.get("prefixes", [])),
+        phrases={c: {k: tuple(v) for k, v in data[c].items()} for c in CATEGORIES},
+    )

@@ -1,0 +1,110 @@
+"""The structured model of a resolution, named after Akoma Ntoso / AKN4UN concepts.
+
+Every value is a frozen dataclass: a parsed resolution is data, not behaviour.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a document came from: path or URL, and the SHA-256 of its bytes."""
+
+    path: str
+    sha256: str
+    media_type: str
+
+
+@dataclass(frozen=True)
+class Session:
+    """The session (meeting) of the body at which a resolution was adopted."""
+
+    number: int | None = None
+    place: str | None = None
+    country: str | None = None
+    start: date | None = None
+    end: date | None = None
+
+
+@dataclass(frozen=True)
+class SubParagraph:
+    """A lettered, roman or numbered sub-paragraph: (a), (i), (1); may nest."""
+
+    label: str
+    text: str
+    subparagraphs: tuple[SubParagraph, ...] = ()
+
+
+@dataclass(frozen=True)
+class PreambularClause:
+    """A recital, opened by a participle or adjective (RECOGNIZING, Recalling also)."""
+
+    keyword: str
+    text: str
+    concept: str | None = None
+
+
+@dataclass(frozen=True)
+class OperativeClause:
+    """An operative paragraph, opened by a verb (URGES, Decides), numbered if printed."""
+
+    keyword: str
+    text: str
+    number: int | None = None
+    concept: str | None = None
+    subparagraphs: tuple[SubParagraph, ...] = ()
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A footnote, kept apart from the clause text; `label` is its printed mark."""
+
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Annex:
+    """An annex: its heading and its text, kept as printed paragraphs."""
+
+    title: str
+    paragraphs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A reference to another document, as printed and canonicalised.
+
+    `kind` is one of: resolution, decision, treaty, article, document, general-comment.
+    `clause` names where it occurs: "preamble-3", "operative-2", "footnote-1", "title".
+    """
+
+    identifier: str
+    text: str
+    kind: str
+    clause: str
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A resolution in one language: a FRBR expression of the resolution (work)."""
+
+    identifier: str
+    body: str
+    language: str
+    source: Source
+    number: str | None = None
+    title: str | None = None
+    session: Session | None = None
+    adopted: date | None = None
+    status: str | None = None
+    formula: str | None = None
+    preamble: tuple[PreambularClause, ...] = ()
+    operative: tuple[OperativeClause, ...] = ()
+    footnotes: tuple[Footnote, ...] = ()
+    annexes: tuple[Annex, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    metadata: dict[str, str] = field(default_factory=dict, compare=False, hash=False)

@@ -1,0 +1,198 @@
+"""Parse a resolution's text into the model: `parse_file(path)` or `parse_source(text)`.
+
+Stages: read the source → split into blocks → find the enacting formula → read the
+header → segment the clauses → find the closing status → collect citations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from respub.errors import ParseError
+from respub.knowledge.language import detect_language
+from respub.knowledge.lexicon import LANGUAGES, Lexicon, lexicon
+from respub.knowledge.profiles import BodyProfile, detect_body, profile
+from respub.model import Annex, Citation, Resolution
+from respub.parse.blocks import Block, split_blocks
+from respub.parse.citations import find_citations
+from respub.parse.clauses import segment
+from respub.parse.cleanup import clean_text
+from respub.parse.header import read_header
+from respub.sources.load import SourceText, read_source
+
+__all__ = ["parse_file", "parse_source"]
+
+_ANNEX = ("annex", "annexe", "anexo", "مرفق", "المرفق")
+
+
+def parse_file(path: str | Path, language: str | None = None, body: str | None = None) -> Resolution:
+    """Read and parse one source file; `ParseError` names the file and place."""
+    return parse_source(read_source(path), language=language, body=body)
+
+
+def parse_source(
+    doc: SourceText, language: str | None = None, body: str | None = None
+) -> Resolution:
+    """Parse a source's text into a `Resolution`."""
+    path = doc.source.path
+    text = clean_text(doc.text)
+    lang = _language(text, language, path)
+    lex = lexicon(lang)
+    prof = _body(text, body, path)
+    blocks, footnotes = split_blocks(text)
+    if not blocks:
+        raise ParseError(path, "no text found")
+    start = _formula_index(blocks, prof, lang)
+    formula = blocks[start] if start is not None else None
+    head = blocks[: start if start is not None else 0]
+    rest = blocks[start + 1 :] if start is not None else blocks
+    if formula is not None:
+        formula, first = _split_formula(formula, prof, lang)
+        if first is not None:
+            rest = [first, *rest]
+    header = read_header(head + ([formula] if formula else []), formula, prof, lex, doc.metadata)
+    body_blocks, closing, annex_blocks = _split_closing(rest, prof, lex)
+    preamble, operative = segment(body_blocks, lex, prof.clause_style)
+    if not preamble and not operative:
+        raise ParseError(path, "no preambular or operative clauses found", line=_line(rest))
+    if header.identifier is None:
+        raise ParseError(path, f"no {prof.code} resolution identifier found", line=blocks[0].line)
+    status, adopted = _status(closing, lex, prof)
+    resolution = Resolution(
+        identifier=header.identifier,
+        body=prof.code,
+        language=lang,
+        source=doc.source,
+        number=header.number,
+        title=header.title,
+        session=header.session,
+        adopted=header.adopted or adopted,
+        status=status,
+        formula=formula.text if formula else None,
+        preamble=preamble,
+        operative=operative,
+        footnotes=footnotes,
+        annexes=_annexes(annex_blocks),
+        metadata=doc.metadata,
+    )
+    return replace(resolution, citations=_citations(resolution))
+
+
+def _language(text: str, forced: str | None, path: str) -> str:
+    if forced is not None:
+        if forced not in LANGUAGES:
+            raise ParseError(path, f"unknown language {forced!r} (known: {', '.join(LANGUAGES)})")
+        return forced
+    found = detect_language(text)
+    if found is None:
+        raise ParseError(path, "cannot tell the language of the text; force it with --lang")
+    return found
+
+
+def _body(text: str, forced: str | None, path: str) -> BodyProfile:
+    if forced is not None:
+        try:
+            return profile(forced)
+        except ValueError as error:
+            raise ParseError(path, str(error)) from error
+    found = detect_body(text)
+    if found is None:
+        raise ParseError(path, "no known deliberative body recognised; force it with --body")
+    return found
+
+
+def _formula_index(blocks: list[Block], prof: BodyProfile, lang: str) -> int | None:
+    pattern = prof.pattern("formula", lang)
+    for index, block in enumerate(blocks):
+        if pattern is not None and pattern.search(block.text):
+            return index
+    return None
+
+
+def _split_formula(formula: Block, prof: BodyProfile, lang: str) -> tuple[Block, Block | None]:
+    """Cut a first clause printed on the formula's line ("The Assembly, Recalling ...")."""
+    pattern = prof.pattern("formula", lang)
+    found = pattern.search(formula.text) if pattern else None
+    if found is None or prof.pattern("session", lang) is not None:
+        return formula, None
+    tail = formula.text[found.end() :].strip()
+    if not tail:
+        return formula, None
+    head = Block(formula.text[: found.end()].strip(), formula.line)
+    return head, Block(tail, formula.line)
+
+
+def _split_closing(
+    blocks: list[Block], prof: BodyProfile, lex: Lexicon
+) -> tuple[list[Block], list[Block], list[Block]]:
+    """(clauses, closing lines, annex) — the closing is the status or meeting line."""
+    for index, block in enumerate(blocks):
+        first_word = block.text.split(" ", 1)[0].casefold().rstrip(".:")
+        is_status = lex.status_of(block.text) is not None
+        is_closing = prof.closing is not None and prof.closing.search(block.text)
+        if is_status or is_closing:
+            annex = next(
+                (i for i in range(index + 1, len(blocks)) if _is_annex(blocks[i])), len(blocks)
+            )
+            return blocks[:index], blocks[index:annex], blocks[annex:]
+        if first_word in _ANNEX and index > 0:
+            return blocks[:index], [], blocks[index:]
+    return blocks, [], []
+
+
+def _is_annex(block: Block) -> bool:
+    return block.text.split(" ", 1)[0].casefold().rstrip(".:") in _ANNEX
+
+
+def _status(closing: list[Block], lex: Lexicon, prof: BodyProfile) -> tuple[str | None, object]:
+    from respub.parse.dates import parse_date
+
+    for block in closing:
+        status = lex.status_of(block.text)
+        if status:
+            return status, None
+        if prof.closing is not None and (found := prof.closing.search(block.text)):
+            date_text = found.groupdict().get("date") or " ".join(b.text for b in closing)
+            return "adopted", parse_date(date_text, lex)
+    return None, None
+
+
+def _annexes(blocks: list[Block]) -> tuple[Annex, ...]:
+    annexes: list[Annex] = []
+    for block in blocks:
+        if _is_annex(block) or not annexes:
+            annexes.append(Annex(title=block.text, paragraphs=()))
+        else:
+            last = annexes[-1]
+            annexes[-1] = Annex(last.title, (*last.paragraphs, block.text))
+    return tuple(annexes)
+
+
+def _citations(resolution: Resolution) -> tuple[Citation, ...]:
+    found: list[Citation] = []
+    places = [
+        *((f"preamble-{i}", c.text) for i, c in enumerate(resolution.preamble, start=1)),
+        *((f"operative-{i}", _operative_text(c)) for i, c in enumerate(resolution.operative, 1)),
+        *((f"footnote-{n.label}", n.text) for n in resolution.footnotes),
+    ]
+    for place, text in places:
+        found.extend(
+            c for c in find_citations(text, place) if c.identifier != resolution.identifier
+        )
+    return tuple(found)
+
+
+def _operative_text(clause: object) -> str:
+    from respub.model import OperativeClause, SubParagraph
+
+    assert isinstance(clause, OperativeClause)
+
+    def flat(subs: tuple[SubParagraph, ...]) -> str:
+        return " ".join(f"{s.text} {flat(s.subparagraphs)}" for s in subs)
+
+    return f"{clause.text} {flat(clause.subparagraphs)}"
+
+
+def _line(blocks: list[Block]) -> int | None:
+    return blocks[0].line if blocks else None

@@ -1,0 +1,66 @@
+"""Split normalised text into paragraphs (blocks) and footnotes.
+
+>>> blocks, notes = split_blocks("A line\\nwrapped[^1].\\n\\nNext\\n\\n[^1]: A note.")
+>>> [b.text for b in blocks], notes
+(['A line wrapped.', 'Next'], (Footnote(label='1', text='A note.'),))
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from respub.model import Footnote
+
+_NOTE_LINE = re.compile(r"^\[\^(?P<label>[^\]]+)\]:\s*(?P<text>.*)$")
+_NOTE_MARK = re.compile(r"\[\^[^\]]+\]")
+_RULE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,})\s*$")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph of the source and the line (1-based) where it starts."""
+
+    text: str
+    line: int
+
+
+def split_blocks(text: str) -> tuple[list[Block], tuple[Footnote, ...]]:
+    """Paragraphs separated by blank lines, footnote definitions set apart, marks removed."""
+    blocks: list[Block] = []
+    notes: list[Footnote] = []
+    current: list[str] = []
+    start = 0
+    note: list[str] | None = None
+
+    def flush() -> None:
+        nonlocal current, note
+        if note is not None:
+            notes[-1] = Footnote(notes[-1].label, _join(note))
+            note = None
+        elif current:
+            blocks.append(Block(_join(current), start))
+        current = []
+
+    for number, line in enumerate(text.split("\n"), start=1):
+        found = _NOTE_LINE.match(line.strip())
+        if found:
+            flush()
+            notes.append(Footnote(found.group("label"), ""))
+            note = [found.group("text")]
+        elif not line.strip() or _RULE.match(line):
+            flush()
+        elif note is not None:
+            note.append(line)
+        else:
+            if not current:
+                start = number
+            current.append(line)
+    flush()
+    return blocks, tuple(notes)
+
+
+def _join(lines: list[str]) -> str:
+    text = " ".join(line.strip() for line in lines)
+    text = _NOTE_MARK.sub("", text)
+    return re.sub(r"\s+", " ", text).strip()

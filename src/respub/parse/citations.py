@@ -1,0 +1,159 @@
+"""Find the documents a clause cites: resolutions, decisions, treaties, articles.
+
+>>> [c.identifier for c in find_citations(
+...     "las resoluciones AG-2005-RES-09, sobre ...; AGN/65/RES/9, sobre", "preamble-2")]
+['AG-2005-RES-09', 'AGN/65/RES/9']
+>>> [c.identifier for c in find_citations(
+...     "Recalling its resolutions 2625 (XXV) of 24 October 1970 and 53/199", "preamble-1")]
+['A/RES/2625(XXV)', 'A/RES/53/199']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from respub.model import Citation
+from respub.parse.identifiers import canonical
+
+_ROMAN = r"(?:[IVXLC]+|ES-[IVXLC\d]+|S-[IVXLC\d]+)"
+_SYMBOL = re.compile(
+    r"\b(?:GA-\d{4}-\d{1,3}-RES-\d{1,3}|AG-\d{4}-RES-\d{1,3}|AGN/\d{1,3}/RES/\d{1,3}"
+    rf"|A/RES/\d{{1,4}}\s?[A-Z]?\s?\({_ROMAN}\)|A/RES/(?:ES-|S-)?\d{{1,3}}/\d{{1,4}}[A-Z]?"
+    r"|S/RES/\d{1,4}\s?\(\d{4}\)|E/RES/\d{4}/\d{1,3}[A-Z]?|A/HRC/RES/(?:S-)?\d{1,2}/\d{1,3}"
+    r"|A/DEC/(?:ES-)?\d{1,3}/\d{1,4}[A-Z]?|WHA\s?\d{1,2}\.\d{1,3}|EB\d{1,3}\.R\d{1,3})(?![\w/])"
+)
+_BARE = re.compile(
+    rf"(?P<num>\d{{1,4}})\s?(?P<letter>[A-Z])?\s?\((?P<paren>{_ROMAN}|\d{{4}})\)"
+    r"|(?P<session>(?:ES-|S-)?\d{1,4})/(?P<number>\d{1,4})(?P<suffix>[A-Z])?(?![\w/])"
+)
+_LINK = re.compile(
+    r"(?:\s*(?:,|;|and|et|y|e|و)\s*|\s+)"
+    r"(?:(?:of|du|de|del|المؤرخ|المؤرخة)\s+(?:\d{1,2}(?:er)?\s+(?:de\s+)?[^\W\d_]+\s+(?:de\s+)?)?"
+    r"\d{4}\s*(?:,|;|and|et|y|و)?\s*)?"
+)
+
+
+@dataclass(frozen=True)
+class _Instrument:
+    id: str
+    kind: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class _Knowledge:
+    keywords: dict[str, re.Pattern[str]]
+    organs: dict[str, re.Pattern[str]]
+    instruments: tuple[_Instrument, ...]
+    articles: tuple[re.Pattern[str], ...]
+
+
+@cache
+def _knowledge() -> _Knowledge:
+    raw = resources.files("respub.data").joinpath("citations.yaml").read_text("utf-8")
+    data = yaml.safe_load(raw)
+    flags = re.IGNORECASE
+    return _Knowledge(
+        keywords={
+            k: re.compile(r"(?<!\w)(?:" + "|".join(v) + r")(?!\w)", flags)
+            for k, v in data["keywords"].items()
+        },
+        organs={k: re.compile("|".join(v), flags) for k, v in data["organs"].items()},
+        instruments=tuple(
+            _Instrument(i["id"], i["kind"], re.compile("|".join(i["patterns"]), flags))
+            for i in data["instruments"]
+        ),
+        articles=tuple(re.compile(p, flags) for p in data["articles"]),
+    )
+
+
+def find_citations(text: str, clause: str) -> list[Citation]:
+    """Every citation in `text`, in the order printed; `clause` names where it occurs."""
+    found: list[tuple[int, Citation]] = []
+    taken: list[tuple[int, int]] = []
+    for match in _SYMBOL.finditer(text):
+        kind = "decision" if "/DEC/" in match.group() else "resolution"
+        found.append((match.start(), Citation(canonical(match.group()), match.group(), kind, clause)))
+        taken.append(match.span())
+    found.extend(_bare_references(text, clause, taken))
+    found.extend(_instruments(text, clause))
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for _, citation in sorted(found, key=lambda item: item[0]):
+        if (citation.identifier, citation.kind) not in seen:
+            seen.add((citation.identifier, citation.kind))
+            unique.append(citation)
+    return unique
+
+
+def _bare_references(
+    text: str, clause: str, taken: list[tuple[int, int]]
+) -> list[tuple[int, Citation]]:
+    """Numbers after "resolution(s)"/"decision(s)": 53/199, 2625 (XXV), 2623 (2022)."""
+    knowledge = _knowledge()
+    found = []
+    for kind, keyword in knowledge.keywords.items():
+        for hit in keyword.finditer(text):
+            organ = _organ(text[max(0, hit.start() - 60) : hit.start()])
+            position = hit.end()
+            while True:
+                link = _LINK.match(text, position)
+                start = link.end() if link else position
+                ref = _BARE.match(text, start)
+                if not ref or any(a <= ref.start() < b for a, b in taken):
+                    break
+                identifier = _symbol(ref, kind, organ)
+                if identifier:
+                    citation = Citation(identifier, ref.group().strip(), kind, clause)
+                    found.append((ref.start(), citation))
+                position = ref.end()
+    return found
+
+
+def _organ(before: str) -> str | None:
+    hits = [(m.end(), code) for code, p in _knowledge().organs.items() for m in p.finditer(before)]
+    return max(hits)[1] if hits else None
+
+
+def _symbol(ref: re.Match[str], kind: str, organ: str | None) -> str | None:
+    try:
+        if ref.group("paren"):
+            paren = ref.group("paren")
+            if paren.isdigit():
+                return canonical(f"S/RES/{ref.group('num')}({paren})")
+            return canonical(f"A/RES/{ref.group('num')}{ref.group('letter') or ''}({paren})")
+        session, number = ref.group("session"), ref.group("number")
+        suffix = ref.group("suffix") or ""
+        if kind == "decision":
+            return canonical(f"A/DEC/{session}/{number}{suffix}")
+        if organ == "E":
+            return canonical(f"E/RES/{session}/{number}{suffix}")
+        if organ == "HRC":
+            return canonical(f"A/HRC/RES/{session}/{number}")
+        if organ in ("S", "WHA"):
+            return None
+        return canonical(f"A/RES/{session}/{number}{suffix}")
+    except ValueError:
+        return None
+
+
+def _instruments(text: str, clause: str) -> list[tuple[int, Citation]]:
+    knowledge = _knowledge()
+    found = []
+    for instrument in knowledge.instruments:
+        for hit in instrument.pattern.finditer(text):
+            citation = Citation(instrument.id, hit.group(), instrument.kind, clause)
+            found.append((hit.start(), citation))
+            for article in knowledge.articles:
+                for art in article.finditer(text[: hit.start()]):
+                    if art.end() == hit.start():
+                        number = re.sub(r"\W+", "-", art.group("number")).strip("-")
+                        printed = text[art.start() : hit.end()]
+                        ident = f"{instrument.id}/article-{number}"
+                        found.append((art.start(), Citation(ident, printed, "article", clause)))
+    return found

@@ -1,0 +1,207 @@
+"""Segment the body of a resolution into preambular and operative clauses."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from respub.knowledge.lexicon import Lexicon, Opener
+from respub.model import OperativeClause, PreambularClause, SubParagraph
+from respub.parse.blocks import Block
+
+_NUMBERED = re.compile(r"^(?P<number>\d{1,3})\s?\.\s*(?P<text>\S.*)$")
+_LABELLED = re.compile(r"^\((?P<label>[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)\s*(?P<text>\S.*)$")
+_ROMAN = re.compile(r"^[ivxlc]+$")
+_WORD = re.compile(r"\S+")
+
+
+@dataclass
+class _Draft:
+    operative: bool
+    opener: Opener
+    text: str
+    number: int | None = None
+    items: list[tuple[str, str]] = field(default_factory=list)
+
+    def append(self, text: str) -> None:
+        if self.items:
+            label, previous = self.items[-1]
+            self.items[-1] = (label, f"{previous} {text}")
+        else:
+            self.text = f"{self.text} {text}"
+
+
+def segment(
+    blocks: list[Block], lexicon: Lexicon, style: str
+) -> tuple[tuple[PreambularClause, ...], tuple[OperativeClause, ...]]:
+    """Clauses of the body blocks, by the body's clause style ("capitals" or "sentence")."""
+    drafts: list[_Draft] = []
+    numbered = any(_NUMBERED.match(b.text) for b in blocks)
+    for block in blocks:
+        text = block.text
+        labelled = _LABELLED.match(text)
+        if labelled and drafts:
+            drafts[-1].items.append((labelled.group("label"), labelled.group("text")))
+            continue
+        number_match = _NUMBERED.match(text) if style == "sentence" else None
+        if number_match:
+            body = number_match.group("text")
+            opener = _opener(body, lexicon, "operative", style)
+            drafts.append(_Draft(True, opener, body, int(number_match.group("number"))))
+            continue
+        draft = _classify(text, lexicon, style, drafts, numbered)
+        if draft is None:
+            if drafts:
+                drafts[-1].append(text)
+            continue
+        drafts.append(draft)
+    preamble = tuple(
+        PreambularClause(keyword=d.opener.keyword, text=_with_items(d), concept=d.opener.concept)
+        for d in drafts
+        if not d.operative
+    )
+    operative = tuple(
+        OperativeClause(
+            keyword=d.opener.keyword,
+            text=d.text,
+            number=d.number,
+            concept=d.opener.concept,
+            subparagraphs=nest(d.items),
+        )
+        for d in drafts
+        if d.operative
+    )
+    return preamble, operative
+
+
+def _classify(
+    text: str, lexicon: Lexicon, style: str, drafts: list[_Draft], numbered: bool
+) -> _Draft | None:
+    """A new clause opened by `text`, or None when `text` continues the previous one."""
+    seen_operative = any(d.operative for d in drafts)
+    pre = lexicon.match_opener(text, "preambular")
+    op = lexicon.match_opener(text, "operative")
+    capitals = _capitals(text) if style == "capitals" else None
+    if style == "capitals" and capitals is None and pre is None and op is None:
+        return None
+    if style == "sentence" and numbered and seen_operative:
+        # numbered operative part: an unnumbered paragraph continues the clause above
+        if not (op and op.keyword.isupper() and len(op.keyword) > 3):
+            return None
+    if style == "sentence" and not numbered and seen_operative and not (op and op.keyword.isupper()):
+        return None
+    operative = _is_operative(text, pre, op, capitals, style, seen_operative, numbered)
+    opener = op if operative else pre
+    if capitals is not None:
+        concept = opener.concept if opener and fold_eq(opener.keyword, capitals) else None
+        if concept is None and opener is not None and capitals.startswith(opener.keyword):
+            concept = opener.concept
+        opener = Opener(capitals, concept)
+    if opener is None:
+        if style == "sentence" and text[:1].isupper():
+            opener = Opener(_fallback_keyword(text, lexicon), None)
+        else:
+            return None
+    return _Draft(operative, opener, text)
+
+
+def fold_eq(a: str, b: str) -> bool:
+    """Equal ignoring case."""
+    return a.casefold() == b.casefold()
+
+
+def _is_operative(
+    text: str,
+    pre: Opener | None,
+    op: Opener | None,
+    capitals: str | None,
+    style: str,
+    seen_operative: bool,
+    numbered: bool,
+) -> bool:
+    if style == "sentence":
+        # an unnumbered operative paragraph: a verb in capitals (WHA) ending the resolution
+        return bool(op and op.keyword.split()[0].isupper() and not (numbered and not seen_operative))
+    if op and pre:
+        return len(op.keyword) > len(pre.keyword) or (len(op.keyword) == len(pre.keyword) and seen_operative)
+    if op:
+        return True
+    if pre:
+        return False
+    return seen_operative or text.rstrip().endswith((";", "."))
+
+
+def _capitals(text: str) -> str | None:
+    """The run of words in capitals that opens `text` ("HACE UN LLAMAMIENTO")."""
+    words = []
+    for match in _WORD.finditer(text):
+        letters = "".join(c for c in match.group() if c.isalpha())
+        if not letters or not letters.isupper():
+            break
+        words.append(match.group())
+    keyword = " ".join(words).rstrip(",:;")
+    if not any(sum(c.isalpha() for c in w) >= 2 for w in words):
+        return None
+    return keyword
+
+
+def _opener(text: str, lexicon: Lexicon, category: str, style: str) -> Opener:
+    found = lexicon.match_opener(text, category)
+    if found:
+        return found
+    return Opener(_fallback_keyword(text, lexicon), None)
+
+
+def _fallback_keyword(text: str, lexicon: Lexicon) -> str:
+    """The first word, with the modifiers that follow it ("Deplores also")."""
+    first = text.split(" ", 1)[0].rstrip(",:;")
+    extended = lexicon._extend_with_modifiers(text.casefold(), len(first))
+    return text[:extended].rstrip(",:;")
+
+
+def _with_items(draft: _Draft) -> str:
+    return " ".join([draft.text, *(f"({label}) {text}" for label, text in draft.items)])
+
+
+def _kind(label: str, previous: str | None) -> str:
+    if label.isdigit():
+        return "number"
+    if _ROMAN.match(label) and not (
+        previous and len(previous) == 1 and len(label) == 1 and ord(label) == ord(previous) + 1
+    ):
+        return "roman"
+    return "letter"
+
+
+def nest(items: list[tuple[str, str]]) -> tuple[SubParagraph, ...]:
+    """Nest labelled items by label kind: the first kind met is level 1, then deeper.
+
+    >>> [s.label for s in nest([("a", "x"), ("i", "y"), ("ii", "z"), ("b", "w")])]
+    ['a', 'b']
+    """
+    levels: list[str] = []
+    last_letter: str | None = None
+    placed: list[tuple[int, str, str]] = []
+    for label, text in items:
+        kind = _kind(label, last_letter)
+        if kind == "letter":
+            last_letter = label
+        if kind in levels:
+            del levels[levels.index(kind) + 1 :]
+        else:
+            levels.append(kind)
+        placed.append((len(levels) - 1, label, text))
+    return _tree(placed, 0)[0]
+
+
+def _tree(placed: list[tuple[int, str, str]], depth: int) -> tuple[tuple[SubParagraph, ...], int]:
+    result: list[SubParagraph] = []
+    index = 0
+    while index < len(placed):
+        level, label, text = placed[index]
+        if level < depth:
+            break
+        children, used = _tree(placed[index + 1 :], depth + 1)
+        result.append(SubParagraph(label=label, text=text, subparagraphs=children))
+        index += 1 + used
+    return tuple(result), index

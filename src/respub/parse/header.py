@@ -1,0 +1,116 @@
+"""Read the header of a resolution: identifier, number, title, session, adoption date."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from respub.knowledge.lexicon import Lexicon
+from respub.knowledge.profiles import BodyProfile
+from respub.model import Session
+from respub.parse.blocks import Block
+from respub.parse.dates import parse_date, parse_date_range
+from respub.parse.identifiers import canonical
+
+
+@dataclass(frozen=True)
+class Header:
+    """What the lines before the clauses say about the resolution."""
+
+    identifier: str | None
+    number: str | None
+    title: str | None
+    session: Session | None
+    adopted: date | None
+
+
+def read_header(
+    head: list[Block], formula: Block | None, profile: BodyProfile, lexicon: Lexicon,
+    metadata: dict[str, str],
+) -> Header:
+    """The header facts from the blocks before (and including) the enacting formula."""
+    lang = lexicon.language
+    lines = [b.text for b in head]
+    identifier = number = title = None
+    for text in lines:
+        found = profile.identifier.search(text)
+        if found and identifier is None:
+            identifier = canonical(found.group())
+            number = found.groupdict().get("number")
+    title_pattern = profile.pattern("title_line", lang)
+    for text in lines:
+        found = title_pattern.match(text) if title_pattern else None
+        if found:
+            title = found.group("title").strip()
+            groups = found.groupdict()
+            if identifier is None and groups.get("number"):
+                identifier = _identifier_from(profile, groups["session"], groups["number"])
+            number = number or groups.get("number")
+            break
+    number_pattern = profile.pattern("number_line", lang)
+    for text in lines:
+        found = number_pattern.match(text) if number_pattern else None
+        if found:
+            number = found.group("number")
+    if identifier is None and metadata.get("symbol"):
+        identifier = canonical(metadata["symbol"])
+    if number is not None:
+        number = str(int(number.translate(_ARABIC_DIGITS)))
+    session = _session(lines, formula, profile, lexicon)
+    return Header(identifier, number, title, session, _adopted(lines, profile, lexicon))
+
+
+_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+
+
+def _identifier_from(profile: BodyProfile, session: str, number: str) -> str | None:
+    templates = {"UN-GA": "A/RES/{}/{}", "WHO-WHA": "WHA{}.{}"}
+    template = templates.get(profile.code)
+    return canonical(template.format(session, number)) if template else None
+
+
+def _session(
+    lines: list[str], formula: Block | None, profile: BodyProfile, lexicon: Lexicon
+) -> Session | None:
+    lang = lexicon.language
+    pattern = profile.pattern("session", lang)
+    if formula is not None and pattern is not None:
+        found = pattern.search(formula.text)
+        if found:
+            groups = found.groupdict()
+            dates = parse_date_range(groups.get("dates") or "", lexicon)
+            return Session(
+                number=lexicon.ordinal(groups["ordinal"]) if groups.get("ordinal") else None,
+                place=_clean(groups.get("place")),
+                country=_clean(groups.get("country")),
+                start=dates[0] if dates else None,
+                end=dates[1] if dates else None,
+            )
+    formula_pattern = profile.pattern("formula", lang)
+    if formula is not None and formula_pattern is not None:
+        found = formula_pattern.match(formula.text)
+        if found and found.groupdict().get("ordinal"):
+            number = lexicon.ordinal(found.group("ordinal"))
+            if number:
+                return Session(number=number)
+    line_pattern = profile.pattern("session_line", lang)
+    for text in lines:
+        found = line_pattern.search(text) if line_pattern else None
+        if found:
+            number = lexicon.ordinal(found.group("ordinal"))
+            if number:
+                return Session(number=number)
+    return None
+
+
+def _adopted(lines: list[str], profile: BodyProfile, lexicon: Lexicon) -> date | None:
+    pattern = profile.pattern("adopted", lexicon.language)
+    if pattern is None:
+        return None
+    found = pattern.search(" ".join(lines))
+    return parse_date(found.group("date"), lexicon) if found else None
+
+
+def _clean(value: str | None) -> str | None:
+    return re.sub(r"\s+", " ", value).strip(" ,") if value else None

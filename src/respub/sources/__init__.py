@@ -1,0 +1,1 @@
+"""Where resolutions come from: manifests of sources and the HTTP fetcher."""

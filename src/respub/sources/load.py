@@ -1,0 +1,80 @@
+"""Read a source file into text: plain text, Markdown with front matter, PDF or HTML."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from respub.errors import ParseError
+from respub.model import Source
+from respub.sources.decode import decode
+
+MEDIA_TYPES = {
+    ".txt": "text/plain",
+    ".md": "text/markdown",
+    ".pdf": "application/pdf",
+    ".html": "text/html",
+    ".htm": "text/html",
+}
+_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A source's text, normalised to paragraphs, with its provenance and metadata.
+
+    Footnotes are `[^n]: text` lines and their marks `[^n]` (as in Markdown).
+    """
+
+    source: Source
+    text: str
+    metadata: dict[str, str] = field(default_factory=dict)
+
+
+def read_source(path: str | Path, data: bytes | None = None, name: str | None = None) -> SourceText:
+    """Read a file (or `data` fetched from `name`, e.g. a URL) into a `SourceText`."""
+    path = Path(path)
+    label = name or str(path)
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise ParseError(label, f"cannot read: {error.strerror or error}") from error
+    suffix = path.suffix.lower()
+    media_type = MEDIA_TYPES.get(suffix)
+    if media_type is None:
+        raise ParseError(label, f"unsupported file type {suffix or '(none)'!r}")
+    source = Source(path=label, sha256=hashlib.sha256(data).hexdigest(), media_type=media_type)
+    if media_type == "application/pdf":
+        from respub.sources.pdf import pdf_text
+
+        return SourceText(source, pdf_text(data, label))
+    if media_type == "text/html":
+        from respub.sources.html import html_text
+
+        return SourceText(source, html_text(decode(data, label), label))
+    text = decode(data, label)
+    metadata: dict[str, str] = {}
+    if media_type == "text/markdown" or text.startswith("---\n"):
+        text, metadata = _split_front_matter(text, label)
+    return SourceText(source, text, metadata)
+
+
+def _split_front_matter(text: str, label: str) -> tuple[str, dict[str, str]]:
+    """Front matter is metadata only; the body stays authoritative."""
+    found = _FRONT_MATTER.match(text)
+    if not found:
+        return text, {}
+    try:
+        data = yaml.safe_load(found.group(1)) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else None
+        raise ParseError(label, "malformed YAML front matter", line=line) from error
+    if not isinstance(data, dict):
+        raise ParseError(label, "front matter is not a mapping", line=2)
+    return text[found.end() :], {str(k): str(v) for k, v in data.items()}
