@@ -1,0 +1,74 @@
+"""The lexicons and profiles are consistent data."""
+
+from __future__ import annotations
+
+import pytest
+
+from respub.knowledge.language import detect_language
+from respub.knowledge.lexicon import CATEGORIES, LANGUAGES, concepts, lexicon
+from respub.knowledge.profiles import detect_body, profiles
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_lexicon_uses_only_known_concepts(language: str) -> None:
+    lex = lexicon(language)
+    for category in CATEGORIES:
+        assert set(lex.phrases[category]) <= set(concepts()[category]), category
+        assert all(lex.phrases[category].values())
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_concept_has_a_phrase_in_every_language(language: str) -> None:
+    lex = lexicon(language)
+    for category in CATEGORIES:
+        assert set(concepts()[category]) == set(lex.phrases[category])
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "category", "keyword", "concept"),
+    [
+        ("en", "Recalling also the Headquarters Agreement,", "preambular", "Recalling also", "recalling"),
+        ("en", "Takes note with appreciation of the report", "operative", "Takes note with appreciation", "takes-note"),
+        ("en", "Strongly condemns all acts", "operative", "Strongly condemns", "condemns"),
+        ("en", "CALLS upon all stakeholders", "operative", "CALLS upon", "calls-upon"),
+        ("es", "HACE UN LLAMAMIENTO a los países", "operative", "HACE UN LLAMAMIENTO", "calls-upon"),
+        ("es", "PROFUNDAMENTE PREOCUPADA por el", "preambular", "PROFUNDAMENTE PREOCUPADA", "deeply-concerned"),
+        ("fr", "PRIE INSTAMMENT tous les pays", "operative", "PRIE INSTAMMENT", "urges"),
+        ("fr", "Rappelant également sa résolution", "preambular", "Rappelant également", "recalling"),
+        ("ar", "وإذ تشير إلى قرارها", "preambular", "وإذ تشير", "recalling"),
+    ],
+)
+def test_openers(language: str, text: str, category: str, keyword: str, concept: str) -> None:
+    found = lexicon(language).match_opener(text, category)
+    assert found is not None
+    assert (found.keyword, found.concept) == (keyword, concept)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "number"),
+    [("es", "89ª", 89), ("fr", "89e", 89), ("en", "89th", 89), ("en", "Sixty-sixth", 66),
+     ("en", "Eightieth", 80), ("en", "Seventy-third", 73), ("ar", "الـ89", 89), ("en", "Fifth", 5)],
+)
+def test_ordinals(language: str, text: str, number: int) -> None:
+    assert lexicon(language).ordinal(text) == number
+
+
+@pytest.mark.parametrize(
+    ("language", "word", "status"),
+    [("en", "Adopted", "adopted"), ("fr", "Adoptée", "adopted"), ("es", "Aprobada", "adopted"),
+     ("ar", "اعتُمد", "adopted"), ("en", "Rejected", "rejected")],
+)
+def test_status_words(language: str, word: str, status: str) -> None:
+    assert lexicon(language).status_of(word) == status
+
+
+def test_profiles_load_and_detect() -> None:
+    assert set(profiles()) >= {"INTERPOL-GA", "UN-GA", "WHO-WHA"}
+    assert detect_body("The Sixty-sixth World Health Assembly,\nWHA66.1") is not None
+    assert detect_body("no body here at all") is None
+
+
+def test_language_detection() -> None:
+    assert detect_language("The General Assembly of the United Nations, recalling its resolutions") == "en"
+    assert detect_language("L'Assemblée générale, rappelant les résolutions de la session") == "fr"
+    assert detect_language("12345 !!! ---") is None
