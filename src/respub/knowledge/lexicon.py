@@ -45,7 +45,7 @@ def concepts() -> dict[str, dict[str, str]]:
     return data
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lexicon:
     """What respub knows of one language."""
 
@@ -64,18 +64,14 @@ class Lexicon:
     def match_opener(self, text: str, category: str) -> Opener | None:
         """The longest lexicon phrase (with modifiers and prefixes) that opens `text`."""
         body, prefix = self._strip_prefix(text)
-        folded = fold(body)
-        best: tuple[int, int, str] | None = None
-        for concept, phrases in self.phrases[category].items():
-            for phrase in phrases:
-                span = _prefix_span(folded, fold(phrase), self._modifier_folds)
-                # the longest match wins; on a tie, the one that needed fewer modifiers
-                if span is not None and (best is None or (span[1], -span[0]) > best[:2]):
-                    best = (span[1], -span[0], concept)
-        if best is None:
+        folded = fold(body[:200])
+        direct, modified, concepts = _opener_patterns(self, category)
+        found = direct.match(folded) or modified.match(folded)
+        if found is None:
             return None
-        end = self._extend_with_modifiers(folded, best[0])
-        return Opener(keyword=text[: len(prefix) + end].rstrip(" ,:;"), concept=best[2])
+        concept = concepts[found.group("phrase")]
+        end = self._extend_with_modifiers(folded, found.end())
+        return Opener(keyword=text[: len(prefix) + end].rstrip(" ,:;"), concept=concept)
 
     def month(self, word: str) -> int | None:
         """Month number (1-12) of a month name in this language."""
@@ -115,7 +111,7 @@ class Lexicon:
 
     @property
     def _modifier_folds(self) -> tuple[str, ...]:
-        return tuple(sorted((fold(m) for m in self.modifiers), key=len, reverse=True))
+        return _modifier_folds(self.modifiers)
 
     def _strip_prefix(self, text: str) -> tuple[str, str]:
         for prefix in self.prefixes:
@@ -155,21 +151,32 @@ def _boundary(text: str, index: int) -> bool:
     return index >= len(text) or not (text[index].isalnum() or text[index] in "-'")
 
 
-def _prefix_span(
-    folded: str, phrase: str, modifiers: tuple[str, ...]
-) -> tuple[int, int] | None:
-    """(start, end) of `phrase` at the start of `folded`, allowing leading modifiers."""
-    start = 0
-    while True:
-        if folded.startswith(phrase, start) and _boundary(folded, start + len(phrase)):
-            return start, start + len(phrase)
-        for modifier in modifiers:
-            if folded.startswith(modifier, start) and _boundary(folded, start + len(modifier)):
-                start = start + len(modifier)
-                start += len(folded[start:]) - len(folded[start:].lstrip(" ,"))
-                break
-        else:
-            return None
+@cache
+def _modifier_folds(modifiers: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted((fold(m) for m in modifiers), key=len, reverse=True))
+
+
+_END = r"(?![\w'-])"
+
+
+@cache
+def _opener_patterns(
+    lex: Lexicon, category: str
+) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """(phrase at the start, phrase after modifiers, folded phrase -> concept), compiled once.
+
+    Alternatives are tried longest first, so the longest phrase wins; a phrase printed
+    without modifiers wins over a shorter one reached through modifiers.
+    """
+    concepts: dict[str, str] = {}
+    for concept, phrases in lex.phrases[category].items():
+        for phrase in phrases:
+            concepts.setdefault(fold(phrase), concept)
+    alternatives = "|".join(re.escape(p) for p in sorted(concepts, key=len, reverse=True))
+    modifiers = "|".join(re.escape(m) for m in _modifier_folds(lex.modifiers))
+    direct = re.compile(rf"(?P<phrase>{alternatives}){_END}")
+    modified = re.compile(rf"(?:(?:{modifiers}){_END}[ ,]*)+(?P<phrase>{alternatives}){_END}")
+    return direct, modified, concepts
 
 
 @cache

@@ -32,8 +32,8 @@ class BodyProfile:
         return self.patterns.get(name, {}).get(language)
 
     def score(self, text: str) -> int:
-        """How many of the body's marks occur in `text`."""
-        return sum(len(p.findall(text)) for p in self.detect)
+        """How many of the body's distinct marks occur in `text`."""
+        return sum(1 for p in self.detect if p.search(text))
 
 
 _PATTERN_KEYS = ("number_line", "title_line", "formula", "session", "adopted", "session_line")
@@ -84,7 +84,7 @@ def profile(code: str) -> BodyProfile:
 
 def detect_body(text: str) -> BodyProfile | None:
     """The body whose marks are most frequent in the first part of `text`."""
-    head = text[:6000]
+    head = text[:3000]
     scored = sorted(((p.score(head), p.code) for p in profiles().values()), reverse=True)
     if not scored or scored[0][0] == 0:
         return None

@@ -51,6 +51,7 @@ class _Knowledge:
     organs: dict[str, re.Pattern[str]]
     instruments: tuple[_Instrument, ...]
     articles: tuple[re.Pattern[str], ...]
+    triggers: re.Pattern[str]
 
 
 @cache
@@ -65,10 +66,11 @@ def _knowledge() -> _Knowledge:
         },
         organs={k: re.compile("|".join(v), flags) for k, v in data["organs"].items()},
         instruments=tuple(
-            _Instrument(i["id"], i["kind"], re.compile("|".join(i["patterns"]), flags))
+            _Instrument(i["id"], i["kind"], re.compile("|".join(i["patterns"]).lower()))
             for i in data["instruments"]
         ),
         articles=tuple(re.compile(p, flags) for p in data["articles"]),
+        triggers=re.compile("|".join(re.escape(t) for t in data["triggers"])),
     )
 
 
@@ -144,10 +146,14 @@ def _symbol(ref: re.Match[str], kind: str, organ: str | None) -> str | None:
 
 def _instruments(text: str, clause: str) -> list[tuple[int, Citation]]:
     knowledge = _knowledge()
-    found = []
+    found: list[tuple[int, Citation]] = []
+    lowered = text.lower()
+    if len(lowered) != len(text) or not knowledge.triggers.search(lowered):
+        return found
     for instrument in knowledge.instruments:
-        for hit in instrument.pattern.finditer(text):
-            citation = Citation(instrument.id, hit.group(), instrument.kind, clause)
+        for hit in instrument.pattern.finditer(lowered):
+            printed_name = text[hit.start() : hit.end()]
+            citation = Citation(instrument.id, printed_name, instrument.kind, clause)
             found.append((hit.start(), citation))
             for article in knowledge.articles:
                 for art in article.finditer(text[: hit.start()]):

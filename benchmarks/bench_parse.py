@@ -1,0 +1,45 @@
+"""Text parsing throughput on typical resolutions (target: ≥ 1,000 documents/s on one core).
+
+Run: .venv/bin/python benchmarks/bench_parse.py [--seconds 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from respub.parse import parse_source
+from respub.sources.load import read_source
+
+ROOT = Path(__file__).resolve().parents[1]
+TYPICAL = [
+    ROOT / "corpus/interpol/GA-2021-89-RES-09.es.txt",
+    *sorted((ROOT / "tests/fixtures/interpol").glob("*.txt")),
+    *sorted((ROOT / "corpus/un-ga/md").glob("*.md")),
+    *sorted((ROOT / "corpus/un-ga/txt-v1.1").glob("*.txt")),
+]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seconds", type=float, default=3.0)
+    args = parser.parse_args()
+    docs = [read_source(p) for p in TYPICAL]
+    for doc in docs:  # warm the caches (lexicons, profiles, patterns)
+        parse_source(doc)
+    count, started = 0, time.perf_counter()
+    chars = 0
+    while time.perf_counter() - started < args.seconds:
+        for doc in docs:
+            parse_source(doc)
+            chars += len(doc.text)
+        count += len(docs)
+    elapsed = time.perf_counter() - started
+    print(f"text parsing: {count} documents in {elapsed:.2f} s = {count / elapsed:,.0f} documents/s "
+          f"({chars / elapsed / 1e6:.1f} M chars/s; {len(docs)} distinct documents, "
+          f"mean {sum(len(d.text) for d in docs) // len(docs):,} chars)")
+
+
+if __name__ == "__main__":
+    main()
