@@ -1,0 +1,72 @@
+"""The command line, run as a user runs it: a real subprocess of `respub`."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "corpus/interpol/GA-2021-89-RES-09.es.txt"
+RESPUB = Path(sys.executable).parent / "respub"
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(RESPUB), *args], capture_output=True, text=True, cwd=ROOT, timeout=120, check=False
+    )
+
+
+def test_parse_json_has_the_documented_keys() -> None:
+    done = run("parse", str(SEED), "--json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert set(data) >= {
+        "identifier", "body", "language", "title", "adopted", "session", "formula",
+        "preamble", "operative", "citations", "footnotes", "status", "source",
+    }
+    assert data["identifier"] == "GA-2021-89-RES-09"
+    assert data["language"] == "es"
+    assert data["adopted"] is None
+    assert data["session"] == {
+        "number": 89, "place": "Estambul", "country": "Turquía",
+        "start": "2021-11-23", "end": "2021-11-25",
+    }
+    assert [c["keyword"] for c in data["operative"]] == ["HACE UN LLAMAMIENTO", "INSTA"]
+    assert data["operative"][0]["number"] is None
+    assert {"identifier": "AGN/65/RES/9", "text": "AGN/65/RES/9", "kind": "resolution",
+            "clause": "preamble-2"} in data["citations"]
+    assert data["source"]["path"].endswith("GA-2021-89-RES-09.es.txt")
+    assert len(data["source"]["sha256"]) == 64
+
+
+def test_parse_outline() -> None:
+    done = run("parse", str(SEED))
+    assert done.returncode == 0
+    assert "GA-2021-89-RES-09" in done.stdout
+    assert "PROFUNDAMENTE PREOCUPADA" in done.stdout
+
+
+def test_parse_forced_options() -> None:
+    done = run("parse", str(SEED), "--lang", "es", "--body", "INTERPOL-GA", "--json")
+    assert done.returncode == 0
+    assert json.loads(done.stdout)["body"] == "INTERPOL-GA"
+
+
+def test_unreadable_input_is_one_line_naming_the_file(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    done = run("parse", str(empty), "--json")
+    assert done.returncode != 0
+    assert done.stdout == ""
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert str(empty) in lines[0] and "empty" in lines[0]
+    assert "Traceback" not in done.stderr
+
+
+def test_unknown_language_is_a_clear_error() -> None:
+    done = run("parse", str(SEED), "--lang", "xx")
+    assert done.returncode != 0
+    assert "unknown language 'xx'" in done.stderr
