@@ -172,10 +172,14 @@ def _opener_patterns(
     for concept, phrases in lex.phrases[category].items():
         for phrase in phrases:
             concepts.setdefault(fold(phrase), concept)
-    alternatives = "|".join(re.escape(p) for p in sorted(concepts, key=len, reverse=True))
+    # a phrase ending in an elided word ("Considérant qu'") runs on into the next word
+    alternatives = "|".join(
+        re.escape(p) + ("" if p.endswith("'") else _END)
+        for p in sorted(concepts, key=len, reverse=True)
+    )
     modifiers = "|".join(re.escape(m) for m in _modifier_folds(lex.modifiers))
-    direct = re.compile(rf"(?P<phrase>{alternatives}){_END}")
-    modified = re.compile(rf"(?:(?:{modifiers}){_END}[ ,]*)+(?P<phrase>{alternatives}){_END}")
+    direct = re.compile(rf"(?P<phrase>{alternatives})")
+    modified = re.compile(rf"(?:(?:{modifiers}){_END}[ ,]*)+(?P<phrase>{alternatives})")
     return direct, modified, concepts
 
 

@@ -26,6 +26,7 @@ class BodyProfile:
     identifier: re.Pattern[str]
     patterns: dict[str, dict[str, re.Pattern[str]]]
     closing: re.Pattern[str] | None
+    numbered_status: str | None = None  # the status a resolution number implies, if any
 
     def pattern(self, name: str, language: str) -> re.Pattern[str] | None:
         """The profile's pattern `name` (e.g. "formula") for `language`, if any."""
@@ -59,6 +60,7 @@ def _profile(data: dict[str, object]) -> BodyProfile:
         identifier=re.compile(str(data["identifier"])),
         patterns=patterns,
         closing=re.compile(str(closing), flags) if closing else None,
+        numbered_status=str(data["numbered_status"]) if data.get("numbered_status") else None,
     )
 
 

@@ -7,6 +7,7 @@ header → segment the clauses → find the closing status → collect citations
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from respub.errors import ParseError
@@ -18,15 +19,19 @@ from respub.parse.blocks import Block, split_blocks
 from respub.parse.citations import find_citations
 from respub.parse.clauses import segment
 from respub.parse.cleanup import clean_text
-from respub.parse.header import read_header
+from respub.parse.header import complete_title, read_header
+from respub.parse.parts import split_attachment, split_recitals
 from respub.sources.load import SourceText, read_source
 
 __all__ = ["parse_file", "parse_source"]
 
 _ANNEX = ("annex", "annexe", "anexo", "مرفق", "المرفق")
+_LAID_OUT = ("application/pdf", "text/html")
 
 
-def parse_file(path: str | Path, language: str | None = None, body: str | None = None) -> Resolution:
+def parse_file(
+    path: str | Path, language: str | None = None, body: str | None = None
+) -> Resolution:
     """Read and parse one source file; `ParseError` names the file and place."""
     return parse_source(read_source(path), language=language, body=body)
 
@@ -36,10 +41,11 @@ def parse_source(
 ) -> Resolution:
     """Parse a source's text into a `Resolution`."""
     path = doc.source.path
-    text = clean_text(doc.text)
-    lang = _language(text, language, path)
+    lang = _language(doc.text, language, path)
     lex = lexicon(lang)
-    prof = _body(text, body, path)
+    prof = _body(doc.text, body, path)
+    # PDF and HTML readers rebuild paragraphs and footnotes from the layout already
+    text = doc.text if doc.source.media_type in _LAID_OUT else clean_text(doc.text, prof, lang)
     blocks, footnotes = split_blocks(text)
     if not blocks:
         raise ParseError(path, "no text found")
@@ -47,25 +53,30 @@ def parse_source(
     formula = blocks[start] if start is not None else None
     head = blocks[: start if start is not None else 0]
     rest = blocks[start + 1 :] if start is not None else blocks
+    head, recitals, lead = split_recitals(head, lex)
     if formula is not None:
         formula, first = _split_formula(formula, prof, lang)
         if first is not None:
             rest = [first, *rest]
     header = read_header(head + ([formula] if formula else []), formula, prof, lex, doc.metadata)
+    if formula is not None and lead:  # "Now, therefore," / "The General Assembly"
+        formula = Block(" ".join([*(b.text for b in lead), formula.text]), lead[0].line)
     body_blocks, closing, annex_blocks = _split_closing(rest, prof, lex)
-    preamble, operative = segment(body_blocks, lex, prof.clause_style)
+    body_blocks, attached = split_attachment(body_blocks, lex, header.title)
+    preamble, operative = segment(recitals + body_blocks, lex, prof.clause_style)
     if not preamble and not operative:
         raise ParseError(path, "no preambular or operative clauses found", line=_line(rest))
     if header.identifier is None:
         raise ParseError(path, f"no {prof.code} resolution identifier found", line=blocks[0].line)
     status, adopted = _status(closing, lex, prof)
+    status = status or prof.numbered_status
     resolution = Resolution(
         identifier=header.identifier,
         body=prof.code,
         language=lang,
         source=doc.source,
         number=header.number,
-        title=header.title,
+        title=complete_title(header.title, [b.text for b in blocks], doc.metadata, lang),
         session=header.session,
         adopted=header.adopted or adopted,
         status=status,
@@ -73,7 +84,7 @@ def parse_source(
         preamble=preamble,
         operative=operative,
         footnotes=footnotes,
-        annexes=_annexes(annex_blocks),
+        annexes=(*([attached] if attached else []), *_annexes(annex_blocks)),
         metadata=doc.metadata,
     )
     return replace(resolution, citations=_citations(resolution))
@@ -145,15 +156,20 @@ def _is_annex(block: Block) -> bool:
     return block.text.split(" ", 1)[0].casefold().rstrip(".:") in _ANNEX
 
 
-def _status(closing: list[Block], lex: Lexicon, prof: BodyProfile) -> tuple[str | None, object]:
+def _status(
+    closing: list[Block], lex: Lexicon, prof: BodyProfile
+) -> tuple[str | None, date | None]:
     from respub.parse.dates import parse_date
 
-    for block in closing:
+    for index, block in enumerate(closing):
         status = lex.status_of(block.text)
         if status:
             return status, None
         if prof.closing is not None and (found := prof.closing.search(block.text)):
-            date_text = found.groupdict().get("date") or " ".join(b.text for b in closing)
+            # the date follows the meeting ("18th plenary meeting / 10 October 2018"): the
+            # meeting's number is no day of it
+            after = [block.text[found.end() :], *(b.text for b in closing[index + 1 :])]
+            date_text = found.groupdict().get("date") or " ".join(after)
             return "adopted", parse_date(date_text, lex)
     return None, None
 

@@ -29,7 +29,12 @@ _SYMBOL = re.compile(
 )
 _BARE = re.compile(
     rf"(?P<num>\d{{1,4}})\s?(?P<letter>[A-Z])?\s?\((?P<paren>{_ROMAN}|\d{{4}})\)"
-    r"|(?P<session>(?:ES-|S-)?\d{1,4})/(?P<number>\d{1,4})(?P<suffix>[A-Z])?(?![\w/])"
+    r"|(?P<session>(?:ES-|S-)?\d{1,4})/(?P<number>\d{1,4})(?:\s?(?P<suffix>[A-Z]))?(?![\w/])"
+)
+# a phrase of up to 150 characters without a sentence or list break, then "and"/"," and a
+# number such as 70/54 (an Assembly session of up to three digits)
+_HOP = re.compile(
+    r"(?P<gap>[^;.:()\d]{1,150}?)(?:,|\s(?:and|et|y|e|و))\s+(?=(?:ES-|S-)?\d{1,3}/\d{1,4}\b)"
 )
 _LINK = re.compile(
     r"(?:\s*(?:,|;|and|et|y|e|و)\s*|\s+)"
@@ -80,7 +85,8 @@ def find_citations(text: str, clause: str) -> list[Citation]:
     taken: list[tuple[int, int]] = []
     for match in _SYMBOL.finditer(text):
         kind = "decision" if "/DEC/" in match.group() else "resolution"
-        found.append((match.start(), Citation(canonical(match.group()), match.group(), kind, clause)))
+        citation = Citation(canonical(match.group()), match.group(), kind, clause)
+        found.append((match.start(), citation))
         taken.append(match.span())
     found.extend(_bare_references(text, clause, taken))
     found.extend(_instruments(text, clause))
@@ -106,7 +112,7 @@ def _bare_references(
             while True:
                 link = _LINK.match(text, position)
                 start = link.end() if link else position
-                ref = _BARE.match(text, start)
+                ref = _BARE.match(text, start) or _hop(text, start, knowledge)
                 if not ref or any(a <= ref.start() < b for a, b in taken):
                     break
                 identifier = _symbol(ref, kind, organ)
@@ -115,6 +121,15 @@ def _bare_references(
                     found.append((ref.start(), citation))
                 position = ref.end()
     return found
+
+
+def _hop(text: str, position: int, knowledge: _Knowledge) -> re.Match[str] | None:
+    """The next number of a list a phrase interrupts: "resolutions 63/71 of 2 December 2008
+    on the Convention on Cluster Munitions and 70/54 of ...", within the sentence."""
+    found = _HOP.match(text, position)
+    if found is None or any(k.search(found.group("gap")) for k in knowledge.keywords.values()):
+        return None
+    return _BARE.match(text, found.end())
 
 
 def _organ(before: str) -> str | None:
@@ -132,6 +147,11 @@ def _symbol(ref: re.Match[str], kind: str, organ: str | None) -> str | None:
         session, number = ref.group("session"), ref.group("number")
         suffix = ref.group("suffix") or ""
         if kind == "decision":
+            # the Assembly numbers its decisions from 401 within a session ("decision
+            # 79/512"); "decision 15/4" of a conference of parties, "decision 2/102" of the
+            # Human Rights Council or "decision 2019/201" of ECOSOC is no A/DEC
+            if int(number) < 400 or len(session) == 4:
+                return None
             return canonical(f"A/DEC/{session}/{number}{suffix}")
         if organ == "E":
             return canonical(f"E/RES/{session}/{number}{suffix}")

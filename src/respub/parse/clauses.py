@@ -13,6 +13,7 @@ _NUMBERED = re.compile(r"^(?P<number>\d{1,3})\s?\.\s*(?P<text>\S.*)$")
 _LABELLED = re.compile(r"^\((?P<label>[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)\s*(?P<text>\S.*)$")
 _ROMAN = re.compile(r"^[ivxlc]+$")
 _WORD = re.compile(r"\S+")
+_COMMA = re.compile(r", (?=[^\W\d_])")
 
 
 @dataclass
@@ -22,6 +23,11 @@ class _Draft:
     text: str
     number: int | None = None
     items: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def last(self) -> str:
+        """The text written last: of the last item, or of the clause."""
+        return self.items[-1][1] if self.items else self.text
 
     def append(self, text: str) -> None:
         if self.items:
@@ -49,7 +55,13 @@ def segment(
             opener = _opener(body, lexicon, "operative", style)
             drafts.append(_Draft(True, opener, body, int(number_match.group("number"))))
             continue
-        draft = _classify(text, lexicon, style, drafts, numbered)
+        if style == "sentence" and drafts and _continues(drafts[-1], text, lexicon):
+            drafts[-1].append(text)
+            continue
+        if style == "sentence" and drafts and _is_heading(drafts[-1], text, lexicon):
+            continue  # "II. Implementation" between numbered paragraphs: no clause text
+        draft = _lost_number(drafts, text, lexicon) if style == "sentence" and numbered else None
+        draft = draft or _classify(text, lexicon, style, drafts, numbered)
         if draft is None:
             if drafts:
                 drafts[-1].append(text)
@@ -84,11 +96,17 @@ def _classify(
     capitals = _capitals(text) if style == "capitals" else None
     if style == "capitals" and capitals is None and pre is None and op is None:
         return None
-    if style == "sentence" and numbered and seen_operative:
+    if (
+        style == "sentence"
+        and numbered
+        and seen_operative
+        and not (op and op.keyword.isupper() and len(op.keyword) > 3)
+    ):
         # numbered operative part: an unnumbered paragraph continues the clause above
-        if not (op and op.keyword.isupper() and len(op.keyword) > 3):
-            return None
-    if style == "sentence" and not numbered and seen_operative and not (op and op.keyword.isupper()):
+        return None
+    if style == "sentence" and not numbered and seen_operative and not (
+        op and (op.keyword.isupper() or (pre is None and _terminated(drafts[-1].last)))
+    ):
         return None
     operative = _is_operative(text, pre, op, capitals, style, seen_operative, numbered)
     opener = op if operative else pre
@@ -120,10 +138,15 @@ def _is_operative(
     numbered: bool,
 ) -> bool:
     if style == "sentence":
-        # an unnumbered operative paragraph: a verb in capitals (WHA) ending the resolution
-        return bool(op and op.keyword.split()[0].isupper() and not (numbered and not seen_operative))
+        if op is None or (numbered and not seen_operative):
+            return False
+        # an unnumbered operative paragraph: a verb in capitals (WHA), or a sentence-case
+        # verb closing with "." or ";" ("The General Assembly / Adopts the ... ."), or with
+        # ":" before the text it adopts ("Adopts the following declaration ...:")
+        return op.keyword.split()[0].isupper() or (pre is None and _terminated(text, ".;:"))
     if op and pre:
-        return len(op.keyword) > len(pre.keyword) or (len(op.keyword) == len(pre.keyword) and seen_operative)
+        longer = len(op.keyword) - len(pre.keyword)
+        return longer > 0 or (longer == 0 and seen_operative)
     if op:
         return True
     if pre:
@@ -146,10 +169,61 @@ def _capitals(text: str) -> str | None:
 
 
 def _opener(text: str, lexicon: Lexicon, category: str, style: str) -> Opener:
-    found = lexicon.match_opener(text, category)
+    found = lexicon.match_opener(text, category) or _embedded_opener(text, lexicon, category)
     if found:
         return found
     return Opener(_fallback_keyword(text, lexicon), None)
+
+
+def _embedded_opener(text: str, lexicon: Lexicon, category: str) -> Opener | None:
+    """The verb after an opening phrase: "Pending the ... weapons, urges those States"."""
+    for comma in _COMMA.finditer(text, 0, min(len(text), 300)):
+        found = lexicon.match_opener(text[comma.end() :], category)
+        if found:
+            return found
+    return None
+
+
+def _terminated(text: str, marks: str = ".;:,!?") -> bool:
+    """Whether `text` ends with one of `marks` (closing quotes and brackets aside)."""
+    return text.rstrip("”’\")] ")[-1:] in tuple(marks)
+
+
+def _continues(draft: _Draft, text: str, lexicon: Lexicon) -> bool:
+    """A paragraph split by a page break: the clause above has no closing punctuation and
+    `text` does not open a clause ("... the Olympic and Paralympic Winter" / "Games, as")."""
+    if _terminated(draft.last):
+        return False
+    if text[:1].islower():
+        return True
+    return not (lexicon.match_opener(text, "preambular") or lexicon.match_opener(text, "operative"))
+
+
+def _is_heading(draft: _Draft, text: str, lexicon: Lexicon) -> bool:
+    """A section heading between clauses: after a finished clause, a short line without
+    closing punctuation that opens no clause ("II", "B. Follow-up", "Follow-up")."""
+    if not draft.operative or not _terminated(draft.last, ".;") or _terminated(text):
+        return False
+    if len(text) > 150 or not (text[:1].isupper() or text[:1].isdigit()):
+        return False
+    return not (lexicon.match_opener(text, "preambular") or lexicon.match_opener(text, "operative"))
+
+
+def _lost_number(drafts: list[_Draft], text: str, lexicon: Lexicon) -> _Draft | None:
+    """An operative paragraph whose number the extraction lost: after a numbered clause
+    closed by ";" or ".", a sentence-case operative verb that is no participle opens the
+    next number ("1. Endorses ...;" / "Expresses its profound gratitude ... .")."""
+    last = drafts[-1] if drafts else None
+    if last is None or not last.operative or last.number is None:
+        return None
+    if not _terminated(last.last, ".;"):
+        return None
+    op = lexicon.match_opener(text, "operative")
+    if op is None or not op.keyword[:1].isupper() or op.keyword.isupper():
+        return None
+    if lexicon.match_opener(text, "preambular") or not _terminated(text, ".;:"):
+        return None
+    return _Draft(True, op, text, last.number + 1)
 
 
 def _fallback_keyword(text: str, lexicon: Lexicon) -> str:

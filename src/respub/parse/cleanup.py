@@ -1,13 +1,211 @@
-"""Normalise extracted text before it is split into blocks."""
+"""Normalise extracted text before it is split into blocks: the words stay as printed.
+
+Stages, each a small function: unify spaces → join clause numbers printed alone on
+their line → take out page furniture (running headers, job and page numbers) →
+set footnotes apart as `[^n]: text` and their marks as `[^n]` → join the paragraphs a
+page break split → rejoin words hyphenated at a line end.
+
+>>> clean_text("1. \\nDecides that:\\n\\n(a) \\nThe State of Palestine may").splitlines()
+['1. Decides that:', '', '(a) The State of Palestine may']
+"""
 
 from __future__ import annotations
 
 import re
 
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f]+")
+from respub.knowledge.profiles import BodyProfile
+from respub.parse.footnotes import PAGE_BREAK, collect_notes, mark_notes, note_labels
+from respub.parse.furniture import remove_furniture
+
+_SPACES = re.compile(r" {2,}")
+# (character, replacement): spaces of every width become a space, the non-breaking hyphen
+# a hyphen; soft hyphens and zero-width marks go
+_CHARACTERS = (
+    *((chr(c), " ") for c in (0x09, 0xA0, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)),
+    ("\u2011", "-"), ("\u00ad", ""), ("\u200b", ""), ("\ufeff", ""),
+)
+_LABEL_ALONE = re.compile(r"^(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)|[IVXLC]{1,6}\.)$")
+_NUMBERED = re.compile(r"^\d{1,3}\.\s+\S")
+_ENDS_SENTENCE = re.compile(r"[.;:][”’\")\]]*$")
+_ENDS_CLAUSE = re.compile(r"[.;:,!?][”’\")\]]*$")
+_OPENS_PART = re.compile(
+    r"^(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)|[IVXLC]{1,6}\.)(?:\s|$)"
+    r"|^(?:annex|annexe|anexo|appendix)\b|^\[\^",
+    re.IGNORECASE,
+)
+_ANNEX_LINE = re.compile(r"^(?:ANNEX|Annex|ANNEXE|Annexe|ANEXO|Anexo)(?:\s+[IVXLC\d]{1,5})?\.?$")
+_ENDS_DATE = re.compile(r"\b\d{4}$")
+_RULE = re.compile(r"-{3,}|_{3,}")
+_MARK = re.compile(r"\[\^[^\]]+\]")
+_DEFINITION = re.compile(r"^\[\^[^\]]+\]:")
+# "confidence- building", "action-\noriented", but not "gender- and age-sensitive"
+_WRAPPED_HYPHEN = re.compile(r"-(?<=[^\W\d_]-)[ \n](?!(?:and|or|nor|to|but|as)\b)(?=[^\W\d_])")
+_WRAPPED_DASH = re.compile(r"–(?<=\d–)[ \n](?=\d)")
 
 
-def clean_text(text: str) -> str:
-    """Unify spaces and drop trailing blanks on each line; keep the words as printed."""
-    lines = (_SPACES.sub(" ", line).rstrip() for line in text.split("\n"))
-    return "\n".join(lines)
+def clean_text(text: str, profile: BodyProfile | None = None, language: str = "en") -> str:
+    """The text with extraction noise taken out; `profile` names the body's title line."""
+    lines = join_labels(normalise_lines(text))
+    lines = _break_before(lines, profile.closing if profile else None)
+    title_at, body_at, symbol, title = landmarks(lines, profile, language)
+    title_line = lines[title_at] if title is not None else None
+    lines = remove_furniture(lines, symbol, title, body_at, language)
+    lines, notes = collect_notes(lines, _find(lines, title_line))
+    body, definitions = _split_definitions(lines)
+    title_at = _find(body, title_line)
+    labels = note_labels(definitions + notes)
+    joined = mark_notes("\n".join(body), labels, len("\n".join(body[:title_at])), language)
+    lines = join_page_breaks(joined.split("\n"))
+    cleaned = "\n".join([*lines, "", *definitions, "", *notes])
+    cleaned = _WRAPPED_DASH.sub("–", _WRAPPED_HYPHEN.sub("-", cleaned))
+    return re.sub(r"\n{3,}", "\n\n", cleaned).strip("\n") + "\n"
+
+
+def normalise_lines(text: str) -> list[str]:
+    """Lines with spaces unified and trimmed; non-breaking hyphens made plain hyphens.
+
+    >>> normalise_lines("Participation\\u00a0by \\r\\n non\\u2011governmental ")
+    ['Participation by', 'non-governmental']
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for character, replacement in _CHARACTERS:
+        if character in text:
+            text = text.replace(character, replacement)
+    return [line.strip() for line in _SPACES.sub(" ", text).split("\n")]
+
+
+def _find(lines: list[str], line: str | None) -> int:
+    """Index of `line` in `lines` (the title line once lines moved), 0 when absent."""
+    try:
+        return lines.index(line) if line is not None else 0
+    except ValueError:
+        return 0
+
+
+def join_labels(lines: list[str]) -> list[str]:
+    """A clause number or label printed alone ("1.", "(a)") joins the line after it; a
+    numbered line that follows a finished sentence opens a new paragraph.
+
+    >>> join_labels(["1.", "Decides;", "countries.", "2. We welcome"])
+    ['1. Decides;', 'countries.', '', '2. We welcome']
+    """
+    result: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if _LABEL_ALONE.match(line) and index + 1 < len(lines) and lines[index + 1].strip():
+            line = f"{line} {lines[index + 1]}"
+            index += 1
+        previous = result[-1] if result else ""
+        if _NUMBERED.match(line) and previous and _ENDS_SENTENCE.search(_MARK.sub("", previous)):
+            result.append("")
+        result.append(line)
+        index += 1
+    return result
+
+
+def _break_before(lines: list[str], closing: re.Pattern[str] | None) -> list[str]:
+    """A closing line ("3rd plenary meeting") or an annex heading opens its own paragraph.
+
+    >>> _break_before(["session.", "Annex", "Text"], None)
+    ['session.', '', 'Annex', 'Text']
+    """
+    result: list[str] = []
+    for line in lines:
+        opens = _ANNEX_LINE.match(line) or (closing is not None and closing.match(line))
+        if opens and result and result[-1].strip():
+            result.append("")
+        result.append(line)
+    return result
+
+
+def landmarks(
+    lines: list[str], profile: BodyProfile | None, language: str
+) -> tuple[int, int, str | None, str | None]:
+    """(index of the title line, index after the title, symbol, title) as printed.
+
+    Without a title line both indexes are 0; the title may wrap over several lines.
+    """
+    if profile is None:
+        return 0, 0, None, None
+    pattern = profile.pattern("title_line", language)
+    symbol = next(
+        (found.group() for line in lines if (found := profile.identifier.search(line))), None
+    )
+    for index, line in enumerate(lines):
+        found = pattern.match(line) if pattern else None
+        if found:
+            rest = []
+            for following in lines[index + 1 :]:
+                if not following.strip() or following == PAGE_BREAK:
+                    break
+                rest.append(following)
+            title = " ".join([found.group("title").strip(), *rest])
+            return index, index + 1 + len(rest), symbol, title
+    return 0, 0, symbol, None
+
+
+def join_page_breaks(lines: list[str]) -> list[str]:
+    """Join the two halves of a paragraph a page break split; drop the break marks.
+
+    >>> join_page_breaks(["debate of the", "", "\\f", "", "Assembly at its session;"])
+    ['debate of the', 'Assembly at its session;']
+    >>> join_page_breaks(["Recalling it,", "", "\\f", "", "Noting that"])
+    ['Recalling it,', '', 'Noting that']
+    """
+    result: list[str] = []
+    index = 0
+    while index < len(lines):
+        if lines[index] != PAGE_BREAK:
+            result.append(lines[index])
+            index += 1
+            continue
+        following = index
+        while following < len(lines) and _is_gap(lines[following]):
+            following += 1
+        while result and not result[-1].strip():
+            result.pop()
+        before = result[-1] if result else None
+        after = lines[following] if following < len(lines) else None
+        if before is None or after is None or not _continues(before, after):
+            result.append("")
+        index = following
+    return result
+
+
+def _is_gap(line: str) -> bool:
+    return not line.strip() or line == PAGE_BREAK
+
+
+def _continues(before: str, after: str) -> bool:
+    """Whether `after`, first line of a page, goes on with the paragraph ending in `before`."""
+    if _DEFINITION.match(before) or _OPENS_PART.match(after):
+        return False
+    if after[:1].islower():
+        return True
+    before = _MARK.sub("", before)
+    return not _ENDS_CLAUSE.search(before) and not _ENDS_DATE.search(before)
+
+
+def _split_definitions(lines: list[str]) -> tuple[list[str], list[str]]:
+    """(body, `[^n]: text` definitions with their continuation lines), wherever printed.
+
+    >>> _split_definitions(["Text[^1].", "", "[^1]: A note", "goes on.", "", "End"])
+    (['Text[^1].', '', '', 'End'], ['[^1]: A note', 'goes on.'])
+    """
+    body: list[str] = []
+    definitions: list[str] = []
+    inside = False
+    for line in lines:
+        if _DEFINITION.match(line):
+            inside = True
+            definitions.append(line)
+        elif inside and line.strip() and line != PAGE_BREAK:
+            definitions.append(line)
+        else:
+            inside = False
+            body.append(line)
+    if definitions:
+        while body and (not body[-1].strip() or _RULE.fullmatch(body[-1])):
+            body.pop()
+    return body, definitions

@@ -22,7 +22,7 @@ def _tokens(text: str, lexicon: Lexicon) -> list[tuple[str, int]]:
     """('day'|'month'|'year', value) tokens in the order printed."""
     found: list[tuple[str, int]] = []
     for token in _TOKEN.findall(text.translate(_ARABIC_DIGITS).replace("/", " ")):
-        if token.isdigit():
+        if token.isdecimal():  # not "²", which is a digit but no number
             value = int(token)
             if len(token) == 4:
                 found.append(("year", value))

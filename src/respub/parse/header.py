@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from respub.knowledge.declarations import declaration_identifier
+from respub.knowledge.layout import layout
 from respub.knowledge.lexicon import Lexicon
 from respub.knowledge.profiles import BodyProfile
 from respub.model import Session
@@ -55,6 +57,10 @@ def read_header(
             number = found.group("number")
     if identifier is None and metadata.get("symbol"):
         identifier = canonical(metadata["symbol"])
+    if title is None and metadata.get("heading"):
+        title = _clean(metadata["heading"])  # the page's own heading (HTML <h1>)
+    if identifier is None and title and (known := declaration_identifier(title, profile.code)):
+        identifier = canonical(known)
     if number is not None:
         number = str(int(number.translate(_ARABIC_DIGITS)))
     session = _session(lines, formula, profile, lexicon)
@@ -110,6 +116,40 @@ def _adopted(lines: list[str], profile: BodyProfile, lexicon: Lexicon) -> date |
         return None
     found = pattern.search(" ".join(lines))
     return parse_date(found.group("date"), lexicon) if found else None
+
+
+_QUOTED = re.compile(r"[“\"]([^”\"]{10,400})[”\"]")
+
+
+def complete_title(
+    title: str | None, texts: list[str], metadata: dict[str, str], language: str = "en"
+) -> str | None:
+    """A title cut at the end of its first printed line ("... expenses of the") completed
+    from a quotation of it in the text (the sub-item entitled “...”), else from the
+    catalogue title of the metadata when that one starts with it. A title cut elsewhere
+    ("... Zone" for "... Zone (Bangkok Treaty)") is completed only when a quotation
+    and the catalogue title agree; any other title stays as printed.
+
+    >>> complete_title("Possible risks of the", ["a sub-item entitled “Possible risks of "
+    ...     "the integration of artificial intelligence”."], {})
+    'Possible risks of the integration of artificial intelligence'
+    >>> complete_title("Scale of the", [], {"title": "Scale of the United Nations : requests :"})
+    'Scale of the United Nations: requests'
+    """
+    if not title:
+        return title
+    folded = title.casefold()
+    quoted = [" ".join(q.split()) for text in texts for q in _QUOTED.findall(text)]
+    catalogue = re.sub(r"\s+:", ":", metadata.get("title", "")).strip().rstrip(":").strip()
+    longer = [
+        c for c in [*quoted, catalogue] if len(c) > len(title) and c.casefold().startswith(folded)
+    ]
+    if title.rsplit(" ", 1)[-1].casefold() in layout(language).dangling and longer:
+        return title + longer[0][len(title) :]
+    # a title cut at a line end elsewhere: the text and the catalogue must agree
+    if catalogue in longer and catalogue in quoted:
+        return title + catalogue[len(title) :]
+    return title
 
 
 def _clean(value: str | None) -> str | None:

@@ -54,9 +54,10 @@ def read_source(path: str | Path, data: bytes | None = None, name: str | None = 
 
         return SourceText(source, pdf_text(data, label))
     if media_type == "text/html":
-        from respub.sources.html import html_text
+        from respub.sources.html import html_document
 
-        return SourceText(source, html_text(decode(data, label), label))
+        page = html_document(decode(data, label), label)
+        return SourceText(source, page.text, page.metadata)
     text = decode(data, label)
     metadata: dict[str, str] = {}
     if media_type == "text/markdown" or text.startswith("---\n"):

@@ -1,0 +1,197 @@
+"""Footnotes in extracted text: definitions set apart as `[^n]: text`, marks as `[^n]`.
+
+Plain-text extractions print a footnote as a paragraph "1 See resolution 169 (II)." at
+the foot of the page (often after a rule "_____" or "---"), and its mark as a number
+glued to the text ("United Nations1 are", "1979,1", "2014, 3", "Declarations of 20172").
+A number is taken for a mark only when a footnote with that number exists, looking for
+the marks in the order the notes are numbered.
+
+>>> lines = ["Recalling the Agreement1 and", "the Treaty,", "", "1 See resolution 169 (II)."]
+>>> body, notes = collect_notes(lines)
+>>> body, notes
+(['Recalling the Agreement1 and', 'the Treaty,', '', '\\x0c'], ['[^1]: See resolution 169 (II).'])
+>>> mark_notes("Recalling the Agreement1 and paragraph 2 of the Treaty, 2 and", ["1", "2"])
+'Recalling the Agreement[^1] and paragraph 2 of the Treaty,[^2] and'
+"""
+
+from __future__ import annotations
+
+import re
+
+from respub.knowledge.layout import Layout, layout
+from respub.knowledge.lexicon import fold
+
+PAGE_BREAK = "\f"
+"""A line standing where page furniture or a footnote block was taken out."""
+
+_DEFINITION = re.compile(r"^\[\^(?P<label>[^\]]+)\]:\s*(?P<text>.*)$")
+_RULE = re.compile(r"^(?:_{3,}|-{3,})$")
+_GLUED_RULE = re.compile(r"\s+(?:_{3,}|-{3,})$")
+_NOTE_START = re.compile(r"^(?P<label>\d{1,3})\s+(?P<text>[^\s\d.a-z].*|\d{4}\b.*)$")
+_RUN = re.compile(r"\d+")
+_EXPLICIT = re.compile(r"\[\^([^\]]+)\]")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[.,;:”’\")\]]*$")
+_YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d$")
+_TOKEN_BEFORE = re.compile(r"(\S+?)[,;:]$")
+_CLOSERS = tuple(".”’\")]")
+
+
+def collect_notes(lines: list[str], start: int = 0) -> tuple[list[str], list[str]]:
+    """(body lines, `[^n]: text` lines): numbered foot-of-page paragraphs taken out.
+
+    A footnote paragraph opens with the next expected number ("1 See ..."), or with any
+    number right after a rule; each block taken out leaves a `PAGE_BREAK` line behind.
+    Texts that already define `[^n]:` footnotes (Markdown) only get those repaired.
+    """
+    if any(_DEFINITION.match(line) for line in lines):
+        return _repair_definitions(lines), []
+    body: list[str] = []
+    notes: list[tuple[int, list[str]]] = []
+    after_rule = False
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        if index <= start:
+            body.append(line)
+            continue
+        if _RULE.match(line) or _GLUED_RULE.search(line):
+            kept = _GLUED_RULE.sub("", line)
+            if kept and not _RULE.match(kept):
+                body.append(kept)
+            body.append(PAGE_BREAK)
+            after_rule = True
+            continue
+        opens = not body or not body[-1].strip() or body[-1] == PAGE_BREAK
+        found = _NOTE_START.match(line) if opens else None
+        label = int(found.group("label")) if found else 0
+        expected = notes[-1][0] + 1 if notes else 1
+        if found and (label == expected or (after_rule and not notes)):
+            text = [found.group("text")]
+            while index < len(lines) and lines[index].strip() and lines[index] != PAGE_BREAK:
+                nested = _NOTE_START.match(lines[index])
+                if nested and int(nested.group("label")) == label + 1:
+                    break
+                text.append(lines[index])
+                index += 1
+            notes.append((label, text))
+            after_rule = True
+            if body and body[-1] != PAGE_BREAK:
+                body.append(PAGE_BREAK)
+            continue
+        if line.strip():
+            after_rule = False
+        body.append(line)
+    return body, [f"[^{label}]: " + " ".join(text) for label, text in notes]
+
+
+def _repair_definitions(lines: list[str]) -> list[str]:
+    """A `[^2013]:` line inside a note ("... 31 July\\n[^2013]: (S/INF/68).") rejoins it.
+
+    >>> _repair_definitions(["[^9]: to 31 July", "[^2013]: (S/INF/68).", "[^10]: Next."])
+    ['[^9]: to 31 July', '2013 (S/INF/68).', '[^10]: Next.']
+    """
+    repaired: list[str] = []
+    previous: int | None = None
+    for line in lines:
+        found = _DEFINITION.match(line)
+        if found and found.group("label").isdecimal():
+            label = int(found.group("label"))
+            if previous is not None and label > previous + 1:
+                repaired.append(f"{label} {found.group('text')}".rstrip())
+                continue
+            previous = label
+        repaired.append(line)
+    return repaired
+
+
+def note_labels(lines: list[str]) -> list[str]:
+    """The labels of the `[^n]:` definitions among `lines`, in the order defined."""
+    return [found.group("label") for line in lines if (found := _DEFINITION.match(line))]
+
+
+def mark_notes(text: str, labels: list[str], start: int = 0, language: str = "en") -> str:
+    """Turn the printed marks of the footnotes `labels` into `[^n]`, in numbering order."""
+    words = layout(language)
+    numbered = sorted((label for label in labels if label.isdecimal()), key=int)
+    explicit: dict[str, list[int]] = {}
+    for found in _EXPLICIT.finditer(text, start):
+        explicit.setdefault(found.group(1), []).append(found.start())
+    pieces: list[str] = []
+    done = cursor = start
+    for position, label in enumerate(numbered):
+        later = (p for n in numbered[position + 1 :] for p in explicit.get(n, ()) if p >= cursor)
+        end = min(later, default=len(text))
+        printed = [p for p in explicit.get(label, ()) if cursor <= p < end]
+        if printed:
+            cursor = printed[0] + len(label) + 3
+            continue
+        span = _find_mark(text, label, cursor, end, words)
+        if span is not None:
+            pieces.extend([text[done : span[0]], f"[^{label}]"])
+            done = cursor = span[1]
+    return text[:start] + "".join(pieces) + text[done:] if pieces else text
+
+
+def _find_mark(
+    text: str, label: str, start: int, end: int, words: Layout
+) -> tuple[int, int] | None:
+    """The span of the first printed mark `label` in text[start:end], or None."""
+    for run in _RUN.finditer(text, start, end):
+        digits = run.group()
+        after = text[run.end() : run.end() + 1]
+        if after and not (after.isspace() or after in ",;.:)]"):
+            continue
+        if digits.endswith(label) and len(digits) == 4 + len(label) and _is_year(digits[:4]):
+            return run.end() - len(label), run.end()  # "20172": the year 2017, mark 2
+        before = text[run.start() - 1] if run.start() > 0 else ""
+        if digits != label or (before and before in "/-–"):
+            continue
+        if _is_glued(text, run.start()):
+            return run.start(), run.end()
+        if _is_spaced(text, run.start(), run.end(), words):
+            spaces = run.start() - len(text[: run.start()].rstrip(" "))
+            return run.start() - spaces, run.end()
+    return None
+
+
+def _is_year(digits: str) -> bool:
+    return len(digits) == 4 and digits[:2] in ("19", "20")
+
+
+def _is_glued(text: str, index: int) -> bool:
+    """A number glued to a word or to punctuation: "Nations1", "1979,1", "Agenda”1";
+    not a decimal ("1.5") nor a code such as "CO2" or "G20"."""
+    before = text[index - 1] if index > 0 else ""
+    if before.isalpha():
+        word = _WORD_BEFORE.search(text[max(0, index - 20) : index])
+        return not (word and word.group(1).isupper() and len(word.group(1)) <= 4)
+    if before == ".":
+        return not (index >= 2 and text[index - 2].isdigit())
+    return before != "" and before in ",;:)]”’\""
+
+
+def _is_spaced(text: str, index: int, end: int, words: Layout) -> bool:
+    """A number set off by a space: "States 7 that", "2014, 3", "Principles. 13 We";
+    not a counted number ("paragraph 3", "the 13 steps", "2 and 3", "1 billion")."""
+    head = text[max(0, index - 40) : index]
+    if not head.endswith(" "):
+        return False
+    head = head.rstrip(" ")
+    if not head or head.endswith("\n"):
+        return False
+    tail = [fold(w.strip(",;.")) for w in text[end : end + 30].split()]
+    if tail and tail[0] in words.months | words.quantities:
+        return False
+    if len(tail) > 1 and tail[0] in words.ranges and tail[1][:1].isdigit():
+        return False
+    punctuated = _TOKEN_BEFORE.search(head)
+    if punctuated:
+        token = punctuated.group(1)
+        return not token.isdigit() or _is_year(token)  # "2014, 3" but not "1, 2 and 3"
+    if _YEAR_BEFORE.search(head):
+        return True  # "the Lausanne Action Plan 2021–2026 3 to support"
+    word = _WORD_BEFORE.search(head)
+    if word is None:
+        return head.endswith(("”", "’", ")"))
+    return word.group().endswith(_CLOSERS) or fold(word.group(1)) not in words.counted

@@ -1,0 +1,130 @@
+"""Page furniture: the running headers and footers a PDF extraction leaves in the text.
+
+A page of a UN document is headed by its symbol and (a line of) its title, and carries
+the job number and the page number ("A/RES/80/1", "Participation by ...", "25-15106",
+"2/2"). Depending on the extraction these come as separate lines, one line
+("A/RES/80/1 Participation by ...") or a paragraph holding only the title. Each
+header taken out leaves a `PAGE_BREAK` line, so a paragraph split by the page can be
+joined again.
+
+>>> lines = ["to the", "", "A/RES/80/1", "Participation by the State", "", "25-15106", "2/2",
+...          "", "Assembly at its session;"]
+>>> remove_furniture(lines, "A/RES/80/1", "Participation by the State of Palestine")
+['to the', '', '\\x0c', '', 'Assembly at its session;']
+"""
+
+from __future__ import annotations
+
+import re
+
+from respub.knowledge.layout import layout
+from respub.parse.footnotes import PAGE_BREAK
+
+_JOB = re.compile(r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?$")
+_BARCODE = re.compile(r"^\*\d{6,9}\*$|^(?:Please recycle|Merci de recycler|Se ruega reciclar)\W*$")
+_PAGE = re.compile(r"^\d{1,3}/\d{1,3}$")
+_HEADING = re.compile(r"^(?:annex|annexe|anexo|appendix|مرفق|المرفق)\b", re.IGNORECASE)
+
+
+def remove_furniture(
+    lines: list[str], symbol: str | None, title: str | None, start: int = 0, language: str = "en"
+) -> list[str]:
+    """Lines without running headers and footers; `start` is where the body begins.
+
+    Job numbers and bar codes go everywhere; symbol, page number and title lines only
+    from `start` on, so that the masthead keeps its facts.
+    """
+    head = [line for line in lines[:start] if not _is_stamp(line)]
+    body = [line for line in lines[start:] if not _is_stamp(line)]
+    body = _remove_line_headers(body, symbol, title)
+    body = _remove_paragraph_headers(body, symbol, title, language)
+    return head + body
+
+
+def _is_stamp(line: str) -> bool:
+    return bool(_JOB.match(line) or _BARCODE.match(line))
+
+
+def _remove_line_headers(lines: list[str], symbol: str | None, title: str | None) -> list[str]:
+    """Page numbers and symbol lines with the title lines printed next to them."""
+    marked = {i for i, line in enumerate(lines) if _is_anchor(line, symbol)}
+    for index in sorted(marked):
+        if lines[index] != symbol:
+            continue
+        for step in (-1, 1):
+            near = index + step
+            while 0 <= near < len(lines) and _is_title_line(lines[near], title):
+                marked.add(near)
+                near += step
+    result: list[str] = []
+    index = 0
+    while index < len(lines):
+        if index not in marked:
+            result.append(lines[index])
+            index += 1
+            continue
+        while index < len(lines) and (index in marked or not lines[index].strip()):
+            index += 1
+        while result and not result[-1].strip():
+            result.pop()
+        result.extend(["", PAGE_BREAK, ""])
+    return result
+
+
+def _is_anchor(line: str, symbol: str | None) -> bool:
+    return bool(_PAGE.match(line)) or (symbol is not None and line == symbol)
+
+
+def _is_title_line(line: str, title: str | None) -> bool:
+    """A line holding a piece of the running title (two words at least, or the whole)."""
+    if not title or not line.strip():
+        return False
+    return line == title or (len(line.split()) >= 2 and line in title)
+
+
+def _remove_paragraph_headers(
+    lines: list[str], symbol: str | None, title: str | None, language: str
+) -> list[str]:
+    """Paragraphs holding only the title, with or without the symbol (not an annex's title)."""
+    if not title:
+        return lines
+    result: list[str] = []
+    previous: str = ""
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and lines[end].strip() and lines[end] != PAGE_BREAK:
+            end += 1
+        if end == index:
+            result.append(lines[index])
+            index += 1
+            continue
+        first = lines[index]
+        likely = end - index < 4 and first.startswith((title[:12], symbol or title[:12]))
+        text = " ".join(lines[index:end]) if likely else first
+        header = likely and _is_running_title(text, symbol, title, language)
+        if header and not _HEADING.match(previous):
+            result.append(PAGE_BREAK)
+        else:
+            result.extend(lines[index:end])
+            previous = text
+        index = end
+    return result
+
+
+def _is_running_title(text: str, symbol: str | None, title: str, language: str) -> bool:
+    if len(text) > len(title) + 2 * len(symbol or "") + 200:
+        return False
+    if symbol:
+        if text.startswith(symbol + " "):
+            text = text[len(symbol) + 1 :]
+        elif text.endswith(" " + symbol):
+            text = text[: -len(symbol) - 1]
+    text = " ".join(text.split())
+    if text == title:
+        return True
+    if len(text.split()) < 3:
+        return False
+    # a title cut at the end of its first line ends with a word such as "of" or "the"
+    cut = title.rsplit(" ", 1)[-1].casefold() in layout(language).dangling
+    return title.startswith(text) or (cut and text.startswith(title))

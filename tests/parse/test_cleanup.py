@@ -1,0 +1,230 @@
+"""The cleanup stages on small inline texts: spaces, clause numbers, page furniture,
+footnotes and their marks, page breaks, hyphens, titles cut at a line end."""
+
+from __future__ import annotations
+
+import pytest
+
+from respub.knowledge.profiles import profile
+from respub.parse.cleanup import clean_text, join_labels, join_page_breaks, normalise_lines
+from respub.parse.footnotes import PAGE_BREAK, collect_notes, mark_notes
+from respub.parse.furniture import remove_furniture
+from respub.parse.header import complete_title
+
+UN = profile("UN-GA")
+TITLE = "Participation by the State of Palestine during the eightieth session"
+
+
+def _clean(text: str) -> str:
+    return clean_text(text, UN, "en")
+
+
+def test_spaces_and_hyphens_are_unified() -> None:
+    assert normalise_lines(" A\u00a0 B \r\nnon\u2011governmental\u00ad \t") == [
+        "A B", "non-governmental",
+    ]
+
+
+def test_number_and_label_alone_join_their_text() -> None:
+    lines = ["1.", "Decides that:", "", "(a)", "The State;", "(iv)", "Text", "(a) Kept"]
+    assert join_labels(lines) == ["1. Decides that:", "", "(a) The State;", "(iv) Text", "(a) Kept"]
+
+
+def test_numbered_line_after_a_sentence_opens_a_paragraph() -> None:
+    assert join_labels(["countries.", "2. We welcome", "the Programme", "3. We"]) == [
+        "countries.", "", "2. We welcome", "the Programme", "3. We",
+    ]
+
+
+def test_even_and_odd_page_headers_are_taken_out() -> None:
+    lines = [
+        "80/1. " + TITLE, "", "Text of the", "", "A/RES/80/1", TITLE, "", "2/3", "",
+        "clause;", "", "Participation by the State of Palestine during", "the eightieth session",
+        "A/RES/80/1", "", "3/3", "", "Next,",
+    ]
+    kept = remove_furniture(lines, "A/RES/80/1", TITLE, 1)
+    assert [x for x in kept if x.strip() and x != PAGE_BREAK] == [
+        "80/1. " + TITLE, "Text of the", "clause;", "Next,",
+    ]
+    assert kept.count(PAGE_BREAK) == 2
+
+
+def test_job_numbers_and_bar_codes_go_the_masthead_stays() -> None:
+    lines = ["United Nations", "A/RES/80/1", "25-15106 (E)", "*2515106*", "80/1. " + TITLE, "x"]
+    assert remove_furniture(lines, "A/RES/80/1", TITLE, 4) == [
+        "United Nations", "A/RES/80/1", "80/1. " + TITLE, "x",
+    ]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "A/RES/80/1 " + TITLE,  # txt-v1.1, even page
+        TITLE + " A/RES/80/1",  # txt-v1.1, odd page
+        TITLE,  # Markdown
+    ],
+)
+def test_running_header_paragraph_is_taken_out(header: str) -> None:
+    lines = ["debate of the", "", header, "", "Assembly at its session;"]
+    assert remove_furniture(lines, "A/RES/80/1", TITLE) == [
+        "debate of the", "", PAGE_BREAK, "", "Assembly at its session;",
+    ]
+
+
+def test_title_of_an_annex_and_a_line_like_the_title_stay() -> None:
+    lines = ["Annex", "", TITLE, "", "1. We", "", "the eightieth session", "", "Text"]
+    assert remove_furniture(lines, "A/RES/80/1", TITLE) == lines
+
+
+def test_footnote_block_after_a_rule() -> None:
+    lines = [
+        "general debate of the", "_______________", "", "1 See resolution 169 (II).", "",
+        "2 Official Records of the General Assembly, Eightieth Session,", "Supplement No. 1.",
+        "", "Assembly at its session;",
+    ]
+    body, notes = collect_notes(lines)
+    assert notes == [
+        "[^1]: See resolution 169 (II).",
+        "[^2]: Official Records of the General Assembly, Eightieth Session, Supplement No. 1.",
+    ]
+    assert [x for x in body if x.strip() and x != PAGE_BREAK] == [
+        "general debate of the", "Assembly at its session;",
+    ]
+
+
+def test_rule_glued_to_the_text_and_notes_without_rule() -> None:
+    lines = ["debate of the ---", "", "1 See resolution 169 (II).", "", "Assembly,", "",
+             "2 A/79/364.", "", "2 billion people", "", "3 million"]
+    body, notes = collect_notes(lines)
+    assert notes == ["[^1]: See resolution 169 (II).", "[^2]: A/79/364."]
+    assert "debate of the" in body and "2 billion people" in body and "3 million" in body
+
+
+def test_markdown_definitions_are_only_repaired() -> None:
+    lines = ["Text", "", "[^9]: see Resolutions, 1 August 2012–31 July", "[^2013]: (S/INF/68).",
+             "", "[^10]: Next."]
+    body, notes = collect_notes(lines)
+    assert notes == []
+    assert body[3] == "2013 (S/INF/68)."
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "marked"),
+    [
+        ("the United Nations1 are", ["1"], "the United Nations[^1] are"),
+        ("in July 1979,1\n\nRecalling", ["1"], "in July 1979,[^1]\n\nRecalling"),
+        ("entitled “Our Common Agenda”1 and", ["1"], "entitled “Our Common Agenda”[^1] and"),
+        ("version in 2014, 3\n", ["3"], "version in 2014,[^3]\n"),
+        ("made by a number of States 7 that", ["7"], "made by a number of States[^7] that"),
+        ("the Paris Principles. 13 We will", ["13"], "the Paris Principles.[^13] We will"),
+        ("Declarations of 20172 and 2021,3", ["2", "3"], "Declarations of 2017[^2] and 2021,[^3]"),
+        ("for the Decade 2024– 203412 and", ["12"], "for the Decade 2024– 2034[^12] and"),
+        ("Action Plan 2021–2026 3 to support", ["3"], "Action Plan 2021–2026[^3] to support"),
+        ("for 2024/25; 4", ["4"], "for 2024/25;[^4]"),
+    ],
+)
+def test_printed_marks_become_footnote_marks(text: str, labels: list[str], marked: str) -> None:
+    assert mark_notes(text, labels) == marked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "including paragraph 3 of the resolution",
+        "article 7 of the Convention",
+        "on the 13 practical steps",
+        "held on 2 December 2024",
+        "articles 1, 2 and 3 of",
+        "almost 2 billion children",
+        "the Youth4Disarmament Forum",
+        "emissions of CO2 and",
+        "warming of 1.5 degrees",
+        "resolution 80/3 on",
+    ],
+)
+def test_numbers_that_are_no_marks_stay(text: str) -> None:
+    assert mark_notes(text, ["1", "2", "3", "4", "5", "7", "13"]) == text
+
+
+def test_marks_are_found_in_numbering_order_and_only_for_existing_notes() -> None:
+    text = "Agenda1 and Treaty,2 and the Convention,3 and"
+    assert mark_notes(text, ["1", "3"]) == "Agenda[^1] and Treaty,2 and the Convention,[^3] and"
+    assert mark_notes("before,2 then Court,1 after,2", ["1", "2"]) == (
+        "before,2 then Court,[^1] after,[^2]"
+    )
+    assert mark_notes("report[^4] adopted, agenda 5 and", ["4", "5"]) == (
+        "report[^4] adopted, agenda[^5] and"
+    )
+
+
+def test_page_break_joins_a_split_paragraph_only() -> None:
+    assert join_page_breaks(["debate of the", "", PAGE_BREAK, "", "Assembly at its;"]) == [
+        "debate of the", "Assembly at its;",
+    ]
+    assert join_page_breaks(["within the", PAGE_BREAK, "regional organizations,"]) == [
+        "within the", "regional organizations,",
+    ]
+    for before, after in [("Recalling it,", "Noting"), ("the", "2. Decides"), ("the", "(b) To"),
+                          ("1 December 2025", "Annex"), ("Reaffirms[^1]:", "Next")]:
+        assert join_page_breaks([before, PAGE_BREAK, after]) == [before, "", after]
+
+
+def test_running_header_inside_a_paragraph() -> None:
+    text = (
+        "80/1. " + TITLE + "\n \nThe General Assembly,\n \n(a) \nThe State may submit a "
+        "statement of its President, \nwhich will be played during the general debate of the "
+        "\n_______________ \n \n1 See resolution 169 (II).\n\nA/RES/80/1 \nParticipation by the "
+        "State of Palestine during the eightieth session\n \n25-15106\n2/2 \n \nAssembly at its "
+        "eightieth session after introduction by its representative1 who is present; \n"
+    )
+    assert _clean(text).split("\n") == [
+        "80/1. " + TITLE, "", "The General Assembly,", "",
+        "(a) The State may submit a statement of its President,",
+        "which will be played during the general debate of the",
+        "Assembly at its eightieth session after introduction by its representative[^1] who is"
+        " present;",
+        "", "[^1]: See resolution 169 (II).", "",
+    ]
+
+
+def test_txt_v11_glued_footnote_and_header() -> None:
+    text = (
+        "80/1. " + TITLE + "\n\n(a) The State may submit during the general debate of the ---"
+        "\n\n1 See resolution 169 (II).\n\nA/RES/80/1 " + TITLE + "\n\nAssembly at its "
+        "session, as in the United Nations1 Charter;\n\n3rd plenary meeting 19 September 2025\n"
+    )
+    assert _clean(text).split("\n") == [
+        "80/1. " + TITLE, "",
+        "(a) The State may submit during the general debate of the",
+        "Assembly at its session, as in the United Nations[^1] Charter;", "",
+        "3rd plenary meeting 19 September 2025", "", "[^1]: See resolution 169 (II).", "",
+    ]
+
+
+def test_words_hyphenated_at_a_line_end_are_rejoined() -> None:
+    text = "80/1. " + TITLE + "\n\nconfidence- building and action-\noriented, gender- and age-"
+    assert _clean(text).split("\n")[2] == (
+        "confidence-building and action-oriented, gender- and age-"
+    )
+
+
+def test_closing_line_and_annex_open_their_own_paragraph() -> None:
+    text = "80/1. " + TITLE + "\n\n3. Decides so.\n3rd plenary meeting\n19 September 2025\nAnnex\nx"
+    assert _clean(text).split("\n")[2:] == [
+        "3. Decides so.", "", "3rd plenary meeting", "19 September 2025", "", "Annex", "x", "",
+    ]
+
+
+def test_title_cut_at_its_first_line_is_completed() -> None:
+    quoted = ["the sub-item entitled “Building a peaceful and better world through sport and "
+              "the Olympic ideal”"]
+    cut = "Building a peaceful and better world through sport and the"
+    assert complete_title(cut, quoted, {}) == f"{cut} Olympic ideal"
+    catalogue = {"title": "Treaty on the Zone (Bangkok Treaty) :"}
+    assert complete_title("Treaty on the Zone", ["entitled “Treaty on the Zone (Bangkok Treaty)”"],
+                          catalogue) == "Treaty on the Zone (Bangkok Treaty)"
+    assert complete_title("Treaty on the Zone", [], catalogue) == "Treaty on the Zone"
+    wrong = {"title": "Treaty on the South-East Asia Nuclear-Weapon-Free Zone :"}
+    assert complete_title("Implementation of the Convention", [], wrong) == (
+        "Implementation of the Convention"
+    )
