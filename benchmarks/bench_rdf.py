@@ -1,0 +1,81 @@
+"""Building and validating a typical resolution as RDF: ms/doc and docs/s per step.
+
+Run: .venv/bin/python benchmarks/bench_rdf.py [--seconds 2]
+
+Steps, per document: map to pyoxigraph triples, convert to an rdflib graph, Turtle and
+compact JSON-LD, and SHACL validation (pyshacl core shapes + SPARQL constraints in
+pyoxigraph); the reference path (every shape in pyshacl) for comparison. The documents
+are the hand-built samples of tests/rdf. No assertions: this prints a table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from respub.model import Resolution
+from respub.rdf.mapping import to_triples, triples_to_graph
+from respub.rdf.serialize import serialize
+from respub.validate import load_shapes, validate
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def samples() -> list[Resolution]:
+    path = ROOT / "tests" / "rdf" / "rdf_samples.py"
+    spec = importlib.util.spec_from_file_location("bench_rdf_samples", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return [build() for _, build in sorted(module.SAMPLES.items())]
+
+
+def measure(name: str, step: Callable[[], object], count: int, seconds: float) -> None:
+    step()  # warm up
+    runs, started = 0, time.perf_counter()
+    while True:
+        step()
+        runs += 1
+        elapsed = time.perf_counter() - started
+        if elapsed >= seconds:
+            break
+    per_doc = elapsed / (runs * count)
+    print(f"{name:<32} {per_doc * 1000:8.2f} ms/doc {1 / per_doc:10,.0f} docs/s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seconds", type=float, default=2.0, help="time per step")
+    args = parser.parse_args()
+    docs = samples()
+    triples = [to_triples(d) for d in docs]
+    graphs = [triples_to_graph(t) for t in triples]
+    shapes = load_shapes()
+    print(
+        f"{len(docs)} documents, {sum(map(len, triples)) / len(docs):.0f} triples each on average"
+    )
+    n, s = len(docs), args.seconds
+    measure("to_triples (pyoxigraph)", lambda: [to_triples(d) for d in docs], n, s)
+    measure("triples_to_graph (rdflib)", lambda: [triples_to_graph(t) for t in triples], n, s)
+    measure("serialize turtle", lambda: [serialize(t, "turtle") for t in triples], n, s)
+    measure("serialize jsonld (compact)", lambda: [serialize(t, "jsonld") for t in triples], n, s)
+    measure("validate (fast)", lambda: [validate(g, shapes) for g in graphs], n, s)
+    measure(
+        "validate (pyshacl only)",
+        lambda: [validate(g, shapes, reference=True) for g in graphs],
+        n,
+        s,
+    )
+    measure(
+        "build + validate",
+        lambda: [validate(triples_to_graph(to_triples(d)), shapes) for d in docs],
+        n,
+        s,
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""respub as linked data: IRIs, vocabulary, mapping from the model, serialization."""

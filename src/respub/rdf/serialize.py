@@ -1,0 +1,69 @@
+"""Serialize respub triples to bytes: Turtle, N-Triples, N-Quads (pyoxigraph) or JSON-LD.
+
+Byte-for-byte deterministic for the same triples in the same order.
+
+>>> from pyoxigraph import Literal, NamedNode, Triple
+>>> t = Triple(NamedNode("https://ex.org/a"), NamedNode("https://ex.org/b"), Literal("c"))
+>>> serialize([t], "ntriples")
+b'<https://ex.org/a> <https://ex.org/b> "c" .\\n'
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from pyoxigraph import DefaultGraph, Quad, RdfFormat, Triple
+from pyoxigraph import serialize as ox_serialize
+
+from respub.rdf.jsonld import compact
+from respub.rdf.vocab import RESPUB
+
+FORMATS = ("turtle", "ntriples", "nquads", "jsonld")
+
+PREFIXES = {
+    "respub": str(RESPUB._NS),
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+
+_OXIGRAPH = {
+    "turtle": RdfFormat.TURTLE,
+    "ntriples": RdfFormat.N_TRIPLES,
+    "nquads": RdfFormat.N_QUADS,
+}
+
+
+def serialize(triples: Iterable[Triple], fmt: str, *, context_url: str | None = None) -> bytes:
+    """The triples in `fmt` (one of `FORMATS`); JSON-LD is compacted with respub's context,
+    embedded or referenced by `context_url`."""
+    if fmt == "jsonld":
+        return _dump_jsonld(compact(triples, context_url=context_url)).encode("utf-8")
+    if fmt == "nquads":
+        quads = [Quad(t.subject, t.predicate, t.object, DefaultGraph()) for t in triples]
+        return _bytes(ox_serialize(quads, format=RdfFormat.N_QUADS))
+    if fmt in _OXIGRAPH:
+        prefixes = PREFIXES if fmt == "turtle" else None
+        return _bytes(ox_serialize(list(triples), format=_OXIGRAPH[fmt], prefixes=prefixes))
+    raise ValueError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
+
+
+def _dump_jsonld(document: dict[str, Any]) -> str:
+    """Indented JSON, with the context's terms one per line."""
+    context = document["@context"]
+    if isinstance(context, dict):
+        terms = ",\n".join(
+            f"    {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in context.items()
+        )
+        header = "{\n" + terms + "\n  }"
+    else:
+        header = json.dumps(context, ensure_ascii=False)
+    graph = json.dumps(document["@graph"], ensure_ascii=False, indent=2).replace("\n", "\n  ")
+    return f'{{\n  "@context": {header},\n  "@graph": {graph}\n}}\n'
+
+
+def _bytes(data: bytes | None) -> bytes:
+    """pyoxigraph returns the bytes when given no output."""
+    if data is None:  # pragma: no cover - only when an output is given
+        raise RuntimeError("pyoxigraph wrote to an output instead of returning bytes")
+    return data

@@ -1,0 +1,74 @@
+"""Fixtures of the RDF tests: hand-built resolutions and the snapshot switch.
+
+Tests run with ``--import-mode=importlib``, so the helper module ``rdf_samples.py``
+is loaded here by path and reaches the tests through fixtures.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from respub.model import Resolution
+from respub.rdf.iri import Iris
+
+
+def load_helper(path: Path) -> ModuleType:
+    """Import a helper module of the tests by its path (once)."""
+    name = f"respub_tests_{path.parent.name}_{path.stem}"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+samples = load_helper(Path(__file__).with_name("rdf_samples.py"))
+
+
+@pytest.fixture
+def regenerate() -> bool:
+    """True when ``RESPUB_REGENERATE_SNAPSHOTS=1``: snapshot tests rewrite their files."""
+    return os.environ.get("RESPUB_REGENERATE_SNAPSHOTS") == "1"
+
+
+@pytest.fixture
+def iris() -> Iris:
+    """IRIs below the default base."""
+    return Iris()
+
+
+@pytest.fixture(params=sorted(samples.SAMPLES))
+def sample(request: pytest.FixtureRequest) -> tuple[str, Resolution]:
+    """Each hand-built resolution, with its name."""
+    name: str = request.param
+    resolution: Resolution = samples.SAMPLES[name]()
+    return name, resolution
+
+
+@pytest.fixture
+def interpol_es() -> Resolution:
+    """INTERPOL GA-2021-89-RES-09 in Spanish."""
+    resolution: Resolution = samples.interpol_es()
+    return resolution
+
+
+@pytest.fixture
+def interpol_ar() -> Resolution:
+    """The same work in Arabic."""
+    resolution: Resolution = samples.interpol_ar()
+    return resolution
+
+
+@pytest.fixture
+def un_en() -> Resolution:
+    """UN A/RES/76/300 in English (numbered clauses, sub-paragraphs, footnotes, annex)."""
+    resolution: Resolution = samples.un_en()
+    return resolution
