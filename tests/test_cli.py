@@ -70,3 +70,52 @@ def test_unknown_language_is_a_clear_error() -> None:
     done = run("parse", str(SEED), "--lang", "xx")
     assert done.returncode != 0
     assert "unknown language 'xx'" in done.stderr
+
+
+def test_convert_turtle_parses_and_validate_conforms(tmp_path: Path) -> None:
+    import rdflib
+
+    done = run("convert", str(SEED), "--to", "turtle")
+    assert done.returncode == 0, done.stderr
+    ttl = tmp_path / "seed.ttl"
+    ttl.write_text(done.stdout, encoding="utf-8")
+    graph = rdflib.Graph().parse(ttl, format="turtle")
+    assert len(graph) > 100
+    checked = run("validate", str(ttl), "--json")
+    assert checked.returncode == 0, checked.stdout
+    assert json.loads(checked.stdout)["conforms"] is True
+
+
+def test_convert_jsonld_and_ntriples_give_the_same_graph() -> None:
+    import rdflib
+    from rdflib.compare import isomorphic
+
+    jsonld = run("convert", str(SEED), "--to", "jsonld")
+    nt = run("convert", str(SEED), "--to", "ntriples")
+    assert jsonld.returncode == nt.returncode == 0
+    a = rdflib.Graph().parse(data=jsonld.stdout, format="json-ld")
+    b = rdflib.Graph().parse(data=nt.stdout, format="nt")
+    assert isomorphic(a, b)
+
+
+def test_validate_fails_with_exit_1_on_a_violation(tmp_path: Path) -> None:
+    done = run("convert", str(SEED), "--to", "ntriples")
+    # drop the identifier of the work: a Violation (exactly one identifier is required)
+    broken = "\n".join(
+        line for line in done.stdout.splitlines() if "ontology#identifier>" not in line
+    )
+    path = tmp_path / "broken.nt"
+    path.write_text(broken + "\n", encoding="utf-8")
+    checked = run("validate", str(path), "--json")
+    assert checked.returncode == 1
+    report = json.loads(checked.stdout)
+    assert report["conforms"] is False
+    assert any(v["severity"] == "Violation" for v in report["violations"])
+
+
+def test_validate_bad_rdf_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "bad.ttl"
+    path.write_text("this is <not turtle", encoding="utf-8")
+    done = run("validate", str(path))
+    assert done.returncode == 2
+    assert str(path) in done.stderr and "not valid RDF" in done.stderr

@@ -52,6 +52,92 @@ def parse(
         typer.echo(outline(resolution))
 
 
+RDF_FORMATS = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".jsonld": "json-ld", ".rdf": "xml"}
+BaseOption = Annotated[
+    str | None, typer.Option("--base-iri", help="Base IRI of the published data.")
+]
+
+
+def _iris(base_iri: str | None) -> object:
+    from respub.rdf.iri import Iris
+
+    return Iris(base_iri) if base_iri else Iris()
+
+
+@app.command()
+def convert(
+    file: Annotated[Path, typer.Argument(help="A resolution source file.")],
+    to: Annotated[str, typer.Option("--to", help="turtle, jsonld, ntriples or nquads.")] = "turtle",
+    lang: LangOption = None,
+    body: BodyOption = None,
+    base_iri: BaseOption = None,
+) -> None:
+    """Print the RDF graph of one resolution."""
+    from respub.parse import parse_file
+    from respub.rdf.mapping import to_triples
+    from respub.rdf.serialize import serialize
+
+    if to not in ("turtle", "jsonld", "ntriples", "nquads"):
+        _fail(ValueError(f"unknown format {to!r} (use turtle, jsonld, ntriples or nquads)"))
+    try:
+        resolution = parse_file(file, language=lang, body=body)
+        data = serialize(to_triples(resolution, _iris(base_iri)), to)  # type: ignore[arg-type]
+    except (RespubError, ValueError) as error:
+        _fail(error)
+        return
+    typer.echo(data.decode("utf-8"), nl=False)
+
+
+@app.command()
+def validate(
+    file: Annotated[Path, typer.Argument(help="A resolution source, or an RDF file (.ttl, .nt, .jsonld).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    lang: LangOption = None,
+    body: BodyOption = None,
+    base_iri: BaseOption = None,
+) -> None:
+    """Validate one document against the SHACL shapes; exit status 1 when it does not conform."""
+    import rdflib
+
+    from respub.validate import validate as run_validation
+
+    try:
+        if file.suffix.lower() in RDF_FORMATS:
+            graph = rdflib.Graph()
+            try:
+                graph.parse(file, format=RDF_FORMATS[file.suffix.lower()])
+            except Exception as error:  # rdflib raises many types for bad syntax
+                raise ValueError(f"{file}: not valid RDF: {error}".splitlines()[0]) from error
+        else:
+            from respub.parse import parse_file
+            from respub.rdf.mapping import to_graph
+
+            graph = to_graph(parse_file(file, language=lang, body=body), _iris(base_iri))  # type: ignore[arg-type]
+        report = run_validation(graph)
+    except (RespubError, ValueError, OSError) as error:
+        _fail(error)
+        return
+    if as_json:
+        typer.echo(report.to_json())
+    else:
+        verdict = "conforms" if report.conforms else "does NOT conform"
+        counts = ", ".join(f"{n} {k}" for k, n in report.counts.items() if n)
+        typer.echo(f"{file}: {verdict}" + (f" ({counts})" if counts else ""))
+        for v in report.violations:
+            typer.echo(f"  [{v.severity.value}] {v.focus} {v.path or ''}: {v.message}  <{v.source_shape}>")
+    raise typer.Exit(int(not report.conforms))
+
+
+@app.command()
+def docs(
+    out: Annotated[Path, typer.Option("--out", help="Folder for the HTML pages.")] = Path("output/docs"),
+) -> None:
+    """Build the ontology's documentation (HTML, one page per language) with pyLODE."""
+    from respub.rdf.docs import build_docs
+
+    typer.echo(str(build_docs(out)))
+
+
 @app.command()
 def survey(
     paths: Annotated[list[Path] | None, typer.Argument(help="Files, folders or globs.")] = None,
