@@ -319,3 +319,22 @@ def test_citations_of_the_family() -> None:
         ("A/RES/48/75J", "resolution"), ("A/RES/54/237C", "resolution"),
         ("A/DEC/79/512", "decision"),
     ]
+
+
+def test_french_labels_and_formula() -> None:
+    text = (
+        "Résolution adoptée par l’Assemblée générale le 19 septembre 2025\n\n"
+        "80/1. Participation de l’État de Palestine\n\nL’Assemblée générale,\n\n"
+        "Rappelant ses résolutions pertinentes et l’Accord de Siège1,\n\n"
+        "Rappelant également l’Accord de Siège,\n\n1. Décide que :\n\n"
+        "a) L’État de Palestine peut présenter une déclaration ;\n\n"
+        "b) Il peut participer aux réunions ;\n\n"
+        "2. Décide également que ces procédures s’appliquent pendant la session.\n\n"
+        "3e séance plénière\n19 septembre 2025\n\n---\n\n[^1]: Voir la résolution 169 (II).\n"
+    )
+    r = _constructed(text)
+    assert (r.identifier, r.language, r.adopted) == ("A/RES/80/1", "fr", date(2025, 9, 19))
+    assert [c.keyword for c in r.preamble] == ["Rappelant", "Rappelant également"]
+    assert r.preamble[0].text == "Rappelant ses résolutions pertinentes et l’Accord de Siège,"
+    assert [s.label for s in r.operative[0].subparagraphs] == ["a", "b"]
+    assert [c.keyword for c in r.operative] == ["Décide", "Décide également"]

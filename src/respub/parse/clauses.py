@@ -10,7 +10,11 @@ from respub.model import OperativeClause, PreambularClause, SubParagraph
 from respub.parse.blocks import Block
 
 _NUMBERED = re.compile(r"^(?P<number>\d{1,3})\s?\.\s*(?P<text>\S.*)$")
-_LABELLED = re.compile(r"^\((?P<label>[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)\s*(?P<text>\S.*)$")
+# "(a)", "(iv)", "(1)"; French and Spanish texts print "a)", "iv)"
+_LABELLED = re.compile(
+    r"^(?:\((?P<label>[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)\s*|(?P<bare>[a-z]{1,2}|[ivxlc]{1,6})\)\s+)"
+    r"(?P<text>\S.*)$"
+)
 _ROMAN = re.compile(r"^[ivxlc]+$")
 _WORD = re.compile(r"\S+")
 _COMMA = re.compile(r", (?=[^\W\d_])")
@@ -47,7 +51,8 @@ def segment(
         text = block.text
         labelled = _LABELLED.match(text)
         if labelled and drafts:
-            drafts[-1].items.append((labelled.group("label"), labelled.group("text")))
+            label = labelled.group("label") or labelled.group("bare")
+            drafts[-1].items.append((label, labelled.group("text")))
             continue
         number_match = _NUMBERED.match(text) if style == "sentence" else None
         if number_match:

@@ -24,7 +24,9 @@ _CHARACTERS = (
     *((chr(c), " ") for c in (0x09, 0xA0, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)),
     ("\u2011", "-"), ("\u00ad", ""), ("\u200b", ""), ("\ufeff", ""),
 )
-_LABEL_ALONE = re.compile(r"^(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)|[IVXLC]{1,6}\.)$")
+_LABEL_ALONE = re.compile(
+    r"^(?:\d{1,3}\.|\(?(?:[a-z]{1,2}|[ivxlc]{1,6})\)|\(\d{1,2}\)|[IVXLC]{1,6}\.)$"
+)
 _NUMBERED = re.compile(r"^\d{1,3}\.\s+\S")
 _ENDS_SENTENCE = re.compile(r"[.;:][”’\")\]]*$")
 _ENDS_CLAUSE = re.compile(r"[.;:,!?][”’\")\]]*$")
@@ -179,10 +181,12 @@ def _is_gap(line: str) -> bool:
 
 def _continues(before: str, after: str) -> bool:
     """Whether `after`, first line of a page, goes on with the paragraph ending in `before`."""
-    if _DEFINITION.match(before) or _OPENS_PART.match(after):
+    if _DEFINITION.match(before):
         return False
     if after[:1].islower():
         return True
+    if _OPENS_PART.match(after):
+        return False
     before = _MARK.sub("", before)
     return not _ENDS_CLAUSE.search(before) and not _ENDS_DATE.search(before)
 

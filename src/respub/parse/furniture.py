@@ -21,7 +21,7 @@ from respub.knowledge.layout import layout
 from respub.parse.footnotes import PAGE_BREAK
 
 _JOB = re.compile(r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?$")
-_BARCODE = re.compile(r"^\*\d{6,9}\*$|^(?:Please recycle|Merci de recycler|Se ruega reciclar)\W*$")
+_STAMP = re.compile(r"^\*\d{6,9}\*$|^(?:Please recycle|Merci de recycler|Se ruega reciclar)\W*$")
 _PAGE = re.compile(r"^\d{1,3}/\d{1,3}$")
 _HEADING = re.compile(r"^(?:annex|annexe|anexo|appendix|مرفق|المرفق)\b", re.IGNORECASE)
 
@@ -42,7 +42,7 @@ def remove_furniture(
 
 
 def _is_stamp(line: str) -> bool:
-    return bool(_JOB.match(line) or _BARCODE.match(line))
+    return bool(_JOB.match(line) or _STAMP.match(line))
 
 
 def _remove_line_headers(lines: list[str], symbol: str | None, title: str | None) -> list[str]:

@@ -1,0 +1,204 @@
+"""Plan the documents of a run and process them in batches, reusing cached results.
+
+`plan` hashes every source and looks its result up in the cache: what is found is
+reused, the rest is cut into `batches`, and `run_batch` (the body of a batch task)
+processes them. Tasks pass `WorkItem`s (paths and hashes), never graphs; a batch writes
+its results into the cache and returns only `Outcome`s.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from respub.errors import RespubError
+from respub.orchestrate.cache import CacheKey, ResultCache
+from respub.orchestrate.fingerprint import PipelineVersion, file_sha256, settings_sha256
+from respub.parse import parse_source
+from respub.pipeline import DocumentResult, Settings, process_document, process_resolution
+from respub.sources.load import MEDIA_TYPES, read_source
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document to process: the file to read, the name it is published under (its
+    path, or the URL it was fetched from) and the parser hints from a manifest."""
+
+    path: str
+    name: str
+    language: str | None = None
+    body: str | None = None
+
+    @property
+    def hinted(self) -> bool:
+        """True when the document is not processed exactly as `process_document` would."""
+        return self.language is not None or self.body is not None or self.name != self.path
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    """A planned document: its source, the hash of its bytes and its cache key."""
+
+    source: Source
+    key: CacheKey
+
+    @property
+    def digest(self) -> str:
+        """The cache key of the document's result."""
+        return self.key.digest
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Every document of a run, in order, and which of them have a cached result."""
+
+    items: tuple[WorkItem, ...]
+    cached: frozenset[str]
+
+    @property
+    def todo(self) -> tuple[WorkItem, ...]:
+        """The documents to process (no cached result)."""
+        return tuple(i for i in self.items if i.digest not in self.cached)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The cache keys of every document, in order."""
+        return tuple(i.digest for i in self.items)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a batch did with one document: `parsed` or `reused`, and the verdict.
+
+    `uncached` carries the result itself in the rare case it could not be cached (an
+    unexpected error, or a file that changed while it was processed).
+    """
+
+    name: str
+    key: str
+    action: str
+    publishable: bool
+    error: str | None = None
+    uncached: DocumentResult | None = None
+
+
+def plan(
+    sources: Sequence[Source], settings: Settings, pipeline: PipelineVersion, cache: ResultCache
+) -> Plan:
+    """Hash each source, key its result, and find which results the cache holds."""
+    settings_hash = settings_sha256(settings)
+    items = []
+    for source in sources:
+        key = CacheKey(
+            sha256=file_sha256(Path(source.path)),
+            name=source.name,
+            language=source.language,
+            body=source.body,
+            settings=settings_hash,
+            pipeline=pipeline.digest,
+        )
+        items.append(WorkItem(source, key))
+    cached = frozenset(i.digest for i in items if cache.has(i.digest))
+    return Plan(tuple(items), cached)
+
+
+def batches(items: Sequence[T], size: int) -> Iterator[tuple[T, ...]]:
+    """Consecutive batches of at most `size` items, in order.
+
+    >>> [list(b) for b in batches([1, 2, 3, 4, 5], 2)]
+    [[1, 2], [3, 4], [5]]
+    """
+    if size < 1:
+        raise ValueError(f"batch size must be at least 1, not {size}")
+    for start in range(0, len(items), size):
+        yield tuple(items[start : start + size])
+
+
+def run_batch(items: Sequence[WorkItem], settings: Settings, cache_root: Path) -> list[Outcome]:
+    """Process each document (or reuse its result if another run stored it meanwhile),
+    store the new results in the cache, and report one `Outcome` per document."""
+    cache = ResultCache(cache_root)
+    outcomes = []
+    for item in items:
+        result = cache.load(item.digest)
+        action, uncached = "reused", None
+        if result is None:
+            action = "parsed"
+            try:
+                result = process_source(item.source, settings)
+            except Exception as error:  # a bug on one document must not sink the batch
+                log.exception("%s: unexpected error", item.source.name)
+                result = uncached = _unexpected(item, error)
+            else:
+                if result.sha256 == item.key.sha256:
+                    cache.store(item.key, result)
+                else:  # the file changed under us: never file a result under the wrong bytes
+                    log.warning("%s: changed while processed; not cached", item.source.name)
+                    uncached = result
+        outcomes.append(
+            Outcome(
+                item.source.name, item.digest, action, result.publishable, result.error, uncached
+            )
+        )
+    return outcomes
+
+
+def collect(
+    plan: Plan, outcomes: Sequence[Outcome], settings: Settings, cache: ResultCache
+) -> list[DocumentResult]:
+    """Every document's result, in plan order: from the batches' outcomes or the cache
+    (a result deleted from the cache meanwhile is made again)."""
+    uncached = {o.key: o.uncached for o in outcomes if o.uncached is not None}
+    results = []
+    for item in plan.items:
+        result = uncached.get(item.digest) or cache.load(item.digest)
+        if result is None:
+            log.warning("%s: cached result vanished; processing again", item.source.name)
+            result = process_source(item.source, settings)
+        results.append(result)
+    return results
+
+
+def _unexpected(item: WorkItem, error: Exception) -> DocumentResult:
+    """The (uncached) result of a document the pipeline failed on unexpectedly."""
+    return DocumentResult(
+        source_path=item.source.name,
+        sha256=item.key.sha256,
+        media_type=MEDIA_TYPES.get(
+            Path(item.source.path).suffix.lower(), "application/octet-stream"
+        ),
+        error=f"{item.source.name}: unexpected {type(error).__name__}: {error}",
+    )
+
+
+def process_source(source: Source, settings: Settings) -> DocumentResult:
+    """Parse, map and validate one source; parse errors become the result's `error`.
+
+    A plain file goes through `respub.pipeline.process_document`; a manifest entry is read
+    under its name (the URL, recorded as provenance) and parsed with its hints.
+    """
+    if not source.hinted:
+        return process_document(source.path, settings)
+    path = Path(source.path)
+    try:
+        document = read_source(path, name=source.name)
+        resolution = parse_source(document, language=source.language, body=source.body)
+    except RespubError as error:
+        try:
+            sha256 = file_sha256(path)
+        except OSError:
+            sha256 = ""
+        return DocumentResult(
+            source_path=source.name,
+            sha256=sha256,
+            media_type=MEDIA_TYPES.get(path.suffix.lower(), "application/octet-stream"),
+            error=str(error),
+        )
+    return process_resolution(resolution, settings)

@@ -1,0 +1,128 @@
+"""The incremental cache: one JSON file per `DocumentResult`, addressed by what made it.
+
+A result's key hashes the document's bytes, its name (path or URL: it is recorded as
+provenance), the parser hints, the relevant settings and the pipeline version. The same
+key therefore always names the same result, so a file is written once and never
+updated; it is written through a temporary file and `os.replace`, so a reader sees a
+whole file or none. A damaged or foreign file is a miss, never an error: the cache only
+saves work, it is never the truth.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from respub.orchestrate.fingerprint import json_sha256
+from respub.pipeline import DocumentResult
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class CacheKey:
+    """The inputs of one document's result; `digest` is the cache key."""
+
+    sha256: str
+    name: str
+    language: str | None
+    body: str | None
+    settings: str
+    pipeline: str
+
+    @property
+    def digest(self) -> str:
+        """The content address of the result made from these inputs."""
+        return json_sha256({"format": FORMAT, **self.to_json()})
+
+    def to_json(self) -> dict[str, Any]:
+        """The inputs as a JSON object."""
+        return {
+            "sha256": self.sha256,
+            "name": self.name,
+            "language": self.language,
+            "body": self.body,
+            "settings": self.settings,
+            "pipeline": self.pipeline,
+        }
+
+
+class ResultCache:
+    """Results under `root/<key[:2]>/<key>.json` (e.g. ``output/state/results``)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def path(self, key: str) -> Path:
+        """Where the result of `key` lives."""
+        return self.root / key[:2] / f"{key}.json"
+
+    def has(self, key: str) -> bool:
+        """True when a result is stored under `key` (without reading it)."""
+        return self.path(key).is_file()
+
+    def load(self, key: str) -> DocumentResult | None:
+        """The result stored under `key`, or None if missing or unreadable."""
+        path = self.path(key)
+        try:
+            document = json.loads(path.read_text(encoding="utf-8"))
+            if document.get("format") != FORMAT or document.get("key") != key:
+                raise ValueError("not a result of this key")
+            return DocumentResult.from_json(document["result"])
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+            log.warning("%s: unreadable cached result, ignored: %s", path, error)
+            return None
+
+    def store(self, key: CacheKey, result: DocumentResult) -> Path:
+        """Keep `result` under its key (atomically); returns the file's path."""
+        digest = key.digest
+        document = {
+            "format": FORMAT,
+            "key": digest,
+            "inputs": key.to_json(),
+            "result": result.to_json(),
+        }
+        text = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        path = self.path(digest)
+        write_atomic(path, text.encode("utf-8"))
+        return path
+
+    def prune(self, keep: Iterable[str]) -> int:
+        """Delete every result whose key is not in `keep`; returns how many went."""
+        wanted = set(keep)
+        removed = 0
+        if not self.root.is_dir():
+            return 0
+        for path in self.root.glob("*/*.json"):
+            if path.stem not in wanted:
+                path.unlink(missing_ok=True)
+                removed += 1
+        return removed
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to `path` through a temporary file in the same folder and `os.replace`.
+
+    No fsync: a file torn by a crash fails to parse or to match its key, and is a miss.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise

@@ -1,0 +1,295 @@
+"""The Prefect flow of respub: `publish_resolutions`.
+
+    resolve sources → stage HTTP entries (a task per URL) → plan (hash, look up the cache)
+    → process-batch tasks (threads or Dask) → write the release → load the store
+    → artifacts (validation table, release summary) → PublishReport
+
+The flow only orchestrates: every step is a library call, and tasks pass paths, hashes
+and small records (never graphs). It is defined here, inside the package, so that
+`respub publish` imports it like any module; ``flows/publish.py`` re-exports it for the
+``prefect.yaml`` deployment, and `respub.orchestrate.schedule` serves it by module path.
+
+The flow's own steps run on threads; the batches run on the task runner chosen by the
+`runner` parameter (which a deployment can set too), entered inside the flow run, so
+that no subflow (about a second each in Prefect 3) is needed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any, cast
+
+from prefect import State, flow, task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.futures import PrefectFuture
+from prefect.states import Failed
+from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
+
+from respub.errors import PublishError
+from respub.orchestrate import report as reporting
+from respub.orchestrate.batching import (
+    Outcome,
+    Plan,
+    Source,
+    WorkItem,
+    batches,
+    collect,
+    plan,
+    run_batch,
+)
+from respub.orchestrate.cache import ResultCache
+from respub.orchestrate.fingerprint import pipeline_version
+from respub.orchestrate.report import DocumentRow, PublishReport, Quarantined, QuarantineError
+from respub.orchestrate.runners import task_runner
+from respub.orchestrate.settings import DEFAULT_BATCH_SIZE, DEFAULT_SOURCES, make_settings
+from respub.orchestrate.staging import SourceReport, SourceSpec, Staged, resolve_sources, stage
+from respub.orchestrate.state import (
+    LastRun,
+    StateDirs,
+    read_last_run,
+    run_fingerprint,
+    write_last_run,
+)
+from respub.pipeline import Settings, release_time_from_sources
+from respub.publish.layout import current_release
+from respub.publish.release import ReleaseSummary, write_release
+from respub.publish.run import STORE, vocabulary_sources
+from respub.sources.http import HttpSettings, ValidatorCache, make_session
+from respub.sources.manifest import ManifestEntry
+from respub.store.load import StoreSummary, load_release
+
+__all__ = ["publish_resolutions"]
+
+log = logging.getLogger(__name__)
+
+# Staging (network) and the small steps run on threads; the batches on the chosen runner.
+_THREADS = cast("TaskRunner[PrefectFuture[Any]]", ThreadPoolTaskRunner(max_workers=8))
+
+VALIDATION_ARTIFACT = "respub-validation"
+RELEASE_ARTIFACT = "respub-release"
+
+
+@task(name="resolve-sources", cache_policy=NO_CACHE)
+def resolve_sources_task(sources: list[str]) -> SourceSpec:
+    """Find the files under folders and globs; read the manifests."""
+    return resolve_sources(sources)
+
+
+@task(name="stage-source", cache_policy=NO_CACHE, tags=["network"])
+def stage_source(
+    entry: ManifestEntry,
+    session: Any,
+    http: HttpSettings,
+    validators: ValidatorCache,
+    stage_dir: Path,
+) -> Staged:
+    """Fetch one URL and stage it (or its last good copy).
+
+    The retries are `respub.sources.http.fetch`'s own (connect errors, timeouts, 5xx and
+    429, with backoff; never a 404), so the task has none: a failure is reported, not raised.
+    """
+    return stage(entry, session, http, validators, stage_dir)
+
+
+@task(name="plan-documents", cache_policy=NO_CACHE)
+def plan_documents(sources: list[Source], settings: Settings) -> Plan:
+    """Hash every document and find which results the cache already holds."""
+    cache = ResultCache(StateDirs.of(settings.output_dir).results)
+    return plan(sources, settings, pipeline_version(), cache)
+
+
+@task(name="process-batch", cache_policy=NO_CACHE)
+def process_batch(items: tuple[WorkItem, ...], settings: Settings) -> list[Outcome]:
+    """Parse, map and validate one batch; the results go to the cache, outcomes come back."""
+    return run_batch(items, settings, StateDirs.of(settings.output_dir).results)
+
+
+@task(name="write-release", cache_policy=NO_CACHE)
+def write_release_task(
+    documents: Plan, outcomes: list[Outcome], settings: Settings
+) -> tuple[ReleaseSummary, tuple[DocumentRow, ...]]:
+    """Gather every result (cache or batch) and write the release."""
+    cache = ResultCache(StateDirs.of(settings.output_dir).results)
+    results = collect(documents, outcomes, settings, cache)
+    summary = write_release(results, settings, vocabulary_sources())
+    kept_out = {q.source_path for q in summary.quarantined}
+    return summary, reporting.rows(results, reporting.actions_of(outcomes), kept_out)
+
+
+@task(name="load-store", cache_policy=NO_CACHE)
+def load_store(release_dir: Path, store_dir: Path) -> StoreSummary:
+    """Load the release into the on-disk SPARQL store (swapped in atomically)."""
+    return load_release(release_dir, store_dir)
+
+
+@task(name="publish-artifacts", cache_policy=NO_CACHE)
+def publish_artifacts(report: PublishReport) -> None:
+    """The validation table and the release summary, for the Prefect UI."""
+    create_table_artifact(
+        key=VALIDATION_ARTIFACT,
+        table=reporting.validation_table(report),
+        description=f"Validation of release {report.release_id}: one row per document, "
+        f"problems first (at most {reporting.MAX_ROWS} rows).",
+    )
+    create_markdown_artifact(
+        key=RELEASE_ARTIFACT,
+        markdown=reporting.release_markdown(report),
+        description=f"Release {report.release_id}",
+    )
+
+
+@flow(name="publish-resolutions", task_runner=_THREADS)
+def publish_resolutions(
+    sources: list[str] | None = None,
+    out: str = "output",
+    base_iri: str | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    runner: str = "threads",
+    dask_address: str | None = None,
+    dask_workers: int | None = None,
+    allow_quarantine: bool = False,
+    release_time: datetime | None = None,
+) -> PublishReport | State[Any]:
+    """Publish the resolutions under `sources` (folders, globs, manifests) as a release.
+
+    Documents whose bytes, settings and pipeline version are unchanged reuse their cached
+    result; when nothing at all changed, the current release stands. Returns the run's
+    `PublishReport`; when sources were quarantined and `allow_quarantine` is false, the
+    run ends Failed (the release is still written) with a `QuarantineError` holding it.
+    """
+    settings = make_settings(out=out, base_iri=base_iri, release_time=release_time)
+    batch_runner = task_runner(runner, dask_address=dask_address, dask_workers=dask_workers)
+    state = StateDirs.of(settings.output_dir)
+    spec = resolve_sources_task(list(sources or [DEFAULT_SOURCES]))
+    staged = [*spec.local, *_stage_remote(spec.remote, state)]
+    documents = _unique(
+        [Source(str(p), str(p)) for p in spec.files]
+        + [s.source for s in staged if s.source is not None]
+    )
+    source_reports = tuple(s.report for s in staged)
+    if not documents:
+        raise PublishError(f"no sources found under {', '.join(sources or [DEFAULT_SOURCES])}")
+    work = plan_documents(documents, settings)
+    if settings.release_time is None:
+        pinned = release_time_from_sources([i.source.path for i in work.items])
+        settings = replace(settings, release_time=pinned)
+    fingerprint = run_fingerprint(work.keys, settings)
+    last = read_last_run(state.last_run)
+    if not work.todo and last is not None and _still_current(last, fingerprint, settings):
+        log.info("nothing changed since release %s", last.report.release_id)
+        report = replace(
+            last.report, unchanged=True, parsed=0, reused=len(work.items), sources=source_reports
+        )
+    else:
+        outcomes = _process(work.todo, settings, batch_size, batch_runner)
+        summary, rows = write_release_task(work, outcomes, settings)
+        store = None
+        if settings.load_store:
+            store = load_store(summary.release_dir, settings.output_dir / STORE).store_dir
+        parsed = sum(1 for o in outcomes if o.action == "parsed")
+        report = _report(summary, rows, source_reports, parsed, len(work.items) - parsed, store)
+        resolved = str(store.resolve()) if store is not None else None
+        write_last_run(state.last_run, LastRun(fingerprint, report, resolved))
+    publish_artifacts(report)
+    if report.quarantined and not allow_quarantine:
+        message = (
+            f"{len(report.quarantined)} source(s) quarantined in release {report.release_id} "
+            "(previous versions carried forward where they exist); "
+            "allow with --allow-quarantine"
+        )
+        return Failed(message=message, data=QuarantineError(message, report))
+    return report
+
+
+def _process(
+    todo: Sequence[WorkItem],
+    settings: Settings,
+    batch_size: int,
+    runner: TaskRunner[PrefectFuture[Any]],
+) -> list[Outcome]:
+    """Run one `process-batch` task per batch on `runner` (threads, or Dask workers)."""
+    if not todo:
+        return []
+    with runner:
+        futures = [
+            runner.submit(process_batch, {"items": batch, "settings": settings})
+            for batch in batches(todo, batch_size)
+        ]
+        return [outcome for future in futures for outcome in future.result()]
+
+
+def _stage_remote(entries: Sequence[ManifestEntry], state: StateDirs) -> list[Staged]:
+    """Fetch every remote entry concurrently, with one session and one validator cache."""
+    if not entries:
+        return []
+    http = HttpSettings()
+    validators = ValidatorCache(state.validators)
+    with make_session(http) as session:
+        futures = [
+            stage_source.submit(entry, session, http, validators, state.sources)
+            for entry in entries
+        ]
+        return [future.result() for future in futures]
+
+
+def _unique(sources: list[Source]) -> list[Source]:
+    """The sources, each name once (the first listing wins)."""
+    seen: dict[str, Source] = {}
+    for source in sources:
+        if source.name in seen:
+            log.warning("%s: listed more than once; the first listing is used", source.name)
+            continue
+        seen[source.name] = source
+    return list(seen.values())
+
+
+def _still_current(last: LastRun, fingerprint: str, settings: Settings) -> bool:
+    """True when the last run published these very inputs and its release (and store)
+    are still the current ones."""
+    if last.fingerprint != fingerprint:
+        return False
+    current = current_release(settings.output_dir)
+    if current is None or current.name != last.report.release_id:
+        return False
+    if settings.load_store:
+        store = settings.output_dir / STORE
+        return last.store is not None and str(store.resolve()) == last.store
+    return True
+
+
+def _report(
+    summary: ReleaseSummary,
+    rows: tuple[DocumentRow, ...],
+    sources: tuple[SourceReport, ...],
+    parsed: int,
+    reused: int,
+    store: Path | None,
+) -> PublishReport:
+    return PublishReport(
+        release_id=summary.release_id,
+        release_dir=str(summary.release_dir),
+        previous=summary.previous,
+        unchanged=False,
+        documents=summary.documents,
+        parsed=parsed,
+        reused=reused,
+        published=summary.published,
+        expressions=summary.expressions,
+        triples=summary.triples,
+        added=summary.added,
+        changed=summary.changed,
+        removed=summary.removed,
+        quarantined=tuple(
+            Quarantined(q.source_path, q.identifier, q.reasons, q.carried_forward_from)
+            for q in summary.quarantined
+        ),
+        carried_forward=summary.carried_forward,
+        sources=sources,
+        rows=rows,
+        store_dir=str(store) if store is not None else None,
+    )

@@ -1,0 +1,46 @@
+"""The task runner of the document batches: threads in the flow's process, or Dask.
+
+``dask`` with an address connects to that scheduler (``tcp://host:8786``); without one it
+starts a `distributed.LocalCluster` for the run, one single-threaded worker process per
+core by default (parsing and validation are CPU-bound Python: processes, not threads).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Literal, get_args
+
+from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
+
+Runner = Literal["threads", "dask"]
+RUNNERS: tuple[str, ...] = get_args(Runner)
+
+
+def task_runner(
+    runner: str,
+    *,
+    dask_address: str | None = None,
+    dask_workers: int | None = None,
+    dask_processes: bool = True,
+    threads: int | None = None,
+) -> TaskRunner[Any]:
+    """The task runner named `runner` ("threads" or "dask"); `ValueError` otherwise."""
+    if runner == "threads":
+        if dask_address is not None:
+            raise ValueError("--dask-address needs --runner dask")
+        return ThreadPoolTaskRunner(max_workers=threads or min(8, os.cpu_count() or 1))
+    if runner == "dask":
+        from prefect_dask.task_runners import DaskTaskRunner
+
+        if dask_address:
+            return DaskTaskRunner(address=dask_address)
+        workers = dask_workers or os.cpu_count() or 1
+        return DaskTaskRunner(
+            cluster_kwargs={
+                "n_workers": workers,
+                "threads_per_worker": 1,
+                "processes": dask_processes,
+                "dashboard_address": ":0",
+            }
+        )
+    raise ValueError(f"unknown runner {runner!r} (expected one of: {', '.join(RUNNERS)})")

@@ -1,0 +1,225 @@
+"""The description of a release: VoID + DCAT (`dataset.ttl`) and PROV-O (`provenance.ttl`).
+
+Every node is an IRI below the base (no blank nodes), every value comes from the settings,
+the entries and the files, so the same release gives the same bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from pyoxigraph import Literal, NamedNode, Triple
+
+from respub.pipeline import Settings
+from respub.publish.checksums import FileInfo
+from respub.publish.manifest import Entry
+from respub.publish.terms import DCAT, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SPDX, VOID, XSD
+
+__all__ = ["ReleaseIris", "dataset_description", "media_type", "provenance"]
+
+ONTOLOGY_NAMESPACE = "https://respub.org/ontology#"
+_IANA = "https://www.iana.org/assignments/media-types/"
+_MEDIA_TYPES = {
+    ".ttl": "text/turtle",
+    ".jsonld": "application/ld+json",
+    ".json": "application/json",
+    ".nt": "application/n-triples",
+    ".nq": "application/n-quads",
+    ".md": "text/markdown",
+}
+
+
+@dataclass(frozen=True)
+class ReleaseIris:
+    """The IRIs minted for a release's metadata, below the base IRI."""
+
+    base: str
+    release: str
+
+    @property
+    def dataset(self) -> str:
+        """The dataset across its versions."""
+        return f"{self.base}dataset"
+
+    @property
+    def version(self) -> str:
+        """This release: a version of the dataset."""
+        return f"{self.base}dataset/{self.release}"
+
+    @property
+    def activity(self) -> str:
+        """The activity that made this release."""
+        return f"{self.version}/activity"
+
+    @property
+    def validation(self) -> str:
+        """The release's validation report."""
+        return f"{self.version}/validation"
+
+    def activity_of(self, release: str) -> str:
+        """The activity of another release (where a carried-forward version was made)."""
+        return f"{self.base}dataset/{release}/activity"
+
+    def distribution(self, path: str) -> str:
+        """The distribution of a release file."""
+        return f"{self.version}/distribution/{path}"
+
+    def download(self, path: str) -> str:
+        """Where a release file is downloaded from: `{base}releases/{id}/{path}`."""
+        return f"{self.base}releases/{self.release}/{path}"
+
+    def source(self, sha256: str) -> str:
+        """A source document, named by the SHA-256 of its bytes."""
+        return f"{self.base}source/{sha256}"
+
+    def software(self, version: str) -> str:
+        """The software agent, by version."""
+        return f"{self.base}software/respub/{version}"
+
+
+def media_type(path: str) -> tuple[str, str | None]:
+    """The media type of a release file and its compression, from its name.
+
+    >>> media_type("resolutions.nq.gz")
+    ('application/n-quads', 'application/gzip')
+    """
+    name = path.rsplit("/", 1)[-1]
+    compress = None
+    if name.endswith(".gz"):
+        name, compress = name[:-3], "application/gzip"
+    suffix = "." + name.rsplit(".", 1)[-1] if "." in name else ""
+    return _MEDIA_TYPES.get(suffix, "text/plain"), compress
+
+
+def dataset_description(
+    iris: ReleaseIris,
+    settings: Settings,
+    files: Sequence[FileInfo],
+    triples: int,
+    dumps: Sequence[str],
+    examples: Sequence[str],
+) -> list[Triple]:
+    """VoID + DCAT: the release as a dataset with one distribution per file."""
+    version = NamedNode(iris.version)
+    publisher = NamedNode(settings.publisher_node)
+    licence = NamedNode(settings.licence)
+    out = [
+        Triple(version, RDF.type, DCAT.Dataset),
+        Triple(version, RDF.type, VOID.Dataset),
+        Triple(version, DCTERMS.title, Literal(settings.title, language="en")),
+        Triple(version, DCTERMS.description, Literal(settings.description, language="en")),
+        Triple(version, DCTERMS.license, licence),
+        Triple(version, DCTERMS.publisher, publisher),
+        Triple(version, DCTERMS.modified, _time(settings)),
+        Triple(version, DCTERMS.issued, _time(settings)),
+        Triple(version, DCTERMS.isVersionOf, NamedNode(iris.dataset)),
+        Triple(version, DCAT.version, Literal(iris.release)),
+        Triple(version, PROV.wasGeneratedBy, NamedNode(iris.activity)),
+        Triple(version, VOID.triples, Literal(str(triples), datatype=XSD.integer)),
+        Triple(version, VOID.uriSpace, Literal(settings.base_iri)),
+        Triple(version, VOID.vocabulary, NamedNode(ONTOLOGY_NAMESPACE)),
+        Triple(NamedNode(iris.dataset), RDF.type, DCAT.Dataset),
+        Triple(NamedNode(iris.dataset), DCAT.hasVersion, version),
+        Triple(publisher, RDF.type, FOAF.Agent),
+        Triple(publisher, FOAF.name, Literal(settings.publisher)),
+    ]
+    if settings.sparql_endpoint:
+        out.append(Triple(version, VOID.sparqlEndpoint, NamedNode(settings.sparql_endpoint)))
+    out += [Triple(version, VOID.exampleResource, NamedNode(e)) for e in examples]
+    out += [Triple(version, VOID.dataDump, NamedNode(iris.download(d))) for d in dumps]
+    for info in files:
+        out += _distribution(iris, version, licence, info)
+    return out
+
+
+def provenance(
+    iris: ReleaseIris,
+    settings: Settings,
+    entries: Iterable[Entry],
+    used: Iterable[tuple[str, str, str]],
+    previous: str | None,
+    software_version: str,
+) -> list[Triple]:
+    """PROV-O: the release activity, the software, and per expression its source and maker.
+
+    `used` holds every source the run read: `(path or URL, sha256, media type)`.
+    """
+    activity = NamedNode(iris.activity)
+    version = NamedNode(iris.version)
+    software = NamedNode(iris.software(software_version))
+    out = [
+        Triple(activity, RDF.type, PROV.Activity),
+        Triple(activity, RDFS.label, Literal(f"respub release {iris.release}")),
+        Triple(activity, PROV.startedAtTime, _time(settings)),
+        Triple(activity, PROV.endedAtTime, _time(settings)),
+        Triple(activity, PROV.wasAssociatedWith, software),
+        Triple(activity, PROV.generated, version),
+        Triple(version, PROV.wasGeneratedBy, activity),
+        Triple(software, RDF.type, PROV.SoftwareAgent),
+        Triple(software, RDFS.label, Literal(f"respub {software_version}")),
+        Triple(software, OWL.versionInfo, Literal(software_version)),
+    ]
+    if previous is not None:
+        prior = NamedNode(f"{iris.dataset}/{previous}")
+        out += [Triple(version, PROV.wasRevisionOf, prior), Triple(activity, PROV.used, prior)]
+    for path, sha256, media in used:
+        source = NamedNode(iris.source(sha256))
+        out += [Triple(activity, PROV.used, source), *_source(source, path, sha256, media)]
+    for entry in entries:
+        expression = NamedNode(entry.expression_iri)
+        source = NamedNode(iris.source(entry.source_sha256))
+        out += [
+            Triple(expression, PROV.wasDerivedFrom, source),
+            Triple(
+                expression, PROV.wasGeneratedBy, NamedNode(iris.activity_of(entry.generated_in))
+            ),
+            *_source(source, entry.source_path, entry.source_sha256, entry.media_type),
+        ]
+    return out
+
+
+def _distribution(
+    iris: ReleaseIris, version: NamedNode, licence: NamedNode, info: FileInfo
+) -> list[Triple]:
+    node = NamedNode(iris.distribution(info.path))
+    checksum = NamedNode(f"{iris.distribution(info.path)}#sha256")
+    media, compress = media_type(info.path)
+    out = [
+        Triple(version, DCAT.distribution, node),
+        Triple(node, RDF.type, DCAT.Distribution),
+        Triple(node, DCTERMS.title, Literal(info.path)),
+        Triple(node, DCAT.downloadURL, NamedNode(iris.download(info.path))),
+        Triple(node, DCAT.mediaType, NamedNode(_IANA + media)),
+        Triple(node, DCAT.byteSize, Literal(str(info.size), datatype=XSD.nonNegativeInteger)),
+        Triple(node, DCTERMS.license, licence),
+        Triple(node, SPDX.checksum, checksum),
+        Triple(checksum, RDF.type, SPDX.Checksum),
+        Triple(checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256),
+        Triple(checksum, SPDX.checksumValue, Literal(info.sha256, datatype=XSD.hexBinary)),
+    ]
+    if compress is not None:
+        out.append(Triple(node, DCAT.compressFormat, NamedNode(_IANA + compress)))
+    return out
+
+
+def _source(source: NamedNode, path: str, sha256: str, media: str) -> list[Triple]:
+    checksum = NamedNode(f"{source.value}#sha256")
+    where: NamedNode | Literal = (
+        NamedNode(path) if path.startswith(("http://", "https://")) else Literal(path)
+    )
+    return [
+        Triple(source, RDF.type, PROV.Entity),
+        Triple(source, DCTERMS.source, where),
+        Triple(source, DCAT.mediaType, NamedNode(_IANA + media)),
+        Triple(source, SPDX.checksum, checksum),
+        Triple(checksum, RDF.type, SPDX.Checksum),
+        Triple(checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256),
+        Triple(checksum, SPDX.checksumValue, Literal(sha256, datatype=XSD.hexBinary)),
+    ]
+
+
+def _time(settings: Settings) -> Literal:
+    if settings.release_time is None:
+        raise ValueError("the release time is not pinned")
+    return Literal(settings.release_time.strftime("%Y-%m-%dT%H:%M:%SZ"), datatype=XSD.dateTime)

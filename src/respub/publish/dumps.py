@@ -1,0 +1,181 @@
+"""Write the data of a release: each language version on its own, and whole-dataset dumps.
+
+Everything is built from canonical N-Triples, so the bytes depend only on the triples:
+sorted, deduplicated, gzip with `mtime=0` and no file name.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import heapq
+import itertools
+import json
+import textwrap
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, cast
+
+from pyoxigraph import RdfFormat, Triple, parse
+from pyoxigraph import serialize as ox_serialize
+
+from respub.publish.layout import expression_path
+from respub.rdf.jsonld import compact, load_context
+from respub.rdf.serialize import PREFIXES, serialize
+
+__all__ = ["DUMPS", "Document", "DumpSummary", "read_graphs", "write_dumps", "write_expression"]
+
+TURTLE = "resolutions.ttl"
+JSONLD = "resolutions.jsonld"
+NTRIPLES = "resolutions.nt.gz"
+NQUADS = "resolutions.nq.gz"
+DUMPS = (TURTLE, JSONLD, NTRIPLES, NQUADS)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One language version to publish: its IRI and canonical N-Triples."""
+
+    expression_iri: str
+    ntriples: str
+
+
+@dataclass(frozen=True)
+class DumpSummary:
+    """What the dumps hold: distinct triples, quads, named graphs."""
+
+    triples: int
+    quads: int
+    graphs: int
+
+
+def triples_of(ntriples: str) -> list[Triple]:
+    """The triples of an N-Triples text, in order."""
+    return [q.triple for q in parse(ntriples.encode(), format=RdfFormat.N_TRIPLES)]
+
+
+def write_expression(root: Path, base_iri: str, document: Document) -> tuple[str, str]:
+    """Write `{path}.ttl` and `{path}.jsonld` of one expression; their relative paths."""
+    stem = expression_path(document.expression_iri, base_iri)
+    triples = triples_of(document.ntriples)
+    ttl, jsonld = f"{stem}.ttl", f"{stem}.jsonld"
+    (root / stem).parent.mkdir(parents=True, exist_ok=True)
+    (root / ttl).write_bytes(serialize(triples, "turtle"))
+    (root / jsonld).write_bytes(serialize(triples, "jsonld"))
+    return ttl, jsonld
+
+
+def write_dumps(
+    root: Path, documents: Sequence[Document], on_stage: Callable[[str], None]
+) -> DumpSummary:
+    """Write the four whole-dataset dumps; `on_stage("dump:<name>")` after each.
+
+    Streamed: the documents' sorted lines are merged into the N-Triples dump, which the
+    Turtle and JSON-LD dumps are then read from, a subject at a time.
+    """
+    count = 0
+    with _gzip(root / NTRIPLES) as out:
+        for chunk in _chunks(_merged(documents)):
+            out.write("".join(chunk).encode())
+            count += len(chunk)
+    on_stage(f"dump:{NTRIPLES}")
+    with (root / TURTLE).open("wb") as out, _triples(root / NTRIPLES) as triples:
+        ox_serialize(triples, out, RdfFormat.TURTLE, prefixes=PREFIXES)
+    on_stage(f"dump:{TURTLE}")
+    with (root / JSONLD).open("w", encoding="utf-8") as out, _triples(root / NTRIPLES) as triples:
+        _write_jsonld(out, triples)
+    on_stage(f"dump:{JSONLD}")
+    quads = 0
+    with _gzip(root / NQUADS) as out:
+        for document in sorted(documents, key=lambda d: d.expression_iri):
+            graph = f" <{document.expression_iri}> .\n"
+            found = document.ntriples.splitlines()
+            out.write("".join(line.removesuffix(" .") + graph for line in found).encode())
+            quads += len(found)
+    on_stage(f"dump:{NQUADS}")
+    return DumpSummary(triples=count, quads=quads, graphs=len(documents))
+
+
+def _merged(documents: Sequence[Document]) -> Iterator[str]:
+    """The sorted, distinct lines of all documents (each already sorted)."""
+    previous = None
+    for line in heapq.merge(*(_lines(d.ntriples) for d in documents)):
+        if line != previous:
+            yield line
+            previous = line
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of `text` (each ending in a newline), without copying the whole text."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start) + 1 or len(text)
+        yield text[start:end]
+        start = end
+
+
+@contextlib.contextmanager
+def _triples(ntriples_gz: Path) -> Iterator[Iterator[Triple]]:
+    with gzip.open(ntriples_gz, "rb") as handle:
+        yield (q.triple for q in parse(cast(IO[bytes], handle), format=RdfFormat.N_TRIPLES))
+
+
+def _write_jsonld(out: IO[str], triples: Iterator[Triple], chunk: int = 20_000) -> None:
+    """Compact JSON-LD (respub's context embedded), compacting some subjects at a time."""
+    context = load_context()
+    terms = ",\n".join(
+        f"    {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}"
+        for k, v in context.document["@context"].items()
+    )
+    out.write('{\n  "@context": {\n' + terms + '\n  },\n  "@graph": [')
+    separator = "\n"
+    for group in _subject_groups(triples, chunk):
+        for node in compact(group, context)["@graph"]:
+            text = json.dumps(node, ensure_ascii=False, indent=2)
+            out.write(separator + textwrap.indent(text, "    "))
+            separator = ",\n"
+    out.write("\n  ]\n}\n")
+
+
+def _subject_groups(triples: Iterator[Triple], size: int) -> Iterator[list[Triple]]:
+    """Runs of at least `size` triples (except the last) that never split a subject."""
+    group: list[Triple] = []
+    for _, same in itertools.groupby(triples, key=lambda t: t.subject):
+        group.extend(same)
+        if len(group) >= size:
+            yield group
+            group = []
+    if group:
+        yield group
+
+
+def read_graphs(nquads_gz: Path, wanted: set[str] | None = None) -> dict[str, str]:
+    """Canonical N-Triples per named graph of a release's N-Quads dump (`wanted` ones only).
+
+    The dump is respub's own (one canonical quad per line, checksummed), so each line is split
+    at its last ` <`: no IRI holds a space or `<`.
+    """
+    graphs: dict[str, list[str]] = {}
+    with gzip.open(nquads_gz, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            triple, _, graph = line.rstrip("\n").removesuffix(" .").rpartition(" <")
+            name = graph.removesuffix(">")
+            if wanted is None or name in wanted:
+                graphs.setdefault(name, []).append(triple + " .\n")
+    return {g: "".join(sorted(set(lines))) for g, lines in graphs.items()}
+
+
+def _chunks(lines: Iterator[str], size: int = 50_000) -> Iterator[list[str]]:
+    while chunk := list(itertools.islice(lines, size)):
+        yield chunk
+
+
+@contextlib.contextmanager
+def _gzip(path: Path) -> Iterator[IO[bytes]]:
+    """A deterministic gzip writer: no file name, mtime 0, level 6."""
+    with (
+        path.open("wb") as raw,
+        gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=6) as zipped,
+    ):
+        yield cast(IO[bytes], zipped)

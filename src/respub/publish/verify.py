@@ -1,0 +1,114 @@
+"""Check a release folder: every file against `SHA256SUMS`, the dumps parse and agree.
+
+`verify_release` returns the problems found (empty when the release is sound); it is run on
+every new release before it is moved into place, and may be run on any release later.
+"""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+from typing import IO, cast
+
+from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse
+
+from respub.publish.checksums import SUMS, check_sums, read_sums
+from respub.publish.dumps import JSONLD, NQUADS, NTRIPLES, TURTLE
+from respub.publish.manifest import read_manifest
+from respub.publish.terms import DCAT, DCTERMS, SPDX, VOID
+
+__all__ = ["DATASET", "verify_release"]
+
+DATASET = "dataset.ttl"
+
+
+def verify_release(release_dir: Path) -> list[str]:
+    """Problems with a release: checksums, unparsable dumps, counts that disagree."""
+    problems = check_sums(release_dir)
+    if problems:
+        return problems
+    try:
+        manifest = read_manifest(release_dir)
+        counts = {
+            NTRIPLES: _count(release_dir / NTRIPLES, RdfFormat.N_TRIPLES, gz=True),
+            TURTLE: _count(release_dir / TURTLE, RdfFormat.TURTLE),
+            JSONLD: _count(release_dir / JSONLD, RdfFormat.JSON_LD),
+        }
+        graphs = _graphs(release_dir / NQUADS)
+        described = parse(path=release_dir / DATASET, format=RdfFormat.TURTLE)
+        triples = [q.triple for q in described]
+    except (OSError, SyntaxError, ValueError) as error:
+        return [f"{release_dir}: {error}"]
+    if manifest.triples != counts[NTRIPLES]:
+        problems.append(
+            f"manifest says {manifest.triples} triples, {NTRIPLES} has {counts[NTRIPLES]}"
+        )
+    problems += [
+        f"{name} has {n} triples, {NTRIPLES} has {counts[NTRIPLES]}"
+        for name, n in counts.items()
+        if n != counts[NTRIPLES]
+    ]
+    expected = sorted(e.expression_iri for e in manifest.entries)
+    if sorted(graphs) != expected:
+        problems.append(f"{NQUADS} has {len(graphs)} graphs, the manifest {len(expected)}")
+    void_triples = [
+        t.object.value for t in triples if t.predicate == VOID.triples and _is_literal(t.object)
+    ]
+    if void_triples != [str(counts[NTRIPLES])]:
+        problems.append(f"void:triples is {void_triples}, the dumps hold {counts[NTRIPLES]}")
+    problems += _check_distributions(release_dir, triples)
+    return problems
+
+
+def _count(path: Path, fmt: RdfFormat, gz: bool = False) -> int:
+    count = 0
+    if gz:
+        with gzip.open(path, "rb") as handle:
+            for _ in parse(cast(IO[bytes], handle), format=fmt):
+                count += 1
+    else:
+        for _ in parse(path=path, format=fmt):
+            count += 1
+    return count
+
+
+def _graphs(path: Path) -> set[str]:
+    with gzip.open(path, "rb") as handle:
+        quads = parse(cast(IO[bytes], handle), format=RdfFormat.N_QUADS)
+        return {getattr(q.graph_name, "value", "") for q in quads}
+
+
+def _is_literal(term: object) -> bool:
+    return isinstance(term, Literal)
+
+
+def _check_distributions(release_dir: Path, triples: list[Triple]) -> list[str]:
+    """Every file but `dataset.ttl` and `SHA256SUMS` is a distribution with its checksum."""
+    sums = read_sums(release_dir)
+    by_subject: dict[str, dict[str, str]] = {}
+    wanted = (DCTERMS.title, SPDX.checksumValue, SPDX.checksum)
+    for t in triples:
+        subject, term = t.subject, t.object
+        if t.predicate not in wanted or not isinstance(subject, NamedNode):
+            continue
+        if isinstance(term, NamedNode | Literal):
+            by_subject.setdefault(subject.value, {})[t.predicate.value] = term.value
+    titles = {
+        fields[DCTERMS.title.value]: fields.get(SPDX.checksum.value, "")
+        for subject, fields in by_subject.items()
+        if DCTERMS.title.value in fields and "/distribution/" in subject
+    }
+    problems = []
+    for path, digest in sums.items():
+        if path in (DATASET, SUMS):
+            continue
+        checksum = titles.get(path)
+        listed = by_subject.get(checksum or "", {}).get(SPDX.checksumValue.value)
+        if listed != digest:
+            problems.append(f"{path}: no dcat:Distribution with its SHA-256 in {DATASET}")
+    distributions = sum(
+        1 for t in triples if t.predicate == DCAT.distribution and isinstance(t.object, NamedNode)
+    )
+    if distributions != len(sums) - 1:
+        problems.append(f"{DATASET} lists {distributions} distributions for {len(sums) - 1} files")
+    return problems

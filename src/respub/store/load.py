@@ -1,0 +1,139 @@
+"""Load a release into an embedded, on-disk pyoxigraph store, swapped in atomically.
+
+    output/store -> .store-<release-id>-<nonce>   (relative symlink, switched with os.replace)
+
+The release's N-Quads dump gives one named graph per language version; the dataset
+description, provenance and validation report go to the metadata graph, the ontology and
+concept schemes to the vocabulary graph. A new store is loaded beside the old one and only
+then made current, so a failed or killed load keeps the old store.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import gzip
+import os
+import shutil
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, cast
+
+from pyoxigraph import NamedNode, RdfFormat, Store
+
+from respub.errors import PublishError
+from respub.publish.dumps import NQUADS
+from respub.publish.manifest import read_manifest
+
+__all__ = [
+    "METADATA_FILES",
+    "StoreSummary",
+    "load_release",
+    "metadata_graph",
+    "vocabulary_files",
+    "vocabulary_graph",
+]
+
+METADATA_FILES = ("dataset.ttl", "provenance.ttl", "validation.ttl")
+_PREFIX = ".store-"
+
+
+@dataclass(frozen=True)
+class StoreSummary:
+    """A loaded store: where, which release, how many named graphs and quads."""
+
+    store_dir: Path
+    release_id: str
+    graphs: int
+    quads: int
+
+
+def metadata_graph(base_iri: str) -> str:
+    """The named graph of a release's metadata (VoID, DCAT, PROV-O, validation)."""
+    return f"{base_iri}graph/metadata"
+
+
+def vocabulary_graph(base_iri: str) -> str:
+    """The named graph of the ontology and concept schemes."""
+    return f"{base_iri}graph/vocabulary"
+
+
+def vocabulary_files(release_dir: Path) -> list[Path]:
+    """The ontology and concept-scheme Turtle files a release ships."""
+    return sorted((release_dir / "ontology").glob("*.ttl"))
+
+
+def load_release(release_dir: Path, store_dir: Path) -> StoreSummary:
+    """Load `release_dir` into a fresh store and make `store_dir` point at it."""
+    manifest = read_manifest(release_dir)
+    base = str(manifest.settings["base_iri"])
+    parent = store_dir.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    with _lock(parent):
+        _clean(store_dir)
+        fresh = parent / f"{_PREFIX}{manifest.release}-{os.getpid()}-{time.time_ns()}"
+        try:
+            graphs, quads = _fill(fresh, release_dir, base)
+            expected = len(manifest.entries) + 2
+            if graphs != expected:
+                raise PublishError(f"{fresh}: loaded {graphs} named graphs, expected {expected}")
+            _switch(store_dir, fresh)
+        except BaseException:
+            shutil.rmtree(fresh, ignore_errors=True)
+            raise
+        _clean(store_dir)
+    return StoreSummary(
+        store_dir=store_dir, release_id=manifest.release, graphs=graphs, quads=quads
+    )
+
+
+def _fill(folder: Path, release_dir: Path, base: str) -> tuple[int, int]:
+    store = Store(str(folder))
+    try:
+        with gzip.open(release_dir / NQUADS, "rb") as handle:
+            store.bulk_load(cast(IO[bytes], handle), format=RdfFormat.N_QUADS)
+        meta = NamedNode(metadata_graph(base))
+        for name in METADATA_FILES:
+            store.bulk_load(path=release_dir / name, format=RdfFormat.TURTLE, to_graph=meta)
+        vocabulary = NamedNode(vocabulary_graph(base))
+        for path in vocabulary_files(release_dir):
+            store.bulk_load(path=path, format=RdfFormat.TURTLE, to_graph=vocabulary)
+        store.flush()
+        return sum(1 for _ in store.named_graphs()), len(store)
+    finally:
+        del store
+
+
+def _switch(store_dir: Path, target: Path) -> None:
+    """Point `store_dir` at `target` atomically; a real folder in the way is moved aside."""
+    if store_dir.exists() and not store_dir.is_symlink():
+        os.rename(store_dir, store_dir.with_name(f"{_PREFIX}old-{time.time_ns()}"))
+    temp = store_dir.with_name(f"{_PREFIX}link-{os.getpid()}")
+    temp.unlink(missing_ok=True)
+    os.symlink(target.name, temp)
+    os.replace(temp, store_dir)
+
+
+def _clean(store_dir: Path) -> None:
+    """Remove store folders and links that `store_dir` does not point at."""
+    current = store_dir.resolve() if store_dir.is_symlink() else None
+    for path in store_dir.parent.glob(f"{_PREFIX}*"):
+        if path.is_symlink():
+            path.unlink(missing_ok=True)
+        elif path.resolve() != current:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _lock(folder: Path) -> Iterator[None]:
+    with open(folder / ".store.lock", "a+b") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as error:
+            raise PublishError(f"{folder}: another store load is running") from error
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
