@@ -36,9 +36,11 @@ def main() -> None:
             chars += len(doc.text)
         count += len(docs)
     elapsed = time.perf_counter() - started
-    print(f"text parsing: {count} documents in {elapsed:.2f} s = {count / elapsed:,.0f} documents/s "
-          f"({chars / elapsed / 1e6:.1f} M chars/s; {len(docs)} distinct documents, "
-          f"mean {sum(len(d.text) for d in docs) // len(docs):,} chars)")
+    print(
+        f"text parsing: {count} documents in {elapsed:.2f} s = {count / elapsed:,.0f} documents/s "
+        f"({chars / elapsed / 1e6:.1f} M chars/s; {len(docs)} distinct documents, "
+        f"mean {sum(len(d.text) for d in docs) // len(docs):,} chars)"
+    )
 
 
 if __name__ == "__main__":

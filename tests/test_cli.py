@@ -23,20 +23,38 @@ def test_parse_json_has_the_documented_keys() -> None:
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert set(data) >= {
-        "identifier", "body", "language", "title", "adopted", "session", "formula",
-        "preamble", "operative", "citations", "footnotes", "status", "source",
+        "identifier",
+        "body",
+        "language",
+        "title",
+        "adopted",
+        "session",
+        "formula",
+        "preamble",
+        "operative",
+        "citations",
+        "footnotes",
+        "status",
+        "source",
     }
     assert data["identifier"] == "GA-2021-89-RES-09"
     assert data["language"] == "es"
     assert data["adopted"] is None
     assert data["session"] == {
-        "number": 89, "place": "Estambul", "country": "Turquía",
-        "start": "2021-11-23", "end": "2021-11-25",
+        "number": 89,
+        "place": "Estambul",
+        "country": "Turquía",
+        "start": "2021-11-23",
+        "end": "2021-11-25",
     }
     assert [c["keyword"] for c in data["operative"]] == ["HACE UN LLAMAMIENTO", "INSTA"]
     assert data["operative"][0]["number"] is None
-    assert {"identifier": "AGN/65/RES/9", "text": "AGN/65/RES/9", "kind": "resolution",
-            "clause": "preamble-2"} in data["citations"]
+    assert {
+        "identifier": "AGN/65/RES/9",
+        "text": "AGN/65/RES/9",
+        "kind": "resolution",
+        "clause": "preamble-2",
+    } in data["citations"]
     assert data["source"]["path"].endswith("GA-2021-89-RES-09.es.txt")
     assert len(data["source"]["sha256"]) == 64
 

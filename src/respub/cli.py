@@ -14,7 +14,9 @@ DEFAULT_CORPUS = Path("corpus")
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 
-LangOption = Annotated[str | None, typer.Option("--lang", help="Force the language (en, fr, es, ar).")]
+LangOption = Annotated[
+    str | None, typer.Option("--lang", help="Force the language (en, fr, es, ar).")
+]
 BodyOption = Annotated[
     str | None, typer.Option("--body", help="Force the body (INTERPOL-GA, UN-GA, WHO-WHA).")
 ]
@@ -90,7 +92,9 @@ def convert(
 
 @app.command()
 def validate(
-    file: Annotated[Path, typer.Argument(help="A resolution source, or an RDF file (.ttl, .nt, .jsonld).")],
+    file: Annotated[
+        Path, typer.Argument(help="A resolution source, or an RDF file (.ttl, .nt, .jsonld).")
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     lang: LangOption = None,
     body: BodyOption = None,
@@ -124,13 +128,17 @@ def validate(
         counts = ", ".join(f"{n} {k}" for k, n in report.counts.items() if n)
         typer.echo(f"{file}: {verdict}" + (f" ({counts})" if counts else ""))
         for v in report.violations:
-            typer.echo(f"  [{v.severity.value}] {v.focus} {v.path or ''}: {v.message}  <{v.source_shape}>")
+            typer.echo(
+                f"  [{v.severity.value}] {v.focus} {v.path or ''}: {v.message}  <{v.source_shape}>"
+            )
     raise typer.Exit(int(not report.conforms))
 
 
 @app.command()
 def docs(
-    out: Annotated[Path, typer.Option("--out", help="Folder for the HTML pages.")] = Path("output/docs"),
+    out: Annotated[Path, typer.Option("--out", help="Folder for the HTML pages.")] = Path(
+        "output/docs"
+    ),
 ) -> None:
     """Build the ontology's documentation (HTML, one page per language) with pyLODE."""
     from respub.rdf.docs import build_docs
@@ -160,8 +168,14 @@ def survey(
             table.add_row(str(path), f"[red]{error}[/red]", "", "", "", "", "", "")
             continue
         table.add_row(
-            str(path), r.identifier, r.body, r.language, str(len(r.preamble)),
-            str(len(r.operative)), str(len(r.citations)), r.status or "-",
+            str(path),
+            r.identifier,
+            r.body,
+            r.language,
+            str(len(r.preamble)),
+            str(len(r.operative)),
+            str(len(r.citations)),
+            r.status or "-",
         )
     console.print(table)
     if failures:

@@ -46,7 +46,9 @@ def resolution_to_json(resolution: Resolution) -> dict[str, Any]:
             for c in resolution.citations
         ],
         "footnotes": [{"label": n.label, "text": n.text} for n in resolution.footnotes],
-        "annexes": [{"title": a.title, "paragraphs": list(a.paragraphs)} for a in resolution.annexes],
+        "annexes": [
+            {"title": a.title, "paragraphs": list(a.paragraphs)} for a in resolution.annexes
+        ],
         "status": resolution.status,
         "source": {
             "path": resolution.source.path,
@@ -57,7 +59,11 @@ def resolution_to_json(resolution: Resolution) -> dict[str, Any]:
 
 
 def _sub(sub: SubParagraph) -> dict[str, Any]:
-    return {"label": sub.label, "text": sub.text, "subparagraphs": [_sub(s) for s in sub.subparagraphs]}
+    return {
+        "label": sub.label,
+        "text": sub.text,
+        "subparagraphs": [_sub(s) for s in sub.subparagraphs],
+    }
 
 
 def outline(resolution: Resolution, width: int = 100) -> str:
@@ -69,7 +75,10 @@ def outline(resolution: Resolution, width: int = 100) -> str:
         f"  session:  {_session(resolution)}" if session else "  session:  -",
         f"  adopted:  {resolution.adopted or '-'}   status: {resolution.status or '-'}",
         f"  preamble ({len(resolution.preamble)}):",
-        *(f"    {i:>2}. {_cut(c.keyword + ' | ' + c.text, width)}" for i, c in enumerate(resolution.preamble, 1)),
+        *(
+            f"    {i:>2}. {_cut(c.keyword + ' | ' + c.text, width)}"
+            for i, c in enumerate(resolution.preamble, 1)
+        ),
         f"  operative ({len(resolution.operative)}):",
     ]
     for clause in resolution.operative:

@@ -27,14 +27,44 @@ def test_every_concept_has_a_phrase_in_every_language(language: str) -> None:
 @pytest.mark.parametrize(
     ("language", "text", "category", "keyword", "concept"),
     [
-        ("en", "Recalling also the Headquarters Agreement,", "preambular", "Recalling also", "recalling"),
-        ("en", "Takes note with appreciation of the report", "operative", "Takes note with appreciation", "takes-note"),
+        (
+            "en",
+            "Recalling also the Headquarters Agreement,",
+            "preambular",
+            "Recalling also",
+            "recalling",
+        ),
+        (
+            "en",
+            "Takes note with appreciation of the report",
+            "operative",
+            "Takes note with appreciation",
+            "takes-note",
+        ),
         ("en", "Strongly condemns all acts", "operative", "Strongly condemns", "condemns"),
         ("en", "CALLS upon all stakeholders", "operative", "CALLS upon", "calls-upon"),
-        ("es", "HACE UN LLAMAMIENTO a los países", "operative", "HACE UN LLAMAMIENTO", "calls-upon"),
-        ("es", "PROFUNDAMENTE PREOCUPADA por el", "preambular", "PROFUNDAMENTE PREOCUPADA", "deeply-concerned"),
+        (
+            "es",
+            "HACE UN LLAMAMIENTO a los países",
+            "operative",
+            "HACE UN LLAMAMIENTO",
+            "calls-upon",
+        ),
+        (
+            "es",
+            "PROFUNDAMENTE PREOCUPADA por el",
+            "preambular",
+            "PROFUNDAMENTE PREOCUPADA",
+            "deeply-concerned",
+        ),
         ("fr", "PRIE INSTAMMENT tous les pays", "operative", "PRIE INSTAMMENT", "urges"),
-        ("fr", "Rappelant également sa résolution", "preambular", "Rappelant également", "recalling"),
+        (
+            "fr",
+            "Rappelant également sa résolution",
+            "preambular",
+            "Rappelant également",
+            "recalling",
+        ),
         ("ar", "وإذ تشير إلى قرارها", "preambular", "وإذ تشير", "recalling"),
     ],
 )
@@ -46,8 +76,16 @@ def test_openers(language: str, text: str, category: str, keyword: str, concept:
 
 @pytest.mark.parametrize(
     ("language", "text", "number"),
-    [("es", "89ª", 89), ("fr", "89e", 89), ("en", "89th", 89), ("en", "Sixty-sixth", 66),
-     ("en", "Eightieth", 80), ("en", "Seventy-third", 73), ("ar", "الـ89", 89), ("en", "Fifth", 5)],
+    [
+        ("es", "89ª", 89),
+        ("fr", "89e", 89),
+        ("en", "89th", 89),
+        ("en", "Sixty-sixth", 66),
+        ("en", "Eightieth", 80),
+        ("en", "Seventy-third", 73),
+        ("ar", "الـ89", 89),
+        ("en", "Fifth", 5),
+    ],
 )
 def test_ordinals(language: str, text: str, number: int) -> None:
     assert lexicon(language).ordinal(text) == number
@@ -55,8 +93,13 @@ def test_ordinals(language: str, text: str, number: int) -> None:
 
 @pytest.mark.parametrize(
     ("language", "word", "status"),
-    [("en", "Adopted", "adopted"), ("fr", "Adoptée", "adopted"), ("es", "Aprobada", "adopted"),
-     ("ar", "اعتُمد", "adopted"), ("en", "Rejected", "rejected")],
+    [
+        ("en", "Adopted", "adopted"),
+        ("fr", "Adoptée", "adopted"),
+        ("es", "Aprobada", "adopted"),
+        ("ar", "اعتُمد", "adopted"),
+        ("en", "Rejected", "rejected"),
+    ],
 )
 def test_status_words(language: str, word: str, status: str) -> None:
     assert lexicon(language).status_of(word) == status
@@ -69,6 +112,9 @@ def test_profiles_load_and_detect() -> None:
 
 
 def test_language_detection() -> None:
-    assert detect_language("The General Assembly of the United Nations, recalling its resolutions") == "en"
+    assert (
+        detect_language("The General Assembly of the United Nations, recalling its resolutions")
+        == "en"
+    )
     assert detect_language("L'Assemblée générale, rappelant les résolutions de la session") == "fr"
     assert detect_language("12345 !!! ---") is None

@@ -26,7 +26,7 @@ def _write(tmp_path: Path, name: str, data: bytes) -> Path:
         ("empty.txt", b"", "the file is empty"),
         ("blank.txt", b"  \n\n \n", "the file is empty"),
         ("garbage.txt", os.urandom(4096).replace(b"\n", b"\x00"), "not a text file"),
-        ("nonsense.txt", "Lorem ipsum dolor sit amet, consectetur.\n".encode(), "language"),
+        ("nonsense.txt", b"Lorem ipsum dolor sit amet, consectetur.\n", "language"),
         (
             "prose.txt",
             b"The weather in the city was fine and the people of the town went to the market.\n",

@@ -8,10 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from respub.errors import ParseError
-from respub.model import Resolution
+from respub.model import Resolution, Source
 from respub.parse import parse_source
 from respub.sources.load import SourceText
-from respub.model import Source
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = [

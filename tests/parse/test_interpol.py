@@ -14,14 +14,25 @@ ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "corpus/interpol/GA-2021-89-RES-09.es.txt"
 FIXTURES = ROOT / "tests/fixtures/interpol"
 CONCEPTS_PRE = [
-    "recognizing", "recalling", "bearing-in-mind", "recognizing",
-    "deeply-concerned", "concerned", "noting", "emphasizing",
+    "recognizing",
+    "recalling",
+    "bearing-in-mind",
+    "recognizing",
+    "deeply-concerned",
+    "concerned",
+    "noting",
+    "emphasizing",
 ]
 CONCEPTS_OP = ["calls-upon", "urges"]
 CITED = {
-    "AG-2005-RES-09", "AGN/65/RES/9", "AGN/65/RES/10", "AG-2011-RES-05",
-    "interpol-constitution", "interpol-constitution/article-2-1",
-    "universal-declaration-of-human-rights", "convention-on-the-rights-of-the-child",
+    "AG-2005-RES-09",
+    "AGN/65/RES/9",
+    "AGN/65/RES/10",
+    "AG-2011-RES-05",
+    "interpol-constitution",
+    "interpol-constitution/article-2-1",
+    "universal-declaration-of-human-rights",
+    "convention-on-the-rights-of-the-child",
     "crc-general-comment-25",
 }
 

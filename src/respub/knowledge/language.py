@@ -24,7 +24,7 @@ def detect_language(text: str) -> str | None:
         return None
     if len(_ARABIC.findall(sample)) > letters * 0.3:
         return "ar"
-    words = Counter(w.casefold() for w in _WORD.findall(sample))
+    words = Counter(_WORD.findall(sample.casefold()))
     total = sum(words.values())
     scores = {
         lang: sum(words[w] for w in lexicon(lang).stopwords) / total

@@ -123,32 +123,12 @@ class Lexicon:
         return text, ""
 
     def _extend_with_modifiers(self, folded: str, end: int) -> int:
-        changed = True
-        while changed:
-            changed = False
-            for modifier in self._modifier_folds:
-                stop = _word_at(folded, end, modifier)
-                if stop is not None:
-                    end, changed = stop, True
-                    break
-        return end
+        """End of the modifiers that follow the opener ("Recalling also further")."""
+        found = _trailing_modifiers(self.modifiers).match(folded, end)
+        return found.end() if found else end
 
 
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
-
-
-def _word_at(folded: str, start: int, phrase: str) -> int | None:
-    """End of `phrase` if it follows `folded[start:]` after a space/comma, else None."""
-    rest = folded[start:]
-    stripped = rest.lstrip(" ,")
-    skipped = len(rest) - len(stripped)
-    if stripped.startswith(phrase) and _boundary(stripped, len(phrase)):
-        return start + skipped + len(phrase)
-    return None
-
-
-def _boundary(text: str, index: int) -> bool:
-    return index >= len(text) or not (text[index].isalnum() or text[index] in "-'")
 
 
 @cache
@@ -157,6 +137,12 @@ def _modifier_folds(modifiers: tuple[str, ...]) -> tuple[str, ...]:
 
 
 _END = r"(?![\w'-])"
+
+
+@cache
+def _trailing_modifiers(modifiers: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(m) for m in _modifier_folds(modifiers))
+    return re.compile(rf"(?:[ ,]*(?:{alternatives}){_END})+")
 
 
 @cache
@@ -199,7 +185,9 @@ def lexicon(language: str) -> Lexicon:
         stopwords=frozenset(data["stopwords"]),
         months=months,
         ordinal_suffix=re.compile(data["ordinal_suffix"], re.IGNORECASE),
-        ordinal_words={k: {fold(w): n for w, n in v.items()} for k, v in data["ordinal_words"].items()},
+        ordinal_words={
+            k: {fold(w): n for w, n in v.items()} for k, v in data["ordinal_words"].items()
+        },
         status={k: tuple(fold(w) for w in v) for k, v in data["status"].items()},
         modifiers=tuple(data["modifiers"]),
         prefixes=tuple(data.get("prefixes", [])),

@@ -14,7 +14,9 @@ def discover(paths: Iterable[str | Path]) -> list[Path]:
     found: set[Path] = set()
     for item in paths:
         text = str(item)
-        candidates = [Path(p) for p in glob.glob(text, recursive=True)] if _is_glob(text) else [Path(text)]
+        candidates = (
+            [Path(p) for p in glob.glob(text, recursive=True)] if _is_glob(text) else [Path(text)]
+        )
         for path in candidates:
             if path.is_dir():
                 found.update(p for p in path.rglob("*") if p.is_file() and _supported(p))
@@ -30,4 +32,10 @@ def _is_glob(text: str) -> bool:
 
 
 def _supported(path: Path) -> bool:
-    return path.suffix.lower() in MEDIA_TYPES and not path.name.startswith(".") and path.name.upper() != "README.MD" and "PROVENANCE" not in path.name.upper() and "UPSTREAM" not in path.name.upper()
+    return (
+        path.suffix.lower() in MEDIA_TYPES
+        and not path.name.startswith(".")
+        and path.name.upper() != "README.MD"
+        and "PROVENANCE" not in path.name.upper()
+        and "UPSTREAM" not in path.name.upper()
+    )
