@@ -15,7 +15,7 @@ import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, cast
+from typing import IO, Any, cast
 
 from pyoxigraph import RdfFormat, Triple, parse
 from pyoxigraph import serialize as ox_serialize
@@ -24,7 +24,15 @@ from respub.publish.layout import expression_path
 from respub.rdf.jsonld import compact, load_context
 from respub.rdf.serialize import PREFIXES, serialize
 
-__all__ = ["DUMPS", "Document", "DumpSummary", "read_graphs", "write_dumps", "write_expression"]
+__all__ = [
+    "DUMPS",
+    "Document",
+    "DumpSummary",
+    "read_graphs",
+    "triples_of",
+    "write_dumps",
+    "write_expression",
+]
 
 TURTLE = "resolutions.ttl"
 JSONLD = "resolutions.jsonld"
@@ -122,7 +130,11 @@ def _triples(ntriples_gz: Path) -> Iterator[Iterator[Triple]]:
 
 
 def _write_jsonld(out: IO[str], triples: Iterator[Triple], chunk: int = 20_000) -> None:
-    """Compact JSON-LD (respub's context embedded), compacting some subjects at a time."""
+    """Compact JSON-LD (respub's context embedded), compacting some subjects at a time.
+
+    The context comes first and each node's type before its other keys, so the dump also
+    reads with a streaming JSON-LD parser (`RdfFormat.STREAMING_JSON_LD`) in constant memory.
+    """
     context = load_context()
     terms = ",\n".join(
         f"    {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}"
@@ -132,10 +144,17 @@ def _write_jsonld(out: IO[str], triples: Iterator[Triple], chunk: int = 20_000) 
     separator = "\n"
     for group in _subject_groups(triples, chunk):
         for node in compact(group, context)["@graph"]:
-            text = json.dumps(node, ensure_ascii=False, indent=2)
+            text = json.dumps(_type_first(node), ensure_ascii=False, indent=2)
             out.write(separator + textwrap.indent(text, "    "))
             separator = ",\n"
     out.write("\n  ]\n}\n")
+
+
+def _type_first(node: dict[str, Any]) -> dict[str, Any]:
+    """The node with its type key first, as streaming JSON-LD parsers require."""
+    if "type" not in node:
+        return node
+    return {"type": node["type"], **{k: v for k, v in node.items() if k != "type"}}
 
 
 def _subject_groups(triples: Iterator[Triple], size: int) -> Iterator[list[Triple]]:

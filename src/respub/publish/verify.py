@@ -32,7 +32,7 @@ def verify_release(release_dir: Path) -> list[str]:
         counts = {
             NTRIPLES: _count(release_dir / NTRIPLES, RdfFormat.N_TRIPLES, gz=True),
             TURTLE: _count(release_dir / TURTLE, RdfFormat.TURTLE),
-            JSONLD: _count(release_dir / JSONLD, RdfFormat.JSON_LD),
+            JSONLD: _count(release_dir / JSONLD, RdfFormat.STREAMING_JSON_LD),
         }
         graphs = _graphs(release_dir / NQUADS)
         described = parse(path=release_dir / DATASET, format=RdfFormat.TURTLE)

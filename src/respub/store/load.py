@@ -13,13 +13,13 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import gzip
+import itertools
 import os
 import shutil
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, cast
 
 from pyoxigraph import NamedNode, RdfFormat, Store
 
@@ -38,6 +38,7 @@ __all__ = [
 
 METADATA_FILES = ("dataset.ttl", "provenance.ttl", "validation.ttl")
 _PREFIX = ".store-"
+_SLICE = 100_000  # quads per bulk load
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,9 @@ def _fill(folder: Path, release_dir: Path, base: str) -> tuple[int, int]:
     store = Store(str(folder))
     try:
         with gzip.open(release_dir / NQUADS, "rb") as handle:
-            store.bulk_load(cast(IO[bytes], handle), format=RdfFormat.N_QUADS)
+            # In slices: one bulk load of a whole dump holds far more memory.
+            while chunk := b"".join(itertools.islice(handle, _SLICE)):
+                store.bulk_load(chunk, format=RdfFormat.N_QUADS)
         meta = NamedNode(metadata_graph(base))
         for name in METADATA_FILES:
             store.bulk_load(path=release_dir / name, format=RdfFormat.TURTLE, to_graph=meta)
