@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
@@ -44,6 +45,8 @@ __all__ = [
 
 CC_BY_4_0 = "https://creativecommons.org/licenses/by/4.0/"
 VIOLATION = "Violation"
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -196,7 +199,10 @@ def process_document(path: str | Path, settings: Settings) -> DocumentResult:
     """Parse, map and validate one source file; parse errors become `error`, not exceptions."""
     try:
         resolution = parse_file(path)
-    except RespubError as error:
+    except Exception as error:  # a parser bug must quarantine one document, not stop a run
+        if not isinstance(error, RespubError):
+            logger.exception("internal error while parsing %s", path)
+            error = RespubError(f"{path}: internal parser error ({type(error).__name__}: {error})")
         data = _read_bytes(path)
         return DocumentResult(
             source_path=str(path),
