@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -11,6 +12,7 @@ import typer
 from respub.errors import RespubError
 
 DEFAULT_CORPUS = Path("corpus")
+DEFAULT_SAMPLE = DEFAULT_CORPUS / "sample.yaml"
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 
@@ -180,6 +182,147 @@ def survey(
     console.print(table)
     if failures:
         raise typer.Exit(1)
+
+
+@app.command()
+def publish(
+    sources: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Folders, globs or manifests (.yaml/.csv). Default: corpus/sample.yaml."
+        ),
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("output"),
+    base_iri: BaseOption = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", help="Documents per task.")] = 100,
+    runner: Annotated[str, typer.Option("--runner", help="threads or dask.")] = "threads",
+    dask_address: Annotated[
+        str | None,
+        typer.Option("--dask-address", help="tcp://host:8786 (default: a LocalCluster)."),
+    ] = None,
+    allow_quarantine: Annotated[
+        bool,
+        typer.Option("--allow-quarantine", help="Exit 0 even when documents were quarantined."),
+    ] = False,
+) -> None:
+    """Parse, map, validate and publish a release (runs the Prefect flow), then load the store."""
+    from respub.orchestrate.commands import QuarantineError
+    from respub.orchestrate.commands import publish as run_publish
+    from respub.pipeline import release_time_from_environ
+
+    report = None
+    try:
+        report = run_publish(
+            sources or [str(DEFAULT_SAMPLE)],
+            out=out,
+            base_iri=base_iri,
+            batch_size=batch_size,
+            runner=runner,
+            dask_address=dask_address,
+            allow_quarantine=allow_quarantine,
+            release_time=release_time_from_environ(os.environ),
+        )
+    except QuarantineError as error:
+        report = error.report
+        _summary(report)
+        typer.echo(f"respub: {error}", err=True)
+        raise typer.Exit(1) from None
+    except (RespubError, ValueError, FileNotFoundError) as error:
+        _fail(error)
+    if report is not None:
+        _summary(report)
+
+
+def _summary(report: object) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from respub.orchestrate.report import PublishReport
+
+    assert isinstance(report, PublishReport)
+    table = Table(title=f"release {report.release_id}", show_header=False)
+    rows = [
+        ("release folder", report.release_dir),
+        ("documents", f"{report.documents} ({report.parsed} parsed, {report.reused} reused)"),
+        ("published", f"{report.published} documents, {report.expressions} expressions"),
+        ("triples", f"{report.triples:,}"),
+        ("changes", f"{report.added} added, {report.changed} changed, {report.removed} removed"),
+        ("quarantined", str(len(report.quarantined))),
+        ("failed sources", str(len(report.failed_sources))),
+        ("store", report.store_dir or "-"),
+    ]
+    for name, value in rows:
+        table.add_row(name, value)
+    console = Console(stderr=True)
+    console.print(table)
+    for item in report.quarantined:
+        console.print(f"[red]quarantined[/red] {item.source}: {'; '.join(item.reasons)}")
+
+
+@app.command()
+def query(
+    sparql: Annotated[str, typer.Argument(help="A SPARQL query, or a .rq file.")],
+    fmt: Annotated[str, typer.Option("--format", help="table, json, csv or tsv.")] = "table",
+    store: Annotated[Path, typer.Option("--store", help="The store folder.")] = Path(
+        "output/store"
+    ),
+    bind: Annotated[
+        list[str] | None, typer.Option("--bind", help="NAME=VALUE, bound before running.")
+    ] = None,
+) -> None:
+    """Run a SPARQL query on the embedded store of the latest release."""
+    from respub.store import query as run_query
+    from respub.store import read_query
+
+    try:
+        text = read_query(Path(sparql)) if sparql.endswith(".rq") else sparql
+        bindings = dict(item.split("=", 1) for item in bind or [])
+        typer.echo(run_query(store, text, fmt, bindings=bindings or None))
+    except (RespubError, ValueError) as error:
+        _fail(error)
+
+
+@app.command()
+def push(
+    endpoint: Annotated[
+        str, typer.Option("--endpoint", help="The server, e.g. http://127.0.0.1:7878.")
+    ],
+    release: Annotated[Path, typer.Option("--release", help="Release folder.")] = Path(
+        "output/latest"
+    ),
+    gsp_url: Annotated[
+        str | None, typer.Option("--gsp-url", help="Graph Store endpoint, if not {endpoint}/store.")
+    ] = None,
+) -> None:
+    """Send each named graph of a release to a SPARQL server (Graph Store HTTP Protocol)."""
+    from respub.store import push as run_push
+
+    try:
+        summary = run_push(release, endpoint, gsp_url=gsp_url)
+    except RespubError as error:
+        _fail(error)
+        return
+    typer.echo(
+        f"pushed {summary.graphs} graphs ({summary.triples:,} triples) to {summary.endpoint}"
+    )
+
+
+@app.command()
+def schedule(
+    cron: Annotated[
+        str, typer.Option("--cron", help="When to republish (cron syntax).")
+    ] = "0 3 * * *",
+    sources: Annotated[list[str] | None, typer.Argument(help="As for publish.")] = None,
+    out: Annotated[Path, typer.Option("--out")] = Path("output"),
+    runner: Annotated[str, typer.Option("--runner")] = "threads",
+) -> None:
+    """Serve the scheduled publish deployment (Prefect) until interrupted."""
+    from respub.orchestrate.commands import schedule as run_schedule
+
+    try:
+        run_schedule(cron, sources=sources or [str(DEFAULT_SAMPLE)], out=out, runner=runner)
+    except (RespubError, ValueError) as error:
+        _fail(error)
 
 
 def main() -> None:
