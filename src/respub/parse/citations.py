@@ -79,17 +79,23 @@ def _knowledge() -> _Knowledge:
     )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def find_citations(text: str, clause: str) -> list[Citation]:
     """Every citation in `text`, in the order printed; `clause` names where it occurs."""
     found: list[tuple[int, Citation]] = []
     taken: list[tuple[int, int]] = []
-    for match in _SYMBOL.finditer(text):
-        kind = "decision" if "/DEC/" in match.group() else "resolution"
-        citation = Citation(canonical(match.group()), match.group(), kind, clause)
-        found.append((match.start(), citation))
-        taken.append(match.span())
-    found.extend(_bare_references(text, clause, taken))
+    if _DIGIT.search(text):  # symbols and numbered references all carry a digit
+        for match in _SYMBOL.finditer(text):
+            kind = "decision" if "/DEC/" in match.group() else "resolution"
+            citation = Citation(canonical(match.group()), match.group(), kind, clause)
+            found.append((match.start(), citation))
+            taken.append(match.span())
+        found.extend(_bare_references(text, clause, taken))
     found.extend(_instruments(text, clause))
+    if not found:
+        return []
     seen: set[tuple[str, str]] = set()
     unique = []
     for _, citation in sorted(found, key=lambda item: item[0]):
