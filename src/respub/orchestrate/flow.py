@@ -45,9 +45,16 @@ from respub.orchestrate.batching import (
 from respub.orchestrate.cache import ResultCache
 from respub.orchestrate.fingerprint import pipeline_version
 from respub.orchestrate.report import DocumentRow, PublishReport, Quarantined, QuarantineError
-from respub.orchestrate.runners import task_runner
+from respub.orchestrate.runners import batch_runner, task_runner
 from respub.orchestrate.settings import DEFAULT_BATCH_SIZE, DEFAULT_SOURCES, make_settings
-from respub.orchestrate.staging import SourceReport, SourceSpec, Staged, resolve_sources, stage
+from respub.orchestrate.staging import (
+    SourceReport,
+    SourceSpec,
+    Staged,
+    prune_staged,
+    resolve_sources,
+    stage,
+)
 from respub.orchestrate.state import (
     LastRun,
     StateDirs,
@@ -163,7 +170,7 @@ def publish_resolutions(
     run ends Failed (the release is still written) with a `QuarantineError` holding it.
     """
     settings = make_settings(out=out, base_iri=base_iri, release_time=release_time)
-    batch_runner = task_runner(runner, dask_address=dask_address, dask_workers=dask_workers)
+    task_runner(runner, dask_address=dask_address, dask_workers=dask_workers)  # check early
     state = StateDirs.of(settings.output_dir)
     spec = resolve_sources_task(list(sources or [DEFAULT_SOURCES]))
     staged = [*spec.local, *_stage_remote(spec.remote, state)]
@@ -183,10 +190,22 @@ def publish_resolutions(
     if not work.todo and last is not None and _still_current(last, fingerprint, settings):
         log.info("nothing changed since release %s", last.report.release_id)
         report = replace(
-            last.report, unchanged=True, parsed=0, reused=len(work.items), sources=source_reports
+            last.report,
+            previous=last.report.release_id,
+            unchanged=True,
+            parsed=0,
+            reused=len(work.items),
+            added=0,
+            changed=0,
+            removed=0,
+            sources=source_reports,
         )
     else:
-        outcomes = _process(work.todo, settings, batch_size, batch_runner)
+        todo = list(batches(work.todo, batch_size))
+        chosen = batch_runner(
+            runner, len(todo), dask_address=dask_address, dask_workers=dask_workers
+        )
+        outcomes = _process(todo, settings, chosen)
         summary, rows = write_release_task(work, outcomes, settings)
         store = None
         if settings.load_store:
@@ -207,24 +226,19 @@ def publish_resolutions(
 
 
 def _process(
-    todo: Sequence[WorkItem],
-    settings: Settings,
-    batch_size: int,
-    runner: TaskRunner[PrefectFuture[Any]],
+    todo: Sequence[tuple[WorkItem, ...]], settings: Settings, runner: TaskRunner[Any]
 ) -> list[Outcome]:
     """Run one `process-batch` task per batch on `runner` (threads, or Dask workers)."""
     if not todo:
         return []
     with runner:
-        futures = [
-            runner.submit(process_batch, {"items": batch, "settings": settings})
-            for batch in batches(todo, batch_size)
-        ]
+        futures = [runner.submit(process_batch, {"items": b, "settings": settings}) for b in todo]
         return [outcome for future in futures for outcome in future.result()]
 
 
 def _stage_remote(entries: Sequence[ManifestEntry], state: StateDirs) -> list[Staged]:
-    """Fetch every remote entry concurrently, with one session and one validator cache."""
+    """Fetch every remote entry concurrently, with one session and one validator cache;
+    staged copies no longer used go (the validator cache keeps every last good body)."""
     if not entries:
         return []
     http = HttpSettings()
@@ -234,7 +248,9 @@ def _stage_remote(entries: Sequence[ManifestEntry], state: StateDirs) -> list[St
             stage_source.submit(entry, session, http, validators, state.sources)
             for entry in entries
         ]
-        return [future.result() for future in futures]
+        staged = [future.result() for future in futures]
+    prune_staged(state.sources, [Path(s.source.path) for s in staged if s.source is not None])
+    return staged
 
 
 def _unique(sources: list[Source]) -> list[Source]:

@@ -13,6 +13,7 @@ from typing import Any
 from respub.errors import PublishError
 from respub.orchestrate.batching import Outcome
 from respub.orchestrate.staging import SourceReport
+from respub.parse.identifiers import canonical
 from respub.pipeline import VIOLATION, DocumentResult
 
 MAX_ROWS = 1000  # the table artifact lists problems first, then the rest up to this many
@@ -68,7 +69,8 @@ class PublishReport:
 
     `parsed` documents went through the pipeline, `reused` ones came from the cache.
     `unchanged` is True when nothing changed since the last run, so no release was
-    written and the current one stands.
+    written and the current one stands (`previous` is then that release, and `added`,
+    `changed` and `removed` are 0); the other figures describe that release.
     """
 
     release_id: str
@@ -151,6 +153,22 @@ def actions_of(outcomes: Iterable[Outcome]) -> dict[str, str]:
     return {o.name: o.action for o in outcomes}
 
 
+def identifier_mismatches(report: PublishReport) -> list[tuple[str, str, str | None]]:
+    """(source, identifier the manifest expects, identifier parsed) where they differ."""
+    parsed = {row.source: row.identifier for row in report.rows}
+    found = []
+    for source in report.sources:
+        if source.identifier is None or source.name not in parsed:
+            continue
+        try:
+            expected = canonical(source.identifier)
+        except ValueError:
+            expected = source.identifier
+        if parsed[source.name] != expected:
+            found.append((source.name, source.identifier, parsed[source.name]))
+    return found
+
+
 def validation_table(report: PublishReport, limit: int = MAX_ROWS) -> list[dict[str, Any]]:
     """The rows of the validation artifact: problems first, then the rest, at most `limit`."""
     ordered = sorted(
@@ -196,6 +214,12 @@ def release_markdown(report: PublishReport, limit: int = MAX_ROWS) -> str:
             lines.append(
                 f"- `{q.source}` ({q.identifier or 'unparsed'}): {reasons}{more}.{carried}"
             )
+        lines.append("")
+    mismatches = identifier_mismatches(report)
+    if mismatches:
+        lines += ["## Identifiers that differ from the manifest", ""]
+        for name, expected, found in mismatches[:limit]:
+            lines.append(f"- <{name}>: the manifest says {expected}, the text {found or 'none'}")
         lines.append("")
     if report.failed_sources:
         lines += ["## Sources that failed", ""]

@@ -2,7 +2,8 @@
 
 ``dask`` with an address connects to that scheduler (``tcp://host:8786``); without one it
 starts a `distributed.LocalCluster` for the run, one single-threaded worker process per
-core by default (parsing and validation are CPU-bound Python: processes, not threads).
+core by default (parsing and validation are CPU-bound Python: processes, not threads) —
+unless there is only one batch to run, which is not worth the cluster's start-up.
 """
 
 from __future__ import annotations
@@ -44,3 +45,17 @@ def task_runner(
             }
         )
     raise ValueError(f"unknown runner {runner!r} (expected one of: {', '.join(RUNNERS)})")
+
+
+def batch_runner(
+    runner: str,
+    batches: int,
+    *,
+    dask_address: str | None = None,
+    dask_workers: int | None = None,
+) -> TaskRunner[Any]:
+    """The task runner for `batches` batches: as `task_runner`, except that a single batch
+    is not worth starting a local Dask cluster for (seconds) and runs on a thread."""
+    if runner == "dask" and dask_address is None and batches <= 1:
+        return task_runner("threads", threads=1)
+    return task_runner(runner, dask_address=dask_address, dask_workers=dask_workers)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from respub.pipeline import Settings
 
-DEFAULT_SOURCES = "corpus"
+DEFAULT_SOURCES = "corpus/sample.yaml"  # as `respub publish` (one source per expression)
 DEFAULT_OUTPUT = "output"
 DEFAULT_BATCH_SIZE = 100
 

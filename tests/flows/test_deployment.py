@@ -1,0 +1,48 @@
+"""The scheduled deployment: created, triggered once, run to completion; prefect.yaml loads."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import yaml
+from prefect.client.orchestration import get_client
+from prefect.deployments import run_deployment
+from prefect.flows import load_flow_from_entrypoint
+from prefect.runner import Runner
+
+from respub.orchestrate.flow import publish_resolutions
+from respub.orchestrate.schedule import DEFAULT_CRON, deployment
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_scheduled_deployment_runs_once(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    nightly = deployment(
+        name="nightly-test", parameters={"sources": [str(corpus)], "out": str(out)}
+    )
+    assert nightly.entrypoint == "respub.orchestrate.flow.publish_resolutions"
+    runner = Runner(name="respub-test", pause_on_shutdown=False)
+    deployment_id = runner.add_deployment(nightly)
+
+    # Trigger one run now, then let the runner (what `serve` runs) pick it up: it runs the
+    # flow in a subprocess, by module path, against this session's Prefect server.
+    triggered = run_deployment("publish-resolutions/nightly-test", timeout=0)
+    asyncio.run(runner.start(run_once=True))
+
+    with get_client(sync_client=True) as client:
+        state = client.read_flow_run(triggered.id).state
+        schedules = client.read_deployment(deployment_id).schedules
+    assert state is not None and state.is_completed(), state
+    assert [getattr(s.schedule, "cron", None) for s in schedules] == [DEFAULT_CRON]
+    assert (out / "latest" / "manifest.json").is_file()
+
+
+def test_prefect_yaml_names_the_flow_and_a_nightly_schedule() -> None:
+    config = yaml.safe_load((REPO / "prefect.yaml").read_text("utf-8"))
+    [nightly] = config["deployments"]
+    loaded = load_flow_from_entrypoint(str(REPO / nightly["entrypoint"]))
+    assert loaded.name == publish_resolutions.name
+    assert set(nightly["parameters"]) <= set(loaded.parameters.properties)
+    assert [s["cron"] for s in nightly["schedules"]] == [DEFAULT_CRON]

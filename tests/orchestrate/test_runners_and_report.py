@@ -1,0 +1,96 @@
+"""Task runners by name; the report's artifacts."""
+
+from __future__ import annotations
+
+import pytest
+from prefect.task_runners import ThreadPoolTaskRunner
+from prefect_dask.task_runners import DaskTaskRunner
+
+from respub.orchestrate.report import (
+    DocumentRow,
+    PublishReport,
+    Quarantined,
+    identifier_mismatches,
+    release_markdown,
+    validation_table,
+)
+from respub.orchestrate.runners import batch_runner, task_runner
+from respub.orchestrate.staging import SourceReport
+
+
+def test_task_runners() -> None:
+    assert isinstance(task_runner("threads"), ThreadPoolTaskRunner)
+    remote = task_runner("dask", dask_address="tcp://127.0.0.1:8786")
+    assert isinstance(remote, DaskTaskRunner) and remote.address == "tcp://127.0.0.1:8786"
+    local = task_runner("dask", dask_workers=3)
+    assert isinstance(local, DaskTaskRunner) and local.address is None
+    assert local.cluster_kwargs["n_workers"] == 3 and local.cluster_kwargs["processes"]
+    with pytest.raises(ValueError, match="unknown runner"):
+        task_runner("ray")
+    with pytest.raises(ValueError, match="dask"):
+        task_runner("threads", dask_address="tcp://127.0.0.1:8786")
+
+
+def _report(**changes: object) -> PublishReport:
+    values: dict[str, object] = {
+        "release_id": "2026-11-29T030000Z-3f2a9c1b",
+        "release_dir": "output/releases/2026-11-29T030000Z-3f2a9c1b",
+        "previous": None,
+        "unchanged": False,
+        "documents": 3,
+        "parsed": 1,
+        "reused": 2,
+        "published": 2,
+        "expressions": 2,
+        "triples": 200,
+        "added": 2,
+        "changed": 0,
+        "removed": 0,
+        "rows": (
+            DocumentRow("a.md", "A/RES/1", "en", "reused", "published", 0, 0),
+            DocumentRow("b.md", None, None, "parsed", "error", 0, 0, "b.md: no text"),
+            DocumentRow("c.md", "A/RES/3", "en", "reused", "published", 0, 1, None),
+        ),
+    }
+    values.update(changes)
+    return PublishReport(**values)  # type: ignore[arg-type]
+
+
+def test_validation_table_puts_problems_first() -> None:
+    table = validation_table(_report())
+    assert [row["source"] for row in table] == ["b.md", "c.md", "a.md"]
+    assert validation_table(_report(), limit=1) == table[:1]
+
+
+def test_release_markdown() -> None:
+    text = release_markdown(
+        _report(
+            quarantined=(Quarantined("b.md", None, ("b.md: no text",)),),
+            sources=(SourceReport("http://x/b.md", "kept", "http://x/b.md: HTTP 404; kept"),),
+        )
+    )
+    assert text.startswith("# Release 2026-11-29T030000Z-3f2a9c1b")
+    assert "2 added, 0 changed, 0 removed" in text
+    assert "`b.md` (unparsed): b.md: no text." in text
+    assert "http://x/b.md: HTTP 404; kept" in text
+    assert "Nothing changed" in release_markdown(_report(unchanged=True))
+
+
+def test_one_batch_does_not_start_a_cluster() -> None:
+    assert isinstance(batch_runner("dask", 1), ThreadPoolTaskRunner)
+    assert isinstance(batch_runner("dask", 2), DaskTaskRunner)
+    assert isinstance(batch_runner("dask", 1, dask_address="tcp://h:8786"), DaskTaskRunner)
+
+
+def test_identifier_mismatches_are_reported() -> None:
+    rows = (
+        DocumentRow("http://x/a.md", "A/RES/80/1", "en", "parsed", "published", 0, 0),
+        DocumentRow("http://x/b.md", "A/RES/80/2", "en", "parsed", "published", 0, 0),
+    )
+    sources = (
+        SourceReport("http://x/a.md", "fetched", identifier="A/RES/80/1"),
+        SourceReport("http://x/b.md", "fetched", identifier="A/RES/80/9"),
+    )
+    report = _report(rows=rows, sources=sources)
+    assert identifier_mismatches(report) == [("http://x/b.md", "A/RES/80/9", "A/RES/80/2")]
+    assert "the manifest says A/RES/80/9, the text A/RES/80/2" in release_markdown(report)
