@@ -137,3 +137,29 @@ def test_validate_bad_rdf_is_a_clear_error(tmp_path: Path) -> None:
     done = run("validate", str(path))
     assert done.returncode == 2
     assert str(path) in done.stderr and "not valid RDF" in done.stderr
+
+
+def test_publish_then_query_then_a_noop_rerun(tmp_path: Path) -> None:
+    """The README's main job, end to end, on a small folder (starts a temporary Prefect server)."""
+    out = tmp_path / "out"
+    first = run("publish", "corpus/interpol", "--out", str(out))
+    assert first.returncode == 0, first.stderr[-2000:]
+    assert "1 parsed, 0 reused" in first.stderr
+    assert (out / "latest" / "SHA256SUMS").is_file()
+    answer = run(
+        "query", "queries/clause-counts.rq", "--store", str(out / "store"), "--format", "json"
+    )
+    assert answer.returncode == 0, answer.stderr
+    assert "GA-2021-89-RES-09" in answer.stdout
+    bad = run("query", "SELECT * WHERE { ?s ?p }", "--store", str(out / "store"))
+    assert bad.returncode == 2 and "SPARQL" in bad.stderr
+    again = run("publish", "corpus/interpol", "--out", str(out))
+    assert again.returncode == 0, again.stderr[-2000:]
+    assert "0 parsed, 1 reused" in again.stderr
+
+
+def test_publish_of_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
+    done = run("publish", str(tmp_path / "absent"), "--out", str(tmp_path / "out"))
+    assert done.returncode == 2
+    assert "absent" in done.stderr
+    assert not (tmp_path / "out" / "latest").exists()

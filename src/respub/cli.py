@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -211,29 +215,58 @@ def publish(
     from respub.pipeline import release_time_from_environ
 
     report = None
+    started = time.monotonic()
     try:
-        report = run_publish(
-            sources or [str(DEFAULT_SAMPLE)],
-            out=out,
-            base_iri=base_iri,
-            batch_size=batch_size,
-            runner=runner,
-            dask_address=dask_address,
-            allow_quarantine=allow_quarantine,
-            release_time=release_time_from_environ(os.environ),
-        )
+        with _progress_bar():
+            report = run_publish(
+                sources or [str(DEFAULT_SAMPLE)],
+                out=out,
+                base_iri=base_iri,
+                batch_size=batch_size,
+                runner=runner,
+                dask_address=dask_address,
+                allow_quarantine=allow_quarantine,
+                release_time=release_time_from_environ(os.environ),
+            )
     except QuarantineError as error:
         report = error.report
-        _summary(report)
+        _summary(report, time.monotonic() - started)
         typer.echo(f"respub: {error}", err=True)
         raise typer.Exit(1) from None
     except (RespubError, ValueError, FileNotFoundError) as error:
         _fail(error)
     if report is not None:
-        _summary(report)
+        _summary(report, time.monotonic() - started)
 
 
-def _summary(report: object) -> None:
+@contextmanager
+def _progress_bar() -> Iterator[None]:
+    """A rich progress bar fed by the flow's `respub_progress` log records."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    columns = ("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, TimeElapsedColumn(), transient=False) as progress:
+        task = progress.add_task("documents", total=None)
+
+        class _Feed(logging.Handler):
+            def emit(self, record: logging.LogRecord) -> None:
+                done = getattr(record, "respub_progress", None)
+                if done is not None:
+                    progress.update(task, completed=done[0], total=done[1])
+
+        feed = _Feed()
+        flow_log = logging.getLogger("respub.orchestrate.flow")
+        level = flow_log.level
+        flow_log.addHandler(feed)
+        flow_log.setLevel(logging.INFO)
+        try:
+            yield
+        finally:
+            flow_log.removeHandler(feed)
+            flow_log.setLevel(level)
+
+
+def _summary(report: object, seconds: float) -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -250,6 +283,7 @@ def _summary(report: object) -> None:
         ("quarantined", str(len(report.quarantined))),
         ("failed sources", str(len(report.failed_sources))),
         ("store", report.store_dir or "-"),
+        ("time", f"{seconds:.1f} s"),
     ]
     for name, value in rows:
         table.add_row(name, value)

@@ -205,6 +205,13 @@ def publish_resolutions(
         chosen = batch_runner(
             runner, len(todo), dask_address=dask_address, dask_workers=dask_workers
         )
+        log.info(
+            "processing %d of %d documents in %d batches",
+            len(work.todo),
+            len(work.items),
+            len(todo),
+            extra={"respub_progress": (0, len(work.todo))},
+        )
         outcomes = _process(todo, settings, chosen)
         summary, rows = write_release_task(work, outcomes, settings)
         store = None
@@ -231,9 +238,15 @@ def _process(
     """Run one `process-batch` task per batch on `runner` (threads, or Dask workers)."""
     if not todo:
         return []
+    total = sum(len(b) for b in todo)
+    outcomes: list[Outcome] = []
     with runner:
         futures = [runner.submit(process_batch, {"items": b, "settings": settings}) for b in todo]
-        return [outcome for future in futures for outcome in future.result()]
+        for future in futures:
+            outcomes.extend(future.result())
+            done = (len(outcomes), total)
+            log.info("%d/%d documents processed", *done, extra={"respub_progress": done})
+    return outcomes
 
 
 def _stage_remote(entries: Sequence[ManifestEntry], state: StateDirs) -> list[Staged]:
