@@ -86,7 +86,7 @@ def profile(code: str) -> BodyProfile:
 
 def detect_body(text: str) -> BodyProfile | None:
     """The body whose marks are most frequent in the first part of `text`."""
-    head = text[:3000]
+    head = text[:2000]
     scored = sorted(((p.score(head), p.code) for p in profiles().values()), reverse=True)
     if not scored or scored[0][0] == 0:
         return None

@@ -56,7 +56,8 @@ class _Knowledge:
     organs: dict[str, re.Pattern[str]]
     instruments: tuple[_Instrument, ...]
     articles: tuple[re.Pattern[str], ...]
-    triggers: re.Pattern[str]
+    any_instrument: re.Pattern[str]
+    triggers: tuple[str, ...]
 
 
 @cache
@@ -74,12 +75,19 @@ def _knowledge() -> _Knowledge:
             _Instrument(i["id"], i["kind"], re.compile("|".join(i["patterns"]).lower()))
             for i in data["instruments"]
         ),
-        articles=tuple(re.compile(p, flags) for p in data["articles"]),
-        triggers=re.compile("|".join(re.escape(t) for t in data["triggers"])),
+        articles=tuple(re.compile(rf"(?:{p})\Z", flags) for p in data["articles"]),
+        any_instrument=re.compile(
+            "|".join(
+                f"(?P<i{n}>{'|'.join(i['patterns']).lower()})"
+                for n, i in enumerate(data["instruments"])
+            )
+        ),
+        triggers=tuple(str(t).lower() for t in data["triggers"]),
     )
 
 
 _DIGIT = re.compile(r"\d")
+_MAY_HAVE_SYMBOL = re.compile(r"/|RES|WHA|EB")  # every symbol has one of these
 
 
 def find_citations(text: str, clause: str) -> list[Citation]:
@@ -87,7 +95,8 @@ def find_citations(text: str, clause: str) -> list[Citation]:
     found: list[tuple[int, Citation]] = []
     taken: list[tuple[int, int]] = []
     if _DIGIT.search(text):  # symbols and numbered references all carry a digit
-        for match in _SYMBOL.finditer(text):
+        symbols = _SYMBOL.finditer(text) if _MAY_HAVE_SYMBOL.search(text) else ()
+        for match in symbols:
             kind = "decision" if "/DEC/" in match.group() else "resolution"
             citation = Citation(canonical(match.group()), match.group(), kind, clause)
             found.append((match.start(), citation))
@@ -171,21 +180,24 @@ def _symbol(ref: re.Match[str], kind: str, organ: str | None) -> str | None:
 
 
 def _instruments(text: str, clause: str) -> list[tuple[int, Citation]]:
+    """Treaties and other named instruments, and the articles of them that are cited."""
     knowledge = _knowledge()
     found: list[tuple[int, Citation]] = []
     lowered = text.lower()
-    if len(lowered) != len(text) or not knowledge.triggers.search(lowered):
+    if len(lowered) != len(text) or not any(t in lowered for t in knowledge.triggers):
         return found
-    for instrument in knowledge.instruments:
-        for hit in instrument.pattern.finditer(lowered):
-            printed_name = text[hit.start() : hit.end()]
-            citation = Citation(instrument.id, printed_name, instrument.kind, clause)
-            found.append((hit.start(), citation))
-            for article in knowledge.articles:
-                for art in article.finditer(text[: hit.start()]):
-                    if art.end() == hit.start():
-                        number = re.sub(r"\W+", "-", art.group("number")).strip("-")
-                        printed = text[art.start() : hit.end()]
-                        ident = f"{instrument.id}/article-{number}"
-                        found.append((art.start(), Citation(ident, printed, "article", clause)))
+    for hit in knowledge.any_instrument.finditer(lowered):
+        instrument = knowledge.instruments[int((hit.lastgroup or "i0")[1:])]
+        start = hit.start()
+        citation = Citation(instrument.id, text[start : hit.end()], instrument.kind, clause)
+        found.append((start, citation))
+        before = text[max(0, start - 80) : start]
+        for article in knowledge.articles:
+            art = article.search(before)
+            if art:
+                number = re.sub(r"\W+", "-", art.group("number")).strip("-")
+                begin = start - len(before) + art.start()
+                printed = text[begin : hit.end()]
+                ident = f"{instrument.id}/article-{number}"
+                found.append((begin, Citation(ident, printed, "article", clause)))
     return found
