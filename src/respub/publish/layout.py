@@ -13,7 +13,6 @@ by time, and differs whenever the published content or settings differ.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import os
 import re
@@ -22,7 +21,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
-from respub.errors import PublishError
+from respub.publish.locking import exclusive
 
 __all__ = [
     "LATEST",
@@ -95,15 +94,8 @@ def current_release(output: Path) -> Path | None:
 def lock(output: Path) -> Iterator[None]:
     """Hold `output/.publish.lock` so two publishers never interleave; freed on exit or death."""
     output.mkdir(parents=True, exist_ok=True)
-    with open(output / ".publish.lock", "a+b") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as error:
-            raise PublishError(f"{output}: another publish is running") from error
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with exclusive(output / ".publish.lock", f"{output}: another publish is running"):
+        yield
 
 
 def clean_leftovers(output: Path) -> list[str]:

@@ -11,7 +11,6 @@ then made current, so a failed or killed load keeps the old store.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import gzip
 import itertools
 import os
@@ -25,6 +24,7 @@ from pyoxigraph import NamedNode, RdfFormat, Store
 
 from respub.errors import PublishError
 from respub.publish.dumps import NQUADS
+from respub.publish.locking import exclusive
 from respub.publish.manifest import read_manifest
 
 __all__ = [
@@ -131,12 +131,5 @@ def _clean(store_dir: Path) -> None:
 
 @contextlib.contextmanager
 def _lock(folder: Path) -> Iterator[None]:
-    with open(folder / ".store.lock", "a+b") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as error:
-            raise PublishError(f"{folder}: another store load is running") from error
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with exclusive(folder / ".store.lock", f"{folder}: another store load is running"):
+        yield
