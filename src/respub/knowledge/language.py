@@ -7,27 +7,25 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from respub.knowledge.lexicon import LANGUAGES, lexicon
 
 _WORD = re.compile(r"[^\W\d_]+")
-_LETTER = re.compile(r"[^\W\d_]")
-_ARABIC = re.compile(r"[\u0600-\u06FF]")
 
 
 def detect_language(text: str) -> str | None:
-    """The BCP 47 code of the language of `text`, or None when no known language fits."""
-    sample = text[:1200]
-    letters = len(_LETTER.findall(sample))
-    if letters == 0:
+    """The BCP 47 code of the language of `text`, or None when no known language fits.
+
+    Arabic by its script (most words written in it); the others by the share of their
+    function words (`stopwords` of each lexicon) among the first words of the text.
+    """
+    words = _WORD.findall(text[:1200].casefold())
+    if not words:
         return None
-    if len(_ARABIC.findall(sample)) > letters * 0.3:
+    if sum(1 for w in words if "\u0600" <= w[0] <= "\u06ff") > len(words) * 0.3:
         return "ar"
-    words = Counter(_WORD.findall(sample.casefold()))
-    total = sum(words.values())
     scores = {
-        lang: sum(words[w] for w in lexicon(lang).stopwords) / total
+        lang: sum(1 for w in words if w in lexicon(lang).stopwords) / len(words)
         for lang in LANGUAGES
         if lang != "ar"
     }

@@ -14,6 +14,7 @@ from respub.model import Footnote
 
 _NOTE_LINE = re.compile(r"^\[\^(?P<label>[^\]]+)\]:\s*(?P<text>.*)$")
 _NOTE_MARK = re.compile(r"\[\^[^\]]+\]")
+_SPACES = re.compile(r"\s+")
 _RULE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,})\s*$")
 
 
@@ -62,5 +63,6 @@ def split_blocks(text: str) -> tuple[list[Block], tuple[Footnote, ...]]:
 
 def _join(lines: list[str]) -> str:
     text = " ".join(line.strip() for line in lines)
-    text = _NOTE_MARK.sub("", text)
-    return re.sub(r"\s+", " ", text).strip()
+    if "[^" in text:
+        text = _NOTE_MARK.sub("", text)
+    return _SPACES.sub(" ", text).strip()

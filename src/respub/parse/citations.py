@@ -48,16 +48,28 @@ class _Instrument:
     id: str
     kind: str
     pattern: re.Pattern[str]
+    stems: tuple[str, ...]  # one of these occurs in any text the pattern matches ("" = always)
+
+
+def _stems(patterns: list[str]) -> tuple[str, ...]:
+    """A literal, lower-case prefix that each pattern's matches must contain."""
+    stems = []
+    for pattern in patterns:
+        pattern = re.sub(r"^(?:\(\?:[^()]*\)\?)+", "", pattern)  # leading optional groups
+        found = re.match(r"[^?*+()\[\]{}|\\.^$]*", pattern)
+        literal = found.group() if found else ""
+        if literal and pattern[len(literal) : len(literal) + 1] in ("?", "*", "{"):
+            literal = literal[:-1]  # the last character is optional
+        stems.append(literal.lower())
+    return tuple(stems)
 
 
 @dataclass(frozen=True)
 class _Knowledge:
-    keywords: dict[str, re.Pattern[str]]
+    keywords: dict[str, tuple[re.Pattern[str], tuple[str, ...]]]
     organs: dict[str, re.Pattern[str]]
     instruments: tuple[_Instrument, ...]
     articles: tuple[re.Pattern[str], ...]
-    any_instrument: re.Pattern[str]
-    triggers: tuple[str, ...]
 
 
 @cache
@@ -67,22 +79,20 @@ def _knowledge() -> _Knowledge:
     flags = re.IGNORECASE
     return _Knowledge(
         keywords={
-            k: re.compile(r"(?<!\w)(?:" + "|".join(v) + r")(?!\w)", flags)
+            k: (re.compile(r"(?<!\w)(?:" + "|".join(v) + r")(?!\w)", flags), _stems(v))
             for k, v in data["keywords"].items()
         },
         organs={k: re.compile("|".join(v), flags) for k, v in data["organs"].items()},
         instruments=tuple(
-            _Instrument(i["id"], i["kind"], re.compile("|".join(i["patterns"]).lower()))
+            _Instrument(
+                i["id"],
+                i["kind"],
+                re.compile("|".join(i["patterns"]).lower()),
+                _stems(i["patterns"]),
+            )
             for i in data["instruments"]
         ),
         articles=tuple(re.compile(rf"(?:{p})\Z", flags) for p in data["articles"]),
-        any_instrument=re.compile(
-            "|".join(
-                f"(?P<i{n}>{'|'.join(i['patterns']).lower()})"
-                for n, i in enumerate(data["instruments"])
-            )
-        ),
-        triggers=tuple(str(t).lower() for t in data["triggers"]),
     )
 
 
@@ -120,7 +130,10 @@ def _bare_references(
     """Numbers after "resolution(s)"/"decision(s)": 53/199, 2625 (XXV), 2623 (2022)."""
     knowledge = _knowledge()
     found = []
-    for kind, keyword in knowledge.keywords.items():
+    lowered = text.lower()
+    for kind, (keyword, stems) in knowledge.keywords.items():
+        if not any(stem in lowered for stem in stems):
+            continue
         for hit in keyword.finditer(text):
             organ = _organ(text[max(0, hit.start() - 60) : hit.start()])
             position = hit.end()
@@ -142,7 +155,8 @@ def _hop(text: str, position: int, knowledge: _Knowledge) -> re.Match[str] | Non
     """The next number of a list a phrase interrupts: "resolutions 63/71 of 2 December 2008
     on the Convention on Cluster Munitions and 70/54 of ...", within the sentence."""
     found = _HOP.match(text, position)
-    if found is None or any(k.search(found.group("gap")) for k in knowledge.keywords.values()):
+    gap = found.group("gap") if found else ""
+    if found is None or any(k.search(gap) for k, _ in knowledge.keywords.values()):
         return None
     return _BARE.match(text, found.end())
 
@@ -184,10 +198,15 @@ def _instruments(text: str, clause: str) -> list[tuple[int, Citation]]:
     knowledge = _knowledge()
     found: list[tuple[int, Citation]] = []
     lowered = text.lower()
-    if len(lowered) != len(text) or not any(t in lowered for t in knowledge.triggers):
+    if len(lowered) != len(text):  # lower() changed offsets (rare): match nothing
         return found
-    for hit in knowledge.any_instrument.finditer(lowered):
-        instrument = knowledge.instruments[int((hit.lastgroup or "i0")[1:])]
+    hits = (
+        (instrument, hit)
+        for instrument in knowledge.instruments
+        if any(stem in lowered for stem in instrument.stems)
+        for hit in instrument.pattern.finditer(lowered)
+    )
+    for instrument, hit in hits:
         start = hit.start()
         citation = Citation(instrument.id, text[start : hit.end()], instrument.kind, clause)
         found.append((start, citation))
