@@ -16,7 +16,7 @@ from respub.knowledge.lexicon import LANGUAGES, Lexicon, lexicon
 from respub.knowledge.profiles import BodyProfile, detect_body, profile
 from respub.model import Annex, Citation, Resolution
 from respub.parse.blocks import Block, split_blocks
-from respub.parse.citations import find_citations
+from respub.parse.citations import find_citations, instruments_in
 from respub.parse.clauses import segment
 from respub.parse.cleanup import clean_text
 from respub.parse.header import complete_title, read_header
@@ -192,9 +192,12 @@ def _citations(resolution: Resolution) -> tuple[Citation, ...]:
         *((f"operative-{i}", _operative_text(c)) for i, c in enumerate(resolution.operative, 1)),
         *((f"footnote-{n.label}", n.text) for n in resolution.footnotes),
     ]
+    candidates = instruments_in("\n".join(text for _, text in places))
     for place, text in places:
         found.extend(
-            c for c in find_citations(text, place) if c.identifier != resolution.identifier
+            c
+            for c in find_citations(text, place, candidates)
+            if c.identifier != resolution.identifier
         )
     return tuple(found)
 

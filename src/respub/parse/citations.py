@@ -100,7 +100,20 @@ _DIGIT = re.compile(r"\d")
 _MAY_HAVE_SYMBOL = re.compile(r"/|RES|WHA|EB")  # every symbol has one of these
 
 
-def find_citations(text: str, clause: str) -> list[Citation]:
+def instruments_in(text: str) -> tuple[int, ...]:
+    """Which instruments may be cited somewhere in `text` (a whole document): a cheap first
+    look that spares `find_citations` trying every instrument on every clause."""
+    lowered = text.lower()
+    return tuple(
+        n
+        for n, instrument in enumerate(_knowledge().instruments)
+        if any(stem in lowered for stem in instrument.stems)
+    )
+
+
+def find_citations(
+    text: str, clause: str, instruments: tuple[int, ...] | None = None
+) -> list[Citation]:
     """Every citation in `text`, in the order printed; `clause` names where it occurs."""
     found: list[tuple[int, Citation]] = []
     taken: list[tuple[int, int]] = []
@@ -112,7 +125,7 @@ def find_citations(text: str, clause: str) -> list[Citation]:
             found.append((match.start(), citation))
             taken.append(match.span())
         found.extend(_bare_references(text, clause, taken))
-    found.extend(_instruments(text, clause))
+    found.extend(_instruments(text, clause, instruments))
     if not found:
         return []
     seen: set[tuple[str, str]] = set()
@@ -193,7 +206,9 @@ def _symbol(ref: re.Match[str], kind: str, organ: str | None) -> str | None:
         return None
 
 
-def _instruments(text: str, clause: str) -> list[tuple[int, Citation]]:
+def _instruments(
+    text: str, clause: str, candidates: tuple[int, ...] | None = None
+) -> list[tuple[int, Citation]]:
     """Treaties and other named instruments, and the articles of them that are cited."""
     knowledge = _knowledge()
     found: list[tuple[int, Citation]] = []
@@ -202,8 +217,9 @@ def _instruments(text: str, clause: str) -> list[tuple[int, Citation]]:
         return found
     hits = (
         (instrument, hit)
-        for instrument in knowledge.instruments
-        if any(stem in lowered for stem in instrument.stems)
+        for n, instrument in enumerate(knowledge.instruments)
+        if (candidates is None or n in candidates)
+        and any(stem in lowered for stem in instrument.stems)
         for hit in instrument.pattern.finditer(lowered)
     )
     for instrument, hit in hits:
