@@ -86,6 +86,19 @@ def test_same_verdict_on_the_snapshots(snapshot: Path, rudof: object) -> None:
     assert rudof_verdict(rudof, graph) == verdict(validate(graph)) == set()
 
 
+@pytest.mark.parametrize(
+    "snapshot",
+    sorted((SNAPSHOTS / "corpus").rglob("*.ttl")),
+    ids=lambda p: str(p.relative_to(SNAPSHOTS)),
+)
+def test_same_verdict_on_every_corpus_document(snapshot: Path, rudof: object) -> None:
+    """Corpus documents conform; their warnings (e.g. no printed adoption date) agree too."""
+    graph = Graph().parse(snapshot, format="turtle")
+    ours = verdict(validate(graph))
+    assert rudof_verdict(rudof, graph) == ours
+    assert conforms(ours)
+
+
 def test_same_verdict_on_the_concept_schemes(rudof: object) -> None:
     graph = Graph().parse(CONCEPTS, format="turtle")
     assert rudof_verdict(rudof, graph) == verdict(validate(graph)) == set()
