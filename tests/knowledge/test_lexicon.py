@@ -118,3 +118,16 @@ def test_language_detection() -> None:
     )
     assert detect_language("L'Assemblée générale, rappelant les résolutions de la session") == "fr"
     assert detect_language("12345 !!! ---") is None
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_language_names_its_annex_and_article_headings(language: str) -> None:
+    headings = lexicon(language).headings
+    assert headings.get("annex") and headings.get("article")
+
+
+def test_annex_line_needs_a_capital() -> None:
+    from respub.knowledge.headings import annex_line
+
+    assert annex_line().match("ANNEX II") and annex_line().match("Anexo")
+    assert not annex_line().match("annex")  # a wrapped line holding the word alone

@@ -60,6 +60,7 @@ class Lexicon:
     modifiers: tuple[str, ...]
     prefixes: tuple[str, ...]
     phrases: dict[str, dict[str, tuple[str, ...]]]
+    headings: dict[str, tuple[str, ...]]
 
     def match_opener(self, text: str, category: str) -> Opener | None:
         """The longest lexicon phrase (with modifiers and prefixes) that opens `text`."""
@@ -192,4 +193,5 @@ def lexicon(language: str) -> Lexicon:
         modifiers=tuple(data["modifiers"]),
         prefixes=tuple(data.get("prefixes", [])),
         phrases={c: {k: tuple(v) for k, v in data[c].items()} for c in CATEGORIES},
+        headings={k: tuple(v or ()) for k, v in (data.get("headings") or {}).items()},
     )

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from respub.errors import ParseError
+from respub.knowledge.headings import annex_words
 from respub.knowledge.language import detect_language
 from respub.knowledge.lexicon import LANGUAGES, Lexicon, lexicon
 from respub.knowledge.profiles import BodyProfile, detect_body, profile
@@ -25,7 +26,6 @@ from respub.sources.load import SourceText, read_source
 
 __all__ = ["parse_file", "parse_source"]
 
-_ANNEX = ("annex", "annexe", "anexo", "مرفق", "المرفق")
 _LAID_OUT = ("application/pdf", "text/html")
 
 
@@ -147,13 +147,13 @@ def _split_closing(
                 (i for i in range(index + 1, len(blocks)) if _is_annex(blocks[i])), len(blocks)
             )
             return blocks[:index], blocks[index:annex], blocks[annex:]
-        if first_word in _ANNEX and index > 0:
+        if first_word in annex_words() and index > 0:
             return blocks[:index], [], blocks[index:]
     return blocks, [], []
 
 
 def _is_annex(block: Block) -> bool:
-    return block.text.split(" ", 1)[0].casefold().rstrip(".:") in _ANNEX
+    return block.text.split(" ", 1)[0].casefold().rstrip(".:") in annex_words()
 
 
 def _status(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from respub.knowledge.headings import annex_heading, annex_line
 from respub.knowledge.profiles import BodyProfile
 from respub.parse.footnotes import PAGE_BREAK, collect_notes, mark_notes, note_labels
 from respub.parse.furniture import remove_furniture
@@ -32,10 +33,9 @@ _ENDS_SENTENCE = re.compile(r"[.;:][”’\")\]]*$")
 _ENDS_CLAUSE = re.compile(r"[.;:,!?][”’\")\]]*$")
 _OPENS_PART = re.compile(
     r"^(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)|[IVXLC]{1,6}\.)(?:\s|$)"
-    r"|^(?:annex|annexe|anexo|appendix)\b|^\[\^",
+    r"|^\[\^",
     re.IGNORECASE,
 )
-_ANNEX_LINE = re.compile(r"^(?:ANNEX|Annex|ANNEXE|Annexe|ANEXO|Anexo)(?:\s+[IVXLC\d]{1,5})?\.?$")
 _ENDS_DATE = re.compile(r"\b\d{4}$")
 _RULE = re.compile(r"-{3,}|_{3,}")
 _MARK = re.compile(r"\[\^[^\]]+\]")
@@ -114,7 +114,7 @@ def _break_before(lines: list[str], closing: re.Pattern[str] | None) -> list[str
     """
     result: list[str] = []
     for line in lines:
-        opens = _ANNEX_LINE.match(line) or (closing is not None and closing.match(line))
+        opens = annex_line().match(line) or (closing is not None and closing.match(line))
         if opens and result and result[-1].strip():
             result.append("")
         result.append(line)
@@ -185,7 +185,7 @@ def _continues(before: str, after: str) -> bool:
         return False
     if after[:1].islower():
         return True
-    if _OPENS_PART.match(after):
+    if _OPENS_PART.match(after) or annex_heading().match(after):
         return False
     before = _MARK.sub("", before)
     return not _ENDS_CLAUSE.search(before) and not _ENDS_DATE.search(before)

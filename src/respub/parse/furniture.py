@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import re
 
+from respub.knowledge.headings import annex_heading
 from respub.knowledge.layout import layout
 from respub.parse.footnotes import PAGE_BREAK
 
 _JOB = re.compile(r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?$")
 _STAMP = re.compile(r"^\*\d{6,9}\*$|^(?:Please recycle|Merci de recycler|Se ruega reciclar)\W*$")
 _PAGE = re.compile(r"^\d{1,3}/\d{1,3}$")
-_HEADING = re.compile(r"^(?:annex|annexe|anexo|appendix|مرفق|المرفق)\b", re.IGNORECASE)
 
 
 def remove_furniture(
@@ -103,7 +103,7 @@ def _remove_paragraph_headers(
         likely = end - index < 4 and first.startswith((title[:12], symbol or title[:12]))
         text = " ".join(lines[index:end]) if likely else first
         header = likely and _is_running_title(text, symbol, title, language)
-        if header and not _HEADING.match(previous):
+        if header and not annex_heading().match(previous):
             result.append(PAGE_BREAK)
         else:
             result.extend(lines[index:end])

@@ -11,15 +11,11 @@ from __future__ import annotations
 
 import re
 
+from respub.knowledge.headings import article_heading
 from respub.knowledge.lexicon import Lexicon
 from respub.model import Annex
 from respub.parse.blocks import Block
 
-# the heading of an article of an attached instrument: "Article 1", "Article premier"
-_ARTICLE = re.compile(
-    r"^(?:article|artículo|articulo|المادة)\s+(?:\d{1,3}|premier|primero|première)\.?$",
-    re.IGNORECASE,
-)
 _LABEL = re.compile(r"^(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\))\s")
 _NUMBER = re.compile(r"^\d{1,3}\.\s+")
 _CONNECTOR_WORDS = 6  # "Now, therefore," — a short phrase leading into the formula
@@ -74,7 +70,7 @@ def split_attachment(
     for index, block in enumerate(blocks):
         if index == 0:
             continue
-        if _ARTICLE.match(block.text):
+        if article_heading().match(block.text):
             paragraphs = tuple(b.text for b in blocks[index:])
             return blocks[:index], Annex(title=title or block.text, paragraphs=paragraphs)
         before = _NUMBER.sub("", blocks[index - 1].text)  # "5. Adopts ...:" or "Adopts ...:"
