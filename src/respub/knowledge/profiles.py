@@ -34,7 +34,22 @@ class BodyProfile:
 
     def score(self, text: str) -> int:
         """How many of the body's distinct marks occur in `text`."""
-        return sum(1 for p in self.detect if p.search(text))
+        return sum(1 for p in self.detect if _occurs(p, text))
+
+
+_META = re.compile(r"[\\.^$*+?{}\[\]|()]")
+
+
+@cache
+def _is_literal(pattern: str) -> bool:
+    return _META.search(pattern) is None
+
+
+def _occurs(pattern: re.Pattern[str], text: str) -> bool:
+    """`pattern.search(text)`, by plain substring search when the pattern is a literal."""
+    if _is_literal(pattern.pattern):
+        return pattern.pattern in text
+    return pattern.search(text) is not None
 
 
 _PATTERN_KEYS = ("number_line", "title_line", "formula", "session", "adopted", "session_line")

@@ -44,12 +44,13 @@ def split_blocks(text: str) -> tuple[list[Block], tuple[Footnote, ...]]:
         current = []
 
     for number, line in enumerate(text.split("\n"), start=1):
-        found = _NOTE_LINE.match(line.strip())
+        stripped = line.strip()
+        found = _NOTE_LINE.match(stripped) if stripped.startswith("[^") else None
         if found:
             flush()
             notes.append(Footnote(found.group("label"), ""))
             note = [found.group("text")]
-        elif not line.strip() or _RULE.match(line):
+        elif not stripped or (stripped[0] in "-_*" and _RULE.match(line)):
             flush()
         elif note is not None:
             note.append(line)
