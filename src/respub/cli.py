@@ -9,11 +9,14 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from respub.errors import RespubError
+
+if TYPE_CHECKING:
+    from respub.rdf.iri import Iris
 
 DEFAULT_CORPUS = Path("corpus")
 DEFAULT_SAMPLE = DEFAULT_CORPUS / "sample.yaml"
@@ -66,7 +69,7 @@ BaseOption = Annotated[
 ]
 
 
-def _iris(base_iri: str | None) -> object:
+def _iris(base_iri: str | None) -> Iris:
     from respub.rdf.iri import Iris
 
     return Iris(base_iri) if base_iri else Iris()
@@ -89,7 +92,7 @@ def convert(
         _fail(ValueError(f"unknown format {to!r} (use turtle, jsonld, ntriples or nquads)"))
     try:
         resolution = parse_file(file, language=lang, body=body)
-        data = serialize(to_triples(resolution, _iris(base_iri)), to)  # type: ignore[arg-type]
+        data = serialize(to_triples(resolution, _iris(base_iri)), to)
     except (RespubError, ValueError) as error:
         _fail(error)
         return
@@ -122,7 +125,7 @@ def validate(
             from respub.parse import parse_file
             from respub.rdf.mapping import to_graph
 
-            graph = to_graph(parse_file(file, language=lang, body=body), _iris(base_iri))  # type: ignore[arg-type]
+            graph = to_graph(parse_file(file, language=lang, body=body), _iris(base_iri))
         report = run_validation(graph)
     except (RespubError, ValueError, OSError) as error:
         _fail(error)

@@ -16,7 +16,6 @@ os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 import filecmp
 import hashlib
 import logging
-import shutil
 import threading
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -25,6 +24,7 @@ from typing import ClassVar
 
 import pytest
 from prefect.testing.utilities import prefect_test_harness
+from support import copy_un_resolutions
 
 from respub.orchestrate import flow as flow_module
 from respub.orchestrate.fingerprint import PipelineVersion, pipeline_version
@@ -59,11 +59,7 @@ def pinned_pipeline() -> Iterator[PipelineVersion]:
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
     """An editable copy of six sample resolutions."""
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name in DOCUMENTS:
-        shutil.copy2(REPO / "corpus" / "un-ga" / "md" / name, folder / name)
-    return folder
+    return copy_un_resolutions(tmp_path / "corpus", DOCUMENTS)
 
 
 @pytest.fixture

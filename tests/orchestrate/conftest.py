@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
+from support import copy_un_resolutions
 
 REPO = Path(__file__).resolve().parents[2]
 DOCUMENTS = ("A_RES_80_1.md", "A_RES_80_2.md", "A_RES_80_3.md")
@@ -14,8 +14,4 @@ DOCUMENTS = ("A_RES_80_1.md", "A_RES_80_2.md", "A_RES_80_3.md")
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
     """An editable copy of three sample resolutions."""
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name in DOCUMENTS:
-        shutil.copy2(REPO / "corpus" / "un-ga" / "md" / name, folder / name)
-    return folder
+    return copy_un_resolutions(tmp_path / "corpus", DOCUMENTS)

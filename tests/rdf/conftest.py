@@ -6,29 +6,14 @@ is loaded here by path and reaches the tests through fixtures.
 
 from __future__ import annotations
 
-import importlib.util
 import os
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from support import load_helper
 
 from respub.model import Resolution
 from respub.rdf.iri import Iris
-
-
-def load_helper(path: Path) -> ModuleType:
-    """Import a helper module of the tests by its path (once)."""
-    name = f"respub_tests_{path.parent.name}_{path.stem}"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, path)
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
 
 samples = load_helper(Path(__file__).with_name("rdf_samples.py"))
 

@@ -6,27 +6,14 @@ reaches the tests through the ``cases`` fixture and the ``case`` parameter.
 
 from __future__ import annotations
 
-import importlib.util
 import os
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from support import load_helper
 
-
-def _load(path: Path) -> ModuleType:
-    name = f"respub_tests_{path.parent.name}_{path.stem}"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, path)
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-fixture_cases = _load(Path(__file__).with_name("fixture_cases.py"))
+fixture_cases = load_helper(Path(__file__).with_name("fixture_cases.py"))
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

@@ -15,11 +15,12 @@ from respub.knowledge.headings import annex_words
 from respub.knowledge.language import detect_language
 from respub.knowledge.lexicon import LANGUAGES, Lexicon, lexicon
 from respub.knowledge.profiles import BodyProfile, detect_body, profile
-from respub.model import Annex, Citation, Resolution
+from respub.model import Annex, Citation, OperativeClause, Resolution, SubParagraph
 from respub.parse.blocks import Block, split_blocks
 from respub.parse.citations import find_citations, instruments_in
 from respub.parse.clauses import segment
 from respub.parse.cleanup import clean_text
+from respub.parse.dates import parse_date
 from respub.parse.header import complete_title, read_header
 from respub.parse.parts import split_attachment, split_recitals
 from respub.sources.load import SourceText, read_source
@@ -159,8 +160,6 @@ def _is_annex(block: Block) -> bool:
 def _status(
     closing: list[Block], lex: Lexicon, prof: BodyProfile
 ) -> tuple[str | None, date | None]:
-    from respub.parse.dates import parse_date
-
     for index, block in enumerate(closing):
         status = lex.status_of(block.text)
         if status:
@@ -202,10 +201,8 @@ def _citations(resolution: Resolution) -> tuple[Citation, ...]:
     return tuple(found)
 
 
-def _operative_text(clause: object) -> str:
-    from respub.model import OperativeClause, SubParagraph
-
-    assert isinstance(clause, OperativeClause)
+def _operative_text(clause: OperativeClause) -> str:
+    """The clause's text with the text of its sub-paragraphs, at every depth."""
 
     def flat(subs: tuple[SubParagraph, ...]) -> str:
         return " ".join(f"{s.text} {flat(s.subparagraphs)}" for s in subs)

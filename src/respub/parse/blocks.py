@@ -11,9 +11,8 @@ import re
 from dataclasses import dataclass
 
 from respub.model import Footnote
+from respub.parse.footnotes import NOTE_DEFINITION, NOTE_MARK
 
-_NOTE_LINE = re.compile(r"^\[\^(?P<label>[^\]]+)\]:\s*(?P<text>.*)$")
-_NOTE_MARK = re.compile(r"\[\^[^\]]+\]")
 _SPACES = re.compile(r"\s+")
 _RULE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,})\s*$")
 
@@ -45,7 +44,7 @@ def split_blocks(text: str) -> tuple[list[Block], tuple[Footnote, ...]]:
 
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()
-        found = _NOTE_LINE.match(stripped) if stripped.startswith("[^") else None
+        found = NOTE_DEFINITION.match(stripped) if stripped.startswith("[^") else None
         if found:
             flush()
             notes.append(Footnote(found.group("label"), ""))
@@ -65,5 +64,5 @@ def split_blocks(text: str) -> tuple[list[Block], tuple[Footnote, ...]]:
 def _join(lines: list[str]) -> str:
     text = " ".join(line.strip() for line in lines)
     if "[^" in text:
-        text = _NOTE_MARK.sub("", text)
+        text = NOTE_MARK.sub("", text)
     return _SPACES.sub(" ", text).strip()

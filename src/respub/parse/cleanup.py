@@ -15,7 +15,14 @@ import re
 
 from respub.knowledge.headings import annex_heading, annex_line
 from respub.knowledge.profiles import BodyProfile
-from respub.parse.footnotes import PAGE_BREAK, collect_notes, mark_notes, note_labels
+from respub.parse.footnotes import (
+    NOTE_DEFINITION,
+    NOTE_MARK,
+    PAGE_BREAK,
+    collect_notes,
+    mark_notes,
+    note_labels,
+)
 from respub.parse.furniture import remove_furniture
 
 _SPACES = re.compile(r" {2,}")
@@ -23,7 +30,10 @@ _SPACES = re.compile(r" {2,}")
 # a hyphen; soft hyphens and zero-width marks go
 _CHARACTERS = (
     *((chr(c), " ") for c in (0x09, 0xA0, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)),
-    ("\u2011", "-"), ("\u00ad", ""), ("\u200b", ""), ("\ufeff", ""),
+    ("\u2011", "-"),
+    ("\u00ad", ""),
+    ("\u200b", ""),
+    ("\ufeff", ""),
 )
 _LABEL_ALONE = re.compile(
     r"^(?:\d{1,3}\.|\(?(?:[a-z]{1,2}|[ivxlc]{1,6})\)|\(\d{1,2}\)|[IVXLC]{1,6}\.)$"
@@ -38,8 +48,6 @@ _OPENS_PART = re.compile(
 )
 _ENDS_DATE = re.compile(r"\b\d{4}$")
 _RULE = re.compile(r"-{3,}|_{3,}")
-_MARK = re.compile(r"\[\^[^\]]+\]")
-_DEFINITION = re.compile(r"^\[\^[^\]]+\]:")
 # "confidence- building", "action-\noriented", but not "gender- and age-sensitive"
 _WRAPPED_HYPHEN = re.compile(r"-(?<=[^\W\d_]-)[ \n](?!(?:and|or|nor|to|but|as)\b)(?=[^\W\d_])")
 _WRAPPED_DASH = re.compile(r"–(?<=\d–)[ \n](?=\d)")
@@ -99,7 +107,11 @@ def join_labels(lines: list[str]) -> list[str]:
             line = f"{line} {lines[index + 1]}"
             index += 1
         previous = result[-1] if result else ""
-        if _NUMBERED.match(line) and previous and _ENDS_SENTENCE.search(_MARK.sub("", previous)):
+        if (
+            _NUMBERED.match(line)
+            and previous
+            and _ENDS_SENTENCE.search(NOTE_MARK.sub("", previous))
+        ):
             result.append("")
         result.append(line)
         index += 1
@@ -181,13 +193,13 @@ def _is_gap(line: str) -> bool:
 
 def _continues(before: str, after: str) -> bool:
     """Whether `after`, first line of a page, goes on with the paragraph ending in `before`."""
-    if _DEFINITION.match(before):
+    if NOTE_DEFINITION.match(before):
         return False
     if after[:1].islower():
         return True
     if _OPENS_PART.match(after) or annex_heading().match(after):
         return False
-    before = _MARK.sub("", before)
+    before = NOTE_MARK.sub("", before)
     return not _ENDS_CLAUSE.search(before) and not _ENDS_DATE.search(before)
 
 
@@ -201,7 +213,7 @@ def _split_definitions(lines: list[str]) -> tuple[list[str], list[str]]:
     definitions: list[str] = []
     inside = False
     for line in lines:
-        if _DEFINITION.match(line):
+        if NOTE_DEFINITION.match(line):
             inside = True
             definitions.append(line)
         elif inside and line.strip() and line != PAGE_BREAK:

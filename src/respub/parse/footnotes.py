@@ -24,16 +24,18 @@ from respub.knowledge.lexicon import fold
 PAGE_BREAK = "\f"
 """A line standing where page furniture or a footnote block was taken out."""
 
-_DEFINITION = re.compile(r"^\[\^(?P<label>[^\]]+)\]:\s*(?P<text>.*)$")
+NOTE_DEFINITION = re.compile(r"^\[\^(?P<label>[^\]]+)\]:\s*(?P<text>.*)$")
+"""A footnote, set apart as in Markdown: `[^1]: See resolution 169 (II).`"""
+NOTE_MARK = re.compile(r"\[\^([^\]]+)\]")
+"""A footnote's mark in the text: `[^1]`."""
 _RULE = re.compile(r"^(?:_{3,}|-{3,})$")
 _GLUED_RULE = re.compile(r"\s+(?:_{3,}|-{3,})$")
 _NOTE_START = re.compile(r"^(?P<label>\d{1,3})\s+(?P<text>[^\s\d.a-z].*|\d{4}\b.*)$")
 _RUN = re.compile(r"\d+")
-_EXPLICIT = re.compile(r"\[\^([^\]]+)\]")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[.,;:”’\")\]]*$")
 _YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d$")
 _TOKEN_BEFORE = re.compile(r"(\S+?)[,;:]$")
-_CLOSERS = tuple(".”’\")]")
+_CLOSERS = tuple('.”’")]')
 
 
 def collect_notes(lines: list[str], start: int = 0) -> tuple[list[str], list[str]]:
@@ -43,7 +45,7 @@ def collect_notes(lines: list[str], start: int = 0) -> tuple[list[str], list[str
     number right after a rule; each block taken out leaves a `PAGE_BREAK` line behind.
     Texts that already define `[^n]:` footnotes (Markdown) only get those repaired.
     """
-    if any(_DEFINITION.match(line) for line in lines):
+    if any(NOTE_DEFINITION.match(line) for line in lines):
         return _repair_definitions(lines), []
     body: list[str] = []
     notes: list[tuple[int, list[str]]] = []
@@ -94,7 +96,7 @@ def _repair_definitions(lines: list[str]) -> list[str]:
     repaired: list[str] = []
     previous: int | None = None
     for line in lines:
-        found = _DEFINITION.match(line)
+        found = NOTE_DEFINITION.match(line)
         if found and found.group("label").isdecimal():
             label = int(found.group("label"))
             if previous is not None and label > previous + 1:
@@ -107,7 +109,7 @@ def _repair_definitions(lines: list[str]) -> list[str]:
 
 def note_labels(lines: list[str]) -> list[str]:
     """The labels of the `[^n]:` definitions among `lines`, in the order defined."""
-    return [found.group("label") for line in lines if (found := _DEFINITION.match(line))]
+    return [found.group("label") for line in lines if (found := NOTE_DEFINITION.match(line))]
 
 
 def mark_notes(text: str, labels: list[str], start: int = 0, language: str = "en") -> str:
@@ -115,7 +117,7 @@ def mark_notes(text: str, labels: list[str], start: int = 0, language: str = "en
     words = layout(language)
     numbered = sorted((label for label in labels if label.isdecimal()), key=int)
     explicit: dict[str, list[int]] = {}
-    for found in _EXPLICIT.finditer(text, start):
+    for found in NOTE_MARK.finditer(text, start):
         explicit.setdefault(found.group(1), []).append(found.start())
     pieces: list[str] = []
     done = cursor = start
@@ -168,7 +170,7 @@ def _is_glued(text: str, index: int) -> bool:
         return not (word and word.group(1).isupper() and len(word.group(1)) <= 4)
     if before == ".":
         return not (index >= 2 and text[index - 2].isdigit())
-    return before != "" and before in ",;:)]”’\""
+    return before != "" and before in ',;:)]”’"'
 
 
 def _is_spaced(text: str, index: int, end: int, words: Layout) -> bool:

@@ -31,11 +31,13 @@ def _is_glob(text: str) -> bool:
     return any(c in text for c in "*?[")
 
 
+# A folder's own documentation is not a resolution, whatever its suffix.
+_DOCUMENTATION = frozenset({"README", "PROVENANCE", "UPSTREAM-README", "LICENSE", "CHANGES"})
+
+
 def _supported(path: Path) -> bool:
     return (
         path.suffix.lower() in MEDIA_TYPES
         and not path.name.startswith(".")
-        and path.name.upper() != "README.MD"
-        and "PROVENANCE" not in path.name.upper()
-        and "UPSTREAM" not in path.name.upper()
+        and path.stem.upper() not in _DOCUMENTATION
     )

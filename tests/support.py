@@ -1,0 +1,31 @@
+"""What several test folders share (on the path through `pythonpath` in pyproject)."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import sys
+from pathlib import Path
+from types import ModuleType
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def load_helper(path: Path) -> ModuleType:
+    """Import a helper module of the tests by its path (once)."""
+    name = f"respub_tests_{path.parent.name}_{path.stem}"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+def copy_un_resolutions(folder: Path, names: tuple[str, ...]) -> Path:
+    """An editable copy of some sample UN resolutions (Markdown) in `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        shutil.copy2(REPO / "corpus" / "un-ga" / "md" / name, folder / name)
+    return folder
