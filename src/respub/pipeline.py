@@ -24,9 +24,9 @@ from respub.model import Resolution
 from respub.parse import parse_file
 from respub.present import resolution_to_json
 from respub.rdf.iri import DEFAULT_BASE, Iris
-from respub.rdf.mapping import to_triples, triples_to_graph
+from respub.rdf.mapping import to_triples
 from respub.sources.load import MEDIA_TYPES
-from respub.validate import validate
+from respub.validate.rudof import validate_ntriples
 
 __all__ = [
     "CC_BY_4_0",
@@ -230,11 +230,13 @@ def process_resolution(resolution: Resolution, settings: Settings) -> DocumentRe
         iris = Iris(settings.base_iri)
         work = iris.work(resolution.identifier)
         expression = iris.expression(work, resolution.language)
-        triples = to_triples(resolution, iris)
-        report = validate(triples_to_graph(triples))
+        ntriples = canonical_ntriples(to_triples(resolution, iris))
     except (RespubError, ValueError) as error:
         return replace(base, error=f"{source.path}: cannot map to RDF: {error}")
-    ntriples = canonical_ntriples(triples)
+    try:  # pyrudof on the N-Triples: the reports of pyshacl (tests/validate), ~5x cheaper
+        report = validate_ntriples(ntriples)
+    except ValueError as error:
+        return replace(base, error=f"{source.path}: {error}")
     issues = tuple(
         Issue(
             severity=v.severity.value,
