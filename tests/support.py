@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import importlib.util
 import shutil
+import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
 
@@ -29,3 +32,21 @@ def copy_un_resolutions(folder: Path, names: tuple[str, ...]) -> Path:
     for name in names:
         shutil.copy2(REPO / "corpus" / "un-ga" / "md" / name, folder / name)
     return folder
+
+
+@contextmanager
+def deadline(seconds: float) -> Iterator[None]:
+    """Fail (TimeoutError) when the block runs longer than `seconds`: a guard against a
+    hang or a quadratic blow-up, set an order of magnitude above the expected time, not a
+    performance target (those live in benchmarks/)."""
+
+    def _expired(signum: int, frame: object) -> None:
+        raise TimeoutError(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

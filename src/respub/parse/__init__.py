@@ -59,7 +59,12 @@ def parse_source(
         formula, first = _split_formula(formula, prof, lang)
         if first is not None:
             rest = [first, *rest]
-    header = read_header(head + ([formula] if formula else []), formula, prof, lex, doc.metadata)
+    try:
+        header = read_header(
+            head + ([formula] if formula else []), formula, prof, lex, doc.metadata
+        )
+    except ValueError as error:  # an identifier from the metadata that is none
+        raise ParseError(path, str(error)) from None
     if formula is not None and lead:  # "Now, therefore," / "The General Assembly"
         formula = Block(" ".join([*(b.text for b in lead), formula.text]), lead[0].line)
     body_blocks, closing, annex_blocks = _split_closing(rest, prof, lex)

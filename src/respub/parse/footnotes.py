@@ -16,6 +16,8 @@ the marks in the order the notes are numbered.
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import re
 
 from respub.knowledge.layout import Layout, layout
@@ -113,47 +115,97 @@ def note_labels(lines: list[str]) -> list[str]:
 
 
 def mark_notes(text: str, labels: list[str], start: int = 0, language: str = "en") -> str:
-    """Turn the printed marks of the footnotes `labels` into `[^n]`, in numbering order."""
+    """Turn the printed marks of the footnotes `labels` into `[^n]`, in numbering order.
+
+    Linear in the text and the labels: every explicit `[^n]` mark and every run of digits
+    is looked at a bounded number of times, however many footnotes there are.
+    """
     words = layout(language)
     numbered = sorted((label for label in labels if label.isdecimal()), key=int)
+    rank = {label: index for index, label in enumerate(numbered)}
     explicit: dict[str, list[int]] = {}
+    later: list[tuple[int, int]] = []  # (position, rank) of the explicit marks, a heap
     for found in NOTE_MARK.finditer(text, start):
         explicit.setdefault(found.group(1), []).append(found.start())
+        if found.group(1) in rank:
+            later.append((found.start(), rank[found.group(1)]))
+    heapq.heapify(later)
+    marks = _Candidates(text, start, words)
     pieces: list[str] = []
     done = cursor = start
     for position, label in enumerate(numbered):
-        later = (p for n in numbered[position + 1 :] for p in explicit.get(n, ()) if p >= cursor)
-        end = min(later, default=len(text))
-        printed = [p for p in explicit.get(label, ()) if cursor <= p < end]
-        if printed:
-            cursor = printed[0] + len(label) + 3
+        # the first explicit mark of a later footnote bounds the search; both the cursor
+        # and the position only grow, so a mark dropped here is never needed again
+        while later and (later[0][0] < cursor or later[0][1] <= position):
+            heapq.heappop(later)
+        end = later[0][0] if later else len(text)
+        own = explicit.get(label, ())
+        first = bisect.bisect_left(own, cursor)
+        if first < len(own) and own[first] < end:
+            cursor = own[first] + len(label) + 3
             continue
-        span = _find_mark(text, label, cursor, end, words)
+        span = marks.find(label, cursor, end)
         if span is not None:
             pieces.extend([text[done : span[0]], f"[^{label}]"])
             done = cursor = span[1]
     return text[:start] + "".join(pieces) + text[done:] if pieces else text
 
 
-def _find_mark(
-    text: str, label: str, start: int, end: int, words: Layout
+class _Candidates:
+    """The runs of digits of a text that could print a footnote's mark, by label.
+
+    A run "7" may print mark 7, a run "20172" the year 2017 and mark 2. Whether a run is a
+    mark depends only on the text around it, so a run refused once is never looked at
+    again for that label.
+    """
+
+    def __init__(self, text: str, start: int, words: Layout) -> None:
+        self.text = text
+        self.words = words
+        self.runs: dict[str, list[tuple[int, int]]] = {}
+        self.next: dict[str, int] = {}
+        for run in _RUN.finditer(text, start):
+            digits = run.group()
+            self.runs.setdefault(digits, []).append(run.span())
+            if len(digits) > 4 and _is_year(digits[:4]):
+                self.runs.setdefault(digits[4:], []).append(run.span())
+
+    def find(self, label: str, start: int, end: int) -> tuple[int, int] | None:
+        """The span of the first printed mark `label` in text[start:end], or None."""
+        runs = self.runs.get(label, [])
+        index = self.next.get(label, 0)
+        while index < len(runs) and runs[index][0] < start:
+            index += 1
+        found = None
+        while index < len(runs) and runs[index][1] <= end:
+            found = _mark_in_run(self.text, label, *runs[index], self.words)
+            index += 1
+            if found is not None:
+                break
+        self.next[label] = index
+        return found
+
+
+def _mark_in_run(
+    text: str, label: str, begin: int, finish: int, words: Layout
 ) -> tuple[int, int] | None:
-    """The span of the first printed mark `label` in text[start:end], or None."""
-    for run in _RUN.finditer(text, start, end):
-        digits = run.group()
-        after = text[run.end() : run.end() + 1]
-        if after and not (after.isspace() or after in ",;.:)]"):
-            continue
-        if digits.endswith(label) and len(digits) == 4 + len(label) and _is_year(digits[:4]):
-            return run.end() - len(label), run.end()  # "20172": the year 2017, mark 2
-        before = text[run.start() - 1] if run.start() > 0 else ""
-        if digits != label or (before and before in "/-–"):
-            continue
-        if _is_glued(text, run.start()):
-            return run.start(), run.end()
-        if _is_spaced(text, run.start(), run.end(), words):
-            spaces = run.start() - len(text[: run.start()].rstrip(" "))
-            return run.start() - spaces, run.end()
+    """The span of mark `label` printed by the digits text[begin:finish], or None."""
+    digits = text[begin:finish]
+    after = text[finish : finish + 1]
+    if after and not (after.isspace() or after in ",;.:)]"):
+        return None
+    if digits.endswith(label) and len(digits) == 4 + len(label) and _is_year(digits[:4]):
+        return finish - len(label), finish  # "20172": the year 2017, mark 2
+    before = text[begin - 1] if begin > 0 else ""
+    if digits != label or (before and before in "/-–"):
+        return None
+    if _is_glued(text, begin):
+        return begin, finish
+    if _is_spaced(text, begin, finish, words):
+        spaces = begin
+        while spaces > 0 and text[spaces - 1] == " ":
+            spaces -= 1
+        return spaces, finish
     return None
 
 

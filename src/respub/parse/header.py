@@ -56,7 +56,7 @@ def read_header(
         if found:
             number = found.group("number")
     if identifier is None and metadata.get("symbol"):
-        identifier = canonical(metadata["symbol"])
+        identifier = _symbol(metadata["symbol"])
     if title is None and metadata.get("heading"):
         title = _clean(metadata["heading"])  # the page's own heading (HTML <h1>)
     if identifier is None and title and (known := declaration_identifier(title, profile.code)):
@@ -65,6 +65,14 @@ def read_header(
         number = str(int(number.translate(_ARABIC_DIGITS)))
     session = _session(lines, formula, profile, lexicon)
     return Header(identifier, number, title, session, _adopted(lines, profile, lexicon))
+
+
+def _symbol(symbol: str) -> str:
+    """The identifier a source's metadata (front matter `symbol:`) gives."""
+    try:
+        return canonical(symbol)
+    except ValueError:
+        raise ValueError(f"the symbol {symbol!r} is not a resolution identifier") from None
 
 
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
