@@ -106,7 +106,7 @@ def test_a_bad_query_says_what_the_parser_said(published: Published) -> None:
     with pytest.raises(QueryError, match=r"SPARQL syntax error: error at 1:"):
         query(published.store, "SELECT ?x WHERE { ?x ?y }")
     with pytest.raises(QueryError, match="unknown format"):
-        query(published.store, "ASK {}", "xml")
+        query(published.store, "ASK {}", "yaml")
     with pytest.raises(QueryError, match="no store"):
         query(published.store.parent / "nowhere", "ASK {}")
 

@@ -1,0 +1,209 @@
+"""Guarded SPARQL: queries run in worker processes that are killed when they run too long.
+
+pyoxigraph cannot interrupt a query, so each query runs in one of a few persistent worker
+processes, each with the store opened read-only. A query that passes the time limit has
+its worker killed (and replaced); one whose answer grows past the size limit is stopped
+by the worker itself. Updates and `SERVICE` are refused before any worker sees them.
+When `store_dir` is a link that moves to a new store (a new release was loaded), workers
+reopen it before their next query.
+
+    with QueryRunner(Path("output/store"), QueryLimits(timeout=5)) as runner:
+        answer = runner.run("SELECT * { ?s ?p ?o } LIMIT 3", result_format="csv")
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import queue
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+from typing import Any
+
+from pyoxigraph import Store
+
+from respub.store.execute import Answer, Request, execute
+from respub.store.guard import (
+    QueryError,
+    QueryLimits,
+    QueryRefused,
+    QueryTimeout,
+    ResultTooLarge,
+    check,
+)
+
+__all__ = ["QueryRunner", "guarded_query"]
+
+log = logging.getLogger(__name__)
+_CONTEXT = multiprocessing.get_context("spawn")  # safe beside the server's threads
+_START_TIMEOUT = 60.0
+
+
+def serve_queries(connection: Connection, store_dir: str) -> None:
+    """A worker's loop: open the store read-only, then answer requests until the pipe closes."""
+    try:
+        store = Store.read_only(store_dir)
+    except OSError as error:
+        connection.send(("error", "QueryError", f"{store_dir}: cannot open the store: {error}"))
+        return
+    connection.send(("ready",))
+    while True:
+        try:
+            request = connection.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            connection.send(("ok", execute(store, request)))
+        except QueryError as error:
+            connection.send(("error", type(error).__name__, str(error)))
+
+
+@dataclass
+class _Worker:
+    process: BaseProcess
+    connection: Connection
+    store: Path
+
+    @classmethod
+    def start(cls, store: Path) -> _Worker:
+        parent, child = _CONTEXT.Pipe()
+        process = _CONTEXT.Process(
+            target=serve_queries, args=(child, str(store)), daemon=True, name="respub-query"
+        )
+        process.start()
+        child.close()
+        worker = cls(process, parent, store)
+        if not parent.poll(_START_TIMEOUT):
+            worker.stop()
+            raise QueryError(f"{store}: the query worker did not start")
+        reply = parent.recv()
+        if reply[0] != "ready":
+            worker.stop()
+            raise QueryError(str(reply[2]))
+        return worker
+
+    def stop(self) -> None:
+        self.process.kill()
+        self.process.join(5)
+        self.connection.close()
+
+
+class QueryRunner:
+    """A small pool of query worker processes on the store at `store_dir`."""
+
+    def __init__(
+        self, store_dir: Path, limits: QueryLimits | None = None, *, workers: int = 2
+    ) -> None:
+        if not store_dir.exists():
+            raise QueryError(f"{store_dir}: no store here; publish a release first")
+        self.store_dir = store_dir
+        self.limits = limits or QueryLimits()
+        self._idle: queue.LifoQueue[_Worker | None] = queue.LifoQueue()
+        self._lock = threading.Lock()
+        self._closed = False
+        for _ in range(max(workers, 1)):
+            self._idle.put(None)  # started on first use
+
+    def run(
+        self,
+        sparql: str,
+        *,
+        result_format: str = "json",
+        graph_format: str = "turtle",
+        bindings: Mapping[str, str] | None = None,
+    ) -> Answer:
+        """The answer to `sparql`, or `QueryError` (`QueryRefused`, `QueryTimeout`, …)."""
+        check(sparql, self.limits)
+        request = Request(
+            sparql, result_format, graph_format, dict(bindings or {}), self.limits.max_bytes
+        )
+        if self._closed:
+            raise QueryError("the query runner is closed")
+        try:
+            worker = self._idle.get(timeout=self.limits.timeout)
+        except queue.Empty:
+            raise QueryTimeout(
+                f"every query worker stayed busy for {self.limits.timeout:g} s; try again later"
+            ) from None
+        try:
+            worker = self._fresh(worker)
+            reply = self._ask(worker, request)
+        except BaseException:
+            if worker is not None:
+                worker.stop()
+            worker = None
+            raise
+        finally:
+            self._idle.put(worker)
+        if reply[0] == "ok":
+            answer: Answer = reply[1]
+            return answer
+        raise _ERRORS.get(str(reply[1]), QueryError)(str(reply[2]))
+
+    def _fresh(self, worker: _Worker | None) -> _Worker:
+        """`worker`, or a new one when there is none or the store moved to a new release."""
+        store = self.store_dir.resolve()
+        if worker is not None and worker.store == store and worker.process.is_alive():
+            return worker
+        if worker is not None:
+            worker.stop()
+        return _Worker.start(store)
+
+    def _ask(self, worker: _Worker, request: Request) -> tuple[Any, ...]:
+        try:
+            worker.connection.send(request)
+            if not worker.connection.poll(self.limits.timeout):
+                log.warning("query stopped after %g s: %.200s", self.limits.timeout, request.sparql)
+                raise QueryTimeout(
+                    f"the query ran longer than the time limit ({self.limits.timeout:g} s) "
+                    "and was stopped"
+                )
+            reply: tuple[Any, ...] = worker.connection.recv()
+        except (EOFError, OSError) as error:
+            raise QueryError(f"the query worker failed ({error or 'it died'})") from error
+        return reply
+
+    def close(self) -> None:
+        """Stop every worker."""
+        self._closed = True
+        while True:
+            try:
+                worker = self._idle.get_nowait()
+            except queue.Empty:
+                return
+            if worker is not None:
+                worker.stop()
+
+    def __enter__(self) -> QueryRunner:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+
+_ERRORS = {c.__name__: c for c in (QueryError, QueryRefused, QueryTimeout, ResultTooLarge)}
+
+
+def guarded_query(
+    store_dir: Path,
+    sparql: str,
+    fmt: str = "table",
+    *,
+    bindings: Mapping[str, str] | None = None,
+    limits: QueryLimits | None = None,
+) -> str:
+    """One query through a one-worker runner; the answer as text (for `respub query`).
+
+    `fmt` is `table`, `json`, `xml`, `csv` or `tsv`; graph answers (CONSTRUCT, DESCRIBE)
+    come as N-Triples for `table` and JSON-LD for `json`.
+    """
+    graph = "jsonld" if fmt == "json" else "ntriples"
+    with QueryRunner(store_dir, limits, workers=1) as runner:
+        answer = runner.run(sparql, result_format=fmt, graph_format=graph, bindings=bindings)
+    if answer.form == "graph" and fmt in ("csv", "tsv"):
+        raise QueryError(f"{fmt} needs a SELECT or ASK query; use table or json")
+    return answer.text
