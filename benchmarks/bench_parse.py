@@ -14,8 +14,7 @@ from respub.sources.load import SourceText, read_source
 
 ROOT = Path(__file__).resolve().parents[1]
 TYPICAL = [
-    ROOT / "corpus/interpol/GA-2021-89-RES-09.es.txt",
-    *sorted((ROOT / "tests/fixtures/interpol").glob("*.txt")),
+    *sorted((ROOT / "corpus/interpol").glob("*.txt")),
     *sorted((ROOT / "corpus/un-ga/md").glob("*.md")),
     *sorted((ROOT / "corpus/un-ga/txt-v1.1").glob("*.txt")),
 ]

@@ -15,7 +15,7 @@ from respub.sources.load import SourceText
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = [
     (ROOT / "corpus/interpol/GA-2021-89-RES-09.es.txt").read_text("utf-8"),
-    (ROOT / "tests/fixtures/interpol/GA-2021-89-RES-09.ar.txt").read_text("utf-8"),
+    (ROOT / "corpus/interpol/GA-2021-89-RES-09.ar.txt").read_text("utf-8"),
     (ROOT / "corpus/un-ga/md/A_RES_80_1.md").read_text("utf-8").split("---\n", 2)[2],
 ]
 SOURCE = Source(path="fuzz.txt", sha256="0" * 64, media_type="text/plain")
