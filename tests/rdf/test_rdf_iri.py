@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 from respub.rdf.iri import DEFAULT_BASE, Iris, WorkIri, body_segment, label_segment, slug
 
 WORKS = {
-    "GA-2021-89-RES-09": "resolution/interpol-ga/89/9",
+    "GA-2021-89-RES-09": "resolution/interpol-ga/2021/9",
     "AG-2005-RES-09": "resolution/interpol-ga/2005/9",
-    "AGN/65/RES/9": "resolution/interpol-ga/65/9",
+    "AGN/65/RES/9": "resolution/interpol-ga/1996/9",
     "A/RES/80/4": "resolution/un-ga/80/4",
     "A/RES/2625(XXV)": "resolution/un-ga/25/2625",
     "A/RES/377A(V)": "resolution/un-ga/5/377a",
@@ -22,6 +22,9 @@ WORKS = {
     "A/DEC/77/512": "decision/un-ga/77/512",
     "WHA62.1": "resolution/who-wha/62/1",
     "WHA72(9)": "decision/who-wha/72/9",
+    "EB142.R3": "resolution/who-eb/142/3",
+    "GC(65)/RES/11": "resolution/iaea-gc/65/11",
+    "MEPC.328(76)": "resolution/imo-mepc/76/328",
 }
 
 
@@ -37,6 +40,7 @@ def test_work_iri_of_every_identifier_style(identifier: str, path: str, iris: Ir
         ("AGN/65/RES/9", "AGN/65/RES/09"),
         ("GA-2021-89-RES-09", "GA-2021-89-RES-9"),
         ("GA-2021-89-RES-09", "AGN/89/RES/9"),  # same session, same number
+        ("GA-2021-89-RES-09", "AG-2021-RES-09"),  # same year, same number
         ("A/RES/377A(V)", "A/RES/377 A (V)"),
         ("A/RES/80/4", " A/RES/80/4 "),
     ],

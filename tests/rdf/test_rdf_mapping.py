@@ -14,7 +14,7 @@ from respub.rdf.iri import Iris
 from respub.rdf.mapping import session_key, source_extension, to_graph, to_triples
 from respub.rdf.vocab import RESPUB
 
-WORK = "https://data.respub.org/resolution/interpol-ga/89/9"
+WORK = "https://data.respub.org/resolution/interpol-ga/2021/9"
 ES = WORK + "/es"
 
 
@@ -70,14 +70,14 @@ def test_the_work(interpol_es: Resolution) -> None:
 
 def test_citations_meet_the_cited_work(interpol_es: Resolution) -> None:
     cited = objects(interpol_es, WORK, RESPUB.cites)
-    assert "https://data.respub.org/resolution/interpol-ga/65/9" in cited
+    assert "https://data.respub.org/resolution/interpol-ga/1996/9" in cited
     assert "https://data.respub.org/resolution/interpol-ga/2005/9" in cited
     assert len(cited) == 4
     graph = to_graph(interpol_es)
     citation = URIRef(ES + "#citation-1")
     assert (citation, RDF.type, RESPUB.Citation) in graph
     assert str(graph.value(citation, RESPUB.citedWork)) == (
-        "https://data.respub.org/resolution/interpol-ga/65/9"
+        "https://data.respub.org/resolution/interpol-ga/1996/9"
     )
     assert graph.value(citation, RESPUB.citedIdentifier) == RdfLiteral("AGN/65/RES/9")
     assert graph.value(citation, RESPUB.textAsPrinted) == RdfLiteral(
@@ -85,7 +85,7 @@ def test_citations_meet_the_cited_work(interpol_es: Resolution) -> None:
     )
     assert str(graph.value(citation, RESPUB.occursIn)) == ES + "#preamble-2"
     assert str(graph.value(URIRef(ES + "#preamble-2"), RESPUB.mentions)) == (
-        "https://data.respub.org/resolution/interpol-ga/65/9"
+        "https://data.respub.org/resolution/interpol-ga/1996/9"
     )
 
 
@@ -195,13 +195,15 @@ def test_session_keys(interpol_es: Resolution, un_en: Resolution) -> None:
     interpol_2005 = replace(interpol_es, identifier="AG-2005-RES-09")
     assert session_key(interpol_2005) == "89"  # the printed session number
     undated = replace(interpol_2005, session=None)
-    assert session_key(undated) is None
-    assert (
+    assert session_key(undated) == "74"  # the session of 2005, from the session table
+    assert session_key(replace(undated, identifier="S/RES/7(1946)")) is None
+    assert str(
         to_graph(undated).value(
             URIRef("https://data.respub.org/resolution/interpol-ga/2005/9"), RESPUB.adoptedAt
         )
-        is None
-    )
+    ) == "https://data.respub.org/session/interpol-ga/74"
+    unknown = replace(undated, identifier="S/RES/7(1946)", body="UN-SC")
+    assert to_graph(unknown).value(URIRef(Iris().work("S/RES/7(1946)")), RESPUB.adoptedAt) is None
 
 
 @pytest.mark.parametrize(

@@ -68,7 +68,7 @@ def test_jsonld_is_plain_json(interpol_es: Resolution) -> None:
     document = json.loads(serialize(to_triples(interpol_es), "jsonld", context_url=CONTEXT_URL))
     assert document["@context"] == CONTEXT_URL
     nodes = {node["id"]: node for node in document["@graph"]}
-    work = nodes["https://data.respub.org/resolution/interpol-ga/89/9"]
+    work = nodes["https://data.respub.org/resolution/interpol-ga/2021/9"]
     assert work["type"] == "Resolution"
     assert work["identifier"] == "GA-2021-89-RES-09"
     assert work["dateAdopted"] == "2021-11-25"

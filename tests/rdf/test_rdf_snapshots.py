@@ -56,7 +56,7 @@ def test_samples_merged_break_no_dataset_constraint() -> None:
     report = validate_dataset(merged)
     assert report.conforms, report.to_json()
     cited = {v.value for v in report.violations}
-    assert "https://data.respub.org/resolution/interpol-ga/65/9" in cited  # not published here
+    assert "https://data.respub.org/resolution/interpol-ga/1996/9" in cited  # not published here
 
 
 def _corpus() -> list[Path]:

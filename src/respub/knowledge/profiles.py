@@ -13,6 +13,8 @@ from importlib import resources
 
 import yaml
 
+from respub.knowledge.identifiers import search_pattern
+
 
 @dataclass(frozen=True)
 class BodyProfile:
@@ -23,7 +25,7 @@ class BodyProfile:
     names: dict[str, str]
     detect: tuple[re.Pattern[str], ...]
     clause_style: str
-    identifier: re.Pattern[str]
+    identifier_styles: tuple[str, ...]
     patterns: dict[str, dict[str, re.Pattern[str]]]
     closing: re.Pattern[str] | None
     numbered_status: str | None = None  # the status a resolution number implies, if any
@@ -32,9 +34,16 @@ class BodyProfile:
         """The profile's pattern `name` (e.g. "formula") for `language`, if any."""
         return self.patterns.get(name, {}).get(language)
 
+    @property
+    def identifier(self) -> re.Pattern[str]:
+        """Finds the body's identifiers in running text (from the one identifier table)."""
+        return search_pattern(self.identifier_styles)
+
     def score(self, text: str) -> int:
-        """How many of the body's distinct marks occur in `text`."""
-        return sum(1 for p in self.detect if _occurs(p, text))
+        """How many of the body's distinct marks occur in `text`, an identifier in one of its
+        styles counting as one."""
+        marks = sum(1 for p in self.detect if _occurs(p, text))
+        return marks + (1 if self.identifier_styles and self.identifier.search(text) else 0)
 
 
 _META = re.compile(r"[\\.^$*+?{}\[\]|()]")
@@ -63,6 +72,8 @@ def _profile(data: dict[str, object]) -> BodyProfile:
         assert isinstance(per_language, dict)
         patterns[key] = {lang: re.compile(p, flags) for lang, p in per_language.items()}
     closing = data.get("closing")
+    styles = data.get("identifier_styles") or []
+    assert isinstance(styles, list)
     detect = data["detect"]
     names = data["names"]
     assert isinstance(detect, list) and isinstance(names, dict)
@@ -72,7 +83,7 @@ def _profile(data: dict[str, object]) -> BodyProfile:
         names={str(k): str(v) for k, v in names.items()},
         detect=tuple(re.compile(p) for p in detect),
         clause_style=str(data["clause_style"]),
-        identifier=re.compile(str(data["identifier"])),
+        identifier_styles=tuple(str(s) for s in styles),
         patterns=patterns,
         closing=re.compile(str(closing), flags) if closing else None,
         numbered_status=str(data["numbered_status"]) if data.get("numbered_status") else None,

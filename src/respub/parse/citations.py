@@ -17,16 +17,11 @@ from importlib import resources
 
 import yaml
 
+from respub.knowledge.identifiers import identify, marks, search_pattern
 from respub.model import Citation
 from respub.parse.identifiers import canonical
 
 _ROMAN = r"(?:[IVXLC]+|ES-[IVXLC\d]+|S-[IVXLC\d]+)"
-_SYMBOL = re.compile(
-    r"\b(?:GA-\d{4}-\d{1,3}-RES-\d{1,3}|AG-\d{4}-RES-\d{1,3}|AGN/\d{1,3}/RES/\d{1,3}"
-    rf"|A/RES/\d{{1,4}}\s?[A-Z]?\s?\({_ROMAN}\)|A/RES/(?:ES-|S-)?\d{{1,3}}/\d{{1,4}}[A-Z]?"
-    r"|S/RES/\d{1,4}\s?\(\d{4}\)|E/RES/\d{4}/\d{1,3}[A-Z]?|A/HRC/RES/(?:S-)?\d{1,2}/\d{1,3}"
-    r"|A/DEC/(?:ES-)?\d{1,3}/\d{1,4}[A-Z]?|WHA\s?\d{1,2}\.\d{1,3}|EB\d{1,3}\.R\d{1,3})(?![\w/])"
-)
 _BARE = re.compile(
     rf"(?P<num>\d{{1,4}})\s?(?P<letter>[A-Z])?\s?\((?P<paren>{_ROMAN}|\d{{4}})\)"
     r"|(?P<session>(?:ES-|S-)?\d{1,4})/(?P<number>\d{1,4})(?:\s?(?P<suffix>[A-Z]))?(?![\w/])"
@@ -97,7 +92,6 @@ def _knowledge() -> _Knowledge:
 
 
 _DIGIT = re.compile(r"\d")
-_MAY_HAVE_SYMBOL = re.compile(r"/|RES|WHA|EB")  # every symbol has one of these
 
 
 def instruments_in(text: str) -> tuple[int, ...]:
@@ -118,10 +112,12 @@ def find_citations(
     found: list[tuple[int, Citation]] = []
     taken: list[tuple[int, int]] = []
     if _DIGIT.search(text):  # symbols and numbered references all carry a digit
-        symbols = _SYMBOL.finditer(text) if _MAY_HAVE_SYMBOL.search(text) else ()
+        symbols = search_pattern().finditer(text) if marks().search(text) else ()
         for match in symbols:
-            kind = "decision" if "/DEC/" in match.group() else "resolution"
-            citation = Citation(canonical(match.group()), match.group(), kind, clause)
+            named = identify(match.group())
+            if named is None:
+                continue
+            citation = Citation(named.canonical, match.group(), named.kind, clause)
             found.append((match.start(), citation))
             taken.append(match.span())
         found.extend(_bare_references(text, clause, taken))

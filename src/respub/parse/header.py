@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from respub.knowledge.declarations import declaration_identifier
+from respub.knowledge.identifiers import identify, style
 from respub.knowledge.layout import layout
 from respub.knowledge.lexicon import Lexicon
 from respub.knowledge.profiles import BodyProfile
@@ -37,9 +38,9 @@ def read_header(
     identifier = number = title = None
     for text in lines:
         found = profile.identifier.search(text)
-        if found and identifier is None:
-            identifier = canonical(found.group())
-            number = found.groupdict().get("number")
+        named = identify(found.group(), profile.identifier_styles) if found else None
+        if named and identifier is None:
+            identifier, number = named.canonical, str(named.number)
     title_pattern = profile.pattern("title_line", lang)
     for text in lines:
         found = title_pattern.match(text) if title_pattern else None
@@ -79,9 +80,11 @@ _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
 
 def _identifier_from(profile: BodyProfile, session: str, number: str) -> str | None:
-    templates = {"UN-GA": "A/RES/{}/{}", "WHO-WHA": "WHA{}.{}"}
-    template = templates.get(profile.code)
-    return canonical(template.format(session, number)) if template else None
+    """The identifier a title line's session and number make in the body's first style."""
+    if not profile.identifier_styles:
+        return None
+    found = style(profile.identifier_styles[0]).build({"session": session, "number": number})
+    return found.canonical if found else None
 
 
 def _session(

@@ -2,14 +2,17 @@
 
 A work's IRI is derived from its canonical identifier alone, so a citation and the
 cited resolution meet at the same IRI. Recognised identifier styles map to
-``resolution/{body}/{session-or-year}/{number}``; anything else (treaties, articles,
+``resolution/{body}/{key}/{number}`` (the table of `data/identifiers.yaml` says which
+key, session or year, each body uses); anything else (treaties, articles,
 documents) to ``document/{slug}``.
 
 >>> iris = Iris()
 >>> iris.work("GA-2021-89-RES-09")
-'https://data.respub.org/resolution/interpol-ga/89/9'
+'https://data.respub.org/resolution/interpol-ga/2021/9'
+>>> iris.work("GA-2021-89-RES-09") == iris.work("AG-2021-RES-09") == iris.work("AGN/89/RES/9")
+True
 >>> iris.work("AGN/65/RES/9")
-'https://data.respub.org/resolution/interpol-ga/65/9'
+'https://data.respub.org/resolution/interpol-ga/1996/9'
 >>> iris.work("A/RES/2625(XXV)")
 'https://data.respub.org/resolution/un-ga/25/2625'
 >>> expression = iris.expression(iris.work("WHA62.1"), "es")
@@ -31,6 +34,7 @@ import unicodedata
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from respub.knowledge.identifiers import identify
 from respub.knowledge.profiles import profiles
 
 DEFAULT_BASE = "https://data.respub.org/"
@@ -39,27 +43,11 @@ DEFAULT_BASE = "https://data.respub.org/"
 EU_LANGUAGES = "http://publications.europa.eu/resource/authority/language/"
 _EU_LANGUAGE_CODES = {"ar": "ARA", "en": "ENG", "es": "SPA", "fr": "FRA"}
 
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _SEGMENT = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _LANGUAGE = re.compile(r"[a-z]{2,3}")
 _EXTENSION = re.compile(r"[a-z0-9]{1,8}")
 _CLAUSE_REF = re.compile(r"(preamble|operative|footnote|annex)-(\d+)((?:-[a-z0-9]+)*)")
 _BASE = re.compile(r"https?://[^\s/?#]+/(?:[^\s?#]*/)?")
-
-
-def _roman(numeral: str) -> int:
-    values = [_ROMAN[c] for c in numeral.upper()]
-    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
-
-
-def _session(text: str) -> str:
-    """A session as an IRI segment: 89 stays 89, ES-11 becomes es-11, S-26 becomes s-26."""
-    prefix, _, number = text.upper().rpartition("-")
-    return f"{prefix.lower()}-{int(number)}" if prefix else str(int(number))
-
-
-def _number(digits: str, suffix: str = "") -> str:
-    return f"{int(digits)}{suffix.lower()}"
 
 
 @dataclass(frozen=True)
@@ -84,12 +72,11 @@ class WorkIri:
     @classmethod
     def parse(cls, identifier: str) -> WorkIri:
         """The path of a resolution or decision identifier; `ValueError` for any other."""
-        text = " ".join(identifier.split())
-        for style in _STYLES:
-            found = style.pattern.fullmatch(text)
-            if found:
-                return style.build(found)
-        raise ValueError(f"not a resolution or decision identifier: {identifier!r}")
+        found = identify(identifier)
+        if found is None:
+            raise ValueError(f"not a resolution or decision identifier: {identifier!r}")
+        number = f"{found.number}{found.suffix.lower()}"
+        return cls(kind=found.kind, body=found.body, period=found.key, number=number)
 
     @classmethod
     def of(cls, identifier: str) -> WorkIri:
@@ -104,62 +91,6 @@ class WorkIri:
         """``resolution/un-ga/80/4``, ``decision/un-ga/77/512`` or ``document/{slug}``."""
         parts = [self.kind, self.body, self.period, self.number]
         return "/".join(p for p in parts if p is not None)
-
-    @property
-    def is_session(self) -> bool:
-        """True when `period` is a session (89, es-11) rather than a year (2005)."""
-        return self.period is not None and len(self.period.rpartition("-")[2]) < 4
-
-
-@dataclass(frozen=True)
-class _Style:
-    """An identifier style; groups: s session, r roman session, y year, n number, x suffix."""
-
-    pattern: re.Pattern[str]
-    kind: str
-    body: str
-
-    def build(self, found: re.Match[str]) -> WorkIri:
-        groups = found.groupdict()
-        if groups.get("r"):
-            prefix, _, numeral = groups["r"].upper().rpartition("-")
-            period = _session(f"{prefix}-{_roman(numeral)}" if prefix else str(_roman(numeral)))
-        elif groups.get("s"):
-            period = _session(groups["s"])
-        else:
-            period = str(int(groups["y"]))
-        number = _number(groups["n"], groups.get("x") or "")
-        return WorkIri(kind=self.kind, body=self.body, period=period, number=number)
-
-
-def _style(regex: str, kind: str, body: str) -> _Style:
-    return _Style(re.compile(regex, re.IGNORECASE), kind, body)
-
-
-_S = r"(?P<s>(?:E?S-)?\d{1,3})"
-_STYLES = (
-    # INTERPOL: GA-2021-89-RES-09 (since 2012), AG-2005-RES-09, AGN/65/RES/9
-    _style(r"GA-(?P<y>\d{4})-(?P<s>\d{1,3})-RES-(?P<n>\d{1,3})", "resolution", "interpol-ga"),
-    _style(r"AG-(?P<y>\d{4})-RES-(?P<n>\d{1,3})", "resolution", "interpol-ga"),
-    _style(r"AGN/(?P<s>\d{1,3})/RES/(?P<n>\d{1,3})", "resolution", "interpol-ga"),
-    # United Nations: A/RES/80/4, A/RES/ES-11/1, A/RES/2625(XXV), A/RES/377A(V), A/DEC/77/512
-    _style(rf"A/RES/{_S}/(?P<n>\d{{1,4}}) ?(?P<x>[A-Z]?)", "resolution", "un-ga"),
-    _style(
-        r"A/RES/(?P<n>\d{1,4}) ?(?P<x>[A-Z]{0,2}) ?\((?P<r>(?:E?S-)?[IVXLC]+)\)",
-        "resolution",
-        "un-ga",
-    ),
-    _style(rf"A/DEC/{_S}/(?P<n>\d{{1,4}}) ?(?P<x>[A-Z]?)", "decision", "un-ga"),
-    # Security Council S/RES/2623(2022), ECOSOC E/RES/1980/67, Human Rights Council
-    _style(r"S/RES/(?P<n>\d{1,4}) ?\((?P<y>\d{4})\)", "resolution", "un-sc"),
-    _style(r"E/RES/(?P<y>\d{4})/(?P<n>\d{1,3})", "resolution", "un-ecosoc"),
-    _style(r"E/DEC/(?P<y>\d{4})/(?P<n>\d{1,3})", "decision", "un-ecosoc"),
-    _style(rf"A/HRC/RES/{_S}/(?P<n>\d{{1,3}})", "resolution", "un-hrc"),
-    _style(rf"A/HRC/DEC/{_S}/(?P<n>\d{{1,3}})", "decision", "un-hrc"),
-    # World Health Assembly: WHA62.1 (resolutions), WHA72(9) (decisions)
-    _style(r"WHA(?P<s>\d{1,2})\.(?P<n>\d{1,3})", "resolution", "who-wha"),
-    _style(r"WHA(?P<s>\d{1,2})\((?P<n>\d{1,3})\)", "decision", "who-wha"),
-)
 
 
 def slug(text: str) -> str:

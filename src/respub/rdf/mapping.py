@@ -27,8 +27,9 @@ import rdflib
 from pyoxigraph import Literal, NamedNode, Triple
 from rdflib import RDF, XSD, URIRef
 
+from respub.knowledge.identifiers import identify, style
 from respub.model import Citation, OperativeClause, Resolution, Session, SubParagraph
-from respub.rdf.iri import Iris, WorkIri, language_authority, slug
+from respub.rdf.iri import Iris, language_authority, slug
 from respub.rdf.vocab import RESPUB
 
 # The files published for each language version, besides its source: extension, media type.
@@ -125,18 +126,24 @@ def _work(out: _Builder, resolution: Resolution, iris: Iris, work: NamedNode) ->
 
 
 def session_key(resolution: Resolution) -> str | None:
-    """The key of a resolution's session IRI: the session its identifier names (89, es-11),
-    else the session number, else the first day of the session; None when nothing is known.
+    """The key of a resolution's session IRI: the session its identifier prints (89, es-11),
+    else the session number printed, else the session of its year (the body's session table),
+    else the first day of the session; None when nothing is known.
 
     >>> from respub.model import Source
     >>> session_key(Resolution("AG-2005-RES-09", "INTERPOL-GA", "en", Source("", "", "")))
+    '74'
+    >>> session_key(Resolution("S/RES/7(1946)", "UN-SC", "en", Source("", "", ""))) is None
+    True
     """
-    parsed = WorkIri.of(resolution.identifier)
-    if parsed.kind != "document" and parsed.is_session and parsed.period is not None:
-        return parsed.period
+    named = identify(resolution.identifier)
+    if named is not None and named.session is not None and style(named.style).prints_session:
+        return named.session.lower()
     session = resolution.session
     if session is not None and session.number is not None:
         return str(session.number)
+    if named is not None and named.session is not None:  # from the body's session table
+        return named.session.lower()
     if session is not None and session.start is not None:
         return session.start.isoformat()
     return None

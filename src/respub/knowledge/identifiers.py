@@ -1,0 +1,298 @@
+"""The identifier value object, from the one table of styles in `data/identifiers.yaml`.
+
+>>> i = identify("GA-2021-89-RES-9")
+>>> i.canonical, i.path, i.session
+('GA-2021-89-RES-09', 'resolution/interpol-ga/2021/9', '89')
+>>> identify("AG-2005-RES-09").path, identify("AGN/65/RES/9").path
+('resolution/interpol-ga/2005/9', 'resolution/interpol-ga/1996/9')
+>>> from_path("resolution/interpol-ga/1996/9").canonical
+'AGN/65/RES/9'
+>>> identify("A/RES/377 A (V)").canonical, identify("A/RES/377 A (V)").path
+('A/RES/377A(V)', 'resolution/un-ga/5/377a')
+>>> identify("WHA72(9)").path, identify("EB142.R3").path
+('decision/who-wha/72/9', 'resolution/who-eb/142/3')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_ROMAN_DIGITS = (
+    (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"),
+    (1, "I"),
+)  # fmt: skip
+_NAMED = re.compile(r"\(\?P<\w+>")
+# optional groups, group names, character classes, \d and repeat counts: no literal text
+_NOT_LITERAL = re.compile(r"\(\?:[^()]*\)\?|\(\?P<\w+>|\[[^\]]*\]|\\d|\{[^}]*\}")
+_RANGE = re.compile(r"(?P<prefix>[A-Z]+-)?(?P<low>\d*)-(?P<high>\d*)")
+
+
+def roman_to_int(numeral: str) -> int:
+    """XXV -> 25."""
+    values = [_ROMAN_VALUES[c] for c in numeral.upper()]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def int_to_roman(number: int) -> str:
+    """25 -> XXV."""
+    out = []
+    for value, digits in _ROMAN_DIGITS:
+        while number >= value:
+            out.append(digits)
+            number -= value
+    return "".join(out)
+
+
+def _split_session(session: str) -> tuple[str, int]:
+    """ "ES-11" -> ("ES-", 11); "89" -> ("", 89)."""
+    prefix, _, number = session.upper().rpartition("-")
+    return (f"{prefix}-" if prefix else "", int(number))
+
+
+@dataclass(frozen=True)
+class Identifier:
+    """A resolution or decision identifier, whatever style printed it."""
+
+    style: str
+    body: str
+    kind: str
+    canonical: str
+    number: int
+    suffix: str = ""
+    session: str | None = None  # "89", "ES-11"
+    year: int | None = None
+    key: str = ""  # the IRI key: the session ("es-11") or the year ("2005")
+
+    @property
+    def path(self) -> str:
+        """The Work IRI path below the base: ``resolution/interpol-ga/2021/9``."""
+        return f"{self.kind}/{self.body}/{self.key}/{self.number}{self.suffix.lower()}"
+
+    @property
+    def is_session_key(self) -> bool:
+        """True when the IRI is keyed by session rather than by year."""
+        return self.year is None or str(self.year) != self.key
+
+
+@dataclass(frozen=True)
+class Style:
+    """One identifier style of the table."""
+
+    id: str
+    body: str
+    kind: str
+    pattern: re.Pattern[str]
+    canonical: str
+    key: str
+    when: tuple[tuple[str, int | None, int | None], ...]
+    examples: tuple[str, ...]
+
+    def read(self, text: str) -> Identifier | None:
+        """The identifier `text` is in this style, else None."""
+        found = self.pattern.fullmatch(text)
+        if found is None:
+            return None
+        groups = {k: v for k, v in found.groupdict().items() if v is not None}
+        return self.build(groups)
+
+    def build(self, groups: dict[str, Any]) -> Identifier | None:
+        """The identifier of the given fields (strings as printed, or normalised values)."""
+        session = str(groups["session"]).upper() if groups.get("session") else None
+        if groups.get("roman"):
+            prefix, _, numeral = str(groups["roman"]).upper().rpartition("-")
+            session = f"{prefix}-{roman_to_int(numeral)}" if prefix else str(roman_to_int(numeral))
+        if session is not None:
+            prefix, number = _split_session(session)
+            session = f"{prefix}{number}"
+        year = int(groups["year"]) if groups.get("year") else None
+        table = sessions().get(self.body)
+        if table is not None:
+            if year is None and session is not None:
+                year = table.year(int(session))
+            elif session is None and year is not None:
+                found = table.session(year)
+                session = str(found) if found is not None else None
+        if (self.key == "year" and year is None) or (self.key == "session" and session is None):
+            return None
+        suffix = str(groups.get("suffix") or "").upper()
+        fields = {
+            "number": int(groups["number"]),
+            "suffix": suffix,
+            "session": session,
+            "year": year,
+            "roman": _roman_session(session) if session else None,
+        }
+        key = str(year) if self.key == "year" else str(session).lower()
+        try:
+            canonical = self.canonical.format(**fields)
+        except (TypeError, ValueError, KeyError):
+            return None
+        return Identifier(
+            self.id, self.body, self.kind, canonical, int(groups["number"]),
+            suffix, session, year, key,
+        )  # fmt: skip
+
+    @property
+    def prints_session(self) -> bool:
+        """True when identifiers of this style print the session ("AGN/65/...", "(XXV)")."""
+        return "session" in self.pattern.groupindex or "roman" in self.pattern.groupindex
+
+    def prints(self, key: str) -> bool:
+        """True when the body prints this style for IRI key `key` ("2005", "es-11")."""
+        if not self.when:
+            return True
+        prefix, number = _split_session(key)
+        return any(
+            p == prefix and (low is None or number >= low) and (high is None or number <= high)
+            for p, low, high in self.when
+        )
+
+
+def _roman_session(session: str) -> str:
+    prefix, number = _split_session(session)
+    return f"{prefix}{int_to_roman(number)}"
+
+
+@dataclass(frozen=True)
+class SessionTable:
+    """Session <-> year for a body that meets once a year."""
+
+    spans: tuple[tuple[int, int, int], ...]  # (first session, last session, first year)
+
+    def year(self, session: int) -> int | None:
+        for first, last, year in self.spans:
+            if first <= session <= last:
+                return year + session - first
+        return None
+
+    def session(self, year: int) -> int | None:
+        for first, last, start in self.spans:
+            if start <= year <= start + last - first:
+                return first + year - start
+        return None
+
+
+def _when(ranges: list[str]) -> tuple[tuple[str, int | None, int | None], ...]:
+    out = []
+    for text in ranges:
+        found = _RANGE.fullmatch(text)
+        if found is None:
+            raise ValueError(f"identifiers.yaml: bad range {text!r}")
+        low, high = found.group("low"), found.group("high")
+        out.append((found.group("prefix") or "", int(low) if low else None,
+                    int(high) if high else None))  # fmt: skip
+    return tuple(out)
+
+
+@cache
+def _data() -> dict[str, Any]:
+    text = resources.files("respub.data").joinpath("identifiers.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+@cache
+def styles() -> tuple[Style, ...]:
+    """Every identifier style, in table order."""
+    return tuple(
+        Style(
+            str(s["id"]),
+            str(s["body"]),
+            str(s["kind"]),
+            re.compile(s["pattern"]),
+            str(s["canonical"]),
+            str(s["key"]),
+            _when(s.get("when") or []),
+            tuple(str(e) for e in s.get("examples") or ()),
+        )
+        for s in _data()["styles"]
+    )
+
+
+@cache
+def sessions() -> dict[str, SessionTable]:
+    """Session <-> year tables by body IRI segment."""
+    return {
+        body: SessionTable(
+            tuple((int(s["sessions"][0]), int(s["sessions"][1]), int(s["first_year"])) for s in ss)
+        )
+        for body, ss in (_data().get("sessions") or {}).items()
+    }
+
+
+@cache
+def _by_id() -> dict[str, Style]:
+    return {s.id: s for s in styles()}
+
+
+def style(style_id: str) -> Style:
+    """The style named `style_id`; `ValueError` if none."""
+    try:
+        return _by_id()[style_id]
+    except KeyError:
+        raise ValueError(f"unknown identifier style {style_id!r}") from None
+
+
+def identify(text: str, among: tuple[str, ...] | None = None) -> Identifier | None:
+    """The identifier `text` is (spaces normalised), in any style or in those of `among`."""
+    printed = " ".join(text.split())
+    for candidate in styles() if among is None else (style(s) for s in among):
+        found = candidate.read(printed)
+        if found is not None:
+            return found
+    return None
+
+
+def from_path(path: str) -> Identifier | None:
+    """The identifier of a Work IRI path (``resolution/interpol-ga/2005/9``), in the style
+    the body prints for that key; None for any other path."""
+    parts = path.split("/")
+    if len(parts) != 4:
+        return None
+    kind, body, key, number = parts
+    found = re.fullmatch(r"(\d+)([a-z]*)", number)
+    if found is None:
+        return None
+    for candidate in styles():
+        if candidate.kind == kind and candidate.body == body and candidate.prints(key):
+            field = "year" if candidate.key == "year" else "session"
+            groups = {field: key, "number": found.group(1), "suffix": found.group(2)}
+            built = candidate.build(groups)
+            if built is not None:
+                return built
+    return None
+
+
+def marks() -> re.Pattern[str]:
+    """A cheap first look: one literal that every identifier of some style contains
+    ("A/RES/", "WHA", "GC"), so text without any needs no `search_pattern`."""
+    return _marks()
+
+
+@cache
+def _marks() -> re.Pattern[str]:
+    stems = set()
+    for candidate in styles():
+        bare = _NOT_LITERAL.sub(" ", candidate.pattern.pattern)
+        runs = re.findall(r"(?:[A-Za-z/-]|\\[.()])+", bare)
+        stems.add(re.sub(r"\\(.)", r"\1", max(runs, key=len)))
+    return re.compile("|".join(re.escape(s) for s in sorted(stems)))
+
+
+def search_pattern(among: tuple[str, ...] | None = None) -> re.Pattern[str]:
+    """One pattern that finds identifiers of any style (or those of `among`) in running text."""
+    return _search_pattern(among)
+
+
+@cache
+def _search_pattern(among: tuple[str, ...] | None) -> re.Pattern[str]:
+    chosen = styles() if among is None else tuple(style(s) for s in among)
+    union = "|".join(_NAMED.sub("(?:", s.pattern.pattern) for s in chosen)
+    return re.compile(rf"(?<![\w/.])(?:{union})(?![\w/])")
