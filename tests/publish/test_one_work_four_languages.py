@@ -7,10 +7,11 @@ from pathlib import Path
 import rdflib
 
 from respub.publish.release import ReleaseSummary
+from respub.rdf.iri import Iris, WorkIri
 from respub.sources.manifest import read_manifest
 
 REPO = Path(__file__).resolve().parents[2]
-WORK = rdflib.URIRef("https://data.respub.org/resolution/interpol-ga/89/9")
+WORK = rdflib.URIRef(Iris().work("GA-2021-89-RES-09"))
 RESPUB = rdflib.Namespace("https://respub.org/ontology#")
 ELI = rdflib.Namespace("http://data.europa.eu/eli/ontology#")
 
@@ -35,5 +36,5 @@ def test_the_release_has_one_work_with_four_expressions(release: ReleaseSummary)
     expressions = sorted(str(e) for e in graph.objects(WORK, RESPUB.realizedBy))
     assert expressions == [f"{WORK}/{lang}" for lang in ("ar", "en", "es", "fr")]
     for lang in ("ar", "en", "es", "fr"):
-        path = release.release_dir / f"resolution/interpol-ga/89/9/{lang}.ttl"
+        path = release.release_dir / f"{WorkIri.of('GA-2021-89-RES-09').path}/{lang}.ttl"
         assert path.is_file(), path
