@@ -292,8 +292,12 @@ def _summary(report: object, seconds: float) -> None:
         table.add_row(name, value)
     console = Console(stderr=True)
     console.print(table)
-    for item in report.quarantined:
-        console.print(f"[red]quarantined[/red] {item.source}: {'; '.join(item.reasons)}")
+    for item in report.quarantined:  # one plain line per problem, never wrapped
+        for reason in item.reasons:
+            line = " ".join(reason.split())
+            if not line.startswith(item.source):
+                line = f"{item.source}: {line}"
+            typer.echo(f"quarantined: {line}", err=True)
 
 
 @app.command()

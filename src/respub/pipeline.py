@@ -299,8 +299,16 @@ def release_time_from_environ(environ: Mapping[str, str]) -> datetime | None:
 
 def release_time_from_sources(paths: Sequence[str | Path]) -> datetime:
     """The latest modification time of the sources, in UTC whole seconds (epoch if none)."""
-    latest = max((int(os.stat(p).st_mtime) for p in paths), default=0)
+    latest = max((_mtime(p) for p in paths), default=0)
     return datetime.fromtimestamp(latest, tz=UTC)
+
+
+def _mtime(path: str | Path) -> int:
+    """A file's modification time (0 when it vanished: it is quarantined, not dated)."""
+    try:
+        return int(os.stat(path).st_mtime)
+    except OSError:
+        return 0
 
 
 def _short_hash(value: object) -> str:

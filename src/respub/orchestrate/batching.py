@@ -96,8 +96,11 @@ def plan(
     settings_hash = settings_sha256(settings)
     items = []
     for source in sources:
+        readable = _utf8(source.name)
+        if not readable:  # keep the bytes of the name out of every key, record and file
+            source = Source(source.path, _escaped(source.name), source.language, source.body)
         key = CacheKey(
-            sha256=file_sha256(Path(source.path)),
+            sha256=_sha256_or_blank(Path(source.path)) if readable else "",
             name=source.name,
             language=source.language,
             body=source.body,
@@ -107,6 +110,33 @@ def plan(
         items.append(WorkItem(source, key))
     cached = frozenset(i.digest for i in items if cache.has(i.digest))
     return Plan(tuple(items), cached)
+
+
+def _utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _escaped(name: str) -> str:
+    r"""A name whose undecodable bytes are shown as escapes.
+
+    >>> _escaped("bad\udcff.md")
+    'bad\\xff.md'
+    """
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _sha256_or_blank(path: Path) -> str:
+    """The file's hash, or "" when it cannot be read now (unreadable, vanished): the
+    document is then processed, fails with its reason, and is quarantined, never cached."""
+    try:
+        return file_sha256(path)
+    except OSError as error:
+        log.warning("%s: cannot read (%s)", path, error.strerror or error)
+        return ""
 
 
 def batches(items: Sequence[T], size: int) -> Iterator[tuple[T, ...]]:
@@ -137,7 +167,9 @@ def run_batch(items: Sequence[WorkItem], settings: Settings, cache_root: Path) -
                 log.exception("%s: unexpected error", item.source.name)
                 result = uncached = _unexpected(item, error)
             else:
-                if result.sha256 == item.key.sha256:
+                if not item.key.sha256:  # unreadable when planned: never cached
+                    uncached = result
+                elif result.sha256 == item.key.sha256:
                     cache.store(item.key, result)
                 else:  # the file changed under us: never file a result under the wrong bytes
                     log.warning("%s: changed while processed; not cached", item.source.name)
@@ -184,9 +216,16 @@ def process_source(source: Source, settings: Settings) -> DocumentResult:
     A plain file goes through `respub.pipeline.process_document`; a manifest entry is read
     under its name (the URL, recorded as provenance) and parsed with its hints.
     """
+    path = Path(source.path)
+    if not _utf8(source.path):
+        return DocumentResult(
+            source_path=source.name,
+            sha256="",
+            media_type=MEDIA_TYPES.get(path.suffix.lower(), "application/octet-stream"),
+            error=f"{source.name}: the file name is not valid UTF-8; rename the file",
+        )
     if not source.hinted:
         return process_document(source.path, settings)
-    path = Path(source.path)
     try:
         document = read_source(path, name=source.name)
         resolution = parse_source(document, language=source.language, body=source.body)
