@@ -16,6 +16,7 @@ import typer
 from respub.errors import RespubError
 
 if TYPE_CHECKING:
+    from respub.model import Resolution
     from respub.rdf.iri import Iris
 
 DEFAULT_CORPUS = Path("corpus")
@@ -75,28 +76,45 @@ def _iris(base_iri: str | None) -> Iris:
     return Iris(base_iri) if base_iri else Iris()
 
 
+CONVERT_FORMATS = ("turtle", "jsonld", "ntriples", "nquads", "akn")
+
+
 @app.command()
 def convert(
     file: Annotated[Path, typer.Argument(help="A resolution source file.")],
-    to: Annotated[str, typer.Option("--to", help="turtle, jsonld, ntriples or nquads.")] = "turtle",
+    to: Annotated[
+        str,
+        typer.Option("--to", help="turtle, jsonld, ntriples, nquads, or akn (Akoma Ntoso XML)."),
+    ] = "turtle",
     lang: LangOption = None,
     body: BodyOption = None,
     base_iri: BaseOption = None,
 ) -> None:
-    """Print the RDF graph of one resolution."""
+    """Print one resolution as RDF, or as Akoma Ntoso 3.0 XML (`--to akn`)."""
     from respub.parse import parse_file
-    from respub.rdf.mapping import to_triples
-    from respub.rdf.serialize import serialize
 
-    if to not in ("turtle", "jsonld", "ntriples", "nquads"):
-        _fail(ValueError(f"unknown format {to!r} (use turtle, jsonld, ntriples or nquads)"))
+    if to not in CONVERT_FORMATS:
+        _fail(ValueError(f"unknown format {to!r} (use {', '.join(CONVERT_FORMATS)})"))
     try:
         resolution = parse_file(file, language=lang, body=body)
-        data = serialize(to_triples(resolution, _iris(base_iri)), to)
+        data = _converted(resolution, to, _iris(base_iri))
     except (RespubError, ValueError) as error:
         _fail(error)
         return
     typer.echo(data.decode("utf-8"), nl=False)
+
+
+def _converted(resolution: Resolution, to: str, iris: Iris) -> bytes:
+    if to == "akn":
+        from respub.akn import assert_valid, to_akn
+
+        document = to_akn(resolution, iris)
+        assert_valid(document, resolution.source.path)
+        return document
+    from respub.rdf.mapping import to_triples
+    from respub.rdf.serialize import serialize
+
+    return serialize(to_triples(resolution, iris), to)
 
 
 @app.command()

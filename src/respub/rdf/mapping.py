@@ -267,7 +267,7 @@ def _subparagraphs(
 ) -> None:
     used: set[str] = set()
     for position, sub in enumerate(subparagraphs, start=1):
-        step = _label_step(sub.label, position, used)
+        step = subparagraph_step(sub.label, position, used)
         node = NamedNode(iris.part(expression.value, *steps, step))
         out.add(parent, RESPUB.hasSubParagraph, node)
         out.a(node, RESPUB.SubParagraph)
@@ -277,8 +277,11 @@ def _subparagraphs(
         _subparagraphs(out, iris, expression, node, (*steps, step), sub.subparagraphs)
 
 
-def _label_step(label: str, position: int, used: set[str]) -> str:
-    """A sub-paragraph's IRI step: its label, or ``p{position}`` when empty or repeated."""
+def subparagraph_step(label: str, position: int, used: set[str]) -> str:
+    """A sub-paragraph's IRI step: its label, or ``p{position}`` when empty or repeated.
+
+    Shared with the Akoma Ntoso writer, whose ``eId``s are these fragment names.
+    """
     stripped = label.strip().strip("().[]").strip()
     step = slug(stripped) if stripped else f"p{position}"
     if step in used:

@@ -1,0 +1,138 @@
+"""The /akn/ FRBR names of a resolution (the Akoma Ntoso naming convention), from data.
+
+The conventions per body live in ``data/akn.yaml``; the number segment is the key of the
+work's respub IRI, so an /akn/ name and a respub IRI name the same work.
+
+>>> from datetime import date
+>>> from respub.model import Resolution, Source
+>>> r = Resolution("A/RES/80/2", "UN-GA", "en", Source("x", "0" * 64, "text/plain"),
+...                adopted=date(2025, 10, 14))
+>>> names = AknNames.of(r)
+>>> names.work
+'/akn/un/statement/deliberation/un-ga/2025-10-14/80-2'
+>>> names.expression
+'/akn/un/statement/deliberation/un-ga/2025-10-14/80-2/eng@'
+>>> names.manifestation
+'/akn/un/statement/deliberation/un-ga/2025-10-14/80-2/eng@/!main.xml'
+>>> names.component("annex_1")
+'/akn/un/statement/deliberation/un-ga/2025-10-14/80-2/eng@/!annex_1'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from respub.model import Resolution
+from respub.rdf.iri import WorkIri, body_segment
+
+DOCUMENT_TYPE = "statement"
+SUBTYPE = "deliberation"
+
+
+@dataclass(frozen=True)
+class BodyNaming:
+    """How the /akn/ names of one body's resolutions are made."""
+
+    jurisdiction: str
+    name: str
+    first_session_year: int | None = None
+
+
+@cache
+def _data() -> dict[str, Any]:
+    text = resources.files("respub.data").joinpath("akn.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+def body_naming(code: str) -> BodyNaming:
+    """The /akn/ conventions of a body; `ValueError` for a body ``data/akn.yaml`` lacks."""
+    found = _data()["bodies"].get(code)
+    if found is None:
+        raise ValueError(f"no Akoma Ntoso naming for body {code!r} (add it to data/akn.yaml)")
+    first = found.get("first_session_year")
+    return BodyNaming(
+        jurisdiction=str(found["jurisdiction"]),
+        name=str(found["name"]),
+        first_session_year=int(first) if first is not None else None,
+    )
+
+
+def language_code(language: str) -> str:
+    """The ISO 639-2 code of a language, as /akn/ expression names use it (``en`` → ``eng``)."""
+    found = _data()["languages"].get(language)
+    if found is None:
+        raise ValueError(f"no ISO 639-2 code for language {language!r} (data/akn.yaml)")
+    return str(found)
+
+
+@dataclass(frozen=True)
+class AknNames:
+    """The FRBR work, expression and manifestation names of one language version."""
+
+    work: str
+    expression: str
+    date: date
+    date_name: str
+    date_segment: str
+    jurisdiction: str
+    language: str
+
+    @classmethod
+    def of(cls, resolution: Resolution) -> AknNames:
+        """The names of a resolution; `ValueError` when it has no resolution identifier."""
+        naming = body_naming(resolution.body)
+        parsed = WorkIri.parse(resolution.identifier)
+        when, date_name = work_date(resolution, parsed, naming)
+        segment = str(when.year) if date_name == "year" else when.isoformat()
+        number = f"{parsed.period}-{parsed.number}" if parsed.period else parsed.number
+        actor = body_segment(resolution.body)
+        work = f"/akn/{naming.jurisdiction}/{DOCUMENT_TYPE}/{SUBTYPE}/{actor}/{segment}/{number}"
+        language = language_code(resolution.language)
+        return cls(
+            work=work,
+            expression=f"{work}/{language}@",
+            date=when,
+            date_name=date_name,
+            date_segment=segment,
+            jurisdiction=naming.jurisdiction,
+            language=language,
+        )
+
+    @property
+    def manifestation(self) -> str:
+        """The name of the Akoma Ntoso XML file of the expression."""
+        return f"{self.expression}/!main.xml"
+
+    def component(self, name: str) -> str:
+        """The name of a component of the expression: ``{expression}/!annex_1``."""
+        return f"{self.expression}/!{name}"
+
+
+def work_date(resolution: Resolution, parsed: WorkIri, naming: BodyNaming) -> tuple[date, str]:
+    """The date of the work's name and what it is: the adoption, the session's end, or a year.
+
+    >>> from respub.model import Source
+    >>> r = Resolution("WHA66.10", "WHO-WHA", "en", Source("x", "", ""))
+    >>> work_date(r, WorkIri.parse(r.identifier), body_naming("WHO-WHA"))
+    (datetime.date(2013, 1, 1), 'year')
+    """
+    if resolution.adopted is not None:
+        return resolution.adopted, "adoption"
+    session = resolution.session
+    if session is not None and session.end is not None:
+        return session.end, "sessionEnd"
+    period = parsed.period or ""
+    if len(period) == 4 and period.isdigit():
+        return date(int(period), 1, 1), "year"
+    if period.isdigit() and naming.first_session_year is not None:
+        return date(naming.first_session_year + int(period) - 1, 1, 1), "year"
+    raise ValueError(
+        f"{resolution.source.path}: no date for the Akoma Ntoso name of {resolution.identifier!r}"
+    )

@@ -1,0 +1,271 @@
+"""A `Resolution` as an Akoma Ntoso 3.0 document, following AKN4UN for resolutions.
+
+``<statement name="resolution">`` with ``meta/identification`` (FRBR work, expression and
+manifestation, named by the /akn/ convention, with the respub IRIs as aliases), a
+``preface`` (``docNumber``, ``docTitle``, ``docProponent``), a ``preamble`` (``formula
+name="enactingFormula"``, one ``container`` per preambular clause), a ``mainBody`` of
+``paragraph``/``subparagraph``, ``conclusions`` (``docDate``, footnotes as
+``authorialNote``) and ``attachments`` for annexes. Every clause's ``eId`` is its RDF
+fragment name (``preamble-3``, ``operative-2-a``); every citation is a ``<ref href>`` to
+the cited work's IRI, with the citation's fragment name as ``eId``.
+
+The model does not record where a footnote's mark stood in the text, so the footnotes
+are rendered together, each an ``authorialNote`` with its printed ``marker``, in a
+``container name="footnotes"`` of the conclusions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from lxml import etree
+
+from respub.akn.names import AknNames, body_naming
+from respub.akn.slots import Slot, Span, place_citations, slots, subparagraph_parts
+from respub.knowledge.profiles import profiles
+from respub.model import Resolution, SubParagraph
+from respub.rdf.iri import Iris, body_segment
+
+AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+MEDIA_TYPE = "application/akn+xml"
+EXTENSION = "xml"
+_SOURCE = "#respub"
+
+
+def _tag(name: str) -> str:
+    return f"{{{AKN}}}{name}"
+
+
+def _add(parent: etree._Element, tag: str, /, **attributes: str) -> etree._Element:
+    return etree.SubElement(parent, _tag(tag), attributes)
+
+
+def to_akn(resolution: Resolution, iris: Iris | None = None) -> bytes:
+    """The Akoma Ntoso XML of one language version (UTF-8, indented, deterministic)."""
+    return etree.tostring(
+        to_element(resolution, iris), xml_declaration=True, encoding="UTF-8", pretty_print=True
+    )
+
+
+def to_element(resolution: Resolution, iris: Iris | None = None) -> etree._Element:
+    """The ``akomaNtoso`` element of a resolution (see `to_akn`)."""
+    iris = iris or Iris()
+    names = AknNames.of(resolution)
+    texts = slots(resolution)
+    spans, _ = place_citations(resolution, texts)
+    writer = _Writer(resolution, iris, names, texts, spans)
+    return writer.document()
+
+
+class _Writer:
+    """Renders the slots of one resolution, consuming them in reading order."""
+
+    def __init__(
+        self,
+        resolution: Resolution,
+        iris: Iris,
+        names: AknNames,
+        texts: Sequence[Slot],
+        spans: dict[int, list[Span]],
+    ) -> None:
+        self.r = resolution
+        self.iris = iris
+        self.names = names
+        self.texts = texts
+        self.spans = spans
+        self.next = 0
+        self.work_iri = iris.work(resolution.identifier)
+        self.expression_iri = iris.expression(self.work_iri, resolution.language)
+        self.body_id = body_segment(resolution.body)
+
+    def document(self) -> etree._Element:
+        root = etree.Element(_tag("akomaNtoso"), nsmap={None: AKN})  # type: ignore[dict-item]
+        statement = _add(root, "statement", name="resolution", contains="originalVersion")
+        self.meta(statement)
+        self.preface(statement)
+        self.preamble(statement)
+        self.main_body(statement)
+        self.conclusions(statement)
+        self.attachments(statement)
+        if self.next != len(self.texts):
+            raise AssertionError(f"{len(self.texts) - self.next} printed texts left unrendered")
+        return root
+
+    # -- text -------------------------------------------------------------------------------
+
+    def take(self, role: str) -> tuple[str, list[Span]]:
+        """The next slot's text and citation spans; it must have the expected role."""
+        slot = self.texts[self.next]
+        if slot.role != role:
+            raise AssertionError(f"expected a {role} slot, found {slot}")
+        spans = self.spans.get(self.next, [])
+        self.next += 1
+        return slot.text, spans
+
+    def fill(self, element: etree._Element, role: str) -> etree._Element:
+        text, spans = self.take(role)
+        _inline(element, text, sorted(spans, key=lambda s: (s.start, -s.end)), self.iris)
+        return element
+
+    # -- blocks -----------------------------------------------------------------------------
+
+    def meta(self, statement: etree._Element) -> None:
+        meta = _add(statement, "meta")
+        identification = _add(meta, "identification", source=_SOURCE)
+        self.frbr(identification, "", self.expression_iri)
+        references = _add(meta, "references", source=_SOURCE)
+        _add(references, "TLCOrganization", eId="respub", href="https://respub.org/",
+             showAs="respub")  # fmt: skip
+        _add(references, "TLCOrganization", eId=self.body_id, href=self.iris.body(self.r.body),
+             showAs=body_naming(self.r.body).name)  # fmt: skip
+        _add(references, "TLCRole", eId="author", href="/akn/ontology/role/author",
+             showAs="author")  # fmt: skip
+        if self.r.adopted is not None:
+            _add(references, "TLCEvent", eId="adoption", href="/akn/ontology/event/adoption",
+                 showAs="adoption")  # fmt: skip
+
+    def frbr(self, identification: etree._Element, component: str, expression: str) -> None:
+        names = self.names
+        this = names.component(component or "main")
+        date = {"date": names.date.isoformat(), "name": names.date_name}
+        work = _add(identification, "FRBRWork")
+        _add(work, "FRBRthis", value=f"{names.work}/!{component or 'main'}")
+        _add(work, "FRBRuri", value=names.work)
+        _add(work, "FRBRalias", name="respub", value=self.work_iri)
+        _add(work, "FRBRalias", name="identifier", value=self.r.identifier)
+        _add(work, "FRBRdate", **date)
+        _add(work, "FRBRauthor", href=f"#{self.body_id}", **{"as": "#author"})
+        _add(work, "FRBRcountry", value=names.jurisdiction)
+        _add(work, "FRBRname", value="resolution")
+        made = _add(identification, "FRBRExpression")
+        _add(made, "FRBRthis", value=this)
+        _add(made, "FRBRuri", value=names.expression)
+        _add(made, "FRBRalias", name="respub", value=expression)
+        _add(made, "FRBRdate", **date)
+        _add(made, "FRBRauthor", href=f"#{self.body_id}", **{"as": "#author"})
+        _add(made, "FRBRlanguage", language=names.language)
+        file = _add(identification, "FRBRManifestation")
+        _add(file, "FRBRthis", value=f"{this}.{EXTENSION}")
+        _add(file, "FRBRuri", value=f"{names.expression}.{EXTENSION}")
+        _add(file, "FRBRalias", name="respub",
+             value=self.iris.manifestation(self.expression_iri, EXTENSION))  # fmt: skip
+        _add(file, "FRBRdate", **date)
+        _add(file, "FRBRauthor", href=_SOURCE)
+        _add(file, "FRBRformat", value=MEDIA_TYPE)
+
+    def preface(self, statement: etree._Element) -> None:
+        preface = _add(statement, "preface")
+        self.fill(_add(_add(preface, "p"), "docNumber"), "identifier")
+        if self.r.title is not None:
+            self.fill(_add(_add(preface, "p"), "docTitle"), "title")
+        proponent = _add(_add(preface, "p"), "docProponent", refersTo=f"#{self.body_id}")
+        proponent.text = _proponent_name(self.r.body, self.r.language)
+
+    def preamble(self, statement: etree._Element) -> None:
+        if self.r.formula is None and not self.r.preamble:
+            return
+        preamble = _add(statement, "preamble", eId="preamble")
+        if self.r.formula is not None:
+            formula = _add(preamble, "formula", name="enactingFormula")
+            self.fill(_add(formula, "p"), "formula")
+        for position, clause in enumerate(self.r.preamble, start=1):
+            name = clause.concept or "recital"
+            container = _add(preamble, "container", name=name, eId=f"preamble-{position}")
+            self.fill(_add(container, "p"), "text")
+
+    def main_body(self, statement: etree._Element) -> None:
+        body = _add(statement, "mainBody")
+        for position, clause in enumerate(self.r.operative, start=1):
+            part = f"operative-{position}"
+            paragraph = _add(body, "paragraph", eId=part)
+            if clause.number is not None:
+                self.fill(_add(paragraph, "num"), "num")
+            self.hierarchy(paragraph, part, clause.subparagraphs)
+        if not self.r.operative:
+            raise ValueError(
+                f"{self.r.source.path}: no operative clause, so no Akoma Ntoso mainBody"
+            )
+
+    def hierarchy(self, element: etree._Element, part: str, subs: Sequence[SubParagraph]) -> None:
+        if not subs:
+            self.fill(_add(_add(element, "content"), "p"), "text")
+            return
+        self.fill(_add(_add(element, "intro"), "p"), "text")
+        for sub, sub_part in zip(subs, subparagraph_parts(part, subs), strict=True):
+            child = _add(element, "subparagraph", eId=sub_part)
+            self.fill(_add(child, "num"), "num")
+            self.hierarchy(child, sub_part, sub.subparagraphs)
+
+    def conclusions(self, statement: etree._Element) -> None:
+        if self.r.adopted is None and not self.r.footnotes:
+            return
+        conclusions = _add(statement, "conclusions")
+        if self.r.adopted is not None:
+            day = self.r.adopted.isoformat()
+            _add(_add(conclusions, "p"), "docDate", date=day, refersTo="#adoption").text = day
+        if not self.r.footnotes:
+            return
+        notes = _add(conclusions, "container", name="footnotes", eId="footnotes")
+        for position, footnote in enumerate(self.r.footnotes, start=1):
+            note = _add(_add(notes, "p"), "authorialNote", marker=footnote.label,
+                        placement="bottom", eId=f"footnote-{position}")  # fmt: skip
+            self.fill(_add(note, "p"), "text")
+
+    def attachments(self, statement: etree._Element) -> None:
+        if not self.r.annexes:
+            return
+        attachments = _add(statement, "attachments")
+        for position, annex in enumerate(self.r.annexes, start=1):
+            part = f"annex-{position}"
+            attachment = _add(attachments, "attachment", eId=part)
+            doc = _add(attachment, "doc", name="annex")
+            meta = _add(doc, "meta")
+            identification = _add(meta, "identification", source=_SOURCE)
+            self.frbr(identification, f"annex_{position}", self.expression_iri)
+            self.fill(_add(_add(_add(doc, "preface"), "p"), "docTitle"), "title")
+            body = _add(doc, "mainBody")
+            for _ in annex.paragraphs:
+                self.fill(_add(body, "p"), "text")
+            if not annex.paragraphs:
+                _add(body, "p")
+
+
+def _proponent_name(body: str, language: str) -> str:
+    profile = profiles().get(body)
+    if profile is not None and language in profile.names:
+        return profile.names[language]
+    return body_naming(body).name
+
+
+def _inline(element: etree._Element, text: str, spans: Sequence[Span], iris: Iris) -> None:
+    """Write `text` into `element`, each span a ``ref`` (nested spans inside their parent)."""
+    at = 0
+    last: etree._Element | None = None
+    index = 0
+    while index < len(spans):
+        span = spans[index]
+        inner = []
+        index += 1
+        while index < len(spans) and spans[index].start < span.end:
+            if spans[index].end <= span.end:
+                inner.append(spans[index])
+            index += 1  # a span crossing this one's end is dropped: refs cannot overlap
+        _append_text(element, last, text[at : span.start])
+        ref = _add(element, "ref", href=iris.work(span.citation.identifier),
+                   eId=f"citation-{span.position}")  # fmt: skip
+        shifted = [
+            Span(s.start - span.start, s.end - span.start, s.position, s.citation) for s in inner
+        ]
+        _inline(ref, text[span.start : span.end], shifted, iris)
+        last = ref
+        at = span.end
+    _append_text(element, last, text[at:])
+
+
+def _append_text(element: etree._Element, last: etree._Element | None, text: str) -> None:
+    if not text:
+        return
+    if last is None:
+        element.text = (element.text or "") + text
+    else:
+        last.tail = (last.tail or "") + text

@@ -1,0 +1,125 @@
+"""Akoma Ntoso 3.0: every corpus document validates against the OASIS schema, carries the
+model's text, places every citation, and names every clause as the RDF does."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from respub.akn import model_text, place_citations, slots, text_of, to_akn, validate
+from respub.akn.write import AKN
+from respub.model import Resolution
+from respub.parse import parse_file
+from respub.rdf.mapping import to_triples
+from respub.sources.discover import discover
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCUMENTS = discover([ROOT / "corpus"])
+SEED_EN = ROOT / "corpus/interpol/GA-2021-89-RES-09.en.txt"
+NS = {"a": AKN}
+
+
+@cache
+def parsed(path: Path) -> Resolution:
+    return parse_file(path)
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: str(p.relative_to(ROOT / "corpus")))
+def test_every_corpus_document_is_valid_akoma_ntoso_with_the_models_text(path: Path) -> None:
+    resolution = parsed(path)
+    document = to_akn(resolution)
+    assert validate(document) == []
+    assert text_of(document) == model_text(resolution)
+    _, unplaced = place_citations(resolution, slots(resolution))
+    assert unplaced == []
+    refs = etree.fromstring(document).findall(".//a:ref", NS)
+    assert len(refs) == len(resolution.citations)
+
+
+@pytest.mark.parametrize("path", DOCUMENTS[::7], ids=lambda p: p.name)
+def test_every_clause_eid_is_its_rdf_fragment(path: Path) -> None:
+    resolution = parsed(path)
+    root = etree.fromstring(to_akn(resolution))
+    eids = {e.get("eId") for e in root.iter() if e.get("eId")}
+    fragments = {
+        str(t.subject.value).partition("#")[2]
+        for t in to_triples(resolution)
+        if "#" in str(t.subject.value)
+    }
+    assert fragments <= eids
+    assert len(eids) == len([e for e in root.iter() if e.get("eId")])  # unique
+
+
+def test_the_akn4un_structure_of_a_resolution() -> None:
+    resolution = parsed(SEED_EN)
+    root = etree.fromstring(to_akn(resolution))
+    statement = root.find("a:statement", NS)
+    assert statement is not None and statement.get("name") == "resolution"
+    assert [etree.QName(c).localname for c in statement] == [
+        "meta", "preface", "preamble", "mainBody",
+    ]  # fmt: skip
+    assert root.findtext(".//a:preface//a:docNumber", namespaces=NS) == "GA-2021-89-RES-09"
+    assert root.find(".//a:preface//a:docProponent", NS).get("refersTo") == "#interpol-ga"
+    formula = root.find("a:statement/a:preamble/a:formula", NS)
+    assert formula is not None and formula.get("name") == "enactingFormula"
+    containers = root.findall("a:statement/a:preamble/a:container", NS)
+    assert [c.get("eId") for c in containers] == [f"preamble-{n}" for n in range(1, 9)]
+    assert [p.get("eId") for p in root.findall("a:statement/a:mainBody/a:paragraph", NS)] == [
+        "operative-1", "operative-2",
+    ]  # fmt: skip
+    work = root.find(".//a:FRBRWork/a:FRBRuri", NS).get("value")
+    assert work == "/akn/interpol/statement/deliberation/interpol-ga/2021-11-25/2021-9"
+    language = root.find(".//a:FRBRExpression/a:FRBRlanguage", NS).get("language")
+    assert language == "eng"
+    this = root.find(".//a:FRBRManifestation/a:FRBRthis", NS).get("value")
+    assert this == f"{work}/eng@/!main.xml"
+
+
+def test_subparagraphs_footnotes_and_dates() -> None:
+    resolution = parsed(ROOT / "corpus/un-ga/md/A_RES_80_1.md")
+    root = etree.fromstring(to_akn(resolution))
+    first = root.find("a:statement/a:mainBody/a:paragraph", NS)
+    assert first.findtext("a:num", namespaces=NS) == "1"
+    assert first.find("a:intro", NS) is not None
+    subs = first.findall("a:subparagraph", NS)
+    assert [s.get("eId") for s in subs][:2] == ["operative-1-a", "operative-1-b"]
+    note = root.find(".//a:conclusions//a:authorialNote", NS)
+    assert note is not None and note.get("marker") == resolution.footnotes[0].label
+    assert note.get("eId") == "footnote-1"
+    date = root.find(".//a:conclusions//a:docDate", NS)
+    assert resolution.adopted is not None and date.get("date") == resolution.adopted.isoformat()
+
+
+def test_the_schema_rejects_a_broken_document() -> None:
+    root = etree.fromstring(to_akn(parsed(SEED_EN)))
+    statement = root.find("a:statement", NS)
+    statement.remove(statement.find("a:mainBody", NS))
+    issues = validate(etree.tostring(root))
+    assert issues and "mainBody" in issues[0].message
+    assert validate(b"<akomaNtoso>")[0].message.startswith("not well-formed XML")
+
+
+def test_the_text_check_sees_a_lost_citation() -> None:
+    resolution = parsed(SEED_EN)
+    root = etree.fromstring(to_akn(resolution))
+    ref = root.find(".//a:ref", NS)
+    ref.getparent().remove(ref)  # drops the citation's text, keeps its tail
+    assert text_of(etree.tostring(root)) != model_text(resolution)
+
+
+def test_convert_to_akn_prints_valid_xml() -> None:
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "respub"), "convert", str(SEED_EN), "--to", "akn"],
+        capture_output=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert validate(done.stdout) == []
+    assert text_of(done.stdout) == model_text(parsed(SEED_EN))
