@@ -40,6 +40,7 @@ from respub.publish.manifest import MANIFEST, Entry, Manifest, Quarantine, read_
 from respub.publish.report import readme, summarise, validation_graph, validation_json
 from respub.publish.terms import turtle
 from respub.publish.verify import DATASET, verify_release
+from respub.site.release import write_site
 
 __all__ = ["STAGES", "ReleaseSummary", "crash_at", "write_release"]
 
@@ -252,6 +253,7 @@ def _write(root: Path, plan: _Plan, hook: Callable[[str], None]) -> None:
     paths = release_files(root)
     halfway = len(paths) // 2
     infos = describe_files(root, paths, lambda n: hook("checksums") if n == halfway else None)
+    infos += write_site(root, infos, current_release(settings.output_dir))
     examples = _examples(plan.entries)
     description = dataset_description(iris, settings, infos, dumps.triples, DUMPS, examples)
     (root / DATASET).write_bytes(turtle(description))

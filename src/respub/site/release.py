@@ -1,0 +1,59 @@
+"""Write the site into a release folder: the one call the release writer makes.
+
+Everything is read back from the release being written (manifest, N-Quads dump, change
+log, validation report, ontology), so a site can be rebuilt from any release.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from respub.publish.checksums import FileInfo, describe_files
+from respub.publish.dumps import NQUADS, read_graphs
+from respub.publish.manifest import read_manifest
+from respub.site.build import SITE, SiteSource, build_site
+from respub.site.feed import HISTORY
+
+__all__ = ["site_source", "write_site"]
+
+
+def site_source(root: Path, infos: list[FileInfo], previous: Path | None) -> SiteSource:
+    """What the site of the release at `root` is built from; `previous` is the last release."""
+    manifest = read_manifest(root)
+    settings = manifest.settings
+    history = previous / SITE / HISTORY if previous is not None else None
+    return SiteSource(
+        base_iri=str(settings["base_iri"]),
+        title=str(settings["title"]),
+        description=str(settings["description"]),
+        licence=str(settings["licence"]),
+        publisher=str(settings["publisher"]),
+        release=manifest.release,
+        release_time=manifest.release_time,
+        previous=manifest.previous,
+        documents=sorted(read_graphs(root / NQUADS).items()),
+        bodies={e.work_iri: e.body for e in manifest.entries},
+        changes=_json(root / "CHANGES.json"),
+        validation=_json(root / "validation.json"),
+        downloads=tuple(infos),
+        vocabulary=tuple(p.read_bytes() for p in sorted((root / "ontology").glob("*.ttl"))),
+        previous_history=history.read_bytes() if history and history.is_file() else None,
+        sparql_endpoint=settings.get("sparql_endpoint"),
+    )
+
+
+def write_site(root: Path, infos: list[FileInfo], previous: Path | None) -> list[FileInfo]:
+    """Build the site of the release at `root` into `root/site/`; the new files' infos."""
+    files = build_site(site_source(root, infos, previous))
+    for path, data in files.items():
+        target = root / SITE / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return describe_files(root, [f"{SITE}/{path}" for path in files])
+
+
+def _json(path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data

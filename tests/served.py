@@ -1,0 +1,50 @@
+"""A small published release for the site and server tests: the INTERPOL resolution in four
+languages and the UN-GA Markdown resolutions, one of which carries a hostile clause."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+from respub.pipeline import Settings
+from respub.publish.release import ReleaseSummary
+from respub.publish.run import publish
+
+REPO = Path(__file__).resolve().parents[1]
+HOSTILE = "<script>alert(1)</script>"
+HOSTILE_FILE = "A_RES_80_6.md"
+HOSTILE_IDENTIFIER = "A/RES/80/6"
+FIRST = datetime(2026, 11, 29, 3, tzinfo=UTC)
+SECOND = datetime(2026, 11, 30, 3, tzinfo=UTC)
+
+
+def sample_sources(folder: Path) -> Path:
+    """Copy the sample sources into `folder`, with a `<script>` in one recital and a citation
+    of resolution 80/1 in another."""
+    shutil.copytree(REPO / "corpus" / "interpol", folder / "interpol")
+    shutil.copytree(REPO / "corpus" / "un-ga" / "md", folder / "un-ga")
+    path = folder / "un-ga" / HOSTILE_FILE
+    text = path.read_text(encoding="utf-8")
+    marked = text.replace("Reiterating the historic", f"Reiterating {HOSTILE} the historic", 1)
+    # A citation of a resolution in the dataset, so that pages link to each other.
+    marked = marked.replace("Recalling its resolution 79/6", "Recalling its resolution 80/1", 1)
+    assert marked != text
+    path.write_text(marked, encoding="utf-8")
+    return folder
+
+
+def publish_sample(sources: Path, output: Path, when: datetime = FIRST) -> ReleaseSummary:
+    """Publish the sources under `sources` into `output` (release time `when`)."""
+    settings = Settings(output_dir=output, release_time=when)
+    return publish([sources], settings)
+
+
+def change_one(sources: Path) -> str:
+    """Change an operative clause of one resolution; its identifier."""
+    path = sources / "un-ga" / "A_RES_80_1.md"
+    text = path.read_text(encoding="utf-8")
+    changed = text.replace("Decides", "Decides firmly", 1)
+    assert changed != text
+    path.write_text(changed, encoding="utf-8")
+    return "A/RES/80/1"
