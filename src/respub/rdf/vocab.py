@@ -32,6 +32,7 @@ class RESPUB(DefinedNamespace):
 
     # Object properties
     adoptedAt: URIRef  # adopted at session
+    alignedWith: URIRef  # aligned with
     citedWork: URIRef  # cited work
     cites: URIRef  # cites
     concept: URIRef  # opener concept
