@@ -27,8 +27,7 @@ from typing import Any
 from respub.model import Citation, OperativeClause, PreambularClause, Resolution, Session, Source
 from respub.pipeline import Settings, process_resolution
 from respub.publish.dumps import triples_of
-from respub.publish.release import write_release
-from respub.publish.run import vocabulary_sources
+from respub.publish.release import vocabulary_sources, write_release
 from respub.rdf.mapping import triples_to_graph
 from respub.rdf.serialize import serialize
 from respub.store.load import load_release

@@ -6,10 +6,11 @@ import importlib.util
 import shutil
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -50,3 +51,26 @@ def deadline(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def publish_files(paths: Sequence[str | Path], settings: Any) -> Any:
+    """Process every source under `paths`, write the release, load the store if asked.
+
+    The library calls the publish flow wires as tasks, composed without Prefect for tests
+    that need a release (the flow itself is tested in tests/flows).
+    """
+    from dataclasses import replace
+
+    from respub.pipeline import Source, process, release_time_from_sources
+    from respub.publish.layout import STORE
+    from respub.publish.release import write_release
+    from respub.sources.discover import discover
+    from respub.store.load import load_release
+
+    sources = discover(paths)
+    if settings.release_time is None:
+        settings = replace(settings, release_time=release_time_from_sources(sources))
+    summary = write_release([process(Source.of(p), settings) for p in sources], settings)
+    if settings.load_store:
+        load_release(summary.release_dir, settings.output_dir / STORE)
+    return summary

@@ -14,7 +14,6 @@ from respub.pipeline import (
     CC_BY_4_0,
     DocumentResult,
     Settings,
-    process_batch,
     process_document,
     process_resolution,
     release_time_from_environ,
@@ -93,7 +92,7 @@ def test_clause_hashes_follow_the_text() -> None:
 def test_batch_keeps_order(tmp_path: Path) -> None:
     broken = tmp_path / "broken.txt"
     broken.write_text("?\n", encoding="utf-8")
-    found = process_batch([SAMPLE, broken], Settings())
+    found = [process_document(p, Settings()) for p in (SAMPLE, broken)]
     assert [r.source_path for r in found] == [str(SAMPLE), str(broken)]
 
 

@@ -1,5 +1,8 @@
 """One document through the pipeline: parse → map to RDF → validate → a `DocumentResult`.
 
+`process(source, settings)` is the one entry point every runner uses (the flow's threads,
+process pool and Dask workers, the benchmarks and the tests).
+
 A `DocumentResult` is small, frozen and JSON-serialisable, so batch tasks (Prefect) can pass
 it around by value and persist it; the release is written from results, never from graphs.
 Configuration enters once, as a frozen `Settings`.
@@ -21,11 +24,11 @@ from pyoxigraph import RdfFormat, Triple, serialize
 
 from respub.errors import RespubError
 from respub.model import Resolution
-from respub.parse import parse_file
+from respub.parse import parse_file, parse_source
 from respub.present import resolution_to_json
 from respub.rdf.iri import DEFAULT_BASE, Iris
 from respub.rdf.mapping import to_triples
-from respub.sources.load import MEDIA_TYPES
+from respub.sources.load import MEDIA_TYPES, read_source
 from respub.validate.rudof import validate_ntriples
 
 __all__ = [
@@ -34,8 +37,9 @@ __all__ = [
     "DocumentResult",
     "Issue",
     "Settings",
+    "Source",
     "canonical_ntriples",
-    "process_batch",
+    "process",
     "process_document",
     "process_resolution",
     "release_time_from_environ",
@@ -60,8 +64,8 @@ class Settings:
       description;
     - `keep`: how many releases to keep (the live one is never deleted);
     - `release_time`: the one clock of a release (its id, `dcterms:modified`, provenance).
-      Left `None`, `respub.publish.run.publish` pins it to `release_time_from_sources` (the
-      latest source mtime); the CLI pins it from `SOURCE_DATE_EPOCH` when that is set;
+      Left `None`, the publish flow pins it to `release_time_from_sources` (the latest
+      source mtime); the CLI pins it from `SOURCE_DATE_EPOCH` when that is set;
     - `sparql_endpoint`: announced as `void:sparqlEndpoint` when the release is served;
     - `load_store`: load the release into `output_dir/store` after publishing.
     """
@@ -195,8 +199,63 @@ class DocumentResult:
         return cls(**values)
 
 
+@dataclass(frozen=True)
+class Source:
+    """A document to process: the file to read, the name it is published under (its
+    path, or the URL it was fetched from) and the parser hints from a manifest."""
+
+    path: str
+    name: str
+    language: str | None = None
+    body: str | None = None
+
+    @classmethod
+    def of(cls, path: str | Path) -> Source:
+        """A plain file, published under its own path, without hints."""
+        return cls(str(path), str(path))
+
+    @property
+    def hinted(self) -> bool:
+        """True when the document is read under another name or with parser hints."""
+        return self.language is not None or self.body is not None or self.name != self.path
+
+
+def process(source: Source, settings: Settings) -> DocumentResult:
+    """Parse, map and validate one source; parse errors become the result's `error`.
+
+    A manifest entry is read under its name (the URL, recorded as provenance) and parsed
+    with its hints; a parser bug quarantines the document instead of stopping the run.
+    """
+    path = Path(source.path)
+    if not _utf8(source.path):
+        return DocumentResult(
+            source_path=source.name,
+            sha256="",
+            media_type=_media_type(path),
+            error=f"{source.name}: the file name is not valid UTF-8; rename the file",
+        )
+    if not source.hinted:
+        return _process_file(source.path, settings)
+    try:
+        document = read_source(path, name=source.name)
+        resolution = parse_source(document, language=source.language, body=source.body)
+    except RespubError as error:
+        data = _read_bytes(path)
+        return DocumentResult(
+            source_path=source.name,
+            sha256=hashlib.sha256(data).hexdigest() if data is not None else "",
+            media_type=_media_type(path),
+            error=str(error),
+        )
+    return process_resolution(resolution, settings)
+
+
 def process_document(path: str | Path, settings: Settings) -> DocumentResult:
-    """Parse, map and validate one source file; parse errors become `error`, not exceptions."""
+    """`process` of a plain file (published under its path, no hints)."""
+    return process(Source.of(path), settings)
+
+
+def _process_file(path: str | Path, settings: Settings) -> DocumentResult:
     try:
         resolution = parse_file(path)
     except Exception as error:  # a parser bug must quarantine one document, not stop a run
@@ -261,11 +320,6 @@ def process_resolution(resolution: Resolution, settings: Settings) -> DocumentRe
     )
 
 
-def process_batch(paths: Iterable[str | Path], settings: Settings) -> list[DocumentResult]:
-    """`process_document` over a batch of paths, in order."""
-    return [process_document(path, settings) for path in paths]
-
-
 def canonical_ntriples(triples: Iterable[Triple]) -> str:
     """Canonical N-Triples: one triple per line, sorted, without duplicates."""
     data = (serialize(list(triples), format=RdfFormat.N_TRIPLES) or b"").decode()
@@ -309,6 +363,14 @@ def _mtime(path: str | Path) -> int:
         return int(os.stat(path).st_mtime)
     except OSError:
         return 0
+
+
+def _utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _short_hash(value: object) -> str:

@@ -7,10 +7,10 @@ import json
 import os
 from pathlib import Path
 
-from respub.orchestrate.batching import Source, collect, plan, run_batch
+from respub.orchestrate.batching import collect, plan, run_batch
 from respub.orchestrate.cache import ResultCache
 from respub.orchestrate.fingerprint import pipeline_version
-from respub.pipeline import DocumentResult, Settings, release_time_from_sources
+from respub.pipeline import DocumentResult, Settings, Source, release_time_from_sources
 from respub.sources.discover import discover
 
 

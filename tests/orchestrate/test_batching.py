@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from respub.orchestrate import batching
-from respub.orchestrate.batching import Source, collect, plan, process_source, run_batch
+from respub.orchestrate.batching import collect, plan, run_batch
 from respub.orchestrate.cache import ResultCache
 from respub.orchestrate.fingerprint import pipeline_version
-from respub.pipeline import Settings, process_document
+from respub.pipeline import Settings, Source, process, process_document
 
 
 def _sources(folder: Path) -> list[Source]:
@@ -41,9 +41,9 @@ def test_plan_process_and_reuse(corpus: Path, tmp_path: Path) -> None:
 def test_hints_and_url_provenance(corpus: Path) -> None:
     path = corpus / "A_RES_80_1.md"
     url = "https://example.org/A_RES_80_1.md"
-    result = process_source(Source(str(path), url, "en", "UN-GA"), Settings())
+    result = process(Source(str(path), url, "en", "UN-GA"), Settings())
     assert result.source_path == url and result.language == "en" and result.publishable
-    bad = process_source(Source(str(path), url, "en", "NO-SUCH-BODY"), Settings())
+    bad = process(Source(str(path), url, "en", "NO-SUCH-BODY"), Settings())
     assert bad.source_path == url and bad.error is not None and "NO-SUCH-BODY" in bad.error
 
 
@@ -53,7 +53,7 @@ def test_an_unexpected_error_is_reported_not_cached(
     def explode(path: object, settings: Settings) -> None:
         raise ZeroDivisionError("a bug")
 
-    monkeypatch.setattr(batching, "process_document", explode)
+    monkeypatch.setattr(batching, "process", explode)
     settings, cache = Settings(output_dir=tmp_path), ResultCache(tmp_path / "results")
     work = plan(_sources(corpus), settings, pipeline_version(), cache)
     outcomes = run_batch(work.todo, settings, cache.root)

@@ -10,9 +10,8 @@ from typing import Any
 
 import pytest
 
-from respub.pipeline import DocumentResult, Settings, process_batch
-from respub.publish.release import ReleaseSummary, write_release
-from respub.publish.run import vocabulary_sources
+from respub.pipeline import DocumentResult, Settings, process_document
+from respub.publish.release import ReleaseSummary, vocabulary_sources, write_release
 from respub.sources.discover import discover
 
 REPO = Path(__file__).resolve().parents[2]
@@ -43,7 +42,7 @@ def corpus_copy(tmp_path: Path) -> Callable[[], Path]:
 @pytest.fixture(scope="session")
 def results(corpus: Path) -> list[DocumentResult]:
     """The publishable results of the subset (documents the parser cannot read yet are left out)."""
-    found = process_batch(discover([corpus]), Settings(release_time=T0))
+    found = [process_document(p, Settings(release_time=T0)) for p in discover([corpus])]
     good = [r for r in found if r.publishable]
     assert len(good) >= 10, [r.reasons() for r in found if not r.publishable]
     return good

@@ -13,34 +13,38 @@ from pathlib import Path
 import pytest
 
 from respub.pipeline import DocumentResult
+from respub.publish import release
 from respub.publish.checksums import check_sums
 from respub.publish.layout import LATEST, RELEASES, TEMP_PREFIX
-from respub.publish.release import STAGES, ReleaseSummary, crash_at
+from respub.publish.release import STAGES, ReleaseSummary
 from respub.publish.verify import verify_release
 
 from .conftest import T0
 
 Publish = Callable[..., ReleaseSummary]
 
+# The child replaces the writer's stage hook (as pytest's monkeypatch would) by a SIGKILL.
 CHILD = """
-import json, os, sys
+import json, os, signal, sys
 from datetime import datetime, UTC
 from pathlib import Path
 from respub.pipeline import DocumentResult, Settings
-from respub.publish.release import crash_at, write_release
-from respub.publish.run import vocabulary_sources
+from respub.publish import release
 
-data, output, when = sys.argv[1:4]
+data, output, when, stage = sys.argv[1:5]
+
+def kill_at(reached):
+    if reached == stage:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+release.reached = kill_at
 results = [DocumentResult.from_json(d) for d in json.loads(Path(data).read_text())]
 settings = Settings(
     output_dir=Path(output),
     release_time=datetime.fromtimestamp(int(when), UTC),
     load_store=False,
 )
-write_release(
-    results, settings, vocabulary_sources(),
-    on_stage=crash_at(os.environ.get("RESPUB_TEST_CRASH_AT")),
-)
+release.write_release(results, settings)
 """
 
 
@@ -63,10 +67,8 @@ def test_a_kill_at_any_stage_leaves_the_previous_release_and_latest(
     data = tmp_path / "results.json"
     data.write_text(json.dumps([r.to_json() for r in changed]))
     when = str(int(T0.timestamp()) + 3600)
-    env = {**os.environ, "RESPUB_TEST_CRASH_AT": stage}
     done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(data), str(output), when],
-        env=env,
+        [sys.executable, "-c", CHILD, str(data), str(output), when, stage],
         capture_output=True,
         text=True,
         timeout=120,
@@ -84,8 +86,14 @@ def test_a_kill_at_any_stage_leaves_the_previous_release_and_latest(
     assert verify_release(summary.release_dir) == []
 
 
-def test_crash_hook_knows_the_stages() -> None:
-    assert crash_at(None) is None
-    assert set(STAGES) >= {"dump:resolutions.nq.gz", "checksums", "latest"}
-    with pytest.raises(ValueError, match="unknown stage"):
-        crash_at("nowhere")
+def test_the_writer_reaches_every_stage_in_order(
+    results: list[DocumentResult],
+    tmp_path: Path,
+    publish_results: Publish,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seen: list[str] = []
+    monkeypatch.setattr(release, "reached", seen.append)
+    publish_results(results[:3], tmp_path / "out")
+    assert [s for s in STAGES if s in seen] == seen
+    assert set(seen) == set(STAGES)

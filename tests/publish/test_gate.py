@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import rdflib
+from support import publish_files as publish
 
 from respub.errors import PublishError
 from respub.pipeline import DocumentResult, Issue, Settings, process_document
@@ -16,7 +17,6 @@ from respub.publish.gate import select
 from respub.publish.layout import expression_path
 from respub.publish.manifest import read_manifest
 from respub.publish.release import ReleaseSummary
-from respub.publish.run import publish
 from respub.sources.discover import discover
 
 from .conftest import T0

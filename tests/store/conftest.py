@@ -7,12 +7,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from support import publish_files as publish
 
 from respub.model import Resolution
 from respub.parse import parse_file
 from respub.pipeline import Settings
+from respub.publish.layout import STORE
 from respub.publish.release import ReleaseSummary
-from respub.publish.run import STORE, publish
 from respub.sources.discover import discover
 
 REPO = Path(__file__).resolve().parents[2]

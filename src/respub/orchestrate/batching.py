@@ -14,32 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from respub.errors import RespubError
 from respub.orchestrate.cache import CacheKey, ResultCache
 from respub.orchestrate.fingerprint import PipelineVersion, file_sha256, settings_sha256
-from respub.parse import parse_source
-from respub.pipeline import DocumentResult, Settings, process_document, process_resolution
-from respub.sources.load import MEDIA_TYPES, read_source
+from respub.pipeline import DocumentResult, Settings, Source, process
+from respub.sources.load import MEDIA_TYPES
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Source:
-    """A document to process: the file to read, the name it is published under (its
-    path, or the URL it was fetched from) and the parser hints from a manifest."""
-
-    path: str
-    name: str
-    language: str | None = None
-    body: str | None = None
-
-    @property
-    def hinted(self) -> bool:
-        """True when the document is not processed exactly as `process_document` would."""
-        return self.language is not None or self.body is not None or self.name != self.path
 
 
 @dataclass(frozen=True)
@@ -162,7 +144,7 @@ def run_batch(items: Sequence[WorkItem], settings: Settings, cache_root: Path) -
         if result is None:
             action = "parsed"
             try:
-                result = process_source(item.source, settings)
+                result = process(item.source, settings)
             except Exception as error:  # a bug on one document must not sink the batch
                 log.exception("%s: unexpected error", item.source.name)
                 result = uncached = _unexpected(item, error)
@@ -193,7 +175,7 @@ def collect(
         result = uncached.get(item.digest) or cache.load(item.digest)
         if result is None:
             log.warning("%s: cached result vanished; processing again", item.source.name)
-            result = process_source(item.source, settings)
+            result = process(item.source, settings)
         results.append(result)
     return results
 
@@ -208,36 +190,3 @@ def _unexpected(item: WorkItem, error: Exception) -> DocumentResult:
         ),
         error=f"{item.source.name}: unexpected {type(error).__name__}: {error}",
     )
-
-
-def process_source(source: Source, settings: Settings) -> DocumentResult:
-    """Parse, map and validate one source; parse errors become the result's `error`.
-
-    A plain file goes through `respub.pipeline.process_document`; a manifest entry is read
-    under its name (the URL, recorded as provenance) and parsed with its hints.
-    """
-    path = Path(source.path)
-    if not _utf8(source.path):
-        return DocumentResult(
-            source_path=source.name,
-            sha256="",
-            media_type=MEDIA_TYPES.get(path.suffix.lower(), "application/octet-stream"),
-            error=f"{source.name}: the file name is not valid UTF-8; rename the file",
-        )
-    if not source.hinted:
-        return process_document(source.path, settings)
-    try:
-        document = read_source(path, name=source.name)
-        resolution = parse_source(document, language=source.language, body=source.body)
-    except RespubError as error:
-        try:
-            sha256 = file_sha256(path)
-        except OSError:
-            sha256 = ""
-        return DocumentResult(
-            source_path=source.name,
-            sha256=sha256,
-            media_type=MEDIA_TYPES.get(path.suffix.lower(), "application/octet-stream"),
-            error=str(error),
-        )
-    return process_resolution(resolution, settings)

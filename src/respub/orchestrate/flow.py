@@ -35,7 +35,6 @@ from respub.orchestrate import report as reporting
 from respub.orchestrate.batching import (
     Outcome,
     Plan,
-    Source,
     WorkItem,
     batches,
     collect,
@@ -62,10 +61,9 @@ from respub.orchestrate.state import (
     run_fingerprint,
     write_last_run,
 )
-from respub.pipeline import Settings, release_time_from_sources
-from respub.publish.layout import current_release
+from respub.pipeline import Settings, Source, release_time_from_sources
+from respub.publish.layout import STORE, current_release
 from respub.publish.release import ReleaseSummary, write_release
-from respub.publish.run import STORE, vocabulary_sources
 from respub.sources.http import HttpSettings, ValidatorCache, make_session
 from respub.sources.manifest import ManifestEntry
 from respub.store.load import StoreSummary, load_release
@@ -123,7 +121,7 @@ def write_release_task(
     """Gather every result (cache or batch) and write the release."""
     cache = ResultCache(StateDirs.of(settings.output_dir).results)
     results = collect(documents, outcomes, settings, cache)
-    summary = write_release(results, settings, vocabulary_sources())
+    summary = write_release(results, settings)
     kept_out = {q.source_path for q in summary.quarantined}
     return summary, reporting.rows(results, reporting.actions_of(outcomes), kept_out)
 

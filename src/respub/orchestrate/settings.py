@@ -21,7 +21,7 @@ def make_settings(
     """`Settings` for a run; `ValueError` on a bad base IRI or a naive release time.
 
     Unset options keep `Settings`' defaults; an unset release time is pinned later to the
-    latest source modification time (as `respub.publish.run.publish` does).
+    latest source modification time (by the publish flow).
     """
     if base_iri is None:
         return Settings(output_dir=Path(out), release_time=release_time)

@@ -19,9 +19,9 @@ from urllib.parse import unquote, urlsplit
 
 import requests
 
-from respub.orchestrate.batching import Source
 from respub.orchestrate.cache import write_atomic
 from respub.orchestrate.fingerprint import bytes_sha256, file_sha256
+from respub.pipeline import Source
 from respub.sources.discover import discover
 from respub.sources.http import HttpSettings, ValidatorCache, fetch
 from respub.sources.load import MEDIA_TYPES

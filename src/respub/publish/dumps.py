@@ -28,10 +28,10 @@ __all__ = [
     "DUMPS",
     "Document",
     "DumpSummary",
+    "expression_files_of",
     "read_graphs",
     "triples_of",
     "write_dumps",
-    "write_expression",
 ]
 
 TURTLE = "resolutions.ttl"
@@ -63,15 +63,14 @@ def triples_of(ntriples: str) -> list[Triple]:
     return [q.triple for q in parse(ntriples.encode(), format=RdfFormat.N_TRIPLES)]
 
 
-def write_expression(root: Path, base_iri: str, document: Document) -> tuple[str, str]:
-    """Write `{path}.ttl` and `{path}.jsonld` of one expression; their relative paths."""
+def expression_files_of(base_iri: str, document: Document) -> dict[str, bytes]:
+    """`{path}.ttl` and `{path}.jsonld` of one expression, by release-relative path."""
     stem = expression_path(document.expression_iri, base_iri)
     triples = triples_of(document.ntriples)
-    ttl, jsonld = f"{stem}.ttl", f"{stem}.jsonld"
-    (root / stem).parent.mkdir(parents=True, exist_ok=True)
-    (root / ttl).write_bytes(serialize(triples, "turtle"))
-    (root / jsonld).write_bytes(serialize(triples, "jsonld"))
-    return ttl, jsonld
+    return {
+        f"{stem}.ttl": serialize(triples, "turtle"),
+        f"{stem}.jsonld": serialize(triples, "jsonld"),
+    }
 
 
 def write_dumps(

@@ -5,6 +5,7 @@
       releases/<release-id>/ …             (complete, verified releases only)
       releases/.tmp-<release-id>-<pid>/    (a release being written; removed if left over)
       .publish.lock                        (flock held while a release is written)
+      store -> .store-<release-id>-…       (the SPARQL store of `latest`, respub.store.load)
 
 A release id is `<UTC time>-<content digest>`, e.g. `2026-11-29T030000Z-3f2a9c1b`: it sorts
 by time, and differs whenever the published content or settings differ.
@@ -26,6 +27,7 @@ from respub.publish.locking import exclusive
 __all__ = [
     "LATEST",
     "RELEASES",
+    "STORE",
     "TEMP_PREFIX",
     "clean_leftovers",
     "current_release",
@@ -38,6 +40,7 @@ __all__ = [
 ]
 
 RELEASES = "releases"
+STORE = "store"
 LATEST = "latest"
 TEMP_PREFIX = ".tmp-"
 _LINK_TEMP = ".latest.tmp-"

@@ -1,19 +1,22 @@
 """Write a versioned release atomically: temp folder → verify → rename → switch `latest`.
 
+    plan (`respub.publish.plan.plan_release`, pure) → render (`respub.publish.render`,
+    bytes per path) → write (here: the one atomic writer)
+
 A failure or a kill at any stage leaves the previous release and `output/latest` untouched;
 the next run removes what was left over. The same results and settings give the same
 release id and byte-identical files; publishing them again reuses the existing release.
+A language version whose content is unchanged since the live release gets its files by
+hard link from it (same bytes: they depend only on the content and the software).
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import shutil
-import signal
-from collections.abc import Callable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,32 +24,30 @@ from typing import Any
 from respub import __version__
 from respub.errors import PublishError
 from respub.pipeline import DocumentResult, Settings
-from respub.publish.changes import Changes, changes
-from respub.publish.checksums import SUMS, describe_files, release_files, sums_text
-from respub.publish.describe import ReleaseIris, dataset_description, provenance
-from respub.publish.dumps import DUMPS, NQUADS, Document, read_graphs, write_dumps, write_expression
-from respub.publish.gate import Selection, select
+from respub.publish.checksums import describe_files, release_files
+from respub.publish.dumps import NQUADS, Document, read_graphs, write_dumps
 from respub.publish.layout import (
     RELEASES,
     TEMP_PREFIX,
     clean_leftovers,
     current_release,
+    expression_path,
     lock,
     prune,
-    release_id,
     switch_latest,
 )
-from respub.publish.manifest import MANIFEST, Entry, Manifest, Quarantine, read_manifest
-from respub.publish.report import readme, summarise, validation_graph, validation_json
-from respub.publish.terms import turtle
-from respub.publish.verify import DATASET, verify_release
+from respub.publish.manifest import Manifest, Quarantine, read_manifest
+from respub.publish.plan import ReleasePlan, plan_release
+from respub.publish.render import content_files, description_files, expression_files
+from respub.publish.verify import verify_release
+from respub.rdf.files import CONCEPTS, CONTEXT, ONTOLOGY, SHAPES
 from respub.site.release import write_site
 
-__all__ = ["STAGES", "ReleaseSummary", "crash_at", "write_release"]
+__all__ = ["STAGES", "ReleaseSummary", "reached", "vocabulary_sources", "write_release"]
 
 log = logging.getLogger(__name__)
 
-# The points `on_stage` is called at, in order (a test kills the process at each).
+# The points `reached` is called at, in order (a test kills the process at each).
 STAGES = (
     "start",
     "expressions",
@@ -61,21 +62,14 @@ STAGES = (
 )
 
 
-def crash_at(stage: str | None) -> Callable[[str], None] | None:
-    """A stage hook for crash tests that kills this process (SIGKILL) on reaching `stage`.
+def reached(stage: str) -> None:
+    """Called at each of `STAGES` while a release is written (crash tests replace it)."""
+    log.debug("release stage %s", stage)
 
-    The CLI passes `crash_at(os.environ.get("RESPUB_TEST_CRASH_AT"))` as `on_stage`.
-    """
-    if not stage:
-        return None
-    if stage not in STAGES:
-        raise ValueError(f"unknown stage {stage!r} (known: {', '.join(STAGES)})")
 
-    def hook(reached: str) -> None:
-        if reached == stage:
-            os.kill(os.getpid(), signal.SIGKILL)
-
-    return hook
+def vocabulary_sources() -> list[Path]:
+    """The ontology, concept schemes, JSON-LD context and shapes that exist, to ship."""
+    return [p for p in (ONTOLOGY, CONCEPTS, CONTEXT, SHAPES) if p.is_file()]
 
 
 @dataclass(frozen=True)
@@ -112,157 +106,145 @@ class ReleaseSummary:
 def write_release(
     results: Sequence[DocumentResult],
     settings: Settings,
-    sources_used: Sequence[Path],
-    *,
-    on_stage: Callable[[str], None] | None = None,
+    sources_used: Sequence[Path] | None = None,
 ) -> ReleaseSummary:
     """Publish `results` as a new release under `settings.output_dir`.
 
     `sources_used` are the vocabulary files the results were made and checked with
-    (ontology, concept schemes, JSON-LD context, shapes); they are copied into the release.
-    `on_stage(name)` is called at each of `STAGES` (for progress, and for crash tests).
-    Raises `PublishError` when nothing can be published or the new release fails to verify.
+    (default `vocabulary_sources()`); they are copied into the release. Raises
+    `PublishError` when nothing can be published or the new release fails to verify.
     """
-    if settings.release_time is None:
-        raise PublishError("the release time is not pinned (Settings.release_time)")
-    hook = on_stage or (lambda _stage: None)
+    vocabulary = _vocabulary(vocabulary_sources() if sources_used is None else sources_used)
     output = settings.output_dir
     with lock(output):
         for leftover in clean_leftovers(output):
             log.info("removed leftover %s", leftover)
         previous_dir = current_release(output)
         previous = _manifest_or_none(previous_dir)
-        selection = select(results, previous)
-        if not selection.expressions:
-            raise PublishError("nothing to publish: every source was quarantined")
-        documents = _documents(selection, previous_dir)
-        vocabulary = _vocabulary(sources_used)
-        rid = release_id(settings.release_time, _digest(settings, documents, vocabulary, selection))
-        final = output / RELEASES / rid
+        plan = plan_release(results, previous, settings, vocabulary)
+        final = output / RELEASES / plan.rid
         log.info(
             "release %s: %d expressions (%d carried forward), %d quarantined",
-            rid,
-            len(documents),
-            len(selection.carried),
-            len(selection.quarantined),
-        )
-        entries = _entries(selection, rid)
-        plan = _Plan(
-            rid=rid,
-            settings=settings,
-            results=tuple(results),
-            selection=selection,
-            documents=tuple(documents),
-            entries=tuple(entries),
-            vocabulary=tuple(vocabulary),
-            previous=previous,
-            changes=changes(rid, previous, entries),
+            plan.rid,
+            len(plan.entries),
+            len(plan.selection.carried),
+            len(plan.selection.quarantined),
         )
         reused = final.is_dir() and not verify_release(final)
         if not reused:
-            temp = output / RELEASES / f"{TEMP_PREFIX}{rid}-{os.getpid()}"
+            temp = output / RELEASES / f"{TEMP_PREFIX}{plan.rid}-{os.getpid()}"
             try:
-                _write(temp, plan, hook)
-                hook("verify")
+                _write(temp, plan, _documents(plan, previous_dir), previous_dir)
+                reached("verify")
                 problems = verify_release(temp)
                 if problems:
-                    raise PublishError(f"release {rid} failed to verify: {'; '.join(problems)}")
-                hook("rename")
+                    raise PublishError(
+                        f"release {plan.rid} failed to verify: {'; '.join(problems)}"
+                    )
+                reached("rename")
                 _discard(final)
                 os.rename(temp, final)
             finally:
                 shutil.rmtree(temp, ignore_errors=True)
-        hook("latest")
+        reached("latest")
         switch_latest(output, final)
-        hook("prune")
+        reached("prune")
         pruned = prune(output, settings.keep)
     manifest = read_manifest(final)
     return ReleaseSummary(
-        release_id=rid,
+        release_id=plan.rid,
         release_dir=final,
         previous=previous.release if previous else None,
         reused=reused,
         documents=len(results),
-        published=len(selection.published),
+        published=len(plan.selection.published),
         expressions=len(manifest.entries),
         triples=manifest.triples,
         files=len(release_files(final)) + 1,
         added=len(plan.changes.of_kind("added")),
         changed=len(plan.changes.of_kind("changed")),
         removed=len(plan.changes.of_kind("removed")),
-        quarantined=selection.quarantined,
-        carried_forward=tuple(e.expression_iri for e in selection.carried),
+        quarantined=plan.selection.quarantined,
+        carried_forward=tuple(e.expression_iri for e in plan.selection.carried),
         pruned=tuple(pruned),
     )
 
 
-@dataclass(frozen=True)
-class _Plan:
-    """Everything a release's files are written from."""
-
-    rid: str
-    settings: Settings
-    results: tuple[DocumentResult, ...]
-    selection: Selection
-    documents: tuple[Document, ...]
-    entries: tuple[Entry, ...]
-    vocabulary: tuple[tuple[str, bytes], ...]
-    previous: Manifest | None
-    changes: Changes
+def write_files(root: Path, files: Mapping[str, bytes]) -> None:
+    """Write each `{relative path: bytes}` below `root` (a release being written)."""
+    for path, data in files.items():
+        target = root / path
+        if not target.resolve().is_relative_to(root.resolve()):
+            raise PublishError(f"{path}: a release file must stay inside the release")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
 
 
-def _write(root: Path, plan: _Plan, hook: Callable[[str], None]) -> None:
+def _write(
+    root: Path, plan: ReleasePlan, documents: Sequence[Document], previous_dir: Path | None
+) -> None:
     """Write every file of a release into `root` (a fresh temp folder)."""
-    settings, selection, results = plan.settings, plan.selection, plan.results
     root.mkdir(parents=True)
-    hook("start")
-    for document in plan.documents:
-        write_expression(root, settings.base_iri, document)
-    hook("expressions")
-    dumps = write_dumps(root, plan.documents, hook)
-    for path, data in plan.vocabulary:
-        (root / path).parent.mkdir(parents=True, exist_ok=True)
-        (root / path).write_bytes(data)
-    iris = ReleaseIris(settings.base_iri, plan.rid)
-    summary = summarise(
-        plan.rid, results, selection.published, selection.carried, selection.quarantined
-    )
-    (root / "validation.json").write_bytes(validation_json(summary, results))
-    (root / "validation.ttl").write_bytes(turtle(validation_graph(iris, summary, results)))
-    time = settings.metadata()["release_time"]
-    (root / "README.md").write_bytes(
-        readme(summary, plan.changes, settings.title, time, dumps.triples, len(plan.documents))
-    )
-    (root / "CHANGES.json").write_bytes(plan.changes.to_json())
-    (root / "CHANGES.md").write_bytes(plan.changes.to_markdown())
-    manifest = Manifest(
-        release=plan.rid,
-        release_time=time,
-        previous=plan.previous.release if plan.previous else None,
-        software=__version__,
-        settings=settings.metadata(),
-        triples=dumps.triples,
-        entries=plan.entries,
-        quarantined=selection.quarantined,
-    )
-    (root / MANIFEST).write_bytes(manifest.to_bytes())
-    used = sorted({(r.source_path, r.sha256, r.media_type) for r in results if r.sha256})
-    prov = provenance(iris, settings, plan.entries, used, manifest.previous, __version__)
-    (root / "provenance.ttl").write_bytes(turtle(prov))
-    hook("metadata")
+    reached("start")
+    reusable = _reusable(plan, previous_dir)
+    fresh = [
+        d
+        for d in documents
+        if previous_dir is None or not _link_expression(root, previous_dir, plan, d, reusable)
+    ]
+    for files in expression_files(plan, fresh):
+        write_files(root, files)
+    reached("expressions")
+    dumps = write_dumps(root, documents, lambda stage: reached(stage))
+    for files in content_files(plan, root, dumps):
+        write_files(root, files)
+    reached("metadata")
     paths = release_files(root)
     halfway = len(paths) // 2
-    infos = describe_files(root, paths, lambda n: hook("checksums") if n == halfway else None)
-    infos += write_site(root, infos, current_release(settings.output_dir))
-    examples = _examples(plan.entries)
-    description = dataset_description(iris, settings, infos, dumps.triples, DUMPS, examples)
-    (root / DATASET).write_bytes(turtle(description))
-    infos += describe_files(root, [DATASET])
-    (root / SUMS).write_text(sums_text(infos), encoding="utf-8")
+    infos = describe_files(root, paths, lambda n: reached("checksums") if n == halfway else None)
+    infos += write_site(root, infos, previous_dir)  # lists the downloads: needs their infos
+    write_files(root, description_files(plan, infos, dumps.triples))
 
 
-def _documents(selection: Selection, previous_dir: Path | None) -> list[Document]:
+def _reusable(plan: ReleasePlan, previous_dir: Path | None) -> dict[str, str]:
+    """Expression IRI → content hash of the previous release's versions whose files can be
+    linked: same software and base IRI (the bytes depend on nothing else)."""
+    previous = plan.previous
+    if previous is None or previous_dir is None or previous.software != __version__:
+        return {}
+    if previous.settings.get("base_iri") != plan.settings.base_iri:
+        return {}
+    return {e.expression_iri: e.content_sha256 for e in previous.entries}
+
+
+def _link_expression(
+    root: Path,
+    previous_dir: Path,
+    plan: ReleasePlan,
+    document: Document,
+    reusable: Mapping[str, str],
+) -> bool:
+    """Hard-link (or copy) a language version's files from the previous release when its
+    content is unchanged; False when they must be rendered."""
+    content = hashlib.sha256(document.ntriples.encode()).hexdigest()
+    if reusable.get(document.expression_iri) != content:
+        return False
+    stem = expression_path(document.expression_iri, plan.settings.base_iri)
+    names = (f"{stem}.ttl", f"{stem}.jsonld")
+    if not all((previous_dir / n).is_file() for n in names):
+        return False
+    for name in names:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(previous_dir / name, root / name)
+        except OSError:
+            shutil.copyfile(previous_dir / name, root / name)
+    return True
+
+
+def _documents(plan: ReleasePlan, previous_dir: Path | None) -> list[Document]:
     """The N-Triples of every expression: new ones from results, carried ones from the dump."""
+    selection = plan.selection
     new = [Document(r.expression_iri or "", r.ntriples) for r in selection.published]
     if not selection.carried:
         return new
@@ -279,11 +261,6 @@ def _documents(selection: Selection, previous_dir: Path | None) -> list[Document
     return sorted([*new, *carried], key=lambda d: d.expression_iri)
 
 
-def _entries(selection: Selection, rid: str) -> list[Entry]:
-    new = [Entry.from_result(r, rid) for r in selection.published]
-    return sorted([*new, *selection.carried], key=lambda e: e.expression_iri)
-
-
 def _vocabulary(paths: Sequence[Path]) -> list[tuple[str, bytes]]:
     """Release path (`<folder>/<name>`) and bytes of each vocabulary file."""
     found = {}
@@ -293,31 +270,6 @@ def _vocabulary(paths: Sequence[Path]) -> list[tuple[str, bytes]]:
         except OSError as error:
             raise PublishError(f"{path}: cannot read vocabulary file: {error}") from error
     return sorted(found.items())
-
-
-def _digest(
-    settings: Settings,
-    documents: Sequence[Document],
-    vocabulary: Sequence[tuple[str, bytes]],
-    selection: Selection,
-) -> str:
-    """A hash of everything a release's content depends on (not of the previous release)."""
-    digest = hashlib.sha256()
-    digest.update(json.dumps(settings.metadata(), sort_keys=True).encode())
-    for document in documents:
-        digest.update(document.expression_iri.encode() + b"\0")
-        digest.update(hashlib.sha256(document.ntriples.encode()).digest())
-    for path, data in vocabulary:
-        digest.update(path.encode() + b"\0" + hashlib.sha256(data).digest())
-    for q in selection.quarantined:
-        digest.update(json.dumps(asdict(q), sort_keys=True).encode())
-    return digest.hexdigest()
-
-
-def _examples(entries: Sequence[Entry]) -> list[str]:
-    """A few example resources: the first expressions and their works."""
-    chosen = entries[:3]
-    return sorted({*(e.expression_iri for e in chosen), *(e.work_iri for e in chosen)})
 
 
 def _manifest_or_none(release_dir: Path | None) -> Manifest | None:
