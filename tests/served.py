@@ -7,9 +7,10 @@ import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
+from support import publish_files as publish
+
 from respub.pipeline import Settings
 from respub.publish.release import ReleaseSummary
-from respub.publish.run import publish
 
 REPO = Path(__file__).resolve().parents[1]
 HOSTILE = "<script>alert(1)</script>"
