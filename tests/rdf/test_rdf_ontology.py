@@ -26,15 +26,14 @@ ELI_TERMS = [
     "is_part_of",
     "language",
 ]
-ALLOT_TERMS = [
-    "FRBRWork",
-    "FRBRExpression",
-    "FRBRManifestation",
-    "hasRealization",
-    "hasEmbodiment",
-    "mentions",
-]
-ALIGNED = {ELI + name for name in ELI_TERMS} | {ALLOT + name for name in ALLOT_TERMS}
+ALLOT_TERMS = ["FRBRWork", "FRBRExpression", "FRBRManifestation"]
+UNDO = "https://w3id.org/un/ontology/undo/"
+UNDO_TERMS = ["Resolution"]
+ALIGNED = (
+    {ELI + name for name in ELI_TERMS}
+    | {ALLOT + name for name in ALLOT_TERMS}
+    | {UNDO + name for name in UNDO_TERMS}
+)
 
 
 @pytest.fixture(scope="module")
@@ -82,6 +81,22 @@ def test_the_standard_vocabularies_are_aligned_to(ontology: Graph) -> None:
         for o in ontology.objects(None, p)
     }
     assert ALIGNED - aligned == set()
+
+
+def test_allot_and_undo_terms_are_exactly_those_whose_source_is_noted(ontology: Graph) -> None:
+    """Every ALLOT or UNDO IRI used is one the ontology's header (and README) sources."""
+    used = {
+        str(o)
+        for o in ontology.objects()
+        if isinstance(o, URIRef) and str(o).startswith((ALLOT, UNDO))
+    }
+    assert used == {ALLOT + n for n in ALLOT_TERMS} | {UNDO + n for n in UNDO_TERMS}
+    header = ONTOLOGY.read_text(encoding="utf-8").split("@prefix allot:")[0]
+    readme = ONTOLOGY.with_name("README.md").read_text(encoding="utf-8")
+    for iri in used:
+        curie = ("allot:" if iri.startswith(ALLOT) else "undo:") + iri.rpartition("/")[2]
+        assert curie in header and curie in readme, curie
+    assert "lod.un.org" not in ONTOLOGY.read_text(encoding="utf-8") + readme
 
 
 def test_domains_and_ranges_are_declared_terms_or_standard(ontology: Graph) -> None:

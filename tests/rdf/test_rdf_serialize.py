@@ -69,7 +69,9 @@ def test_jsonld_is_plain_json(interpol_es: Resolution) -> None:
     assert document["@context"] == CONTEXT_URL
     nodes = {node["id"]: node for node in document["@graph"]}
     work = nodes["https://data.respub.org/resolution/interpol-ga/2021/9"]
-    assert work["type"] == "Resolution"
+    assert work["type"] == ["Resolution", "eli:LegalResource"]
+    assert work["eli:id_local"] == "GA-2021-89-RES-09"
+    assert work["eli:is_realized_by"] == {"@id": work["realizedBy"]}
     assert work["identifier"] == "GA-2021-89-RES-09"
     assert work["dateAdopted"] == "2021-11-25"
     expression = nodes[work["realizedBy"]]
@@ -99,7 +101,7 @@ def test_values_no_term_can_carry_keep_their_iri_and_type() -> None:
     ]
     node = compact(triples)["@graph"][0]
     assert node["title"] == {"es": ["dos", "uno"]}
-    assert node[str(title.value)] == {"@value": "untagged", "@type": xsd + "string"}
+    assert node[str(title.value)] == "untagged"
     assert node[str(date.value)] == {"@value": "2021", "@type": xsd + "gYear"}
     assert node["position"] == {"@value": "01", "@type": xsd + "integer"}
     assert node["https://ex.org/other"] == {"@id": "https://ex.org/x"}

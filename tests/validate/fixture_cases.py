@@ -28,6 +28,12 @@ PREFIXES = """\
 @prefix pre: <https://data.respub.org/concept/preambular/> .
 @prefix lang: <http://publications.europa.eu/resource/authority/language/> .
 @prefix other: <https://data.respub.org/other/> .
+@prefix sub: <https://data.respub.org/resolution/un-ga/80/4#> .
+@prefix eli: <http://data.europa.eu/eli/ontology#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix text: <https://www.iana.org/assignments/media-types/text/> .
+@prefix application: <https://www.iana.org/assignments/media-types/application/> .
 """
 
 # A document with one node of every class, valid against every shape (no warnings).
@@ -66,11 +72,15 @@ file:en a respub:Expression ;
 
 file:en.pdf a respub:SourceFile , respub:Manifestation ;
     respub:mediaType "application/pdf" ;
+    eli:media_type application:pdf ;
+    eli:format application:pdf ;
     respub:sha256 "c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00" ;
     respub:location "corpus/un/A_RES_80_4-EN.pdf" .
 
 file:en.ttl a respub:Manifestation ;
     respub:mediaType "text/turtle" ;
+    eli:media_type text:turtle ;
+    eli:format text:turtle ;
     respub:derivedFrom file:en.pdf .
 
 en:preamble a respub:Preamble ;
@@ -136,6 +146,8 @@ file:en-of-1 a respub:Expression ;
 
 file:en-of-1.txt a respub:SourceFile , respub:Manifestation ;
     respub:mediaType "text/plain" ;
+    eli:media_type text:plain ;
+    eli:format text:plain ;
     respub:sha256 "00000000000000000000000000000000000000000000000000000000000000ff" ;
     respub:location "corpus/un/A_RES_80_1-EN.txt" .
 
@@ -165,6 +177,47 @@ scheme:status a skos:ConceptScheme .
 _UPDATE_PREFIXES = "".join(
     f"PREFIX {line.split()[1]} {line.split()[2]}\n" for line in PREFIXES.splitlines()
 )
+
+# The standard terms the mapping states beside respub's own (ontology/README.md), as
+# rules: applied to the base, and after each change to respub's terms, so a fixture
+# differs from a valid document only by its change. (Media types are in the base.)
+MIRROR = """
+INSERT { ?w a eli:LegalResource ;
+    eli:type_document <https://data.respub.org/concept/document-type/resolution> }
+WHERE { ?w a respub:Resolution } ;
+INSERT { ?e a eli:LegalExpression } WHERE { ?e a respub:Expression } ;
+INSERT { ?m a eli:Format } WHERE { ?m a respub:Manifestation } ;
+INSERT { ?e eli:realizes ?w } WHERE { ?w a respub:Resolution ; respub:realizedBy ?e .
+    ?e a respub:Expression } ;
+INSERT { ?m eli:embodies ?e } WHERE { ?e a respub:Expression ; respub:isEmbodiedBy ?m .
+    ?m a respub:Manifestation } ;
+INSERT { ?s ?standard ?o } WHERE {
+    VALUES (?own ?standard) {
+        (respub:identifier eli:id_local) (respub:identifier dcterms:identifier)
+        (respub:number eli:number)
+        (respub:dateAdopted eli:date_document) (respub:dateAdopted dcterms:date)
+        (respub:passedBy eli:passed_by) (respub:realizedBy eli:is_realized_by)
+        (respub:cites eli:cites) (respub:cites dcterms:references)
+        (respub:title eli:title) (respub:title dcterms:title)
+        (respub:language eli:language) (respub:language dcterms:language)
+        (respub:isEmbodiedBy eli:is_embodied_by) (respub:derivedFrom prov:wasDerivedFrom)
+        (respub:hasPreamble dcterms:hasPart) (respub:hasPreambularClause dcterms:hasPart)
+        (respub:hasOperativeClause dcterms:hasPart) (respub:hasSubParagraph dcterms:hasPart)
+        (respub:hasFootnote dcterms:hasPart) (respub:hasAnnex dcterms:hasPart)
+    }
+    ?s ?own ?o } ;
+INSERT { ?part dcterms:isPartOf ?whole } WHERE { ?whole dcterms:hasPart ?part } ;
+INSERT { ?w eli:has_part ?sub . ?sub a eli:LegalResourceSubdivision ; eli:is_part_of ?w ;
+    eli:number ?n ; eli:is_realized_by ?clause }
+WHERE {
+    ?w a respub:Resolution ; respub:realizedBy ?e .
+    ?e respub:hasOperativeClause ?clause .
+    ?clause respub:paragraphNumber ?number .
+    FILTER (DATATYPE(?number) = xsd:integer)
+    BIND (STR(?number) AS ?n)
+    BIND (IRI(CONCAT(STR(?w), "#operative-", ?n)) AS ?sub)
+}
+"""
 
 # shape local name -> (what the change does, SPARQL Update applied to the base)
 CASES: dict[str, tuple[str, str]] = {
@@ -221,6 +274,7 @@ CASES: dict[str, tuple[str, str]] = {
                 respub:isEmbodiedBy file:en-bis.txt ; respub:hasOperativeClause file:en-bis-1 .
             file:en-bis.txt a respub:SourceFile , respub:Manifestation ;
                 respub:mediaType "text/plain" ; respub:location "copy.txt" ;
+                eli:media_type text:plain ; eli:format text:plain ;
                 respub:sha256 "ff00000000000000000000000000000000000000000000000000000000000000" .
             file:en-bis-1 a respub:OperativeClause ; respub:position 1 ;
                 respub:keyword "Decides"@en ; respub:text "Decides."@en ;
@@ -288,6 +342,7 @@ CASES: dict[str, tuple[str, str]] = {
             file:en respub:isEmbodiedBy file:en.txt .
             file:en.txt a respub:SourceFile , respub:Manifestation ;
                 respub:mediaType "text/plain" ; respub:location "a.txt" ;
+                eli:media_type text:plain ; eli:format text:plain ;
                 respub:sha256 "ff00000000000000000000000000000000000000000000000000000000000000" .
         }""",
     ),
@@ -497,20 +552,91 @@ CASES: dict[str, tuple[str, str]] = {
     ),
 }
 
+# Changes to the standard terms themselves: applied after the mirror rules.
+STANDARD_CASES: dict[str, tuple[str, str]] = {
+    "Resolution-eli-type": (
+        "a resolution not stated to be an eli:LegalResource",
+        "DELETE DATA { res:4 a eli:LegalResource }",
+    ),
+    "Resolution-eli-type_document": (
+        "no eli:type_document",
+        "DELETE DATA { res:4 eli:type_document"
+        " <https://data.respub.org/concept/document-type/resolution> }",
+    ),
+    "Resolution-eli-has_part": (
+        "an ELI part that is not a subdivision",
+        "INSERT DATA { res:4 eli:has_part other:part }",
+    ),
+    "Expression-eli-type": (
+        "a version not stated to be an eli:LegalExpression",
+        "DELETE DATA { file:en a eli:LegalExpression }",
+    ),
+    "Expression-eli-realizes": (
+        "a version without eli:realizes",
+        "DELETE DATA { file:en eli:realizes res:4 }",
+    ),
+    "Manifestation-eli-type": (
+        "a file not stated to be an eli:Format",
+        "DELETE DATA { file:en.ttl a eli:Format }",
+    ),
+    "Manifestation-eli-embodies": (
+        "a file without eli:embodies",
+        "DELETE DATA { file:en.ttl eli:embodies file:en }",
+    ),
+    "Manifestation-eli-media_type": (
+        "a media type and format that are not IANA IRIs",
+        "DELETE DATA { file:en.ttl eli:media_type text:turtle ;"
+        " eli:format text:turtle } ;"
+        " INSERT DATA { file:en.ttl eli:media_type other:turtle ; eli:format other:turtle }",
+    ),
+    "Manifestation-eli-format": (
+        "a file without eli:format",
+        "DELETE DATA { file:en.ttl eli:format text:turtle }",
+    ),
+    "Subdivision-is_part_of": (
+        "a subdivision part of no resource",
+        "DELETE DATA { sub:operative-1 eli:is_part_of res:4 }",
+    ),
+    "Subdivision-number": (
+        "a subdivision number in words",
+        'DELETE DATA { sub:operative-1 eli:number "1" } ;'
+        ' INSERT DATA { sub:operative-1 eli:number "one" }',
+    ),
+    "Subdivision-is_realized_by": (
+        "a subdivision realized by no clause",
+        "DELETE DATA { sub:operative-1 eli:is_realized_by en:operative-1 }",
+    ),
+    "StandardTerms": (
+        "a title stated with respub's term only",
+        'DELETE DATA { file:en eli:title "A test resolution"@en }',
+    ),
+    "PartOf": (
+        "a clause not stated to be part of its version",
+        "DELETE DATA { en:operative-1 dcterms:isPartOf file:en }",
+    ),
+}
+CASES.update(STANDARD_CASES)
+
 # Shapes checked over the whole dataset rather than per document.
 DATASET_CASES = frozenset({"CitedResolutionInDataset"})
 
 
+def _mirrored(graph: Graph) -> Graph:
+    graph.update(_UPDATE_PREFIXES + MIRROR)
+    return graph
+
+
 def base_graph() -> Graph:
-    """The valid base document."""
-    return Graph().parse(data=BASE, format="turtle")
+    """The valid base document, with its standard terms."""
+    return _mirrored(Graph().parse(data=BASE, format="turtle"))
 
 
 def build_fixture(name: str) -> Graph:
-    """The base document with the change of case `name` applied."""
+    """The base document with the change of case `name` applied (then mirrored, unless the
+    change is to the standard terms themselves)."""
     graph = base_graph()
     graph.update(_UPDATE_PREFIXES + CASES[name][1])
-    return graph
+    return graph if name in STANDARD_CASES else _mirrored(graph)
 
 
 def render_fixture(name: str) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 from rdflib import OWL, RDF, Graph, URIRef
 
 from respub.rdf.files import DATASET_SHAPES, ONTOLOGY, SHAPES
+from respub.rdf.standard import standard_terms
 from respub.validate import load_shapes
 from respub.validate.shapes import SH
 
@@ -43,7 +44,8 @@ def test_every_term_the_shapes_use_is_declared() -> None:
         used = used_in_shapes(Graph().parse(path, format="turtle"))
         respub = {u for u in used if u.startswith(RESPUB)}
         assert respub - names == set(), path
-        assert {u for u in used if not u.startswith(RESPUB)} <= {
+        assert {u for u in used if not u.startswith(RESPUB)} <= standard_terms() | {
+            str(RDF.type),
             SKOS + "prefLabel",
             SKOS + "notation",
             SKOS + "inScheme",
@@ -60,10 +62,13 @@ def test_every_term_the_data_uses_is_declared() -> None:
         classes = {str(o) for o in graph.objects(None, RDF.type)}
         respub_terms = {t for t in predicates | classes if t.startswith(RESPUB)}
         assert respub_terms - names == set(), path
-        assert {p for p in predicates if not p.startswith(RESPUB)} <= {str(RDF.type)} | {
+        outside = {t for t in predicates | classes if not t.startswith(RESPUB)}
+        assert outside <= standard_terms() | {str(RDF.type)} | {
             SKOS + "prefLabel",
             SKOS + "notation",
             SKOS + "inScheme",
+            SKOS + "Concept",
+            SKOS + "ConceptScheme",
         }, path
 
 
@@ -86,6 +91,8 @@ def test_shapes_are_parsed_once_and_split() -> None:
         "LanguageTags",
         "OperativeNumbering",
         "CitationPlace",
+        "StandardTerms",
+        "PartOf",
     }
     assert not set(shapes.core.subjects(SH.sparql, None))
     assert len(shapes.core) < len(shapes.graph)

@@ -41,12 +41,26 @@ SCHEME_LABELS: dict[str, dict[str, str]] = {
         "es": "Estados de las resoluciones",
         "ar": "حالات القرارات",
     },
+    "document-type": {
+        "en": "Document types",
+        "fr": "Types de documents",
+        "es": "Tipos de documentos",
+        "ar": "أنواع الوثائق",
+    },
     "body": {
         "en": "Deliberative bodies",
         "fr": "Organes délibérants",
         "es": "Órganos deliberantes",
         "ar": "الهيئات التداولية",
     },
+}
+
+# The values of eli:type_document: what kind of document a work is.
+DOCUMENT_TYPES: dict[str, tuple[str, dict[str, str]]] = {
+    "resolution": (
+        "A formal decision or statement of a deliberative body, adopted by it.",
+        {"en": "resolution", "fr": "résolution", "es": "resolución", "ar": "قرار"},
+    ),
 }
 
 STATUS_DEFINITIONS = {
@@ -102,7 +116,7 @@ def _concept(
 
 
 def build_concept_schemes(iris: Iris | None = None) -> Graph:
-    """The concept schemes (preambular, operative, status, body) as one graph."""
+    """The concept schemes (preambular, operative, status, document type, body) as one graph."""
     iris = iris or Iris()
     graph = Graph()
     graph.bind("skos", SKOS)
@@ -121,6 +135,11 @@ def build_concept_schemes(iris: Iris | None = None) -> Graph:
         labels = {lang: _status_phrases(lang).get(status, []) for lang in LANGUAGES}
         concept = URIRef(iris.concept("status", status))
         _concept(graph, scheme, concept, status, labels, definition)
+    scheme = _scheme(graph, iris, "document-type")
+    for kind, (definition, names) in DOCUMENT_TYPES.items():
+        labels = {lang: [name] for lang, name in names.items()}
+        concept = URIRef(iris.concept("document-type", kind))
+        _concept(graph, scheme, concept, kind, labels, definition)
     scheme = _scheme(graph, iris, "body")
     for profile in profiles().values():
         body = URIRef(iris.body(profile.code))

@@ -17,7 +17,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -50,6 +50,16 @@ class Context:
     document: dict[str, Any]
     properties: dict[str, Term]
     classes: dict[str, str]
+    prefixes: dict[str, str] = field(default_factory=dict)
+
+    def curie(self, iri: str) -> str:
+        """`iri` as a compact IRI (``eli:title``) under the longest matching prefix, else itself."""
+        matches = [(len(ns), p) for p, ns in self.prefixes.items() if iri.startswith(ns)]
+        if not matches:
+            return iri
+        _, prefix = max(matches)
+        local = iri[len(self.prefixes[prefix]) :]
+        return f"{prefix}:{local}" if local and "/" not in local and "#" not in local else iri
 
 
 @cache
@@ -92,15 +102,21 @@ def parse_context(document: dict[str, Any]) -> Context:
             properties[iri] = Term(
                 name, iri, expand(kind) if kind else None, definition.get("@container")
             )
-    return Context(document=document, properties=properties, classes=classes)
+    # Compact IRIs only under the namespaces that have no terms here (eli:, dcterms: ...): an
+    # IRI of respub's own namespace that its term cannot carry keeps its absolute form.
+    termed = {t.iri for t in properties.values()} | set(classes)
+    foreign = {p: ns for p, ns in prefixes.items() if not any(i.startswith(ns) for i in termed)}
+    return Context(document=document, properties=properties, classes=classes, prefixes=foreign)
 
 
-def _expanded(obj: NamedNode | Literal) -> dict[str, Any]:
+def _expanded(obj: NamedNode | Literal) -> JsonValue:
     if isinstance(obj, NamedNode):
         return {"@id": obj.value}
     if obj.language:
         return {"@value": obj.value, "@language": obj.language}
-    return {"@value": obj.value, "@type": obj.datatype.value}
+    if obj.datatype.value == _XSD + "string":
+        return obj.value  # a JSON string is an xsd:string
+    return {"@type": obj.datatype.value, "@value": obj.value}
 
 
 def _plain(term: Term, obj: NamedNode | Literal) -> JsonValue | None:
@@ -121,7 +137,7 @@ def _plain(term: Term, obj: NamedNode | Literal) -> JsonValue | None:
         return obj.value
     if datatype == _XSD + "integer" and _CANONICAL_INTEGER.fullmatch(obj.value):
         return int(obj.value)
-    return {"@value": obj.value, "@type": datatype}
+    return {"@type": datatype, "@value": obj.value}
 
 
 def natural_key(text: str) -> tuple[tuple[int, str], ...]:
@@ -144,7 +160,7 @@ def _node(
     languages: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for predicate, obj in pairs:
         if predicate == _RDF_TYPE and isinstance(obj, NamedNode):
-            types.append(context.classes.get(obj.value, obj.value))
+            types.append(context.classes.get(obj.value) or context.curie(obj.value))
             continue
         term = context.properties.get(predicate)
         language_map = term is not None and term.container == "@language"
@@ -155,7 +171,7 @@ def _node(
         if term is not None and value is not None:
             values[term.name].append(value)
         else:
-            values[predicate].append(_expanded(obj))
+            values[context.curie(predicate)].append(_expanded(obj))
     node: dict[str, Any] = {"id": subject}
     if types:
         ordered = sorted(set(types))

@@ -26,10 +26,12 @@ from functools import cache
 import rdflib
 from pyoxigraph import Literal, NamedNode, Triple
 from rdflib import RDF, XSD, URIRef
+from rdflib.namespace import DCTERMS, PROV
 
 from respub.knowledge.identifiers import identify, style
 from respub.model import Citation, OperativeClause, Resolution, Session, SubParagraph
 from respub.rdf.iri import Iris, language_authority, slug
+from respub.rdf.standard import ELI, media_type_iri
 from respub.rdf.vocab import RESPUB
 
 # The files published for each language version, besides its source: extension, media type.
@@ -95,7 +97,9 @@ def to_triples(resolution: Resolution, iris: Iris | None = None) -> list[Triple]
     expression = NamedNode(iris.expression(work.value, resolution.language))
     _work(out, resolution, iris, work)
     out.add(work, RESPUB.realizedBy, expression)
-    _expression(out, resolution, iris, expression)
+    out.add(work, ELI.is_realized_by, expression)
+    _subdivisions(out, resolution, iris, work, expression)
+    _expression(out, resolution, iris, work, expression)
     return _grouped(out.triples)
 
 
@@ -110,10 +114,16 @@ def _grouped(triples: list[Triple]) -> list[Triple]:
 def _work(out: _Builder, resolution: Resolution, iris: Iris, work: NamedNode) -> None:
     body = NamedNode(iris.body(resolution.body))
     out.a(work, RESPUB.Resolution)
-    out.string(work, RESPUB.identifier, resolution.identifier)
+    out.a(work, ELI.LegalResource)
+    out.add(work, ELI.type_document, NamedNode(iris.concept("document-type", "resolution")))
+    for predicate in (RESPUB.identifier, ELI.id_local, DCTERMS.identifier):
+        out.string(work, predicate, resolution.identifier)
     out.add(work, RESPUB.passedBy, body)
+    out.add(work, ELI.passed_by, body)
     out.string(work, RESPUB.number, resolution.number)
-    out.date(work, RESPUB.dateAdopted, resolution.adopted)
+    out.string(work, ELI.number, resolution.number)
+    for predicate in (RESPUB.dateAdopted, ELI.date_document, DCTERMS.date):
+        out.date(work, predicate, resolution.adopted)
     if resolution.status is not None:
         out.add(work, RESPUB.status, NamedNode(iris.concept("status", slug(resolution.status))))
     key = session_key(resolution)
@@ -122,7 +132,26 @@ def _work(out: _Builder, resolution: Resolution, iris: Iris, work: NamedNode) ->
         out.add(work, RESPUB.adoptedAt, session)
         _session(out, resolution.session or Session(), session, body, key)
     for citation in resolution.citations:
-        out.add(work, RESPUB.cites, NamedNode(iris.work(citation.identifier)))
+        cited = NamedNode(iris.work(citation.identifier))
+        for predicate in (RESPUB.cites, ELI.cites, DCTERMS.references):
+            out.add(work, predicate, cited)
+
+
+def _subdivisions(
+    out: _Builder, resolution: Resolution, iris: Iris, work: NamedNode, expression: NamedNode
+) -> None:
+    """The work's ELI subdivisions: its operative paragraphs by printed number (the same in
+    every language, so each language version realizes the same subdivision)."""
+    for position, clause in enumerate(resolution.operative, start=1):
+        if clause.number is None:
+            continue
+        node = NamedNode(iris.part(work.value, "operative", clause.number))
+        out.add(work, ELI.has_part, node)
+        out.a(node, ELI.LegalResourceSubdivision)
+        out.add(node, ELI.is_part_of, work)
+        out.string(node, ELI.number, str(clause.number))
+        clause_node = NamedNode(iris.part(expression.value, "operative", position))
+        out.add(node, ELI.is_realized_by, clause_node)
 
 
 def session_key(resolution: Resolution) -> str | None:
@@ -160,12 +189,19 @@ def _session(out: _Builder, session: Session, node: NamedNode, body: NamedNode, 
     out.date(node, RESPUB.endDate, session.end)
 
 
-def _expression(out: _Builder, resolution: Resolution, iris: Iris, expression: NamedNode) -> None:
+def _expression(
+    out: _Builder, resolution: Resolution, iris: Iris, work: NamedNode, expression: NamedNode
+) -> None:
     out.a(expression, RESPUB.Expression)
+    out.a(expression, ELI.LegalExpression)
+    out.add(expression, ELI.realizes, work)
     out.string(expression, RESPUB.languageCode, resolution.language)
     with suppress(ValueError):  # an unknown language: the shapes report it missing
-        out.add(expression, RESPUB.language, NamedNode(language_authority(resolution.language)))
-    out.text(expression, RESPUB.title, resolution.title)
+        language = NamedNode(language_authority(resolution.language))
+        for predicate in (RESPUB.language, ELI.language, DCTERMS.language):
+            out.add(expression, predicate, language)
+    for predicate in (RESPUB.title, ELI.title, DCTERMS.title):
+        out.text(expression, predicate, resolution.title)
     out.text(expression, RESPUB.formula, resolution.formula)
     _manifestations(out, resolution, iris, expression)
     _preamble(out, resolution, iris, expression)
@@ -174,6 +210,7 @@ def _expression(out: _Builder, resolution: Resolution, iris: Iris, expression: N
     for position, footnote in enumerate(resolution.footnotes, start=1):
         node = NamedNode(iris.part(expression.value, "footnote", position))
         out.add(expression, RESPUB.hasFootnote, node)
+        _part(out, expression, node)
         out.a(node, RESPUB.Footnote)
         out.integer(node, RESPUB.position, position)
         out.string(node, RESPUB.printedLabel, footnote.label)
@@ -181,6 +218,7 @@ def _expression(out: _Builder, resolution: Resolution, iris: Iris, expression: N
     for position, annex in enumerate(resolution.annexes, start=1):
         node = NamedNode(iris.part(expression.value, "annex", position))
         out.add(expression, RESPUB.hasAnnex, node)
+        _part(out, expression, node)
         out.a(node, RESPUB.Annex)
         out.integer(node, RESPUB.position, position)
         out.text(node, RESPUB.heading, annex.title)
@@ -210,18 +248,36 @@ def _manifestations(
     source = resolution.source
     extension = source_extension(source.media_type, source.path)
     origin = NamedNode(iris.manifestation(expression.value, extension))
-    out.add(expression, RESPUB.isEmbodiedBy, origin)
+    _file(out, expression, origin, source.media_type)
     out.a(origin, RESPUB.SourceFile)
-    out.a(origin, RESPUB.Manifestation)  # stated too, so shapes need no inference
-    out.string(origin, RESPUB.mediaType, source.media_type)
+    out.a(origin, PROV.Entity)
     out.string(origin, RESPUB.sha256, source.sha256)
     out.string(origin, RESPUB.location, source.path)
     for extension, media_type in PUBLISHED_FORMATS:
         node = NamedNode(iris.manifestation(expression.value, extension))
-        out.add(expression, RESPUB.isEmbodiedBy, node)
-        out.a(node, RESPUB.Manifestation)
-        out.string(node, RESPUB.mediaType, media_type)
+        _file(out, expression, node, media_type)
         out.add(node, RESPUB.derivedFrom, origin)
+        out.add(node, PROV.wasDerivedFrom, origin)
+
+
+def _file(out: _Builder, expression: NamedNode, node: NamedNode, media_type: str) -> None:
+    """A file embodying a language version: respub's terms and ELI's (IANA media type)."""
+    out.add(expression, RESPUB.isEmbodiedBy, node)
+    out.add(expression, ELI.is_embodied_by, node)
+    out.a(node, RESPUB.Manifestation)  # stated for a source file too: shapes need no inference
+    out.a(node, ELI.Format)
+    out.add(node, ELI.embodies, expression)
+    out.string(node, RESPUB.mediaType, media_type)
+    with suppress(ValueError):  # a malformed media type: the shapes report it
+        iana = NamedNode(media_type_iri(media_type))
+        out.add(node, ELI.media_type, iana)
+        out.add(node, ELI.format, iana)
+
+
+def _part(out: _Builder, whole: NamedNode, part: NamedNode) -> None:
+    """Dublin Core's part-whole links, beside respub's more specific ones."""
+    out.add(whole, DCTERMS.hasPart, part)
+    out.add(part, DCTERMS.isPartOf, whole)
 
 
 def _preamble(out: _Builder, resolution: Resolution, iris: Iris, expression: NamedNode) -> None:
@@ -229,10 +285,12 @@ def _preamble(out: _Builder, resolution: Resolution, iris: Iris, expression: Nam
         return
     preamble = NamedNode(iris.part(expression.value, "preamble"))
     out.add(expression, RESPUB.hasPreamble, preamble)
+    _part(out, expression, preamble)
     out.a(preamble, RESPUB.Preamble)
     for position, clause in enumerate(resolution.preamble, start=1):
         node = NamedNode(iris.part(expression.value, "preamble", position))
         out.add(preamble, RESPUB.hasPreambularClause, node)
+        _part(out, preamble, node)
         out.a(node, RESPUB.PreambularClause)
         out.integer(node, RESPUB.position, position)
         out.text(node, RESPUB.keyword, clause.keyword)
@@ -247,6 +305,7 @@ def _operative(
 ) -> None:
     node = NamedNode(iris.part(expression.value, "operative", position))
     out.add(expression, RESPUB.hasOperativeClause, node)
+    _part(out, expression, node)
     out.a(node, RESPUB.OperativeClause)
     out.integer(node, RESPUB.position, position)
     out.integer(node, RESPUB.paragraphNumber, clause.number)
@@ -270,6 +329,7 @@ def _subparagraphs(
         step = subparagraph_step(sub.label, position, used)
         node = NamedNode(iris.part(expression.value, *steps, step))
         out.add(parent, RESPUB.hasSubParagraph, node)
+        _part(out, parent, node)
         out.a(node, RESPUB.SubParagraph)
         out.integer(node, RESPUB.position, position)
         out.string(node, RESPUB.printedLabel, sub.label)
@@ -319,6 +379,9 @@ def triples_to_graph(triples: Iterable[Triple]) -> rdflib.Graph:
     """An rdflib graph of pyoxigraph triples (IRIs and literals only: respub has no blank nodes)."""
     graph = rdflib.Graph()
     graph.bind("respub", RESPUB._NS)
+    graph.bind("eli", ELI._NS)
+    graph.bind("dcterms", DCTERMS)
+    graph.bind("prov", PROV)
     for triple in triples:
         graph.add((_rdflib(triple.subject), _rdflib(triple.predicate), _rdflib(triple.object)))
     return graph

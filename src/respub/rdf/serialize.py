@@ -18,12 +18,16 @@ from pyoxigraph import DefaultGraph, Quad, RdfFormat, Triple
 from pyoxigraph import serialize as ox_serialize
 
 from respub.rdf.jsonld import compact
+from respub.rdf.standard import ELI
 from respub.rdf.vocab import RESPUB
 
 FORMATS = ("turtle", "ntriples", "nquads", "jsonld")
 
 PREFIXES = {
     "respub": str(RESPUB._NS),
+    "eli": str(ELI._NS),
+    "dcterms": "http://purl.org/dc/terms/",
+    "prov": "http://www.w3.org/ns/prov#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
 
