@@ -63,7 +63,8 @@ def test_a_parse_error_is_a_result_not_an_exception(tmp_path: Path) -> None:
     path.write_text("No resolution here.\n", encoding="utf-8")
     result = process_document(path, Settings())
     assert result.error is not None and str(path) in result.error
-    assert not result.publishable and result.reasons() == (result.error,)
+    assert not result.publishable and result.reasons() == (result.problem,)
+    assert result.problem is not None and result.problem.type == "parse-error"
     assert result.expression_iri is None and result.ntriples == ""
     assert DocumentResult.from_json(result.to_json()) == result
 

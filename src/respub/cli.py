@@ -312,9 +312,9 @@ def _summary(report: object, seconds: float) -> None:
     console.print(table)
     for item in report.quarantined:  # one plain line per problem, never wrapped
         for reason in item.reasons:
-            line = " ".join(reason.split())
-            if not line.startswith(item.source):
-                line = f"{item.source}: {line}"
+            line = reason.line()
+            if not line.startswith(item.source_path):
+                line = f"{item.source_path}: {line}"
             typer.echo(f"quarantined: {line}", err=True)
 
 

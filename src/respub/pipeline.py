@@ -22,20 +22,21 @@ from typing import Any
 
 from pyoxigraph import RdfFormat, Triple, serialize
 
-from respub.errors import RespubError
+from respub.errors import RespubError, problem_of
 from respub.model import Resolution
 from respub.parse import parse_file, parse_source
 from respub.present import resolution_to_json
+from respub.problems import Problem, problem
 from respub.rdf.iri import DEFAULT_BASE, Iris
 from respub.rdf.mapping import to_triples
 from respub.sources.load import MEDIA_TYPES, read_source
+from respub.validate.report import Severity, Violation
 from respub.validate.rudof import validate_ntriples
 
 __all__ = [
     "CC_BY_4_0",
     "ClauseSummary",
     "DocumentResult",
-    "Issue",
     "Settings",
     "Source",
     "canonical_ntriples",
@@ -117,19 +118,6 @@ class Settings:
 
 
 @dataclass(frozen=True)
-class Issue:
-    """One SHACL validation result, flattened to strings."""
-
-    severity: str
-    focus: str
-    path: str | None
-    message: str
-    shape: str | None
-    value: str | None = None
-    component: str | None = None
-
-
-@dataclass(frozen=True)
 class ClauseSummary:
     """A short hash of the header and of every clause, in document order, for change logs."""
 
@@ -143,8 +131,8 @@ class DocumentResult:
     """What the pipeline made of one source; JSON-serialisable with `to_json`/`from_json`.
 
     `ntriples` is canonical N-Triples, one triple per line, sorted: per-document Turtle and
-    JSON-LD are rebuilt from it deterministically. `error` is set when the source did not
-    parse (or map); `issues` hold the SHACL results when it did.
+    JSON-LD are rebuilt from it deterministically. `problem` is set when the source did not
+    parse (or map); `issues` hold the SHACL results (`Violation`s) when it did.
     """
 
     source_path: str
@@ -159,13 +147,18 @@ class DocumentResult:
     ntriples: str = ""
     triples: int = 0
     conforms: bool | None = None
-    issues: tuple[Issue, ...] = ()
-    error: str | None = None
+    issues: tuple[Violation, ...] = ()
+    problem: Problem | None = None
     clauses: ClauseSummary | None = None
     content_sha256: str = ""
 
     @property
-    def violations(self) -> tuple[Issue, ...]:
+    def error(self) -> str | None:
+        """The problem as one line, when there is one."""
+        return self.problem.line() if self.problem is not None else None
+
+    @property
+    def violations(self) -> tuple[Violation, ...]:
         """The issues of severity `sh:Violation`."""
         return tuple(i for i in self.issues if i.severity == VIOLATION)
 
@@ -174,11 +167,14 @@ class DocumentResult:
         """True when the document parsed and has no `sh:Violation`."""
         return self.error is None and self.expression_iri is not None and not self.violations
 
-    def reasons(self) -> tuple[str, ...]:
+    def reasons(self) -> tuple[Problem, ...]:
         """Why the document cannot be published (empty when it can)."""
-        if self.error is not None:
-            return (self.error,)
-        return tuple(f"{i.focus}: {i.message}" for i in self.violations)
+        if self.problem is not None:
+            return (self.problem,)
+        return tuple(
+            problem("shacl-violation", focus=i.focus, message=i.message, file=self.source_path)
+            for i in self.violations
+        )
 
     def to_json(self) -> dict[str, Any]:
         """A JSON object (dicts, lists, strings, numbers) of the result."""
@@ -188,7 +184,12 @@ class DocumentResult:
     def from_json(cls, data: Mapping[str, Any]) -> DocumentResult:
         """The result back from `to_json`."""
         values = dict(data)
-        values["issues"] = tuple(Issue(**i) for i in values.get("issues", ()))
+        values["issues"] = tuple(
+            Violation(**{**i, "severity": Severity(i["severity"])})
+            for i in values.get("issues", ())
+        )
+        if values.get("problem") is not None:
+            values["problem"] = Problem.from_json(values["problem"])
         clauses = values.get("clauses")
         if clauses is not None:
             values["clauses"] = ClauseSummary(
@@ -232,7 +233,7 @@ def process(source: Source, settings: Settings) -> DocumentResult:
             source_path=source.name,
             sha256="",
             media_type=_media_type(path),
-            error=f"{source.name}: the file name is not valid UTF-8; rename the file",
+            problem=problem("source-name", file=source.name),
         )
     if not source.hinted:
         return _process_file(source.path, settings)
@@ -245,7 +246,7 @@ def process(source: Source, settings: Settings) -> DocumentResult:
             source_path=source.name,
             sha256=hashlib.sha256(data).hexdigest() if data is not None else "",
             media_type=_media_type(path),
-            error=str(error),
+            problem=error.problem,
         )
     return process_resolution(resolution, settings)
 
@@ -261,13 +262,12 @@ def _process_file(path: str | Path, settings: Settings) -> DocumentResult:
     except Exception as error:  # a parser bug must quarantine one document, not stop a run
         if not isinstance(error, RespubError):
             logger.exception("internal error while parsing %s", path)
-            error = RespubError(f"{path}: internal parser error ({type(error).__name__}: {error})")
         data = _read_bytes(path)
         return DocumentResult(
             source_path=str(path),
             sha256=hashlib.sha256(data).hexdigest() if data is not None else "",
             media_type=_media_type(path),
-            error=str(error),
+            problem=problem_of(error, file=str(path)),
         )
     return process_resolution(resolution, settings)
 
@@ -291,23 +291,13 @@ def process_resolution(resolution: Resolution, settings: Settings) -> DocumentRe
         expression = iris.expression(work, resolution.language)
         ntriples = canonical_ntriples(to_triples(resolution, iris))
     except (RespubError, ValueError) as error:
-        return replace(base, error=f"{source.path}: cannot map to RDF: {error}")
+        found = problem("error", message=f"cannot map to RDF: {error}", file=source.path)
+        return replace(base, problem=found)
     try:  # pyrudof on the N-Triples: the reports of pyshacl (tests/validate), ~5x cheaper
         report = validate_ntriples(ntriples)
     except ValueError as error:
-        return replace(base, error=f"{source.path}: {error}")
-    issues = tuple(
-        Issue(
-            severity=v.severity.value,
-            focus=v.focus,
-            path=v.path,
-            message=v.message,
-            shape=v.source_shape,
-            value=v.value,
-            component=v.component or None,
-        )
-        for v in report.violations
-    )
+        return replace(base, problem=problem("error", message=str(error), file=source.path))
+    issues = report.violations
     return replace(
         base,
         work_iri=work,

@@ -91,7 +91,8 @@ def test_quarantine_fails_the_run_unless_allowed(corpus: Path, tmp_path: Path) -
         publish([corpus], out=out)
     report = raised.value.report
     assert isinstance(report, PublishReport)
-    assert [q.source for q in report.quarantined] == [str(corpus / "notes.txt")]
+    assert [q.source_path for q in report.quarantined] == [str(corpus / "notes.txt")]
+    assert report.quarantined[0].reasons[0].type == "parse-error"
     assert report.published == 6 and (out / "latest").exists(), "the release is written anyway"
     summary = Artifact.get(flow_module.RELEASE_ARTIFACT)
     assert summary is not None and "notes.txt" in str(summary.data)

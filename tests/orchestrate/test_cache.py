@@ -6,7 +6,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from respub.orchestrate.cache import CacheKey, ResultCache
-from respub.pipeline import DocumentResult, Issue
+from respub.pipeline import DocumentResult
+from respub.validate.report import Severity, Violation
 
 KEY = CacheKey("a" * 64, "corpus/x.md", None, None, "b" * 64, "c" * 64)
 RESULT = DocumentResult(
@@ -17,7 +18,7 @@ RESULT = DocumentResult(
     ntriples='<http://e/s> <http://e/p> "o" .\n',
     triples=1,
     conforms=False,
-    issues=(Issue("Warning", "http://e/s", None, "a message", None),),
+    issues=(Violation("http://e/s", None, None, Severity.WARNING, "a message", ""),),
 )
 
 

@@ -9,13 +9,14 @@ from prefect_dask.task_runners import DaskTaskRunner
 from respub.orchestrate.report import (
     DocumentRow,
     PublishReport,
-    Quarantined,
     identifier_mismatches,
     release_markdown,
     validation_table,
 )
 from respub.orchestrate.runners import batch_runner, task_runner
 from respub.orchestrate.staging import SourceReport
+from respub.problems import problem
+from respub.publish.manifest import Quarantine
 
 
 def test_task_runners() -> None:
@@ -65,7 +66,15 @@ def test_validation_table_puts_problems_first() -> None:
 def test_release_markdown() -> None:
     text = release_markdown(
         _report(
-            quarantined=(Quarantined("b.md", None, ("b.md: no text",)),),
+            quarantined=(
+                Quarantine(
+                    "b.md",
+                    "",
+                    None,
+                    None,
+                    (problem("parse-error", message="no text", file="b.md"),),
+                ),
+            ),
             sources=(SourceReport("http://x/b.md", "kept", "http://x/b.md: HTTP 404; kept"),),
         )
     )

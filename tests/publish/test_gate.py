@@ -12,12 +12,13 @@ import rdflib
 from support import publish_files as publish
 
 from respub.errors import PublishError
-from respub.pipeline import DocumentResult, Issue, Settings, process_document
+from respub.pipeline import DocumentResult, Settings, process_document
 from respub.publish.gate import select
 from respub.publish.layout import expression_path
 from respub.publish.manifest import read_manifest
 from respub.publish.release import ReleaseSummary
 from respub.sources.discover import discover
+from respub.validate.report import Severity, Violation
 
 from .conftest import T0
 
@@ -43,7 +44,9 @@ Recognizing the importance of testing the publication gate,
 
 
 def violation(result: DocumentResult) -> DocumentResult:
-    issue = Issue("Violation", result.expression_iri or "", None, "injected", "urn:test:shape")
+    issue = Violation(
+        result.expression_iri or "", None, None, Severity.VIOLATION, "injected", "urn:test:shape"
+    )
     return replace(result, issues=(*result.issues, issue), conforms=False)
 
 
@@ -100,7 +103,8 @@ def test_quarantine_without_a_previous_version_publishes_the_rest(
     found = [violation(results[0]), *results[1:]]
     summary = publish_results(found, tmp_path / "out")
     assert [q.source_path for q in summary.quarantined] == [results[0].source_path]
-    assert summary.quarantined[0].reasons[0].endswith("injected")
+    assert summary.quarantined[0].reasons[0].message.endswith("injected")
+    assert summary.quarantined[0].reasons[0].type == "shacl-violation"
     assert summary.carried_forward == ()
     assert summary.expressions == len(results) - 1
     assert summary.exit_code() == 1 and summary.exit_code(allow_quarantine=True) == 0
@@ -116,12 +120,14 @@ def test_a_second_source_of_the_same_expression_is_quarantined(
     assert len(selection.published) == len(results)
     (quarantined,) = selection.quarantined
     assert quarantined.source_path == twin.source_path
-    assert quarantined.reasons[0].startswith("duplicate:")
+    assert quarantined.reasons[0].type == "duplicate-expression"
+    assert quarantined.reasons[0].message.startswith("duplicate:")
 
 
 def test_warnings_do_not_block(results: list[DocumentResult]) -> None:
     warned = replace(
-        results[0], issues=(Issue("Warning", "urn:x", None, "just a warning", "urn:shape"),)
+        results[0],
+        issues=(Violation("urn:x", None, None, Severity.WARNING, "just a warning", "urn:shape"),),
     )
     assert select([warned], None).published == (warned,)
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from respub.errors import problem_of
 from respub.orchestrate.cache import CacheKey, ResultCache
 from respub.orchestrate.fingerprint import PipelineVersion, file_sha256, settings_sha256
 from respub.pipeline import DocumentResult, Settings, Source, process
@@ -188,5 +189,5 @@ def _unexpected(item: WorkItem, error: Exception) -> DocumentResult:
         media_type=MEDIA_TYPES.get(
             Path(item.source.path).suffix.lower(), "application/octet-stream"
         ),
-        error=f"{item.source.name}: unexpected {type(error).__name__}: {error}",
+        problem=problem_of(error, file=item.source.name),
     )

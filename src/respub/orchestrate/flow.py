@@ -43,7 +43,7 @@ from respub.orchestrate.batching import (
 )
 from respub.orchestrate.cache import ResultCache
 from respub.orchestrate.fingerprint import pipeline_version
-from respub.orchestrate.report import DocumentRow, PublishReport, Quarantined, QuarantineError
+from respub.orchestrate.report import DocumentRow, PublishReport, QuarantineError
 from respub.orchestrate.runners import batch_runner, task_runner
 from respub.orchestrate.settings import DEFAULT_BATCH_SIZE, DEFAULT_SOURCES, make_settings
 from respub.orchestrate.staging import (
@@ -311,10 +311,7 @@ def _report(
         added=summary.added,
         changed=summary.changed,
         removed=summary.removed,
-        quarantined=tuple(
-            Quarantined(q.source_path, q.identifier, q.reasons, q.carried_forward_from)
-            for q in summary.quarantined
-        ),
+        quarantined=summary.quarantined,
         carried_forward=summary.carried_forward,
         sources=sources,
         rows=rows,

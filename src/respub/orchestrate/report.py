@@ -15,6 +15,7 @@ from respub.orchestrate.batching import Outcome
 from respub.orchestrate.staging import SourceReport
 from respub.parse.identifiers import canonical
 from respub.pipeline import VIOLATION, DocumentResult
+from respub.publish.manifest import Quarantine
 
 MAX_ROWS = 1000  # the table artifact lists problems first, then the rest up to this many
 
@@ -54,16 +55,6 @@ class DocumentRow:
 
 
 @dataclass(frozen=True)
-class Quarantined:
-    """A source kept out of the release, why, and where its previous version came from."""
-
-    source: str
-    identifier: str | None
-    reasons: tuple[str, ...]
-    carried_forward_from: str | None = None
-
-
-@dataclass(frozen=True)
 class PublishReport:
     """The outcome of one publish run (the flow's return value).
 
@@ -86,7 +77,7 @@ class PublishReport:
     added: int
     changed: int
     removed: int
-    quarantined: tuple[Quarantined, ...] = ()
+    quarantined: tuple[Quarantine, ...] = ()
     carried_forward: tuple[str, ...] = ()
     sources: tuple[SourceReport, ...] = ()
     rows: tuple[DocumentRow, ...] = field(default=(), repr=False)
@@ -116,9 +107,7 @@ class PublishReport:
     def from_json(cls, data: dict[str, Any]) -> PublishReport:
         """The report back from `to_json`."""
         values = dict(data)
-        values["quarantined"] = tuple(
-            Quarantined(**{**q, "reasons": tuple(q["reasons"])}) for q in data["quarantined"]
-        )
+        values["quarantined"] = tuple(Quarantine.from_json(q) for q in data["quarantined"])
         values["carried_forward"] = tuple(data["carried_forward"])
         values["sources"] = tuple(SourceReport(**s) for s in data["sources"])
         values["rows"] = tuple(DocumentRow(**r) for r in data["rows"])
@@ -204,7 +193,7 @@ def release_markdown(report: PublishReport, limit: int = MAX_ROWS) -> str:
     if report.quarantined:
         lines += ["## Quarantined", ""]
         for q in report.quarantined[:limit]:
-            reasons = "; ".join(" ".join(r.split()) for r in q.reasons[:3])
+            reasons = "; ".join(r.line() for r in q.reasons[:3])
             more = f" (+{len(q.reasons) - 3} more)" if len(q.reasons) > 3 else ""
             carried = (
                 f" Previous version carried forward from {q.carried_forward_from}."
@@ -212,7 +201,7 @@ def release_markdown(report: PublishReport, limit: int = MAX_ROWS) -> str:
                 else ""
             )
             lines.append(
-                f"- `{q.source}` ({q.identifier or 'unparsed'}): {reasons}{more}.{carried}"
+                f"- `{q.source_path}` ({q.identifier or 'unparsed'}): {reasons}{more}.{carried}"
             )
         lines.append("")
     mismatches = identifier_mismatches(report)

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from respub.pipeline import DocumentResult
+from respub.problems import Problem, problem
 from respub.publish.manifest import Entry, Manifest, Quarantine
 
 __all__ = ["Selection", "select"]
@@ -37,14 +38,18 @@ def select(results: Iterable[DocumentResult], previous: Manifest | None) -> Sele
     ordered = sorted(results, key=lambda r: (r.source_path, r.sha256))
     claimed: dict[str, str] = {}
     published: list[DocumentResult] = []
-    rejected: list[tuple[DocumentResult, tuple[str, ...]]] = []
+    rejected: list[tuple[DocumentResult, tuple[Problem, ...]]] = []
     for result in ordered:
         reasons = result.reasons()
         iri = result.expression_iri
         if not reasons and iri is not None and iri in claimed:
-            reasons = (f"duplicate: {iri} is already produced by {claimed[iri]}",)
+            duplicate = problem(
+                "duplicate-expression", iri=iri, other=claimed[iri], file=result.source_path
+            )
+            reasons = (duplicate,)
         if reasons or iri is None:
-            rejected.append((result, reasons or ("no expression IRI",)))
+            missing = problem("no-expression", file=result.source_path)
+            rejected.append((result, reasons or (missing,)))
             continue
         claimed[iri] = result.source_path
         published.append(result)

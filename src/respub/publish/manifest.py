@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from respub.pipeline import ClauseSummary, DocumentResult
+from respub.problems import Problem
 
 __all__ = ["MANIFEST", "Entry", "Manifest", "Quarantine", "read_manifest"]
 
@@ -79,13 +80,13 @@ class Quarantine:
     sha256: str
     identifier: str | None
     expression_iri: str | None
-    reasons: tuple[str, ...]
+    reasons: tuple[Problem, ...]
     carried_forward_from: str | None = None
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Quarantine:
         """The record back from its JSON object."""
-        return cls(**{**data, "reasons": tuple(data["reasons"])})
+        return cls(**{**data, "reasons": tuple(Problem.from_json(r) for r in data["reasons"])})
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,12 @@ from dataclasses import asdict, dataclass
 
 from pyoxigraph import Literal, NamedNode, Triple
 
-from respub.pipeline import DocumentResult, Issue
+from respub.pipeline import DocumentResult
 from respub.publish.changes import Changes
 from respub.publish.describe import ReleaseIris
 from respub.publish.manifest import Entry, Quarantine
 from respub.publish.terms import DCTERMS, RDF, SH
+from respub.validate.report import Severity, Violation
 
 __all__ = ["ValidationSummary", "readme", "validation_graph", "validation_json"]
 
@@ -51,7 +52,7 @@ def summarise(
     quarantined: Sequence[Quarantine],
 ) -> ValidationSummary:
     """Count the issues of every processed document by severity."""
-    counts = Counter(i.severity for r in results for i in r.issues)
+    counts = Counter(i.severity.value for r in results for i in r.issues)
     counts["ParseError"] = sum(1 for r in results if r.error is not None)
     return ValidationSummary(
         release=release,
@@ -71,9 +72,9 @@ def validation_json(summary: ValidationSummary, results: Sequence[DocumentResult
         for i in sorted(r.issues, key=_issue_key)
     ]
     errors = [
-        {"source_path": r.source_path, "error": r.error}
+        {"source_path": r.source_path, "error": r.error, "problem": r.problem.to_json()}
         for r in sorted(results, key=lambda r: r.source_path)
-        if r.error is not None
+        if r.problem is not None
     ]
     data = {
         "release": summary.release,
@@ -104,16 +105,17 @@ def validation_graph(
     ]
     number = 0
     for result in sorted(results, key=lambda r: r.source_path):
-        found: list[Issue] = sorted(result.issues, key=_issue_key)
+        found: list[Violation] = sorted(result.issues, key=_issue_key)
         if result.error is not None:
             found.insert(
                 0,
-                Issue(
-                    severity="Violation",
+                Violation(
                     focus=iris.source(result.sha256),
                     path=None,
+                    value=None,
+                    severity=Severity.VIOLATION,
                     message=result.error,
-                    shape=None,
+                    source_shape="",
                 ),
             )
         for issue in found:
@@ -122,15 +124,15 @@ def validation_graph(
             out += [
                 Triple(report, SH.result, node),
                 Triple(node, RDF.type, SH.ValidationResult),
-                Triple(node, SH.resultSeverity, SH[issue.severity]),
+                Triple(node, SH.resultSeverity, SH[issue.severity.value]),
                 Triple(node, SH.focusNode, _term(issue.focus)),
                 Triple(node, SH.resultMessage, Literal(issue.message)),
                 Triple(node, DCTERMS.source, Literal(result.source_path)),
             ]
             if issue.path:
                 out.append(Triple(node, SH.resultPath, _term(issue.path)))
-            if issue.shape:
-                out.append(Triple(node, SH.sourceShape, _term(issue.shape)))
+            if issue.source_shape:
+                out.append(Triple(node, SH.sourceShape, _term(issue.source_shape)))
             if issue.component:
                 out.append(Triple(node, SH.sourceConstraintComponent, _term(issue.component)))
     return out
@@ -171,7 +173,7 @@ def readme(
                 if q.carried_forward_from
                 else " No previous version exists."
             )
-            reasons = "; ".join(_one_line(r) for r in q.reasons[:5])
+            reasons = "; ".join(_one_line(r.line()) for r in q.reasons[:5])
             more = f" (+{len(q.reasons) - 5} more)" if len(q.reasons) > 5 else ""
             lines.append(f"- `{q.source_path}` — {name}: {reasons}{more}.{carried}")
         lines.append("")
@@ -208,8 +210,8 @@ def _term(value: str) -> NamedNode | Literal:
     return Literal(value)
 
 
-def _issue_key(issue: Issue) -> tuple[str, str, str, str]:
-    return (issue.focus, issue.path or "", issue.shape or "", issue.message)
+def _issue_key(issue: Violation) -> tuple[str, str, str, str]:
+    return (issue.focus, issue.path or "", issue.source_shape, issue.message)
 
 
 def _one_line(text: str) -> str:
