@@ -342,6 +342,45 @@ def query(
 
 
 @app.command()
+def serve(
+    out: Annotated[Path, typer.Option("--out", help="Output folder (serves its latest).")] = Path(
+        "output"
+    ),
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    sparql_endpoint: Annotated[
+        str | None,
+        typer.Option("--sparql-endpoint", help="Send queries to this SPARQL server instead."),
+    ] = None,
+    query_timeout: Annotated[
+        float, typer.Option("--query-timeout", help="Seconds a query may run.")
+    ] = 10.0,
+    max_result_bytes: Annotated[
+        int, typer.Option("--max-result-bytes", help="Largest answer a query may give.")
+    ] = 16 * 1024 * 1024,
+    workers: Annotated[int, typer.Option("--workers", help="Query worker processes.")] = 2,
+) -> None:
+    """Serve the latest release: pages and data at every IRI, /sparql, /search, /download/."""
+    from respub.serve.app import ServeSettings
+    from respub.serve.app import serve as run_server
+    from respub.store.guard import QueryLimits
+
+    try:
+        limits = QueryLimits(timeout=query_timeout, max_bytes=max_result_bytes)
+        settings = ServeSettings(
+            output=out, sparql_endpoint=sparql_endpoint, limits=limits, workers=workers
+        )
+    except ValueError as error:
+        _fail(error)
+        return
+    if not (out / "latest").exists():
+        _fail(ValueError(f"{out}/latest: no release to serve; run respub publish first"))
+        return
+    typer.echo(f"serving {out / 'latest'} on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    run_server(settings, host=host, port=port)
+
+
+@app.command()
 def push(
     endpoint: Annotated[
         str, typer.Option("--endpoint", help="The server, e.g. http://127.0.0.1:7878.")

@@ -27,7 +27,8 @@ from respub.publish.checksums import read_sums
 from respub.publish.manifest import read_manifest
 from respub.publish.release import ReleaseSummary
 from respub.publish.verify import verify_release
-from respub.site import SITE, build_site
+from respub.site import SITE
+from respub.site.build import build_site
 from respub.site.catalogue import page_path
 from respub.site.release import site_source
 

@@ -1,6 +1,9 @@
 """The static site of a release: home, lists, a page per body, session, work and language
-version, JSON-LD, the Atom feed of releases and the sitemap."""
+version, JSON-LD, the Atom feed of releases, the sitemap and the search index.
 
-from respub.site.build import SITE, SiteSource, build_site
+`respub.site.build.build_site` makes it; `respub.site.release.write_site` writes it.
+"""
 
-__all__ = ["SITE", "SiteSource", "build_site"]
+SITE = "site"  # the site's folder in a release
+
+__all__ = ["SITE"]

@@ -15,6 +15,8 @@ from importlib import resources
 from typing import Any
 
 from respub.publish.checksums import FileInfo
+from respub.search.index import INDEX, build_index, index_rows
+from respub.site import SITE
 from respub.site.catalogue import Catalogue, WorkView, catalogue, page_path
 from respub.site.feed import HISTORY, atom_feed, history, history_bytes, read_history, sitemap
 from respub.site.linked import describe, expression_jsonld, rdf_files, work_jsonld
@@ -23,7 +25,7 @@ from respub.site.render import SiteInfo, parts, render_page
 
 __all__ = ["SITE", "SiteSource", "build_site"]
 
-SITE = "site"
+
 _STATIC = ("site.css", "filter.js")
 _LIST_FACETS = ("body", "year", "session", "languages", "status")
 
@@ -98,6 +100,9 @@ def build_site(source: SiteSource) -> dict[str, bytes]:
     for work in cat.works:
         files.update(_work_pages(info, cat, work))
     files.update(_resource_rdf(cat, source))
+    files[INDEX] = build_index(
+        index_rows((w.facts.identifier, e) for w in cat.works for e in w.expressions)
+    )
     pages = [p.removesuffix(".html") for p in files if p.endswith(".html") and p != "index.html"]
     files["sitemap.xml"] = sitemap([base, *(base + p for p in pages)], source.release_time)
     return dict(sorted(files.items()))

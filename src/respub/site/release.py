@@ -13,7 +13,8 @@ from typing import Any
 from respub.publish.checksums import FileInfo, describe_files
 from respub.publish.dumps import NQUADS, read_graphs
 from respub.publish.manifest import read_manifest
-from respub.site.build import SITE, SiteSource, build_site
+from respub.site import SITE
+from respub.site.build import SiteSource, build_site
 from respub.site.feed import HISTORY
 
 __all__ = ["site_source", "write_site"]

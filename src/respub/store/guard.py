@@ -105,9 +105,7 @@ def check(sparql: str, limits: QueryLimits) -> str | None:
     """The query form; raises `QueryRefused` for an update, or `SERVICE` when not allowed."""
     form = query_form(sparql)
     if form in UPDATE_OPERATIONS:
-        raise QueryRefused(
-            f"SPARQL updates are not accepted ({form}): this endpoint is read-only"
-        )
+        raise QueryRefused(f"SPARQL updates are not accepted ({form}): this endpoint is read-only")
     if not limits.allow_service and uses_service(sparql):
         raise QueryRefused(
             "SERVICE (federated query) is not accepted here: query this dataset only"

@@ -1,11 +1,11 @@
 """Guarded SPARQL: queries run in worker processes that are killed when they run too long.
 
 pyoxigraph cannot interrupt a query, so each query runs in one of a few persistent worker
-processes, each with the store opened read-only. A query that passes the time limit has
-its worker killed (and replaced); one whose answer grows past the size limit is stopped
-by the worker itself. Updates and `SERVICE` are refused before any worker sees them.
-When `store_dir` is a link that moves to a new store (a new release was loaded), workers
-reopen it before their next query.
+processes (`respub.store.worker`, fresh interpreters), each with the store opened
+read-only. A query that passes the time limit has its worker killed (and replaced); one
+whose answer grows past the size limit is stopped by the worker itself. Updates and
+`SERVICE` are refused before any worker sees them. When `store_dir` is a link that moves
+to a new store (a new release was loaded), workers reopen it before their next query.
 
     with QueryRunner(Path("output/store"), QueryLimits(timeout=5)) as runner:
         answer = runner.run("SELECT * { ?s ?p ?o } LIMIT 3", result_format="csv")
@@ -14,19 +14,18 @@ reopen it before their next query.
 from __future__ import annotations
 
 import logging
-import multiprocessing
+import os
 import queue
+import subprocess
+import sys
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
-from pyoxigraph import Store
-
-from respub.store.execute import Answer, Request, execute
+from respub.store.execute import Answer, Request
 from respub.store.guard import (
     QueryError,
     QueryLimits,
@@ -39,57 +38,63 @@ from respub.store.guard import (
 __all__ = ["QueryRunner", "guarded_query"]
 
 log = logging.getLogger(__name__)
-_CONTEXT = multiprocessing.get_context("spawn")  # safe beside the server's threads
 _START_TIMEOUT = 60.0
-
-
-def serve_queries(connection: Connection, store_dir: str) -> None:
-    """A worker's loop: open the store read-only, then answer requests until the pipe closes."""
-    try:
-        store = Store.read_only(store_dir)
-    except OSError as error:
-        connection.send(("error", "QueryError", f"{store_dir}: cannot open the store: {error}"))
-        return
-    connection.send(("ready",))
-    while True:
-        try:
-            request = connection.recv()
-        except (EOFError, OSError):
-            return
-        try:
-            connection.send(("ok", execute(store, request)))
-        except QueryError as error:
-            connection.send(("error", type(error).__name__, str(error)))
 
 
 @dataclass
 class _Worker:
-    process: BaseProcess
-    connection: Connection
+    process: subprocess.Popen[bytes]
+    receive: Connection
+    send: Connection
     store: Path
 
     @classmethod
     def start(cls, store: Path) -> _Worker:
-        parent, child = _CONTEXT.Pipe()
-        process = _CONTEXT.Process(
-            target=serve_queries, args=(child, str(store)), daemon=True, name="respub-query"
+        """A fresh worker process on `store`, once it has opened the store."""
+        child_read, parent_write = os.pipe()
+        parent_read, child_write = os.pipe()
+        try:
+            process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "respub.store.worker",
+                    str(child_read),
+                    str(child_write),
+                    str(store),
+                ],
+                pass_fds=(child_read, child_write),
+                stdin=subprocess.DEVNULL,
+            )
+        finally:
+            os.close(child_read)
+            os.close(child_write)
+        worker = cls(
+            process,
+            Connection(parent_read, writable=False),
+            Connection(parent_write, readable=False),
+            store,
         )
-        process.start()
-        child.close()
-        worker = cls(process, parent, store)
-        if not parent.poll(_START_TIMEOUT):
-            worker.stop()
-            raise QueryError(f"{store}: the query worker did not start")
-        reply = parent.recv()
+        try:
+            ready = worker.receive.poll(_START_TIMEOUT)
+            reply = worker.receive.recv() if ready else ("error", "", "it did not start")
+        except (EOFError, OSError):
+            reply = ("error", "", "it stopped while starting")
         if reply[0] != "ready":
             worker.stop()
-            raise QueryError(str(reply[2]))
+            raise QueryError(f"{store}: the query worker failed: {reply[2]}")
         return worker
 
+    def alive(self) -> bool:
+        """Whether the process still runs."""
+        return self.process.poll() is None
+
     def stop(self) -> None:
+        """Kill the process and close the pipes."""
         self.process.kill()
-        self.process.join(5)
-        self.connection.close()
+        self.process.wait(5)
+        self.receive.close()
+        self.send.close()
 
 
 class QueryRunner:
@@ -147,7 +152,7 @@ class QueryRunner:
     def _fresh(self, worker: _Worker | None) -> _Worker:
         """`worker`, or a new one when there is none or the store moved to a new release."""
         store = self.store_dir.resolve()
-        if worker is not None and worker.store == store and worker.process.is_alive():
+        if worker is not None and worker.store == store and worker.alive():
             return worker
         if worker is not None:
             worker.stop()
@@ -155,14 +160,14 @@ class QueryRunner:
 
     def _ask(self, worker: _Worker, request: Request) -> tuple[Any, ...]:
         try:
-            worker.connection.send(request)
-            if not worker.connection.poll(self.limits.timeout):
+            worker.send.send(request)
+            if not worker.receive.poll(self.limits.timeout):
                 log.warning("query stopped after %g s: %.200s", self.limits.timeout, request.sparql)
                 raise QueryTimeout(
                     f"the query ran longer than the time limit ({self.limits.timeout:g} s) "
                     "and was stopped"
                 )
-            reply: tuple[Any, ...] = worker.connection.recv()
+            reply: tuple[Any, ...] = worker.receive.recv()
         except (EOFError, OSError) as error:
             raise QueryError(f"the query worker failed ({error or 'it died'})") from error
         return reply
