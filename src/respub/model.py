@@ -108,3 +108,5 @@ class Resolution:
     annexes: tuple[Annex, ...] = ()
     citations: tuple[Citation, ...] = ()
     metadata: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    # what the parser could not be sure of ("body not recognised: parsed as `unknown`")
+    warnings: tuple[str, ...] = field(default=(), compare=False, hash=False)

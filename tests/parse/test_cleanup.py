@@ -21,7 +21,8 @@ def _clean(text: str) -> str:
 
 def test_spaces_and_hyphens_are_unified() -> None:
     assert normalise_lines(" A\u00a0 B \r\nnon\u2011governmental\u00ad \t") == [
-        "A B", "non-governmental",
+        "A B",
+        "non-governmental",
     ]
 
 
@@ -32,19 +33,41 @@ def test_number_and_label_alone_join_their_text() -> None:
 
 def test_numbered_line_after_a_sentence_opens_a_paragraph() -> None:
     assert join_labels(["countries.", "2. We welcome", "the Programme", "3. We"]) == [
-        "countries.", "", "2. We welcome", "the Programme", "3. We",
+        "countries.",
+        "",
+        "2. We welcome",
+        "the Programme",
+        "3. We",
     ]
 
 
 def test_even_and_odd_page_headers_are_taken_out() -> None:
     lines = [
-        "80/1. " + TITLE, "", "Text of the", "", "A/RES/80/1", TITLE, "", "2/3", "",
-        "clause;", "", "Participation by the State of Palestine during", "the eightieth session",
-        "A/RES/80/1", "", "3/3", "", "Next,",
+        "80/1. " + TITLE,
+        "",
+        "Text of the",
+        "",
+        "A/RES/80/1",
+        TITLE,
+        "",
+        "2/3",
+        "",
+        "clause;",
+        "",
+        "Participation by the State of Palestine during",
+        "the eightieth session",
+        "A/RES/80/1",
+        "",
+        "3/3",
+        "",
+        "Next,",
     ]
     kept = remove_furniture(lines, "A/RES/80/1", TITLE, 1)
     assert [x for x in kept if x.strip() and x != PAGE_BREAK] == [
-        "80/1. " + TITLE, "Text of the", "clause;", "Next,",
+        "80/1. " + TITLE,
+        "Text of the",
+        "clause;",
+        "Next,",
     ]
     assert kept.count(PAGE_BREAK) == 2
 
@@ -52,7 +75,10 @@ def test_even_and_odd_page_headers_are_taken_out() -> None:
 def test_job_numbers_and_bar_codes_go_the_masthead_stays() -> None:
     lines = ["United Nations", "A/RES/80/1", "25-15106 (E)", "*2515106*", "80/1. " + TITLE, "x"]
     assert remove_furniture(lines, "A/RES/80/1", TITLE, 4) == [
-        "United Nations", "A/RES/80/1", "80/1. " + TITLE, "x",
+        "United Nations",
+        "A/RES/80/1",
+        "80/1. " + TITLE,
+        "x",
     ]
 
 
@@ -67,7 +93,11 @@ def test_job_numbers_and_bar_codes_go_the_masthead_stays() -> None:
 def test_running_header_paragraph_is_taken_out(header: str) -> None:
     lines = ["debate of the", "", header, "", "Assembly at its session;"]
     assert remove_furniture(lines, "A/RES/80/1", TITLE) == [
-        "debate of the", "", PAGE_BREAK, "", "Assembly at its session;",
+        "debate of the",
+        "",
+        PAGE_BREAK,
+        "",
+        "Assembly at its session;",
     ]
 
 
@@ -78,9 +108,15 @@ def test_title_of_an_annex_and_a_line_like_the_title_stay() -> None:
 
 def test_footnote_block_after_a_rule() -> None:
     lines = [
-        "general debate of the", "_______________", "", "1 See resolution 169 (II).", "",
-        "2 Official Records of the General Assembly, Eightieth Session,", "Supplement No. 1.",
-        "", "Assembly at its session;",
+        "general debate of the",
+        "_______________",
+        "",
+        "1 See resolution 169 (II).",
+        "",
+        "2 Official Records of the General Assembly, Eightieth Session,",
+        "Supplement No. 1.",
+        "",
+        "Assembly at its session;",
     ]
     body, notes = collect_notes(lines)
     assert notes == [
@@ -88,21 +124,39 @@ def test_footnote_block_after_a_rule() -> None:
         "[^2]: Official Records of the General Assembly, Eightieth Session, Supplement No. 1.",
     ]
     assert [x for x in body if x.strip() and x != PAGE_BREAK] == [
-        "general debate of the", "Assembly at its session;",
+        "general debate of the",
+        "Assembly at its session;",
     ]
 
 
 def test_rule_glued_to_the_text_and_notes_without_rule() -> None:
-    lines = ["debate of the ---", "", "1 See resolution 169 (II).", "", "Assembly,", "",
-             "2 A/79/364.", "", "2 billion people", "", "3 million"]
+    lines = [
+        "debate of the ---",
+        "",
+        "1 See resolution 169 (II).",
+        "",
+        "Assembly,",
+        "",
+        "2 A/79/364.",
+        "",
+        "2 billion people",
+        "",
+        "3 million",
+    ]
     body, notes = collect_notes(lines)
     assert notes == ["[^1]: See resolution 169 (II).", "[^2]: A/79/364."]
     assert "debate of the" in body and "2 billion people" in body and "3 million" in body
 
 
 def test_markdown_definitions_are_only_repaired() -> None:
-    lines = ["Text", "", "[^9]: see Resolutions, 1 August 2012–31 July", "[^2013]: (S/INF/68).",
-             "", "[^10]: Next."]
+    lines = [
+        "Text",
+        "",
+        "[^9]: see Resolutions, 1 August 2012–31 July",
+        "[^2013]: (S/INF/68).",
+        "",
+        "[^10]: Next.",
+    ]
     body, notes = collect_notes(lines)
     assert notes == []
     assert body[3] == "2013 (S/INF/68)."
@@ -159,13 +213,20 @@ def test_marks_are_found_in_numbering_order_and_only_for_existing_notes() -> Non
 
 def test_page_break_joins_a_split_paragraph_only() -> None:
     assert join_page_breaks(["debate of the", "", PAGE_BREAK, "", "Assembly at its;"]) == [
-        "debate of the", "Assembly at its;",
+        "debate of the",
+        "Assembly at its;",
     ]
     assert join_page_breaks(["within the", PAGE_BREAK, "regional organizations,"]) == [
-        "within the", "regional organizations,",
+        "within the",
+        "regional organizations,",
     ]
-    for before, after in [("Recalling it,", "Noting"), ("the", "2. Decides"), ("the", "(b) To"),
-                          ("1 December 2025", "Annex"), ("Reaffirms[^1]:", "Next")]:
+    for before, after in [
+        ("Recalling it,", "Noting"),
+        ("the", "2. Decides"),
+        ("the", "(b) To"),
+        ("1 December 2025", "Annex"),
+        ("Reaffirms[^1]:", "Next"),
+    ]:
         assert join_page_breaks([before, PAGE_BREAK, after]) == [before, "", after]
 
 
@@ -178,12 +239,17 @@ def test_running_header_inside_a_paragraph() -> None:
         "eightieth session after introduction by its representative1 who is present; \n"
     )
     assert _clean(text).split("\n") == [
-        "80/1. " + TITLE, "", "The General Assembly,", "",
+        "80/1. " + TITLE,
+        "",
+        "The General Assembly,",
+        "",
         "(a) The State may submit a statement of its President,",
         "which will be played during the general debate of the",
         "Assembly at its eightieth session after introduction by its representative[^1] who is"
         " present;",
-        "", "[^1]: See resolution 169 (II).", "",
+        "",
+        "[^1]: See resolution 169 (II).",
+        "",
     ]
 
 
@@ -194,10 +260,15 @@ def test_txt_v11_glued_footnote_and_header() -> None:
         "session, as in the United Nations1 Charter;\n\n3rd plenary meeting 19 September 2025\n"
     )
     assert _clean(text).split("\n") == [
-        "80/1. " + TITLE, "",
+        "80/1. " + TITLE,
+        "",
         "(a) The State may submit during the general debate of the",
-        "Assembly at its session, as in the United Nations[^1] Charter;", "",
-        "3rd plenary meeting 19 September 2025", "", "[^1]: See resolution 169 (II).", "",
+        "Assembly at its session, as in the United Nations[^1] Charter;",
+        "",
+        "3rd plenary meeting 19 September 2025",
+        "",
+        "[^1]: See resolution 169 (II).",
+        "",
     ]
 
 
@@ -211,18 +282,31 @@ def test_words_hyphenated_at_a_line_end_are_rejoined() -> None:
 def test_closing_line_and_annex_open_their_own_paragraph() -> None:
     text = "80/1. " + TITLE + "\n\n3. Decides so.\n3rd plenary meeting\n19 September 2025\nAnnex\nx"
     assert _clean(text).split("\n")[2:] == [
-        "3. Decides so.", "", "3rd plenary meeting", "19 September 2025", "", "Annex", "x", "",
+        "3. Decides so.",
+        "",
+        "3rd plenary meeting",
+        "19 September 2025",
+        "",
+        "Annex",
+        "x",
+        "",
     ]
 
 
 def test_title_cut_at_its_first_line_is_completed() -> None:
-    quoted = ["the sub-item entitled “Building a peaceful and better world through sport and "
-              "the Olympic ideal”"]
+    quoted = [
+        "the sub-item entitled “Building a peaceful and better world through sport and "
+        "the Olympic ideal”"
+    ]
     cut = "Building a peaceful and better world through sport and the"
     assert complete_title(cut, quoted, {}) == f"{cut} Olympic ideal"
     catalogue = {"title": "Treaty on the Zone (Bangkok Treaty) :"}
-    assert complete_title("Treaty on the Zone", ["entitled “Treaty on the Zone (Bangkok Treaty)”"],
-                          catalogue) == "Treaty on the Zone (Bangkok Treaty)"
+    assert (
+        complete_title(
+            "Treaty on the Zone", ["entitled “Treaty on the Zone (Bangkok Treaty)”"], catalogue
+        )
+        == "Treaty on the Zone (Bangkok Treaty)"
+    )
     assert complete_title("Treaty on the Zone", [], catalogue) == "Treaty on the Zone"
     wrong = {"title": "Treaty on the South-East Asia Nuclear-Weapon-Free Zone :"}
     assert complete_title("Implementation of the Convention", [], wrong) == (

@@ -121,7 +121,9 @@ def test_extractions_agree(name: str) -> None:
     first, *others = parsed
     for other in others:
         assert (other.identifier, other.title, other.adopted) == (
-            first.identifier, first.title, first.adopted,
+            first.identifier,
+            first.title,
+            first.adopted,
         )
         assert [c.keyword for c in other.preamble] == [c.keyword for c in first.preamble]
         assert [(c.number, c.keyword) for c in other.operative] == [
@@ -178,13 +180,16 @@ def test_front_matter_title_is_metadata_only() -> None:
 def test_keywords_and_concepts_of_sentence_case_openers() -> None:
     r = _parse("md/A_RES_80_33.md")
     assert [(c.keyword, c.concept) for c in r.preamble[17:19]] == [
-        ("Recalling also", "recalling"), ("Recalling further", "recalling"),
+        ("Recalling also", "recalling"),
+        ("Recalling further", "recalling"),
     ]
     assert (r.preamble[11].keyword, r.preamble[11].concept) == (
-        "Recognizing with satisfaction", "recognizing",
+        "Recognizing with satisfaction",
+        "recognizing",
     )
     assert (r.operative[1].keyword, r.operative[1].concept) == (
-        "Calls once again upon", "calls-upon",
+        "Calls once again upon",
+        "calls-upon",
     )
     pending = _parse("md/A_RES_80_23.md").operative[1]
     assert pending.text.startswith("Pending the total elimination of nuclear weapons, urges")
@@ -210,8 +215,17 @@ def _constructed(text: str) -> Resolution:
 def _structure(r: Resolution) -> list[Any]:
     return [
         [(c.keyword, c.concept, _normal(c.text)) for c in r.preamble],
-        [(c.number, c.keyword, c.concept, _normal(c.text), _labels(c.subparagraphs),
-          _texts(c.subparagraphs)) for c in r.operative],
+        [
+            (
+                c.number,
+                c.keyword,
+                c.concept,
+                _normal(c.text),
+                _labels(c.subparagraphs),
+                _texts(c.subparagraphs),
+            )
+            for c in r.operative
+        ],
         [(n.label, n.text) for n in r.footnotes],
     ]
 
@@ -220,7 +234,10 @@ def _structure(r: Resolution) -> list[Any]:
 def test_constructed_resolution(variant: str) -> None:
     r = parse_file(FIXTURES / CONSTRUCTED[variant])
     assert (r.identifier, r.number, r.adopted, r.status) == (
-        "A/RES/81/7", "7", date(2026, 12, 10), "adopted",
+        "A/RES/81/7",
+        "7",
+        date(2026, 12, 10),
+        "adopted",
     )
     assert r.title == "Safety of journalists and the issue of impunity"
     assert r.session is not None and r.session.number == 81
@@ -247,9 +264,12 @@ def test_constructed_resolution(variant: str) -> None:
     assert r.annexes[0].paragraphs[-1] == "1. States should protect journalists."
     cited = {c.identifier: c.kind for c in r.citations}
     assert {
-        "A/RES/53/199": "resolution", "A/RES/2625(XXV)": "resolution",
-        "S/RES/2222(2015)": "resolution", "A/HRC/RES/49/1": "resolution",
-        "A/RES/377A(V)": "resolution", "E/RES/1980/67": "resolution",
+        "A/RES/53/199": "resolution",
+        "A/RES/2625(XXV)": "resolution",
+        "S/RES/2222(2015)": "resolution",
+        "A/HRC/RES/49/1": "resolution",
+        "A/RES/377A(V)": "resolution",
+        "E/RES/1980/67": "resolution",
         "A/DEC/77/512": "decision",
     }.items() <= cited.items()
 
@@ -283,7 +303,9 @@ def test_heading_and_lost_number_between_operative_paragraphs() -> None:
     )
     r = _constructed(text)
     assert [(c.number, c.keyword) for c in r.operative] == [
-        (1, "Strongly condemns"), (2, "Urges"), (3, "requests"),
+        (1, "Strongly condemns"),
+        (2, "Urges"),
+        (3, "requests"),
     ]
     assert r.operative[0].text == "Strongly condemns all attacks against journalists;"
     assert r.operative[1].text == "Urges all States to release arbitrarily detained journalists;"
@@ -315,8 +337,10 @@ def test_citations_of_the_family() -> None:
         "preamble-1",
     )
     assert [(c.identifier, c.kind) for c in found] == [
-        ("A/RES/63/71", "resolution"), ("A/RES/70/54", "resolution"),
-        ("A/RES/48/75J", "resolution"), ("A/RES/54/237C", "resolution"),
+        ("A/RES/63/71", "resolution"),
+        ("A/RES/70/54", "resolution"),
+        ("A/RES/48/75J", "resolution"),
+        ("A/RES/54/237C", "resolution"),
         ("A/DEC/79/512", "decision"),
     ]
 

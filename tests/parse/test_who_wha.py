@@ -82,8 +82,11 @@ def test_footnotes_printed_before_the_heading_are_not_the_heading(
     r = parsed["WHA66.4"]  # three notes come first in the text layer
     assert r.title is not None and r.title.startswith("Towards universal eye health")
     assert [(n.label, n.text) for n in r.footnotes] == [
-        ("3", "See Annex 6 for the financial and administrative implications for the "
-         "Secretariat of this resolution."),
+        (
+            "3",
+            "See Annex 6 for the financial and administrative implications for the "
+            "Secretariat of this resolution.",
+        ),
         ("4", "Document A66/11."),
         ("5", "Annex 2."),
     ]
@@ -124,10 +127,20 @@ def test_operative_paragraph_across_a_page_break(parsed: dict[str, Resolution]) 
 def test_operative_verbs_in_capitals_map_to_concepts(parsed: dict[str, Resolution]) -> None:
     ops = parsed["WHA66.18"].operative
     assert [c.keyword for c in ops] == [
-        "ADOPTS", "ESTABLISHES", "APPROVES", "DECIDES", "FURTHER DECIDES", "REQUESTS",
+        "ADOPTS",
+        "ESTABLISHES",
+        "APPROVES",
+        "DECIDES",
+        "FURTHER DECIDES",
+        "REQUESTS",
     ]
     assert [c.concept for c in ops] == [
-        "endorses", "establishes", "endorses", "decides", "decides", "requests",
+        "endorses",
+        "establishes",
+        "endorses",
+        "decides",
+        "decides",
+        "requests",
     ]
 
 

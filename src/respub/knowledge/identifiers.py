@@ -93,6 +93,7 @@ class Style:
     key: str
     when: tuple[tuple[str, int | None, int | None], ...]
     examples: tuple[str, ...]
+    cited_as: str | None = None  # "session/number" or "year/number"
 
     def read(self, text: str) -> Identifier | None:
         """The identifier `text` is in this style, else None."""
@@ -211,6 +212,7 @@ def styles() -> tuple[Style, ...]:
             str(s["key"]),
             _when(s.get("when") or []),
             tuple(str(e) for e in s.get("examples") or ()),
+            s.get("cited_as"),
         )
         for s in _data()["styles"]
     )

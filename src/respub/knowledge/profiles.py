@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import yaml
 
@@ -29,6 +30,7 @@ class BodyProfile:
     patterns: dict[str, dict[str, re.Pattern[str]]]
     closing: re.Pattern[str] | None
     numbered_status: str | None = None  # the status a resolution number implies, if any
+    origin: str = "profile"  # "profile" (hand-written), "table" (known bodies) or "generic"
 
     def pattern(self, name: str, language: str) -> re.Pattern[str] | None:
         """The profile's pattern `name` (e.g. "formula") for `language`, if any."""
@@ -39,11 +41,17 @@ class BodyProfile:
         """Finds the body's identifiers in running text (from the one identifier table)."""
         return search_pattern(self.identifier_styles)
 
-    def score(self, text: str) -> int:
-        """How many of the body's distinct marks occur in `text`, an identifier in one of its
-        styles counting as one."""
+    def score(self, text: str, language: str | None = None) -> int:
+        """How many of the body's distinct marks occur in `text`; an identifier in one of its
+        styles counts one, its enacting formula two (the strongest sign)."""
         marks = sum(1 for p in self.detect if _occurs(p, text))
-        return marks + (1 if self.identifier_styles and self.identifier.search(text) else 0)
+        if self.identifier_styles and self.identifier.search(text):
+            marks += 1
+        formulas = self.patterns.get("formula", {})
+        chosen = [formulas[language]] if language in formulas else list(formulas.values())
+        if any(f.search(text) for f in chosen):
+            marks += 2
+        return marks
 
 
 _META = re.compile(r"[\\.^$*+?{}\[\]|()]")
@@ -64,7 +72,7 @@ def _occurs(pattern: re.Pattern[str], text: str) -> bool:
 _PATTERN_KEYS = ("number_line", "title_line", "formula", "session", "adopted", "session_line")
 
 
-def _profile(data: dict[str, object]) -> BodyProfile:
+def _profile(data: dict[str, object], origin: str = "profile") -> BodyProfile:
     flags = re.MULTILINE
     patterns: dict[str, dict[str, re.Pattern[str]]] = {}
     for key in _PATTERN_KEYS:
@@ -74,7 +82,7 @@ def _profile(data: dict[str, object]) -> BodyProfile:
     closing = data.get("closing")
     styles = data.get("identifier_styles") or []
     assert isinstance(styles, list)
-    detect = data["detect"]
+    detect = data.get("detect") or []
     names = data["names"]
     assert isinstance(detect, list) and isinstance(names, dict)
     return BodyProfile(
@@ -87,12 +95,17 @@ def _profile(data: dict[str, object]) -> BodyProfile:
         patterns=patterns,
         closing=re.compile(str(closing), flags) if closing else None,
         numbered_status=str(data["numbered_status"]) if data.get("numbered_status") else None,
+        origin=origin,
     )
+
+
+def _data(name: str) -> Any:
+    return yaml.safe_load(resources.files("respub.data").joinpath(name).read_text("utf-8"))
 
 
 @cache
 def profiles() -> dict[str, BodyProfile]:
-    """Every body profile in `respub/data/bodies/`, by code."""
+    """Every hand-written body profile in `respub/data/bodies/`, by code."""
     folder = resources.files("respub.data").joinpath("bodies")
     found = {}
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
@@ -102,18 +115,56 @@ def profiles() -> dict[str, BodyProfile]:
     return found
 
 
+@cache
+def known_bodies() -> dict[str, BodyProfile]:
+    """The bodies of `known-bodies.yaml` without a hand-written profile, each parsed with the
+    shared conventions of `generic.yaml`, its own formula and identifier styles."""
+    generic = _data("generic.yaml")
+    found = {}
+    for entry in _data("known-bodies.yaml"):
+        if entry["code"] in profiles():
+            continue  # a hand-written profile refines the body
+        formula = {lang: f"(?i)^{p}" for lang, p in entry["formula"].items()}
+        data = {
+            **generic,
+            **entry,
+            "formula": formula,
+            "detect": [re.escape(m) for m in entry.get("marks", [])],
+        }
+        found[entry["code"]] = _profile(data, origin="table")
+    return found
+
+
+@cache
+def unknown_body() -> BodyProfile:
+    """The profile of a body nobody has described: the shared conventions alone."""
+    names = {
+        "en": "Unknown body",
+        "fr": "Organe inconnu",
+        "es": "Órgano desconocido",
+        "ar": "هيئة غير معروفة",
+    }
+    return _profile(
+        {**_data("generic.yaml"), "code": "unknown", "iri_segment": "unknown", "names": names},
+        "generic",
+    )
+
+
 def profile(code: str) -> BodyProfile:
-    """The profile of a body code; `ValueError` lists the codes known."""
-    known = profiles()
-    if code not in known:
-        raise ValueError(f"unknown body {code!r} (known: {', '.join(sorted(known))})")
-    return known[code]
+    """The profile of a body code (hand-written, else from the table of known bodies);
+    `ValueError` lists the codes known."""
+    found = profiles().get(code) or known_bodies().get(code)
+    if found is None:
+        known = sorted([*profiles(), *known_bodies()])
+        raise ValueError(f"unknown body {code!r} (known: {', '.join(known)})")
+    return found
 
 
-def detect_body(text: str) -> BodyProfile | None:
-    """The body whose marks are most frequent in the first part of `text`."""
+def detect_body(text: str, language: str | None = None) -> BodyProfile | None:
+    """The body whose marks score highest in the first part of `text`: hand-written profiles
+    and the table of known bodies alike (a tie goes to the hand-written profile)."""
     head = text[:2000]
-    scored = sorted(((p.score(head), p.code) for p in profiles().values()), reverse=True)
-    if not scored or scored[0][0] == 0:
-        return None
-    return profiles()[scored[0][1]]
+    candidates = [*profiles().values(), *known_bodies().values()]
+    scored = [(p.score(head, language), -n) for n, p in enumerate(candidates)]
+    best, position = max(scored)
+    return candidates[-position] if best > 0 else None

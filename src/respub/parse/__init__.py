@@ -12,13 +12,14 @@ from pathlib import Path
 
 from respub.errors import ParseError
 from respub.knowledge.headings import annex_words
+from respub.knowledge.identifiers import identify
 from respub.knowledge.language import detect_language
 from respub.knowledge.lexicon import LANGUAGES, Lexicon, lexicon
-from respub.knowledge.profiles import BodyProfile, detect_body, profile
+from respub.knowledge.profiles import BodyProfile, detect_body, profile, unknown_body
 from respub.model import Annex, Citation, OperativeClause, Resolution, SubParagraph
 from respub.parse.blocks import Block, split_blocks
 from respub.parse.citations import find_citations, instruments_in
-from respub.parse.clauses import segment
+from respub.parse.clauses import clause_style, segment
 from respub.parse.cleanup import clean_text
 from respub.parse.dates import parse_date
 from respub.parse.header import complete_title, read_header
@@ -28,6 +29,9 @@ from respub.sources.load import SourceText, read_source
 __all__ = ["parse_file", "parse_source"]
 
 _LAID_OUT = ("application/pdf", "text/html")
+_UNKNOWN_BODY = (
+    "no known deliberative body recognised: parsed as body `unknown` (force one with --body)"
+)
 
 
 def parse_file(
@@ -44,7 +48,7 @@ def parse_source(
     path = doc.source.path
     lang = _language(doc.text, language, path)
     lex = lexicon(lang)
-    prof = _body(doc.text, body, path)
+    prof, warnings = _body(doc.text, body, path, lang)
     # PDF and HTML readers rebuild paragraphs and footnotes from the layout already
     text = doc.text if doc.source.media_type in _LAID_OUT else clean_text(doc.text, prof, lang)
     blocks, footnotes = split_blocks(text)
@@ -69,11 +73,14 @@ def parse_source(
         formula = Block(" ".join([*(b.text for b in lead), formula.text]), lead[0].line)
     body_blocks, closing, annex_blocks = _split_closing(rest, prof, lex)
     body_blocks, attached = split_attachment(body_blocks, lex, header.title)
-    preamble, operative = segment(recitals + body_blocks, lex, prof.clause_style)
+    style = clause_style(body_blocks) if prof.clause_style == "auto" else prof.clause_style
+    preamble, operative = segment(recitals + body_blocks, lex, style)
     if not preamble and not operative:
         raise ParseError(path, "no preambular or operative clauses found", line=_line(rest))
+    if header.identifier is None and (printed := _printed_identifier(doc.text, prof, lang)):
+        header = replace(header, identifier=printed)
     if header.identifier is None:
-        raise ParseError(path, f"no {prof.code} resolution identifier found", line=blocks[0].line)
+        raise ParseError(path, _no_identifier(prof), line=blocks[0].line)
     status, adopted = _status(closing, lex, prof)
     status = status or prof.numbered_status
     resolution = Resolution(
@@ -92,6 +99,7 @@ def parse_source(
         footnotes=footnotes,
         annexes=(*([attached] if attached else []), *_annexes(annex_blocks)),
         metadata=doc.metadata,
+        warnings=warnings,
     )
     return replace(resolution, citations=_citations(resolution))
 
@@ -107,16 +115,40 @@ def _language(text: str, forced: str | None, path: str) -> str:
     return found
 
 
-def _body(text: str, forced: str | None, path: str) -> BodyProfile:
+def _body(
+    text: str, forced: str | None, path: str, language: str
+) -> tuple[BodyProfile, tuple[str, ...]]:
     if forced is not None:
         try:
-            return profile(forced)
+            return profile(forced), ()
         except ValueError as error:
             raise ParseError(path, str(error)) from error
-    found = detect_body(text)
+    found = detect_body(text, language)
     if found is None:
-        raise ParseError(path, "no known deliberative body recognised; force it with --body")
-    return found
+        return unknown_body(), (_UNKNOWN_BODY,)
+    return found, ()
+
+
+def _printed_identifier(text: str, prof: BodyProfile, language: str) -> str | None:
+    """The body's identifier as printed above the enacting formula of the source, before
+    any cleaning took it for a running header ("GC(67)/RES/9" alone on its line)."""
+    formula = prof.pattern("formula", language)
+    found = formula.search(text, 0, 3000) if formula else None
+    if not prof.identifier_styles or found is None:
+        return None
+    symbol = prof.identifier.search(text, 0, found.start())
+    named = identify(symbol.group(), prof.identifier_styles) if symbol else None
+    return named.canonical if named else None
+
+
+def _no_identifier(prof: BodyProfile) -> str:
+    how = "give it as `identifier:` in the front matter or in the manifest entry"
+    if prof.origin == "generic":
+        return (
+            "no known deliberative body recognised and no resolution identifier found; "
+            f"{how}, and force the body with --body"
+        )
+    return f"no {prof.code} resolution identifier found; {how}"
 
 
 def _formula_index(blocks: list[Block], prof: BodyProfile, lang: str) -> int | None:
@@ -197,13 +229,23 @@ def _citations(resolution: Resolution) -> tuple[Citation, ...]:
         *((f"footnote-{n.label}", n.text) for n in resolution.footnotes),
     ]
     candidates = instruments_in("\n".join(text for _, text in places))
+    own = _own_style(resolution.body)
     for place, text in places:
         found.extend(
             c
-            for c in find_citations(text, place, candidates)
+            for c in find_citations(text, place, candidates, own)
             if c.identifier != resolution.identifier
         )
     return tuple(found)
+
+
+def _own_style(body: str) -> str | None:
+    """The identifier style of the citing body's own resolutions, if known."""
+    try:
+        styles = profile(body).identifier_styles
+    except ValueError:
+        return None
+    return styles[0] if styles else None
 
 
 def _operative_text(clause: OperativeClause) -> str:

@@ -17,7 +17,7 @@ from importlib import resources
 
 import yaml
 
-from respub.knowledge.identifiers import identify, marks, search_pattern
+from respub.knowledge.identifiers import Style, identify, marks, search_pattern, style, styles
 from respub.model import Citation
 from respub.parse.identifiers import canonical
 
@@ -106,9 +106,10 @@ def instruments_in(text: str) -> tuple[int, ...]:
 
 
 def find_citations(
-    text: str, clause: str, instruments: tuple[int, ...] | None = None
+    text: str, clause: str, instruments: tuple[int, ...] | None = None, own: str | None = None
 ) -> list[Citation]:
-    """Every citation in `text`, in the order printed; `clause` names where it occurs."""
+    """Every citation in `text`, in the order printed; `clause` names where it occurs;
+    `own` is the identifier style of the citing body (a bare "resolution 52/3" is its own)."""
     found: list[tuple[int, Citation]] = []
     taken: list[tuple[int, int]] = []
     if _DIGIT.search(text):  # symbols and numbered references all carry a digit
@@ -120,7 +121,7 @@ def find_citations(
             citation = Citation(named.canonical, match.group(), named.kind, clause)
             found.append((match.start(), citation))
             taken.append(match.span())
-        found.extend(_bare_references(text, clause, taken))
+        found.extend(_bare_references(text, clause, taken, own))
     found.extend(_instruments(text, clause, instruments))
     if not found:
         return []
@@ -134,7 +135,7 @@ def find_citations(
 
 
 def _bare_references(
-    text: str, clause: str, taken: list[tuple[int, int]]
+    text: str, clause: str, taken: list[tuple[int, int]], own: str | None = None
 ) -> list[tuple[int, Citation]]:
     """Numbers after "resolution(s)"/"decision(s)": 53/199, 2625 (XXV), 2623 (2022)."""
     knowledge = _knowledge()
@@ -152,7 +153,7 @@ def _bare_references(
                 ref = _BARE.match(text, start) or _hop(text, start, knowledge)
                 if not ref or any(a <= ref.start() < b for a, b in taken):
                     break
-                identifier = _symbol(ref, kind, organ)
+                identifier = _symbol(ref, kind, organ, own)
                 if identifier:
                     citation = Citation(identifier, ref.group().strip(), kind, clause)
                     found.append((ref.start(), citation))
@@ -175,7 +176,7 @@ def _organ(before: str) -> str | None:
     return max(hits)[1] if hits else None
 
 
-def _symbol(ref: re.Match[str], kind: str, organ: str | None) -> str | None:
+def _symbol(ref: re.Match[str], kind: str, organ: str | None, own: str | None) -> str | None:
     try:
         if ref.group("paren"):
             paren = ref.group("paren")
@@ -191,15 +192,27 @@ def _symbol(ref: re.Match[str], kind: str, organ: str | None) -> str | None:
             if int(number) < 400 or len(session) == 4:
                 return None
             return canonical(f"A/DEC/{session}/{number}{suffix}")
-        if organ == "E":
-            return canonical(f"E/RES/{session}/{number}{suffix}")
-        if organ == "HRC":
-            return canonical(f"A/HRC/RES/{session}/{number}")
-        if organ in ("S", "WHA"):
-            return None
-        return canonical(f"A/RES/{session}/{number}{suffix}")
+        cited = _cited_as(organ, own)
+        if cited is None:
+            return None  # an organ whose resolutions are not cited by bare number (WHA, S)
+        field = "year" if cited.cited_as == "year/number" else "session"
+        built = cited.build({field: session, "number": number, "suffix": suffix})
+        return built.canonical if built else None
     except ValueError:
         return None
+
+
+def _cited_as(organ: str | None, own: str | None) -> Style | None:
+    """The style a bare "session/number" names: the organ's when one is named (None if its
+    resolutions are not cited so: WHA, S), else the citing body's when it cites its own so
+    (HRC), else the General Assembly's."""
+    known = {s.id for s in styles()}
+    if organ in known:
+        named = style(organ)
+        return named if named.cited_as else None
+    if own in known and style(own).cited_as:
+        return style(own)
+    return style("un-ga")
 
 
 def _instruments(

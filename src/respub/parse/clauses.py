@@ -9,7 +9,10 @@ from respub.knowledge.lexicon import Lexicon, Opener
 from respub.model import OperativeClause, PreambularClause, SubParagraph
 from respub.parse.blocks import Block
 
-_NUMBERED = re.compile(r"^(?P<number>\d{1,3})\s?\.\s*(?P<text>\S.*)$")
+# "4." opens paragraph 4; "4.2" is no paragraph number (a quoted, numbered provision)
+_NUMBERED = re.compile(r"^(?P<number>\d{1,3})\s?\.(?!\d)\s*(?P<text>\S.*)$")
+# a number as OCR misreads it: "i. Condemns" (1), "17, Calls upon", "i9. Calls upon" (19)
+_MISREAD = re.compile(r"^(?P<number>[\dil]{1,3})\s?[.,]\s+(?P<text>[^\W\d_].*)$")
 # "(a)", "(iv)", "(1)"; French and Spanish texts print "a)", "iv)"
 _LABELLED = re.compile(
     r"^(?:\((?P<label>[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)\s*|(?P<bare>[a-z]{1,2}|[ivxlc]{1,6})\)\s+)"
@@ -41,6 +44,18 @@ class _Draft:
             self.text = f"{self.text} {text}"
 
 
+_CAPITALS = re.compile(r"^[^\W\d_a-z]{4,}(?:\s|,|$)")  # RECOGNIZING, URGES, HACE
+
+
+def clause_style(blocks: list[Block]) -> str:
+    """The clause style of a body nobody described, from the document itself: numbered
+    paragraphs -> "sentence"; unnumbered paragraphs opened by capitals -> "capitals"."""
+    if any(_NUMBERED.match(b.text) for b in blocks):
+        return "sentence"
+    capitals = sum(1 for b in blocks if _CAPITALS.match(b.text) and not b.text.isupper())
+    return "capitals" if capitals >= 2 else "sentence"
+
+
 def segment(
     blocks: list[Block], lexicon: Lexicon, style: str
 ) -> tuple[tuple[PreambularClause, ...], tuple[OperativeClause, ...]]:
@@ -50,15 +65,20 @@ def segment(
     for block in blocks:
         text = block.text
         labelled = _LABELLED.match(text)
+        if labelled and _lettered_recital(labelled.group("text"), drafts, lexicon):
+            text, labelled = labelled.group("text"), None  # "(a) Recalling ...": a recital
         if labelled and drafts:
             label = labelled.group("label") or labelled.group("bare")
             drafts[-1].items.append((label, labelled.group("text")))
             continue
-        number_match = _NUMBERED.match(text) if style == "sentence" else None
-        if number_match:
-            body = number_match.group("text")
+        numbering = _numbering(text, drafts, lexicon) if style == "sentence" else None
+        if numbering:
+            number, body = numbering
             opener = _opener(body, lexicon, "operative", style)
-            drafts.append(_Draft(True, opener, body, int(number_match.group("number"))))
+            drafts.append(_Draft(True, opener, body, number))
+            continue
+        if style == "sentence" and drafts and drafts[-1].number and _NUMBERED.match(text):
+            drafts[-1].append(text)  # a numbered paragraph out of sequence: quoted text
             continue
         if style == "sentence" and drafts and _continues(drafts[-1], text, lexicon):
             drafts[-1].append(text)
@@ -109,8 +129,11 @@ def _classify(
     ):
         # numbered operative part: an unnumbered paragraph continues the clause above
         return None
-    if style == "sentence" and not numbered and seen_operative and not (
-        op and (op.keyword.isupper() or (pre is None and _terminated(drafts[-1].last)))
+    if (
+        style == "sentence"
+        and not numbered
+        and seen_operative
+        and not (op and (op.keyword.isupper() or (pre is None and _terminated(drafts[-1].last))))
     ):
         return None
     operative = _is_operative(text, pre, op, capitals, style, seen_operative, numbered)
@@ -191,7 +214,7 @@ def _embedded_opener(text: str, lexicon: Lexicon, category: str) -> Opener | Non
 
 def _terminated(text: str, marks: str = ".;:,!?") -> bool:
     """Whether `text` ends with one of `marks` (closing quotes and brackets aside)."""
-    return text.rstrip("”’\")] ")[-1:] in tuple(marks)
+    return text.rstrip('”’")] ')[-1:] in tuple(marks)
 
 
 def _continues(draft: _Draft, text: str, lexicon: Lexicon) -> bool:
@@ -229,6 +252,42 @@ def _lost_number(drafts: list[_Draft], text: str, lexicon: Lexicon) -> _Draft | 
     if lexicon.match_opener(text, "preambular") or not _terminated(text, ".;:"):
         return None
     return _Draft(True, op, text, last.number + 1)
+
+
+def _lettered_recital(text: str, drafts: list[_Draft], lexicon: Lexicon) -> bool:
+    """A recital printed with a letter ("(a) Recalling ...", IAEA): before any operative
+    clause, after a finished recital, opened by a preambular phrase."""
+    if any(d.operative for d in drafts) or (drafts and not _terminated(drafts[-1].last)):
+        return False
+    return lexicon.match_opener(text, "preambular") is not None
+
+
+def _numbering(text: str, drafts: list[_Draft], lexicon: Lexicon) -> tuple[int, str] | None:
+    """(number, text) when `text` opens the next numbered operative paragraph.
+
+    Numbering is read as a sequence: the next number always opens a paragraph; any other
+    number does only when an operative verb follows (a number lost, or a part starting
+    again at 1); else it is numbered text quoted inside the clause above. A
+    number OCR misread ("i.", "17,") counts only where the sequence expects it.
+    """
+    last = next((d.number for d in reversed(drafts) if d.number is not None), None)
+    expected = 1 if last is None else last + 1
+    found = _NUMBERED.match(text)
+    if found is None:
+        misread = _MISREAD.match(text)
+        if misread is None:
+            return None
+        digits = misread.group("number").replace("i", "1").replace("l", "1")
+        if int(digits) != expected or not misread.group("text")[:1].isupper():
+            return None
+        return expected, misread.group("text")
+    number, body = int(found.group("number")), found.group("text")
+    verb = lexicon.match_opener(body, "operative") or _embedded_opener(body, lexicon, "operative")
+    if last is None:
+        return number, body
+    if number == expected:
+        return number, body
+    return (number, body) if verb and number != last else None
 
 
 def _fallback_keyword(text: str, lexicon: Lexicon) -> str:

@@ -39,6 +39,7 @@ _LABEL_ALONE = re.compile(
     r"^(?:\d{1,3}\.|\(?(?:[a-z]{1,2}|[ivxlc]{1,6})\)|\(\d{1,2}\)|[IVXLC]{1,6}\.)$"
 )
 _NUMBERED = re.compile(r"^\d{1,3}\.\s+\S")
+_FIRST = re.compile(r"^1\.\s+[^\W\d_]")
 _ENDS_SENTENCE = re.compile(r"[.;:][”’\")\]]*$")
 _ENDS_CLAUSE = re.compile(r"[.;:,!?][”’\")\]]*$")
 _OPENS_PART = re.compile(
@@ -56,7 +57,8 @@ _WRAPPED_DASH = re.compile(r"–(?<=\d–)[ \n](?=\d)")
 def clean_text(text: str, profile: BodyProfile | None = None, language: str = "en") -> str:
     """The text with extraction noise taken out; `profile` names the body's title line."""
     lines = join_labels(normalise_lines(text))
-    lines = _break_before(lines, profile.closing if profile else None)
+    formula = profile.pattern("formula", language) if profile else None
+    lines = _break_before(lines, profile.closing if profile else None, formula)
     title_at, body_at, symbol, title = landmarks(lines, profile, language)
     title_line = lines[title_at] if title is not None else None
     lines = remove_furniture(lines, symbol, title, body_at, language)
@@ -98,6 +100,8 @@ def join_labels(lines: list[str]) -> list[str]:
 
     >>> join_labels(["1.", "Decides;", "countries.", "2. We welcome"])
     ['1. Decides;', 'countries.', '', '2. We welcome']
+    >>> join_labels(["Acting under Chapter VII,", "1. Condemns"])
+    ['Acting under Chapter VII,', '', '1. Condemns']
     """
     result: list[str] = []
     index = 0
@@ -110,7 +114,11 @@ def join_labels(lines: list[str]) -> list[str]:
         if (
             _NUMBERED.match(line)
             and previous
-            and _ENDS_SENTENCE.search(NOTE_MARK.sub("", previous))
+            and (
+                _ENDS_SENTENCE.search(NOTE_MARK.sub("", previous))
+                # the first operative paragraph right under the last recital ("..., / 1. ")
+                or (_FIRST.match(line) and previous.endswith(","))
+            )
         ):
             result.append("")
         result.append(line)
@@ -118,8 +126,12 @@ def join_labels(lines: list[str]) -> list[str]:
     return result
 
 
-def _break_before(lines: list[str], closing: re.Pattern[str] | None) -> list[str]:
-    """A closing line ("3rd plenary meeting") or an annex heading opens its own paragraph.
+def _break_before(
+    lines: list[str], closing: re.Pattern[str] | None, formula: re.Pattern[str] | None = None
+) -> list[str]:
+    """A closing line ("3rd plenary meeting"), an annex heading or the enacting formula
+    (printed right under the heading: "37 (1947). Resolution of ..." / "The Security
+    Council") opens its own paragraph.
 
     >>> _break_before(["session.", "Annex", "Text"], None)
     ['session.', '', 'Annex', 'Text']
@@ -127,6 +139,7 @@ def _break_before(lines: list[str], closing: re.Pattern[str] | None) -> list[str
     result: list[str] = []
     for line in lines:
         opens = annex_line().match(line) or (closing is not None and closing.match(line))
+        opens = opens or (formula is not None and formula.match(line))
         if opens and result and result[-1].strip():
             result.append("")
         result.append(line)

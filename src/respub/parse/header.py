@@ -14,7 +14,7 @@ from respub.knowledge.profiles import BodyProfile
 from respub.model import Session
 from respub.parse.blocks import Block
 from respub.parse.dates import parse_date, parse_date_range
-from respub.parse.identifiers import canonical
+from respub.parse.identifiers import canonical, is_identifier
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,10 @@ class Header:
 
 
 def read_header(
-    head: list[Block], formula: Block | None, profile: BodyProfile, lexicon: Lexicon,
+    head: list[Block],
+    formula: Block | None,
+    profile: BodyProfile,
+    lexicon: Lexicon,
     metadata: dict[str, str],
 ) -> Header:
     """The header facts from the blocks before (and including) the enacting formula."""
@@ -56,6 +59,11 @@ def read_header(
         found = number_pattern.match(text) if number_pattern else None
         if found:
             number = found.group("number")
+            if identifier is None and profile.identifier_styles:
+                identifier = _identifier_from_fields(profile, found.groupdict())
+    if identifier is None and metadata.get("identifier"):
+        given = metadata["identifier"].strip()  # given by the publisher: any form is accepted
+        identifier = canonical(given) if is_identifier(given) else given
     if identifier is None and metadata.get("symbol"):
         identifier = _symbol(metadata["symbol"])
     if title is None and metadata.get("heading"):
@@ -84,6 +92,14 @@ def _identifier_from(profile: BodyProfile, session: str, number: str) -> str | N
     if not profile.identifier_styles:
         return None
     found = style(profile.identifier_styles[0]).build({"session": session, "number": number})
+    return found.canonical if found else None
+
+
+def _identifier_from_fields(profile: BodyProfile, groups: dict[str, str | None]) -> str | None:
+    """The identifier a printed number and year (or session) make in the body's first style:
+    "Resolution 577 (1985)" of the Security Council is S/RES/577(1985)."""
+    fields = {k: v for k, v in groups.items() if v is not None}
+    found = style(profile.identifier_styles[0]).build(fields) if "number" in fields else None
     return found.canonical if found else None
 
 

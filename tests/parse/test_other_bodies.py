@@ -1,0 +1,91 @@
+"""Bodies of the table of known bodies parse without a profile of their own; a body nobody
+knows parses too, as body `unknown` with a warning (constructed fixtures, see
+tests/fixtures/bodies/README.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from respub.errors import ParseError
+from respub.parse import parse_file
+from respub.rdf.iri import Iris
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "bodies"
+
+# file: (body, identifier, language, formula, preambular keywords, operative keywords, cited)
+EXPECTED = {
+    "imo-assembly.en.txt": (
+        "IMO-A", "A.1180(33)", "en", "THE ASSEMBLY,",
+        ["RECALLING", "RECALLING ALSO", "HAVING CONSIDERED"], ["ADOPTS", "REQUESTS", "REVOKES"],
+        {"A.1149(32)"},
+    ),
+    "imo-mepc.en.txt": (
+        "IMO-MEPC", "MEPC.351(79)", "en", "THE MARINE ENVIRONMENT PROTECTION COMMITTEE,",
+        ["RECALLING", "NOTING", "NOTING ALSO", "HAVING CONSIDERED"],
+        ["ADOPTS", "INVITES", "AGREES"], {"MEPC.328(76)"},
+    ),
+    "iaea-gc.en.txt": (
+        "IAEA-GC", "GC(67)/RES/9", "en", "The General Conference,",
+        ["Recalling", "Recognizing", "Noting"], ["Welcomes", "Urges", "Requests"],
+        {"GC(66)/RES/6", "GC(66)/DEC/10"},
+    ),
+    "unesco-gc.en.txt": (
+        "UNESCO-GC", "40 C/Resolution 37", "en", "The General Conference,",
+        ["Recalling", "Noting", "Recognizing"], ["Adopts", "Invites", "Requests"],
+        {"39 C/Resolution 59"},
+    ),
+    "hrc.es.txt": (
+        "UN-HRC", "A/HRC/RES/55/7", "es", "El Consejo de Derechos Humanos,",
+        ["Guiado por", "Recordando", "Reconociendo"], ["Exhorta a", "Alienta", "Decide"],
+        {"A/HRC/RES/52/3"},
+    ),
+    "who-eb.en.txt": (
+        "WHO-EB", "EB156.R4", "en", "The Executive Board,",
+        ["Having considered", "Recalling"], ["DECIDES", "REQUESTS"], {"WHA76.6", "EB154(3)"},
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_a_known_body_parses_without_a_profile(name: str) -> None:
+    body, identifier, language, formula, pre, op, cited = EXPECTED[name]
+    resolution = parse_file(FIXTURES / name)
+    assert (resolution.body, resolution.identifier, resolution.language) == (
+        body, identifier, language,
+    )  # fmt: skip
+    assert resolution.formula == formula
+    assert [c.keyword for c in resolution.preamble] == pre
+    assert [c.keyword for c in resolution.operative] == op
+    assert [c.number for c in resolution.operative] == list(range(1, len(op) + 1))
+    assert {c.identifier for c in resolution.citations if c.kind != "treaty"} == cited
+    assert resolution.warnings == ()
+    assert Iris().work(identifier).startswith(Iris().base + "resolution/")
+
+
+def test_the_iri_of_a_body_without_profile_is_under_its_own_segment() -> None:
+    resolution = parse_file(FIXTURES / "imo-mepc.en.txt")
+    assert Iris().work(resolution.identifier) == Iris().base + "resolution/imo-mepc/79/351"
+    assert Iris().body(resolution.body) == Iris().base + "body/imo-mepc"
+
+
+def test_an_unknown_body_parses_with_a_warning() -> None:
+    resolution = parse_file(FIXTURES / "unknown.md")
+    assert resolution.body == "unknown" and resolution.identifier == "EXF/GC/2024/4"
+    assert resolution.formula == "The Governing Council of the Example Fund,"
+    assert [c.keyword for c in resolution.operative] == ["Decides", "Requests"]
+    assert resolution.warnings and "parsed as body `unknown`" in resolution.warnings[0]
+
+
+def test_an_unknown_body_without_identifier_says_how_to_give_one(tmp_path: Path) -> None:
+    text = (FIXTURES / "unknown.md").read_text("utf-8").split("---", 2)[2]
+    path = tmp_path / "anonymous.md"
+    path.write_text(text, "utf-8")
+    with pytest.raises(ParseError, match="give it as `identifier:` in the front matter"):
+        parse_file(path)
+
+
+def test_body_can_still_be_forced() -> None:
+    resolution = parse_file(FIXTURES / "unknown.md", body="UN-HRC")
+    assert resolution.body == "UN-HRC" and resolution.warnings == ()
