@@ -36,6 +36,7 @@ def render(
         previous=None,
         sparql=f"{prefix}sparql",
         licence="",
+        search=f"{prefix}search",
     )
     empty = Catalogue(release.base_iri, (), (), ())
     body = render_page(template, page, info, empty, **context)

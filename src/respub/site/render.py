@@ -34,6 +34,12 @@ class SiteInfo:
     previous: str | None
     sparql: str
     licence: str
+    search: str = ""
+
+    @property
+    def search_url(self) -> str:
+        """Where search is served (`respub serve`): given, else below the base IRI."""
+        return self.search or f"{self.base}search"
 
 
 @cache
