@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,7 +23,10 @@ if TYPE_CHECKING:
 DEFAULT_CORPUS = Path("corpus")
 DEFAULT_SAMPLE = DEFAULT_CORPUS / "sample.yaml"
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, help=__doc__, pretty_exceptions_enable=False
+)
+_DEBUG = {"on": False}  # --debug: show tracebacks (and Prefect's own error logs)
 
 LangOption = Annotated[
     str | None, typer.Option("--lang", help="Force the language (en, fr, es, ar).")
@@ -33,12 +37,19 @@ BodyOption = Annotated[
 
 
 @app.callback()
-def _group() -> None:
+def _group(
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show Python tracebacks of unexpected errors.")
+    ] = False,
+) -> None:
     """respub: publish the resolutions of deliberative bodies as linked data."""
+    _DEBUG["on"] = debug
 
 
 def _fail(error: Exception) -> None:
-    typer.echo(f"respub: error: {error}", err=True)
+    from respub.errors import problem_of
+
+    typer.echo(f"respub: error: {problem_of(error).line()}", err=True)
     raise typer.Exit(2)
 
 
@@ -234,11 +245,17 @@ def publish(
     from respub.orchestrate.commands import QuarantineError
     from respub.orchestrate.commands import publish as run_publish
     from respub.pipeline import release_time_from_environ
+    from respub.preflight import check_publish
 
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # no calls home
+    try:  # before any Prefect server starts: a mistake is one line, at once
+        check_publish(sources or [str(DEFAULT_SAMPLE)], out)
+    except (RespubError, ValueError, OSError) as error:
+        _fail(error)
     report = None
     started = time.monotonic()
     try:
-        with _progress_bar():
+        with _progress_bar(), _quiet_prefect(_DEBUG["on"]):
             report = run_publish(
                 sources or [str(DEFAULT_SAMPLE)],
                 out=out,
@@ -285,6 +302,19 @@ def _progress_bar() -> Iterator[None]:
         finally:
             flow_log.removeHandler(feed)
             flow_log.setLevel(level)
+
+
+@contextmanager
+def _quiet_prefect(debug: bool) -> Iterator[None]:
+    """Keep Prefect's own logs of a failure (its tracebacks) from the terminal: respub
+    prints the error once, as one line. With `--debug` everything is shown."""
+    from respub.orchestrate.logs import quiet_prefect_errors
+
+    if debug:
+        yield
+        return
+    with quiet_prefect_errors():
+        yield
 
 
 def _summary(report: object, seconds: float) -> None:
@@ -424,5 +454,19 @@ def schedule(
 
 
 def main() -> None:
-    """Entry point of the `respub` script."""
-    app()
+    """Entry point of the `respub` script: every failure is one `respub: error:` line
+    (exit status 2, 3 for an internal error), a traceback only with `--debug`."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("respub: interrupted", err=True)
+        sys.exit(130)
+    except Exception as error:
+        if _DEBUG["on"]:
+            raise
+        from respub.errors import problem_of
+
+        found = problem_of(error)
+        hint = " (run with --debug for the traceback)" if found.type == "internal-error" else ""
+        typer.echo(f"respub: error: {found.line()}{hint}", err=True)
+        sys.exit(3 if found.type == "internal-error" else 2)

@@ -13,13 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from respub.orchestrate.report import PublishReport, QuarantineError
-from respub.orchestrate.runners import RUNNERS
 from respub.orchestrate.settings import (
     DEFAULT_BATCH_SIZE,
     DEFAULT_OUTPUT,
     DEFAULT_SOURCES,
+    RUNNERS,
     make_settings,
 )
+from respub.preflight import check_publish
 
 __all__ = ["PublishReport", "QuarantineError", "publish", "schedule"]
 
@@ -50,6 +51,7 @@ def publish(
     if dask_address is not None and runner != "dask":
         raise ValueError("--dask-address needs --runner dask")
     make_settings(out=out, base_iri=base_iri, release_time=release_time)  # fail early
+    check_publish(sources, out)  # sources, output folder, lock: before any server starts
 
     from respub.orchestrate.flow import publish_resolutions
 

@@ -9,12 +9,13 @@ unless there is only one batch to run, which is not worth the cluster's start-up
 from __future__ import annotations
 
 import os
-from typing import Any, Literal, get_args
+from typing import Any
 
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
-Runner = Literal["threads", "dask"]
-RUNNERS: tuple[str, ...] = get_args(Runner)
+from respub.orchestrate.settings import RUNNERS, Runner
+
+__all__ = ["RUNNERS", "Runner", "batch_runner", "task_runner"]
 
 
 def task_runner(

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import Literal, get_args
 
 from respub.pipeline import Settings
 
 DEFAULT_SOURCES = "corpus/sample.yaml"  # as `respub publish` (one source per expression)
 DEFAULT_OUTPUT = "output"
 DEFAULT_BATCH_SIZE = 100
+
+Runner = Literal["threads", "dask"]
+RUNNERS: tuple[str, ...] = get_args(Runner)
+"""The task runners of the document batches (`respub.orchestrate.runners`)."""
 
 
 def make_settings(

@@ -1,0 +1,49 @@
+"""What `respub publish` checks before anything starts (no Prefect server, no thread):
+the sources exist and the manifests read, the output folder can be written, and no other
+publish holds its lock. A mistake is reported in well under a second, as one line.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from respub.errors import PublishError
+from respub.problems import problem
+from respub.publish.locking import exclusive
+
+__all__ = ["check_output", "check_publish", "check_sources"]
+
+
+def check_publish(sources: Sequence[str | Path], out: str | Path) -> None:
+    """Every check of `check_sources` and `check_output`; raises the first problem."""
+    check_sources(sources)
+    check_output(Path(out))
+
+
+def check_sources(sources: Sequence[str | Path]) -> None:
+    """The sources name something: `FileNotFoundError` for a missing path, `ValueError`
+    for a bad manifest, `PublishError` when nothing at all is listed."""
+    from respub.orchestrate.staging import resolve_sources
+
+    spec = resolve_sources(list(sources))
+    if not spec.files and not spec.local and not spec.remote:
+        listed = ", ".join(str(s) for s in sources)
+        raise PublishError(problem("publish-error", message=f"no sources found under {listed}"))
+
+
+def check_output(out: Path) -> None:
+    """The output folder is a folder we may write, and no other publish is running in it."""
+    if out.exists() and not out.is_dir():
+        raise PublishError(problem("output-error", message="not a folder", file=str(out)))
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        reason = f"cannot create the output folder: {error.strerror or error}"
+        raise PublishError(problem("output-error", message=reason, file=str(out))) from None
+    if not os.access(out, os.W_OK | os.X_OK):
+        message = "the output folder is not writable"
+        raise PublishError(problem("output-error", message=message, file=str(out)))
+    with exclusive(out / ".publish.lock", f"{out}: another publish is running"):
+        pass

@@ -1,0 +1,86 @@
+"""Errors of the command line: one `respub: error:` line, never a traceback (unless
+--debug), and the mistakes that can be seen before starting are reported before any
+Prefect server starts (issue #13, finding 5)."""
+
+from __future__ import annotations
+
+import fcntl
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+RESPUB = Path(sys.executable).parent / "respub"
+SERVER = "Starting temporary server"
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(RESPUB), *args], capture_output=True, text=True, cwd=ROOT, timeout=300, check=False
+    )
+
+
+def _one_error_line(done: subprocess.CompletedProcess[str]) -> str:
+    assert "Traceback" not in done.stdout + done.stderr
+    errors = [line for line in done.stderr.splitlines() if line.startswith("respub: error:")]
+    assert len(errors) == 1, done.stderr
+    return errors[0]
+
+
+def test_a_missing_folder_is_reported_before_any_server_starts(tmp_path: Path) -> None:
+    done = run("publish", str(tmp_path / "absent"), "--out", str(tmp_path / "out"))
+    assert done.returncode == 2
+    assert _one_error_line(done) == f"respub: error: {tmp_path / 'absent'}: no such file or folder"
+    assert SERVER not in done.stderr and "prefect" not in done.stderr.lower()
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_bad_manifest_is_reported_before_any_server_starts(tmp_path: Path) -> None:
+    manifest = tmp_path / "sources.yaml"
+    manifest.write_text("sources: [unclosed\n", "utf-8")
+    done = run("publish", str(manifest), "--out", str(tmp_path / "out"))
+    assert done.returncode == 2
+    assert str(manifest) in _one_error_line(done)
+    assert SERVER not in done.stderr
+
+
+def test_an_output_that_is_a_file_is_reported_before_any_server_starts(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.write_text("not a folder", "utf-8")
+    done = run("publish", "corpus/interpol", "--out", str(out))
+    assert done.returncode == 2
+    assert _one_error_line(done) == f"respub: error: {out}: not a folder"
+    assert SERVER not in done.stderr
+
+
+def test_a_held_lock_is_reported_before_any_server_starts(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    with (out / ".publish.lock").open("a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)  # as a running publish holds it
+        done = run("publish", "corpus/interpol", "--out", str(out))
+    assert done.returncode == 2
+    assert "another publish is running" in _one_error_line(done)
+    assert SERVER not in done.stderr
+
+
+def test_bad_options_are_reported_before_any_server_starts(tmp_path: Path) -> None:
+    done = run("publish", "corpus/interpol", "--out", str(tmp_path), "--batch-size", "0")
+    assert done.returncode == 2 and "--batch-size" in _one_error_line(done)
+    assert SERVER not in done.stderr
+
+
+@pytest.mark.slow
+def test_an_error_inside_the_flow_is_one_line_without_prefect_tracebacks(tmp_path: Path) -> None:
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    (folder / "list.txt").write_text("Only a shopping list: bread, milk.\n", "utf-8")
+    done = run("publish", str(folder), "--out", str(tmp_path / "out"))
+    assert done.returncode == 2
+    assert _one_error_line(done) == (
+        "respub: error: nothing to publish: every source was quarantined"
+    )
+    debug = run("--debug", "publish", str(folder), "--out", str(tmp_path / "out"))
+    assert debug.returncode == 2 and "Traceback" in debug.stderr  # --debug shows them
