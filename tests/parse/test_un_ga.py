@@ -362,3 +362,15 @@ def test_french_labels_and_formula() -> None:
     assert r.preamble[0].text == "Rappelant ses résolutions pertinentes et l’Accord de Siège,"
     assert [s.label for s in r.operative[0].subparagraphs] == ["a", "b"]
     assert [c.keyword for c in r.operative] == ["Décide", "Décide également"]
+
+
+def test_twenty_thousand_citations_in_one_clause() -> None:
+    """The overlap check of bare references against symbols is a binary search, not a scan
+    per reference: a clause citing 20,000 resolutions is parsed, every one found once."""
+    symbols = ", ".join(f"A/RES/{70 + n % 10}/{n % 900 + 1}" for n in range(10_000))
+    bare = ", ".join(f"{50 + n % 20}/{n % 900 + 1}" for n in range(10_000))
+    text = f"Recalling its resolutions {symbols} and resolutions {bare}"
+    found = find_citations(text, "preamble-1")
+    expected = {f"A/RES/{70 + n % 10}/{n % 900 + 1}" for n in range(10_000)}
+    expected |= {f"A/RES/{50 + n % 20}/{n % 900 + 1}" for n in range(10_000)}
+    assert {c.identifier for c in found} == expected

@@ -280,12 +280,16 @@ def marks() -> re.Pattern[str]:
 
 @cache
 def _marks() -> re.Pattern[str]:
-    stems = set()
-    for candidate in styles():
-        bare = _NOT_LITERAL.sub(" ", candidate.pattern.pattern)
-        runs = re.findall(r"(?:[A-Za-z/-]|\\[.()])+", bare)
-        stems.add(re.sub(r"\\(.)", r"\1", max(runs, key=len)))
+    stems = {stem(candidate) for candidate in styles()}
     return re.compile("|".join(re.escape(s) for s in sorted(stems)))
+
+
+@cache
+def stem(candidate: Style) -> str:
+    """The longest literal every identifier of the style contains ("A/RES/", "WHA")."""
+    bare = _NOT_LITERAL.sub(" ", candidate.pattern.pattern)
+    runs = re.findall(r"(?:[A-Za-z/-]|\\[.()])+", bare)
+    return re.sub(r"\\(.)", r"\1", max(runs, key=len))
 
 
 def search_pattern(among: tuple[str, ...] | None = None) -> re.Pattern[str]:

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from respub.knowledge.identifiers import search_pattern
+from respub.knowledge.identifiers import search_pattern, stem, style
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,11 @@ class BodyProfile:
         return self.patterns.get(name, {}).get(language)
 
     @property
+    def identifier_stems(self) -> tuple[str, ...]:
+        """Literals one of which any identifier of the body contains (a cheap first look)."""
+        return tuple(stem(style(s)) for s in self.identifier_styles)
+
+    @property
     def identifier(self) -> re.Pattern[str]:
         """Finds the body's identifiers in running text (from the one identifier table)."""
         return search_pattern(self.identifier_styles)
@@ -45,7 +50,7 @@ class BodyProfile:
         """How many of the body's distinct marks occur in `text`; an identifier in one of its
         styles counts one, its enacting formula two (the strongest sign)."""
         marks = sum(1 for p in self.detect if _occurs(p, text))
-        if self.identifier_styles and self.identifier.search(text):
+        if any(s in text for s in self.identifier_stems) and self.identifier.search(text):
             marks += 1
         formulas = self.patterns.get("formula", {})
         chosen = [formulas[language]] if language in formulas else list(formulas.values())
@@ -129,10 +134,16 @@ def known_bodies() -> dict[str, BodyProfile]:
             **generic,
             **entry,
             "formula": formula,
-            "detect": [re.escape(m) for m in entry.get("marks", [])],
+            "detect": [_literal(m) for m in entry.get("marks", [])],
         }
         found[entry["code"]] = _profile(data, origin="table")
     return found
+
+
+def _literal(mark: str) -> str:
+    """A mark as a pattern: itself when it has no special character (searched as a plain
+    substring, much faster), else escaped."""
+    return mark if _META.search(mark) is None else re.escape(mark)
 
 
 @cache

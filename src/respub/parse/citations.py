@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -151,7 +152,7 @@ def _bare_references(
                 link = _LINK.match(text, position)
                 start = link.end() if link else position
                 ref = _BARE.match(text, start) or _hop(text, start, knowledge)
-                if not ref or any(a <= ref.start() < b for a, b in taken):
+                if not ref or _inside(taken, ref.start()):
                     break
                 identifier = _symbol(ref, kind, organ, own)
                 if identifier:
@@ -159,6 +160,17 @@ def _bare_references(
                     found.append((ref.start(), citation))
                 position = ref.end()
     return found
+
+
+def _inside(taken: list[tuple[int, int]], position: int) -> bool:
+    """Whether `position` falls in one of the spans `taken` (sorted, not overlapping, as
+    `finditer` yields them): one binary search, so a clause with thousands of symbols
+    stays linear overall."""
+    index = bisect_right(taken, (position, _AFTER_ALL)) - 1
+    return index >= 0 and taken[index][0] <= position < taken[index][1]
+
+
+_AFTER_ALL = 1 << 62
 
 
 def _hop(text: str, position: int, knowledge: _Knowledge) -> re.Match[str] | None:
