@@ -22,6 +22,7 @@ from typing import Any
 
 from pyoxigraph import RdfFormat, Triple, serialize
 
+from respub.akn import assert_valid, to_akn
 from respub.errors import RespubError, problem_of
 from respub.model import Resolution
 from respub.parse import parse_file, parse_source
@@ -131,8 +132,10 @@ class DocumentResult:
     """What the pipeline made of one source; JSON-serialisable with `to_json`/`from_json`.
 
     `ntriples` is canonical N-Triples, one triple per line, sorted: per-document Turtle and
-    JSON-LD are rebuilt from it deterministically. `problem` is set when the source did not
-    parse (or map); `issues` hold the SHACL results (`Violation`s) when it did.
+    JSON-LD are rebuilt from it deterministically; `akn` is the Akoma Ntoso XML of the
+    version (valid against the OASIS schema), published beside them. `problem` is set when
+    the source did not parse (or map); `issues` hold the SHACL results (`Violation`s) when
+    it did.
     """
 
     source_path: str
@@ -151,6 +154,7 @@ class DocumentResult:
     problem: Problem | None = None
     clauses: ClauseSummary | None = None
     content_sha256: str = ""
+    akn: str = ""
 
     @property
     def error(self) -> str | None:
@@ -297,6 +301,14 @@ def process_resolution(resolution: Resolution, settings: Settings) -> DocumentRe
         report = validate_ntriples(ntriples)
     except ValueError as error:
         return replace(base, problem=problem("error", message=str(error), file=source.path))
+    try:  # the Akoma Ntoso file of a publishable version, checked against the OASIS schema
+        blocked = any(v.severity == VIOLATION for v in report.violations)
+        akn = b"" if blocked else to_akn(resolution, iris)
+        if akn:
+            assert_valid(akn, source.path)
+    except ValueError as error:
+        message = f"cannot write Akoma Ntoso: {error}"
+        return replace(base, problem=problem("error", message=message, file=source.path))
     issues = report.violations
     return replace(
         base,
@@ -307,6 +319,7 @@ def process_resolution(resolution: Resolution, settings: Settings) -> DocumentRe
         conforms=report.conforms,
         issues=issues,
         content_sha256=hashlib.sha256(ntriples.encode()).hexdigest(),
+        akn=akn.decode("utf-8"),
     )
 
 

@@ -77,7 +77,7 @@ def test_the_akn4un_structure_of_a_resolution() -> None:
     language = root.find(".//a:FRBRExpression/a:FRBRlanguage", NS).get("language")
     assert language == "eng"
     this = root.find(".//a:FRBRManifestation/a:FRBRthis", NS).get("value")
-    assert this == f"{work}/eng@/!main.xml"
+    assert this == f"{work}/eng@/!main.akn"
 
 
 def test_subparagraphs_footnotes_and_dates() -> None:

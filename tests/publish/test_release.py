@@ -192,7 +192,7 @@ def test_changing_one_document_changes_only_its_files(
     per_expression = {p for p in old if p.startswith("resolution/")}
     assert per_expression == {p for p in new if p.startswith("resolution/")}
     differing = {p for p in per_expression if old[p] != new[p]}
-    assert differing == {f"{stem}.ttl", f"{stem}.jsonld"}
+    assert differing == {f"{stem}.ttl", f"{stem}.jsonld", f"{stem}.akn"}
     changes = json.loads(new["CHANGES.json"])
     assert [c["expression_iri"] for c in changes["changed"]] == [changed_iri]
     assert any("operative" in d for d in changes["changed"][0]["details"])

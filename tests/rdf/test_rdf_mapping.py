@@ -163,13 +163,14 @@ def test_repeated_or_empty_subparagraph_labels_stay_distinct(un_en: Resolution) 
 def test_the_source_and_published_files(interpol_es: Resolution) -> None:
     graph = to_graph(interpol_es)
     files = objects(interpol_es, ES, RESPUB.isEmbodiedBy)
-    assert files == [ES + ".jsonld", ES + ".pdf", ES + ".ttl"]
+    assert files == [ES + ".akn", ES + ".jsonld", ES + ".pdf", ES + ".ttl"]
     source = URIRef(ES + ".pdf")
     assert (source, RDF.type, RESPUB.SourceFile) in graph
     assert str(graph.value(source, RESPUB.sha256)).startswith("3f79bb7b")
     assert str(graph.value(source, RESPUB.location)).endswith("GA-2021-89-RES-09-ES.pdf")
     assert str(graph.value(URIRef(ES + ".ttl"), RESPUB.derivedFrom)) == ES + ".pdf"
     assert str(graph.value(URIRef(ES + ".ttl"), RESPUB.mediaType)) == "text/turtle"
+    assert str(graph.value(URIRef(ES + ".akn"), RESPUB.mediaType)) == "application/akn+xml"
 
 
 def test_a_configured_base(interpol_es: Resolution) -> None:

@@ -50,7 +50,7 @@ def test_the_expression_in_eli_and_dublin_core(interpol_es: Resolution) -> None:
 def test_files_are_eli_formats_with_iana_media_types(interpol_es: Resolution) -> None:
     graph = to_graph(interpol_es)
     files = set(graph.objects(ES, ELI.is_embodied_by))
-    assert files == set(graph.objects(ES, RESPUB.isEmbodiedBy)) and len(files) == 3
+    assert files == set(graph.objects(ES, RESPUB.isEmbodiedBy)) and len(files) == 4
     for node in files:
         assert (node, RDF.type, ELI.Format) in graph
         assert (node, ELI.embodies, ES) in graph

@@ -13,7 +13,7 @@ work's respub IRI, so an /akn/ name and a respub IRI name the same work.
 >>> names.expression
 '/akn/un/statement/deliberation/un-ga/2025-10-14/80-2/eng@'
 >>> names.manifestation
-'/akn/un/statement/deliberation/un-ga/2025-10-14/80-2/eng@/!main.xml'
+'/akn/un/statement/deliberation/un-ga/2025-10-14/80-2/eng@/!main.akn'
 >>> names.component("annex_1")
 '/akn/un/statement/deliberation/un-ga/2025-10-14/80-2/eng@/!annex_1'
 """
@@ -108,7 +108,7 @@ class AknNames:
     @property
     def manifestation(self) -> str:
         """The name of the Akoma Ntoso XML file of the expression."""
-        return f"{self.expression}/!main.xml"
+        return f"{self.expression}/!main.akn"
 
     def component(self, name: str) -> str:
         """The name of a component of the expression: ``{expression}/!annex_1``."""

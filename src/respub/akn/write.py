@@ -28,7 +28,7 @@ from respub.rdf.iri import Iris, body_segment
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 MEDIA_TYPE = "application/akn+xml"
-EXTENSION = "xml"
+EXTENSION = "akn"  # the Akoma Ntoso naming convention's extension of its XML format
 _SOURCE = "#respub"
 
 

@@ -27,6 +27,7 @@ _MEDIA_TYPES = {
     ".nt": "application/n-triples",
     ".nq": "application/n-quads",
     ".md": "text/markdown",
+    ".akn": "application/akn+xml",
 }
 
 

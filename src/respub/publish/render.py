@@ -25,6 +25,8 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from respub import __version__
+from respub.publish.akn_files import akn_files
+from respub.publish.alignment_files import alignment_files
 from respub.publish.checksums import SUMS, FileInfo, sums_text
 from respub.publish.describe import ReleaseIris, dataset_description, provenance
 from respub.publish.dumps import DUMPS, Document, DumpSummary, expression_files_of
@@ -102,7 +104,7 @@ def metadata_files(plan: ReleasePlan, root: Path, dumps: DumpSummary) -> Files:
 
 
 # Extra files of every release: add a producer here (see the module's docstring).
-PRODUCERS: tuple[Producer, ...] = ()
+PRODUCERS: tuple[Producer, ...] = (akn_files, alignment_files)
 
 
 def content_files(plan: ReleasePlan, root: Path, dumps: DumpSummary) -> Iterator[Files]:

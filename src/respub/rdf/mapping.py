@@ -35,7 +35,11 @@ from respub.rdf.standard import ELI, media_type_iri
 from respub.rdf.vocab import RESPUB
 
 # The files published for each language version, besides its source: extension, media type.
-PUBLISHED_FORMATS = (("ttl", "text/turtle"), ("jsonld", "application/ld+json"))
+PUBLISHED_FORMATS = (
+    ("ttl", "text/turtle"),
+    ("jsonld", "application/ld+json"),
+    ("akn", "application/akn+xml"),  # Akoma Ntoso 3.0 XML (respub.akn)
+)
 
 SOURCE_EXTENSIONS = {
     "application/pdf": "pdf",

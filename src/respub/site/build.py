@@ -252,6 +252,7 @@ def _alternates(iri: str) -> tuple[tuple[str, str], ...]:
         ("text/turtle", f"{iri}.ttl"),
         ("application/ld+json", f"{iri}.jsonld"),
         ("application/n-triples", f"{iri}.nt"),
+        ("application/akn+xml", f"{iri}.akn"),
     )
 
 

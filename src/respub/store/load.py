@@ -28,8 +28,10 @@ from respub.publish.locking import exclusive
 from respub.publish.manifest import read_manifest
 
 __all__ = [
+    "ALIGNMENT_FILE",
     "METADATA_FILES",
     "StoreSummary",
+    "alignment_graph",
     "load_release",
     "metadata_graph",
     "vocabulary_files",
@@ -37,6 +39,7 @@ __all__ = [
 ]
 
 METADATA_FILES = ("dataset.ttl", "provenance.ttl", "validation.ttl")
+ALIGNMENT_FILE = "alignment.ttl"  # the cross-language links (respub.publish.alignment_files)
 _PREFIX = ".store-"
 _SLICE = 100_000  # quads per bulk load
 
@@ -54,6 +57,11 @@ class StoreSummary:
 def metadata_graph(base_iri: str) -> str:
     """The named graph of a release's metadata (VoID, DCAT, PROV-O, validation)."""
     return f"{base_iri}graph/metadata"
+
+
+def alignment_graph(base_iri: str) -> str:
+    """The named graph of the cross-language alignment of clauses (``respub:alignedWith``)."""
+    return f"{base_iri}graph/alignment"
 
 
 def vocabulary_graph(base_iri: str) -> str:
@@ -76,8 +84,8 @@ def load_release(release_dir: Path, store_dir: Path) -> StoreSummary:
         _clean(store_dir)
         fresh = parent / f"{_PREFIX}{manifest.release}-{os.getpid()}-{time.time_ns()}"
         try:
-            graphs, quads = _fill(fresh, release_dir, base)
-            expected = len(manifest.entries) + 2
+            graphs, quads, aligned = _fill(fresh, release_dir, base)
+            expected = len(manifest.entries) + 2 + int(aligned)
             if graphs != expected:
                 raise PublishError(f"{fresh}: loaded {graphs} named graphs, expected {expected}")
             _switch(store_dir, fresh)
@@ -90,7 +98,7 @@ def load_release(release_dir: Path, store_dir: Path) -> StoreSummary:
     )
 
 
-def _fill(folder: Path, release_dir: Path, base: str) -> tuple[int, int]:
+def _fill(folder: Path, release_dir: Path, base: str) -> tuple[int, int, bool]:
     store = Store(str(folder))
     try:
         with gzip.open(release_dir / NQUADS, "rb") as handle:
@@ -103,8 +111,14 @@ def _fill(folder: Path, release_dir: Path, base: str) -> tuple[int, int]:
         vocabulary = NamedNode(vocabulary_graph(base))
         for path in vocabulary_files(release_dir):
             store.bulk_load(path=path, format=RdfFormat.TURTLE, to_graph=vocabulary)
+        alignment = NamedNode(alignment_graph(base))
+        if (release_dir / ALIGNMENT_FILE).is_file():
+            store.bulk_load(
+                path=release_dir / ALIGNMENT_FILE, format=RdfFormat.TURTLE, to_graph=alignment
+            )
         store.flush()
-        return sum(1 for _ in store.named_graphs()), len(store)
+        aligned = next(iter(store.quads_for_pattern(None, None, None, alignment)), None)
+        return sum(1 for _ in store.named_graphs()), len(store), aligned is not None
     finally:
         del store
 
