@@ -240,6 +240,13 @@ def publish(
         bool,
         typer.Option("--allow-quarantine", help="Exit 0 even when documents were quarantined."),
     ] = False,
+    allow_private_network: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private-network",
+            help="Let HTTP sources reach private, loopback and link-local addresses.",
+        ),
+    ] = False,
 ) -> None:
     """Parse, map, validate and publish a release (runs the Prefect flow), then load the store."""
     from respub.orchestrate.commands import QuarantineError
@@ -264,6 +271,7 @@ def publish(
                 runner=runner,
                 dask_address=dask_address,
                 allow_quarantine=allow_quarantine,
+                allow_private_network=allow_private_network,
                 release_time=release_time_from_environ(os.environ),
             )
     except QuarantineError as error:

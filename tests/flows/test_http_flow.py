@@ -24,7 +24,7 @@ def test_manifest_sources(corpus_server: Any, corpus: Path, tmp_path: Path) -> N
     manifest.write_text(yaml.safe_dump({"sources": entries}), "utf-8")
     out = tmp_path / "out"
 
-    first = publish([manifest], out=out, allow_quarantine=True)
+    first = publish([manifest], out=out, allow_quarantine=True, allow_private_network=True)
     status = {s.name.rsplit("/", 1)[-1]: s.status for s in first.sources}
     assert status == {**dict.fromkeys(NAMES, "fetched"), "never-there.md": "failed"}
     assert (first.documents, first.parsed, first.published) == (3, 3, 3)
@@ -38,7 +38,7 @@ def test_manifest_sources(corpus_server: Any, corpus: Path, tmp_path: Path) -> N
     corpus_server.script(two, 500, 200)
     corpus_server.script(three, 404)
     (corpus / two).write_text((corpus / two).read_text("utf-8") + "\nRevised.\n", "utf-8")
-    second = publish([manifest], out=out, allow_quarantine=True)
+    second = publish([manifest], out=out, allow_quarantine=True, allow_private_network=True)
     reports = {s.name.rsplit("/", 1)[-1]: s for s in second.sources}
     assert reports[one].status == "not-modified" and corpus_server.answered(one) == [200, 304]
     assert (reports[two].status, reports[two].attempts) == ("fetched", 2)
@@ -56,6 +56,8 @@ def test_manifest_sources(corpus_server: Any, corpus: Path, tmp_path: Path) -> N
 def test_local_manifest_entries_use_hints(corpus: Path, tmp_path: Path) -> None:
     manifest = corpus / "local.csv"
     manifest.write_text("url,language,body\nA_RES_80_5.md,en,UN-GA\nmissing.md,en,\n", "utf-8")
-    report = publish([manifest], out=tmp_path / "out", allow_quarantine=True)
+    report = publish(
+        [manifest], out=tmp_path / "out", allow_quarantine=True, allow_private_network=True
+    )
     assert report.documents == 1 and report.published == 1
     assert [s.status for s in report.sources] == ["local", "failed"]

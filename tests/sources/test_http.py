@@ -106,6 +106,7 @@ def server() -> Iterator[Server]:
 @pytest.fixture
 def settings() -> HttpSettings:
     return HttpSettings(
+        allow_private_network=True,  # the test server listens on 127.0.0.1
         connect_timeout=1.0,
         read_timeout=1.0,
         max_bytes=1000,
@@ -260,7 +261,9 @@ def test_read_timeout_is_retried_then_fails(
     server: Server, get: Callable[..., FetchResult], settings: HttpSettings
 ) -> None:
     url = server.script("/sleepy", Reply(200, b"late", {"Content-Type": TEXT}, delay=0.5))
-    quick = HttpSettings(read_timeout=0.05, retries=1, backoff_base=0.001)
+    quick = HttpSettings(
+        allow_private_network=True, read_timeout=0.05, retries=1, backoff_base=0.001
+    )
     started = time.monotonic()
     result = get(url, quick)
     assert result.status == "failed" and result.attempts == 2
@@ -274,7 +277,10 @@ def test_stall_in_the_body_is_a_read_timeout(
 ) -> None:
     stall = Reply(200, b"late", {"Content-Type": TEXT}, content_length=False, body_delay=0.5)
     url = server.script("/stall", stall)
-    result = get(url, HttpSettings(read_timeout=0.05, retries=1, backoff_base=0.001))
+    result = get(
+        url,
+        HttpSettings(allow_private_network=True, read_timeout=0.05, retries=1, backoff_base=0.001),
+    )
     assert result.status == "failed" and result.attempts == 2
     assert result.error == f"{url}: read timeout after 0.05 s (after 2 attempts)"
 

@@ -35,6 +35,7 @@ def publish(
     dask_address: str | None = None,
     dask_workers: int | None = None,
     allow_quarantine: bool = False,
+    allow_private_network: bool = False,
     release_time: datetime | None = None,
 ) -> PublishReport:
     """Run the publish flow and return its report.
@@ -64,6 +65,7 @@ def publish(
         dask_address=dask_address,
         dask_workers=dask_workers,
         allow_quarantine=allow_quarantine,
+        allow_private_network=allow_private_network,
         release_time=release_time,
         return_state=True,
     )

@@ -158,6 +158,7 @@ def publish_resolutions(
     dask_address: str | None = None,
     dask_workers: int | None = None,
     allow_quarantine: bool = False,
+    allow_private_network: bool = False,
     release_time: datetime | None = None,
 ) -> PublishReport | State[Any]:
     """Publish the resolutions under `sources` (folders, globs, manifests) as a release.
@@ -171,7 +172,7 @@ def publish_resolutions(
     task_runner(runner, dask_address=dask_address, dask_workers=dask_workers)  # check early
     state = StateDirs.of(settings.output_dir)
     spec = resolve_sources_task(list(sources or [DEFAULT_SOURCES]))
-    staged = [*spec.local, *_stage_remote(spec.remote, state)]
+    staged = [*spec.local, *_stage_remote(spec.remote, state, allow_private_network)]
     documents = _unique(
         [Source(str(p), str(p)) for p in spec.files]
         + [s.source for s in staged if s.source is not None]
@@ -247,12 +248,14 @@ def _process(
     return outcomes
 
 
-def _stage_remote(entries: Sequence[ManifestEntry], state: StateDirs) -> list[Staged]:
+def _stage_remote(
+    entries: Sequence[ManifestEntry], state: StateDirs, allow_private_network: bool = False
+) -> list[Staged]:
     """Fetch every remote entry concurrently, with one session and one validator cache;
     staged copies no longer used go (the validator cache keeps every last good body)."""
     if not entries:
         return []
-    http = HttpSettings()
+    http = HttpSettings(allow_private_network=allow_private_network)
     validators = ValidatorCache(state.validators)
     with make_session(http) as session:
         futures = [

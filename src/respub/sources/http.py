@@ -1,37 +1,46 @@
 """Fetch remote sources over HTTP: one session, bounded bodies, retries only where they help.
 
-`fetch` never raises. It returns a `FetchResult` whose status is ``"fetched"``,
+`fetch` never raises, and never takes longer than its deadline (`HttpSettings.deadline`,
+120 s by default: connecting, every read of every attempt, and the waits between them;
+a `Retry-After` beyond it gives up at once). It refuses hosts that resolve to private,
+loopback or link-local addresses, on every hop of a redirect, unless
+`allow_private_network`. It returns a `FetchResult` whose status is ``"fetched"``,
 ``"not-modified"`` (a 304 answered our validators: keep the previous copy) or
 ``"failed"`` with a one-line error naming the URL and the cause. Only errors that
 can pass are retried (connect errors, timeouts, 5xx, 429); other 4xx, a refused
 content type, an oversized body and redirect loops fail at once.
 
-`ValidatorCache` remembers ETag and Last-Modified per URL in a JSON file and keeps
-the last good body, keyed by its SHA-256, so a 304 or a failure can fall back on it.
+`ValidatorCache` (respub.sources.validators) remembers ETag and Last-Modified per URL
+and keeps the last good body, so a 304 or a failure can fall back on it.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import json
 import logging
-import os
-import tempfile
-import threading
 import time
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from pathlib import Path
 from typing import Literal
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import requests
-from urllib3.exceptions import ReadTimeoutError
+from urllib3.exceptions import DecodeError, ProtocolError, ReadTimeoutError
 
 from respub import __version__
 from respub.errors import FetchError
+from respub.sources.guard import Deadline, refused_address
+from respub.sources.validators import CacheEntry, ValidatorCache
+
+__all__ = [
+    "CacheEntry",
+    "FetchResult",
+    "HttpSettings",
+    "ValidatorCache",
+    "fetch",
+    "make_session",
+]
 
 log = logging.getLogger(__name__)
 
@@ -49,8 +58,17 @@ _CHUNK = 64 * 1024
 
 @dataclass(frozen=True)
 class HttpSettings:
-    """How to fetch: timeouts in seconds, limits, retry policy and identity."""
+    """How to fetch: timeouts in seconds, limits, retry policy, confinement and identity.
 
+    `deadline` bounds a whole fetch (every attempt, read and wait); `connect_timeout` and
+    `read_timeout` bound one connect and one read within it. `allow_private_network`
+    lets a fetch reach private, loopback and link-local addresses (off by default);
+    `allowed_networks` lets it reach only those networks (CIDR, e.g. "10.1.0.0/16").
+    """
+
+    deadline: float = 120.0
+    allow_private_network: bool = False
+    allowed_networks: tuple[str, ...] = ()
     connect_timeout: float = 10.0
     read_timeout: float = 60.0
     max_bytes: int = 20 * 1024 * 1024
@@ -83,113 +101,6 @@ class FetchResult:
         return self
 
 
-@dataclass(frozen=True)
-class CacheEntry:
-    """What we know of a URL's last good body: its hash, type and validators."""
-
-    sha256: str
-    content_type: str | None = None
-    etag: str | None = None
-    last_modified: str | None = None
-
-
-class ValidatorCache:
-    """ETag / Last-Modified per URL in a JSON file, plus the last good bodies by SHA-256.
-
-    Bodies live under `body_dir` (default: ``<stem>-bodies`` beside the JSON file).
-    Every change is written at once and atomically; a missing or corrupt file
-    starts an empty cache (it only saves bandwidth, it is never the truth).
-    """
-
-    def __init__(self, path: Path, body_dir: Path | None = None) -> None:
-        self.path = path
-        self.body_dir = body_dir if body_dir is not None else path.with_name(f"{path.stem}-bodies")
-        self._lock = threading.Lock()
-        self._entries = _load_entries(path)
-
-    def entry(self, url: str) -> CacheEntry | None:
-        """The remembered entry for `url`, if any."""
-        with self._lock:
-            return self._entries.get(url)
-
-    def conditional_headers(self, url: str) -> dict[str, str]:
-        """If-None-Match / If-Modified-Since for `url`, only when its body is kept."""
-        entry = self.entry(url)
-        if entry is None or not self._body_path(entry.sha256).is_file():
-            return {}
-        headers = {}
-        if entry.etag:
-            headers["If-None-Match"] = entry.etag
-        if entry.last_modified:
-            headers["If-Modified-Since"] = entry.last_modified
-        return headers
-
-    def last_good(self, url: str) -> bytes | None:
-        """The last good body fetched from `url`, or None (also if it is damaged)."""
-        entry = self.entry(url)
-        if entry is None:
-            return None
-        try:
-            content = self._body_path(entry.sha256).read_bytes()
-        except OSError:
-            return None
-        if hashlib.sha256(content).hexdigest() != entry.sha256:
-            log.warning("%s: cached body does not match its SHA-256; ignored", url)
-            return None
-        return content
-
-    def remember(
-        self,
-        url: str,
-        content: bytes,
-        *,
-        content_type: str | None = None,
-        etag: str | None = None,
-        last_modified: str | None = None,
-    ) -> CacheEntry:
-        """Keep `content` as the last good body of `url`, with its validators."""
-        entry = CacheEntry(hashlib.sha256(content).hexdigest(), content_type, etag, last_modified)
-        with self._lock:
-            body_path = self._body_path(entry.sha256)
-            if not body_path.is_file():
-                _write_atomic(body_path, content)
-            previous = self._entries.get(url)
-            self._entries[url] = entry
-            self._save()
-            if previous is not None and all(
-                kept.sha256 != previous.sha256 for kept in self._entries.values()
-            ):
-                self._body_path(previous.sha256).unlink(missing_ok=True)
-        return entry
-
-    def refresh(
-        self, url: str, *, etag: str | None, last_modified: str | None
-    ) -> CacheEntry | None:
-        """Update the validators of `url` after a 304 that carried new ones."""
-        with self._lock:
-            entry = self._entries.get(url)
-            if entry is None:
-                return None
-            fresh = replace(
-                entry, etag=etag or entry.etag, last_modified=last_modified or entry.last_modified
-            )
-            if fresh != entry:
-                self._entries[url] = fresh
-                self._save()
-            return fresh
-
-    def _body_path(self, sha256: str) -> Path:
-        return self.body_dir / sha256[:2] / sha256
-
-    def _save(self) -> None:
-        document = {
-            "version": 1,
-            "entries": {url: asdict(entry) for url, entry in sorted(self._entries.items())},
-        }
-        text = json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-        _write_atomic(self.path, text.encode("utf-8"))
-
-
 def make_session(settings: HttpSettings) -> requests.Session:
     """One session for all fetches: shared connections, our User-Agent and redirect limit.
 
@@ -215,9 +126,10 @@ def fetch(
         if scheme not in ("http", "https"):
             return _failed(url, f"unsupported URL scheme {scheme!r} (not retried)", attempts)
         headers = cache.conditional_headers(url)
+        deadline = Deadline(settings.deadline)
         while True:
             attempts += 1
-            outcome = _attempt(session, url, settings, headers)
+            outcome = _attempt(session, url, settings, headers, deadline)
             if isinstance(outcome, _Received):
                 return _received(url, outcome, attempts, cache)
             if not outcome.retryable:
@@ -226,6 +138,9 @@ def fetch(
                 plural = "s" if attempts != 1 else ""
                 return _failed(url, f"{outcome.cause} (after {attempts} attempt{plural})", attempts)
             delay = _delay(settings, attempts, outcome.retry_after)
+            if delay >= deadline.remaining:
+                cause = f"{outcome.cause}; {_past(settings, delay, outcome.retry_after)}"
+                return _failed(url, cause, attempts)
             log.info("%s: %s; retrying in %.2f s", url, outcome.cause, delay)
             time.sleep(delay)
     except Exception as error:  # a fetch reports, it never raises
@@ -249,14 +164,45 @@ class _Failure:
 
 
 def _attempt(
-    session: requests.Session, url: str, settings: HttpSettings, headers: dict[str, str]
+    session: requests.Session,
+    url: str,
+    settings: HttpSettings,
+    headers: dict[str, str],
+    deadline: Deadline,
 ) -> _Received | _Failure:
-    timeout = (settings.connect_timeout, settings.read_timeout)
+    """One attempt, following redirects by hand so that every hop's address is checked."""
+    hops = [url]
     try:
-        with session.get(url, headers=headers, timeout=timeout, stream=True) as response:
-            return _read(response, settings)
-    except requests.TooManyRedirects as error:
-        return _Failure(_redirect_cause(error, settings), retryable=False)
+        while True:
+            refused = refused_address(
+                hops[-1],
+                allow_private=settings.allow_private_network,
+                allowed=settings.allowed_networks,
+            )
+            if refused is not None:
+                where = "" if len(hops) == 1 else f"redirected to {hops[-1]}: "
+                return _Failure(f"{where}{refused}", retryable=False)
+            if deadline.passed:
+                return _Failure(_deadline_cause(settings), retryable=False)
+            timeout = (deadline.cap(settings.connect_timeout), deadline.cap(settings.read_timeout))
+            with session.get(
+                hops[-1], headers=headers, timeout=timeout, stream=True, allow_redirects=False
+            ) as response:
+                if not response.is_redirect:
+                    return _read(response, settings, deadline)
+                target = urljoin(hops[-1], response.headers["Location"])
+            if target in hops:
+                return _Failure("redirect loop", retryable=False)
+            if len(hops) > settings.max_redirects:
+                cause = f"too many redirects (more than {settings.max_redirects})"
+                return _Failure(cause, retryable=False)
+            hops.append(target)
+    except ReadTimeoutError:  # raised by urllib3 itself while the body is read
+        return _Failure(f"read timeout after {settings.read_timeout:g} s", retryable=True)
+    except ProtocolError as error:
+        return _Failure(f"connection error: {_root_cause(error)}", retryable=True)
+    except DecodeError as error:
+        return _Failure(f"cannot decode the body: {_root_cause(error)}", retryable=False)
     except requests.ConnectTimeout:
         return _Failure(f"connect timeout after {settings.connect_timeout:g} s", retryable=True)
     except requests.ReadTimeout:
@@ -269,7 +215,9 @@ def _attempt(
         return _Failure(f"{type(error).__name__}: {_root_cause(error)}", retryable=False)
 
 
-def _read(response: requests.Response, settings: HttpSettings) -> _Received | _Failure:
+def _read(
+    response: requests.Response, settings: HttpSettings, deadline: Deadline
+) -> _Received | _Failure:
     status = response.status_code
     if status != 304 and not 200 <= status < 300:
         retryable = status >= 500 or status == 429
@@ -288,11 +236,22 @@ def _read(response: requests.Response, settings: HttpSettings) -> _Received | _F
         limit = settings.max_bytes
         return _Failure(f"Content-Length {declared} exceeds {limit} bytes", retryable=False)
     body = bytearray()
-    for chunk in response.iter_content(chunk_size=_CHUNK):
+    while chunk := response.raw.read1(_CHUNK, decode_content=True):  # what has arrived
         body.extend(chunk)
         if len(body) > settings.max_bytes:
             return _Failure(f"body exceeds {settings.max_bytes} bytes", retryable=False)
+        if deadline.passed:  # a server dripping bytes is cut off here
+            return _Failure(_deadline_cause(settings), retryable=False)
     return _Received(bytes(body), content_type, etag, last_modified)
+
+
+def _deadline_cause(settings: HttpSettings) -> str:
+    return f"no complete answer within the deadline of {settings.deadline:g} s"
+
+
+def _past(settings: HttpSettings, delay: float, retry_after: float | None) -> str:
+    wait = f"Retry-After {retry_after:g} s" if retry_after is not None else f"{delay:g} s"
+    return f"gave up: waiting {wait} would pass the deadline of {settings.deadline:g} s"
 
 
 def _received(url: str, received: _Received, attempts: int, cache: ValidatorCache) -> FetchResult:
@@ -361,15 +320,6 @@ def _retry_after(value: str | None) -> float | None:
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
-def _redirect_cause(error: requests.TooManyRedirects, settings: HttpSettings) -> str:
-    response = error.response
-    if response is not None:
-        urls = [hop.url for hop in response.history] + [response.url]
-        if len(set(urls)) < len(urls):
-            return "redirect loop"
-    return f"too many redirects (more than {settings.max_redirects})"
-
-
 def _root_cause(error: BaseException) -> str:
     """The innermost cause of a chained error, on one line (e.g. "Connection refused")."""
     inner: BaseException = error
@@ -389,41 +339,3 @@ def _root_cause(error: BaseException) -> str:
 
 def _one_line(error: BaseException) -> str:
     return " ".join(str(error).split()) or type(error).__name__
-
-
-def _load_entries(path: Path) -> dict[str, CacheEntry]:
-    try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}
-    except (OSError, ValueError) as error:
-        log.warning("%s: unreadable HTTP cache, starting empty: %s", path, error)
-        return {}
-    raw = document.get("entries") if isinstance(document, dict) else None
-    entries: dict[str, CacheEntry] = {}
-    for url, value in (raw if isinstance(raw, dict) else {}).items():
-        try:
-            entry = CacheEntry(**value)
-        except TypeError:
-            entry = None
-        if entry is None or not isinstance(entry.sha256, str):
-            log.warning("%s: ignoring a bad cache entry for %s", path, url)
-            continue
-        entries[url] = entry
-    return entries
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file and `os.replace`."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
