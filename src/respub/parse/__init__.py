@@ -38,7 +38,7 @@ def parse_file(
     path: str | Path, language: str | None = None, body: str | None = None
 ) -> Resolution:
     """Read and parse one source file; `ParseError` names the file and place."""
-    return parse_source(read_source(path), language=language, body=body)
+    return parse_source(read_source(path, language=language), language=language, body=body)
 
 
 def parse_source(

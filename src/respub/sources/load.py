@@ -35,8 +35,14 @@ class SourceText:
     metadata: dict[str, str] = field(default_factory=dict)
 
 
-def read_source(path: str | Path, data: bytes | None = None, name: str | None = None) -> SourceText:
-    """Read a file (or `data` fetched from `name`, e.g. a URL) into a `SourceText`."""
+def read_source(
+    path: str | Path,
+    data: bytes | None = None,
+    name: str | None = None,
+    language: str | None = None,
+) -> SourceText:
+    """Read a file (or `data` fetched from `name`, e.g. a URL) into a `SourceText`;
+    `language`, when known, narrows the legacy encodings a non-UTF-8 text may be in."""
     path = Path(path)
     label = name or str(path)
     if data is None:
@@ -56,9 +62,9 @@ def read_source(path: str | Path, data: bytes | None = None, name: str | None = 
     if media_type == "text/html":
         from respub.sources.html import html_document
 
-        page = html_document(decode(data, label), label)
+        page = html_document(decode(data, label, language), label)
         return SourceText(source, page.text, page.metadata)
-    text = decode(data, label)
+    text = decode(data, label, language)
     metadata: dict[str, str] = {}
     if media_type == "text/markdown" or text.startswith("---\n"):
         text, metadata = _split_front_matter(text, label)
