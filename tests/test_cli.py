@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,9 +13,15 @@ SEED = ROOT / "corpus/interpol/GA-2021-89-RES-09.es.txt"
 RESPUB = Path(sys.executable).parent / "respub"
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(RESPUB), *args], capture_output=True, text=True, cwd=ROOT, timeout=120, check=False
+        [str(RESPUB), *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+        env={**os.environ, **(env or {})},
     )
 
 
@@ -153,9 +160,14 @@ def test_publish_then_query_then_a_noop_rerun(tmp_path: Path) -> None:
     assert "GA-2021-89-RES-09" in answer.stdout
     bad = run("query", "SELECT * WHERE { ?s ?p }", "--store", str(out / "store"))
     assert bad.returncode == 2 and "SPARQL" in bad.stderr
-    again = run("publish", "corpus/interpol", "--out", str(out))
+    # The no-op rerun starts no Prefect at all: an unreachable Prefect API does not matter.
+    nowhere = {"PREFECT_API_URL": "http://127.0.0.1:9/api"}
+    again = run("publish", "corpus/interpol", "--out", str(out), env=nowhere)
     assert again.returncode == 0, again.stderr[-2000:]
     assert "0 parsed, 4 reused" in again.stderr
+    # A run with work to do needs Prefect: the same unreachable API fails it.
+    (out / "state" / "last-run.json").unlink()
+    assert run("publish", "corpus/interpol", "--out", str(out), env=nowhere).returncode != 0
 
 
 def test_publish_of_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:

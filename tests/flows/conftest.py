@@ -27,6 +27,7 @@ from prefect.testing.utilities import prefect_test_harness
 from support import copy_un_resolutions
 
 from respub.orchestrate import flow as flow_module
+from respub.orchestrate import noop as noop_module
 from respub.orchestrate.fingerprint import PipelineVersion, pipeline_version
 
 REPO = Path(__file__).resolve().parents[2]
@@ -53,6 +54,7 @@ def pinned_pipeline() -> Iterator[PipelineVersion]:
     pinned = pipeline_version()
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(flow_module, "pipeline_version", lambda: pinned)
+        patch.setattr(noop_module, "pipeline_version", lambda: pinned)
         yield pinned
 
 

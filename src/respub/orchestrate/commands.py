@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from respub.orchestrate.noop import unchanged
 from respub.orchestrate.report import PublishReport, QuarantineError
 from respub.orchestrate.settings import (
     DEFAULT_BATCH_SIZE,
@@ -38,7 +39,8 @@ def publish(
     allow_private_network: bool = False,
     release_time: datetime | None = None,
 ) -> PublishReport:
-    """Run the publish flow and return its report.
+    """Run the publish flow and return its report (at once, without Prefect, when nothing
+    changed since the last run).
 
     Raises `ValueError` on bad options (checked before the flow starts),
     `QuarantineError` (a `PublishError`, carrying `.report`) when sources were
@@ -51,8 +53,14 @@ def publish(
         raise ValueError(f"--runner must be one of {', '.join(RUNNERS)}, not {runner!r}")
     if dask_address is not None and runner != "dask":
         raise ValueError("--dask-address needs --runner dask")
-    make_settings(out=out, base_iri=base_iri, release_time=release_time)  # fail early
+    settings = make_settings(out=out, base_iri=base_iri, release_time=release_time)
     check_publish(sources, out)  # sources, output folder, lock: before any server starts
+    # Nothing changed? Say so without starting Prefect (its server costs seconds).
+    report = unchanged([str(s) for s in sources], settings)
+    if report is not None:
+        if report.quarantined and not allow_quarantine:
+            raise QuarantineError.of(report)
+        return report
 
     from respub.orchestrate.flow import publish_resolutions
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, cast
@@ -43,6 +42,7 @@ from respub.orchestrate.batching import (
 )
 from respub.orchestrate.cache import ResultCache
 from respub.orchestrate.fingerprint import pipeline_version
+from respub.orchestrate.noop import pin_release_time, still_current, unchanged_report, unique
 from respub.orchestrate.report import DocumentRow, PublishReport, QuarantineError
 from respub.orchestrate.runners import batch_runner, task_runner
 from respub.orchestrate.settings import DEFAULT_BATCH_SIZE, DEFAULT_SOURCES, make_settings
@@ -61,8 +61,8 @@ from respub.orchestrate.state import (
     run_fingerprint,
     write_last_run,
 )
-from respub.pipeline import Settings, Source, release_time_from_sources
-from respub.publish.layout import STORE, current_release
+from respub.pipeline import Settings, Source
+from respub.publish.layout import STORE
 from respub.publish.release import ReleaseSummary, write_release
 from respub.sources.http import HttpSettings, ValidatorCache, make_session
 from respub.sources.manifest import ManifestEntry
@@ -173,32 +173,18 @@ def publish_resolutions(
     state = StateDirs.of(settings.output_dir)
     spec = resolve_sources_task(list(sources or [DEFAULT_SOURCES]))
     staged = [*spec.local, *_stage_remote(spec.remote, state, allow_private_network)]
-    documents = _unique(
-        [Source(str(p), str(p)) for p in spec.files]
-        + [s.source for s in staged if s.source is not None]
+    documents = unique(
+        [Source.of(p) for p in spec.files] + [s.source for s in staged if s.source is not None]
     )
     source_reports = tuple(s.report for s in staged)
     if not documents:
         raise PublishError(f"no sources found under {', '.join(sources or [DEFAULT_SOURCES])}")
     work = plan_documents(documents, settings)
-    if settings.release_time is None:
-        pinned = release_time_from_sources([i.source.path for i in work.items])
-        settings = replace(settings, release_time=pinned)
+    settings = pin_release_time(settings, work)
     fingerprint = run_fingerprint(work.keys, settings)
     last = read_last_run(state.last_run)
-    if not work.todo and last is not None and _still_current(last, fingerprint, settings):
-        log.info("nothing changed since release %s", last.report.release_id)
-        report = replace(
-            last.report,
-            previous=last.report.release_id,
-            unchanged=True,
-            parsed=0,
-            reused=len(work.items),
-            added=0,
-            changed=0,
-            removed=0,
-            sources=source_reports,
-        )
+    if not work.todo and last is not None and still_current(last, fingerprint, settings):
+        report = unchanged_report(last, len(work.items), source_reports)
     else:
         todo = list(batches(work.todo, batch_size))
         chosen = batch_runner(
@@ -222,12 +208,8 @@ def publish_resolutions(
         write_last_run(state.last_run, LastRun(fingerprint, report, resolved))
     publish_artifacts(report)
     if report.quarantined and not allow_quarantine:
-        message = (
-            f"{len(report.quarantined)} source(s) quarantined in release {report.release_id} "
-            "(previous versions carried forward where they exist); "
-            "allow with --allow-quarantine"
-        )
-        return Failed(message=message, data=QuarantineError(message, report))
+        error = QuarantineError.of(report)
+        return Failed(message=str(error), data=error)
     return report
 
 
@@ -265,31 +247,6 @@ def _stage_remote(
         staged = [future.result() for future in futures]
     prune_staged(state.sources, [Path(s.source.path) for s in staged if s.source is not None])
     return staged
-
-
-def _unique(sources: list[Source]) -> list[Source]:
-    """The sources, each name once (the first listing wins)."""
-    seen: dict[str, Source] = {}
-    for source in sources:
-        if source.name in seen:
-            log.warning("%s: listed more than once; the first listing is used", source.name)
-            continue
-        seen[source.name] = source
-    return list(seen.values())
-
-
-def _still_current(last: LastRun, fingerprint: str, settings: Settings) -> bool:
-    """True when the last run published these very inputs and its release (and store)
-    are still the current ones."""
-    if last.fingerprint != fingerprint:
-        return False
-    current = current_release(settings.output_dir)
-    if current is None or current.name != last.report.release_id:
-        return False
-    if settings.load_store:
-        store = settings.output_dir / STORE
-        return last.store is not None and str(store.resolve()) == last.store
-    return True
 
 
 def _report(

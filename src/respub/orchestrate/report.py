@@ -125,6 +125,16 @@ class QuarantineError(PublishError):
     def __str__(self) -> str:
         return str(self.args[0])
 
+    @classmethod
+    def of(cls, report: PublishReport) -> QuarantineError:
+        """The error of a run whose report lists quarantined sources."""
+        message = (
+            f"{len(report.quarantined)} source(s) quarantined in release {report.release_id} "
+            "(previous versions carried forward where they exist); "
+            "allow with --allow-quarantine"
+        )
+        return cls(message, report)
+
 
 def rows(
     results: Sequence[DocumentResult], actions: dict[str, str], quarantined: Iterable[str]

@@ -9,9 +9,10 @@ unless there is only one batch to run, which is not worth the cluster's start-up
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
+if TYPE_CHECKING:  # Prefect costs seconds to import; the CLI checks options without it
+    from prefect.task_runners import TaskRunner
 
 from respub.orchestrate.settings import RUNNERS, Runner
 
@@ -27,6 +28,8 @@ def task_runner(
     threads: int | None = None,
 ) -> TaskRunner[Any]:
     """The task runner named `runner` ("threads" or "dask"); `ValueError` otherwise."""
+    from prefect.task_runners import ThreadPoolTaskRunner
+
     if runner == "threads":
         if dask_address is not None:
             raise ValueError("--dask-address needs --runner dask")
