@@ -11,6 +11,7 @@ from prefect.deployments import run_deployment
 from prefect.flows import load_flow_from_entrypoint
 from prefect.runner import Runner
 
+from respub.orchestrate import flow as flow_module
 from respub.orchestrate.flow import publish_resolutions
 from respub.orchestrate.schedule import DEFAULT_CRON, deployment
 
@@ -36,6 +37,7 @@ def test_scheduled_deployment_runs_once(corpus: Path, tmp_path: Path) -> None:
         schedules = client.read_deployment(deployment_id).schedules
     assert state is not None and state.is_completed(), state
     assert [getattr(s.schedule, "cron", None) for s in schedules] == [DEFAULT_CRON]
+    assert nightly.concurrency_limit == 1
     assert (out / "latest" / "manifest.json").is_file()
 
 
@@ -46,3 +48,11 @@ def test_prefect_yaml_names_the_flow_and_a_nightly_schedule() -> None:
     assert loaded.name == publish_resolutions.name
     assert set(nightly["parameters"]) <= set(loaded.parameters.properties)
     assert [s["cron"] for s in nightly["schedules"]] == [DEFAULT_CRON]
+    assert nightly["concurrency_limit"]["limit"] == 1
+
+
+def test_the_flow_retries_and_its_hanging_steps_time_out() -> None:
+    assert publish_resolutions.retries == 1
+    assert flow_module.process_batch.timeout_seconds == flow_module.BATCH_TIMEOUT
+    assert flow_module.load_store.timeout_seconds == flow_module.STORE_TIMEOUT
+    assert flow_module.stage_source.timeout_seconds is not None

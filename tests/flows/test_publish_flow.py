@@ -11,6 +11,7 @@ import pytest
 from prefect.artifacts import Artifact
 
 from respub.orchestrate import flow as flow_module
+from respub.orchestrate import noop as noop_module
 from respub.orchestrate.commands import publish
 from respub.orchestrate.fingerprint import PipelineVersion
 from respub.orchestrate.report import PublishReport, QuarantineError
@@ -67,6 +68,7 @@ def test_pipeline_or_settings_change_reprocesses_everything(
     new_shapes = dict(pinned_pipeline.components) | {"shapes": "0" * 64}
     changed = PipelineVersion(tuple(sorted(new_shapes.items())))
     monkeypatch.setattr(flow_module, "pipeline_version", lambda: changed)
+    monkeypatch.setattr(noop_module, "pipeline_version", lambda: changed)
     report = publish([corpus], out=out)
     assert (report.parsed, report.reused) == (6, 0)
     assert not report.unchanged

@@ -64,7 +64,8 @@ def publish(
 
     from respub.orchestrate.flow import publish_resolutions
 
-    state = publish_resolutions(
+    # At the command line a failure is reported at once, not retried ten minutes later.
+    state = publish_resolutions.with_options(retries=0)(
         sources=[str(s) for s in sources],
         out=str(out),
         base_iri=base_iri,

@@ -75,6 +75,16 @@ log = logging.getLogger(__name__)
 # Staging (network) and the small steps run on threads; the batches on the chosen runner.
 _THREADS = cast("TaskRunner[PrefectFuture[Any]]", ThreadPoolTaskRunner(max_workers=8))
 
+# Ceilings for steps that could hang (a stuck file system, a pathological document):
+# far above their normal time, so that a stuck run fails and frees its lock.
+BATCH_TIMEOUT = 3600
+STORE_TIMEOUT = 6 * 3600
+# A failed run is tried once more after 10 minutes: every step is idempotent (the cache
+# keeps finished documents, releases and store loads are atomic, the lock is freed on
+# death). `respub publish` runs the flow without retries; deployments keep them.
+FLOW_RETRIES = 1
+FLOW_RETRY_DELAY = 600
+
 VALIDATION_ARTIFACT = "respub-validation"
 RELEASE_ARTIFACT = "respub-release"
 
@@ -85,7 +95,7 @@ def resolve_sources_task(sources: list[str]) -> SourceSpec:
     return resolve_sources(sources)
 
 
-@task(name="stage-source", cache_policy=NO_CACHE, tags=["network"])
+@task(name="stage-source", cache_policy=NO_CACHE, tags=["network"], timeout_seconds=600)
 def stage_source(
     entry: ManifestEntry,
     session: Any,
@@ -108,7 +118,7 @@ def plan_documents(sources: list[Source], settings: Settings) -> Plan:
     return plan(sources, settings, pipeline_version(), cache)
 
 
-@task(name="process-batch", cache_policy=NO_CACHE)
+@task(name="process-batch", cache_policy=NO_CACHE, timeout_seconds=BATCH_TIMEOUT)
 def process_batch(items: tuple[WorkItem, ...], settings: Settings) -> list[Outcome]:
     """Parse, map and validate one batch; the results go to the cache, outcomes come back."""
     return run_batch(items, settings, StateDirs.of(settings.output_dir).results)
@@ -126,7 +136,7 @@ def write_release_task(
     return summary, reporting.rows(results, reporting.actions_of(outcomes), kept_out)
 
 
-@task(name="load-store", cache_policy=NO_CACHE)
+@task(name="load-store", cache_policy=NO_CACHE, timeout_seconds=STORE_TIMEOUT)
 def load_store(release_dir: Path, store_dir: Path) -> StoreSummary:
     """Load the release into the on-disk SPARQL store (swapped in atomically)."""
     return load_release(release_dir, store_dir)
@@ -148,7 +158,12 @@ def publish_artifacts(report: PublishReport) -> None:
     )
 
 
-@flow(name="publish-resolutions", task_runner=_THREADS)
+@flow(
+    name="publish-resolutions",
+    task_runner=_THREADS,
+    retries=FLOW_RETRIES,
+    retry_delay_seconds=FLOW_RETRY_DELAY,
+)
 def publish_resolutions(
     sources: list[str] | None = None,
     out: str = "output",

@@ -47,6 +47,7 @@ def deployment(
         description=f"Publish the resolutions on the schedule {when}.",
         tags=["respub"],
         entrypoint_type=EntrypointType.MODULE_PATH,
+        concurrency_limit=1,  # a run that meets another waits its turn (as prefect.yaml)
     )
     if not isinstance(made, RunnerDeployment):  # to_deployment is async in an event loop
         raise RuntimeError("deployment() must be called outside an event loop")
