@@ -31,6 +31,7 @@ class RESPUB(DefinedNamespace):
     SubParagraph: URIRef  # sub-paragraph
 
     # Object properties
+    addressee: URIRef  # addressee
     adoptedAt: URIRef  # adopted at session
     alignedWith: URIRef  # aligned with
     citedWork: URIRef  # cited work
