@@ -56,6 +56,7 @@ class OperativeClause:
     number: int | None = None
     concept: str | None = None
     subparagraphs: tuple[SubParagraph, ...] = ()
+    addressees: tuple[str, ...] = ()  # whom it calls on, urges, requests (data/addressees.yaml)
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ def resolution_to_json(resolution: Resolution) -> dict[str, Any]:
                 "number": c.number,
                 "keyword": c.keyword,
                 "concept": c.concept,
+                "addressees": list(c.addressees),
                 "text": c.text,
                 "subparagraphs": [_sub(s) for s in c.subparagraphs],
             }

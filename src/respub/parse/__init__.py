@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from respub.errors import ParseError
+from respub.knowledge.addressees import with_addressees
 from respub.knowledge.headings import annex_words
 from respub.knowledge.identifiers import identify
 from respub.knowledge.language import detect_language
@@ -95,7 +96,7 @@ def parse_source(
         status=status,
         formula=formula.text if formula else None,
         preamble=preamble,
-        operative=operative,
+        operative=with_addressees(operative, lang),
         footnotes=footnotes,
         annexes=(*([attached] if attached else []), *_annexes(annex_blocks)),
         metadata=doc.metadata,

@@ -1,4 +1,5 @@
-"""SKOS concept schemes generated from respub's data: clause openers, statuses, bodies.
+"""SKOS concept schemes generated from respub's data: clause openers, statuses, addressees,
+bodies.
 
 One concept per meaning: its preferred label in each language is the first phrase of
 that language's lexicon, the other phrases are alternative labels. Run
@@ -16,6 +17,7 @@ from typing import Any
 import yaml
 from rdflib import RDF, SKOS, Graph, Literal, URIRef
 
+from respub.knowledge.addressees import addressee_concepts
 from respub.knowledge.lexicon import CATEGORIES, LANGUAGES, concepts, lexicon
 from respub.knowledge.profiles import profiles
 from respub.rdf.files import CONCEPTS
@@ -46,6 +48,12 @@ SCHEME_LABELS: dict[str, dict[str, str]] = {
         "fr": "Types de documents",
         "es": "Tipos de documentos",
         "ar": "أنواع الوثائق",
+    },
+    "addressee": {
+        "en": "Addressees of operative clauses",
+        "fr": "Destinataires des paragraphes du dispositif",
+        "es": "Destinatarios de los párrafos de la parte dispositiva",
+        "ar": "الجهات المخاطَبة في فقرات المنطوق",
     },
     "body": {
         "en": "Deliberative bodies",
@@ -140,6 +148,11 @@ def build_concept_schemes(iris: Iris | None = None) -> Graph:
         labels = {lang: [name] for lang, name in names.items()}
         concept = URIRef(iris.concept("document-type", kind))
         _concept(graph, scheme, concept, kind, labels, definition)
+    scheme = _scheme(graph, iris, "addressee")
+    for addressee in addressee_concepts():
+        labels = {lang: [label] for lang, label in addressee.labels.items()}
+        concept = URIRef(iris.concept("addressee", addressee.id))
+        _concept(graph, scheme, concept, addressee.id, labels, addressee.definitions.get("en"))
     scheme = _scheme(graph, iris, "body")
     for profile in profiles().values():
         body = URIRef(iris.body(profile.code))

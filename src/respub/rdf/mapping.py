@@ -317,6 +317,8 @@ def _operative(
     out.text(node, RESPUB.text, clause.text)
     if clause.concept is not None:
         out.add(node, RESPUB.concept, NamedNode(iris.concept("operative", slug(clause.concept))))
+    for addressee in clause.addressees:
+        out.add(node, RESPUB.addressee, NamedNode(iris.concept("addressee", addressee)))
     _subparagraphs(out, iris, expression, node, ("operative", position), clause.subparagraphs)
 
 
