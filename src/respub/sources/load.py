@@ -11,7 +11,9 @@ import yaml
 
 from respub.errors import ParseError
 from respub.model import Source
+from respub.problems import problem
 from respub.sources.decode import decode
+from respub.sources.limits import DEFAULT_LIMITS, SourceLimits, read_limited
 
 MEDIA_TYPES = {
     ".txt": "text/plain",
@@ -40,25 +42,30 @@ def read_source(
     data: bytes | None = None,
     name: str | None = None,
     language: str | None = None,
+    limits: SourceLimits = DEFAULT_LIMITS,
 ) -> SourceText:
     """Read a file (or `data` fetched from `name`, e.g. a URL) into a `SourceText`;
-    `language`, when known, narrows the legacy encodings a non-UTF-8 text may be in."""
+    `language`, when known, narrows the legacy encodings a non-UTF-8 text may be in.
+
+    Only a regular file of at most `limits.max_bytes` is read (not a device, FIFO or
+    socket, even through a link); a PDF is read within its page and time limits.
+    """
     path = Path(path)
     label = name or str(path)
-    if data is None:
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise ParseError(label, f"cannot read: {error.strerror or error}") from error
     suffix = path.suffix.lower()
     media_type = MEDIA_TYPES.get(suffix)
     if media_type is None:
-        raise ParseError(label, f"unsupported file type {suffix or '(none)'!r}")
+        raise ParseError(label, problem("unsupported-type", suffix=suffix or "(none)", file=label))
+    if data is None:
+        data = read_limited(path, label, limits)
+    elif len(data) > limits.max_bytes:
+        found = problem("source-too-large", size=len(data), limit=limits.max_bytes, file=label)
+        raise ParseError(label, found)
     source = Source(path=label, sha256=hashlib.sha256(data).hexdigest(), media_type=media_type)
     if media_type == "application/pdf":
         from respub.sources.pdf import pdf_text
 
-        return SourceText(source, pdf_text(data, label))
+        return SourceText(source, pdf_text(data, label, limits))
     if media_type == "text/html":
         from respub.sources.html import html_document
 

@@ -8,31 +8,68 @@ from __future__ import annotations
 
 import logging
 import math
+import re
+import time
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from io import BytesIO
 from typing import Any
 
 from pypdf import PdfReader
 
 from respub.errors import ParseError
+from respub.problems import problem
+from respub.sources.limits import DEFAULT_LIMITS, SourceLimits
 from respub.sources.pdf_layout import Page, Run, layout_text
 
 log = logging.getLogger(__name__)
 
 
-def pdf_text(data: bytes, label: str) -> str:
+def pdf_text(data: bytes, label: str, limits: SourceLimits = DEFAULT_LIMITS) -> str:
     """The text of a PDF as paragraphs separated by blank lines, footnotes as `[^n]: text`.
 
-    Raises `ParseError` for a file that is not a readable PDF, an encrypted one, or
-    one without a text layer (a scan).
+    Raises `ParseError` for a file that is not a readable PDF, an encrypted one, one
+    without a text layer (a scan), one of more than `limits.max_pdf_pages` pages, or
+    one that takes longer than `limits.pdf_seconds` to read. pypdf's own warnings about
+    a damaged file are kept out of the terminal: the error says what matters.
     """
-    reader = _open(data, label)
-    pages = [_read_page(reader, index, label) for index in range(_page_count(reader, label))]
+    with _quiet_pypdf():
+        reader = _open(data, label)
+        count = _page_count(reader, label)
+        if count > limits.max_pdf_pages:
+            message = f"{count:,} pages is more than the limit of {limits.max_pdf_pages:,}"
+            raise ParseError(label, problem("pdf-limit", message=message, file=label))
+        started = time.monotonic()
+        pages = []
+        for index in range(count):
+            pages.append(_read_page(reader, index, label))
+            if time.monotonic() - started > limits.pdf_seconds:
+                message = (
+                    f"reading took longer than the limit of {limits.pdf_seconds:g} s "
+                    f"(stopped after page {index + 1} of {count})"
+                )
+                raise ParseError(label, problem("pdf-limit", message=message, file=label))
     if not any(run.text.strip() for page in pages for run in page.runs):
         raise ParseError(label, "no text layer (scanned PDF?)", page=1)
     for page in pages:
         if not any(run.text.strip() for run in page.runs):
             log.warning("%s, page %d: no text layer (image only?)", label, page.number)
     return layout_text(pages)
+
+
+@contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """pypdf logs a warning per damaged object (9 for one corrupt file): not for users."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.ERROR + 10)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
 
 
 def _open(data: bytes, label: str) -> PdfReader:
@@ -94,4 +131,8 @@ def _read_page(reader: PdfReader, index: int, label: str) -> Page:
 
 
 def _reason(error: Exception) -> str:
-    return str(error) or type(error).__name__
+    """pypdf's message on one short printable line (it may quote raw bytes of the file)."""
+    text = " ".join(str(error).split()) or type(error).__name__
+    text = "".join(c if c.isprintable() else "?" for c in text)
+    text = re.sub(r"b'(?:[^'\\]|\\.){40,}'", "b'...'", text)
+    return text if len(text) <= 160 else text[:157] + "..."
