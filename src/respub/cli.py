@@ -231,7 +231,9 @@ def publish(
     out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("output"),
     base_iri: BaseOption = None,
     batch_size: Annotated[int, typer.Option("--batch-size", help="Documents per task.")] = 100,
-    runner: Annotated[str, typer.Option("--runner", help="threads or dask.")] = "threads",
+    runner: Annotated[
+        str, typer.Option("--runner", help="processes (both cores), threads or dask.")
+    ] = "processes",
     dask_address: Annotated[
         str | None,
         typer.Option("--dask-address", help="tcp://host:8786 (default: a LocalCluster)."),
@@ -450,7 +452,7 @@ def schedule(
     ] = "0 3 * * *",
     sources: Annotated[list[str] | None, typer.Argument(help="As for publish.")] = None,
     out: Annotated[Path, typer.Option("--out")] = Path("output"),
-    runner: Annotated[str, typer.Option("--runner")] = "threads",
+    runner: Annotated[str, typer.Option("--runner")] = "processes",
 ) -> None:
     """Serve the scheduled publish deployment (Prefect) until interrupted."""
     from respub.orchestrate.commands import schedule as run_schedule

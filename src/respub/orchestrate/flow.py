@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime
 from pathlib import Path
 from typing import Any, cast
@@ -43,9 +44,15 @@ from respub.orchestrate.batching import (
 from respub.orchestrate.cache import ResultCache
 from respub.orchestrate.fingerprint import pipeline_version
 from respub.orchestrate.noop import pin_release_time, still_current, unchanged_report, unique
+from respub.orchestrate.pool import run_in, worker_pool, workers
 from respub.orchestrate.report import DocumentRow, PublishReport, QuarantineError
 from respub.orchestrate.runners import batch_runner, task_runner
-from respub.orchestrate.settings import DEFAULT_BATCH_SIZE, DEFAULT_SOURCES, make_settings
+from respub.orchestrate.settings import (
+    DEFAULT_BATCH_SIZE,
+    DEFAULT_RUNNER,
+    DEFAULT_SOURCES,
+    make_settings,
+)
 from respub.orchestrate.staging import (
     SourceReport,
     SourceSpec,
@@ -119,9 +126,15 @@ def plan_documents(sources: list[Source], settings: Settings) -> Plan:
 
 
 @task(name="process-batch", cache_policy=NO_CACHE, timeout_seconds=BATCH_TIMEOUT)
-def process_batch(items: tuple[WorkItem, ...], settings: Settings) -> list[Outcome]:
-    """Parse, map and validate one batch; the results go to the cache, outcomes come back."""
-    return run_batch(items, settings, StateDirs.of(settings.output_dir).results)
+def process_batch(
+    items: tuple[WorkItem, ...], settings: Settings, pool: ProcessPoolExecutor | None = None
+) -> list[Outcome]:
+    """Parse, map and validate one batch (in a worker process of `pool`, if given); the
+    results go to the cache, outcomes come back."""
+    cache = StateDirs.of(settings.output_dir).results
+    if pool is not None:
+        return run_in(pool, items, settings, cache)
+    return run_batch(items, settings, cache)
 
 
 @task(name="write-release", cache_policy=NO_CACHE)
@@ -169,7 +182,7 @@ def publish_resolutions(
     out: str = "output",
     base_iri: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
-    runner: str = "threads",
+    runner: str = DEFAULT_RUNNER,
     dask_address: str | None = None,
     dask_workers: int | None = None,
     allow_quarantine: bool = False,
@@ -212,7 +225,11 @@ def publish_resolutions(
             len(todo),
             extra={"respub_progress": (0, len(work.todo))},
         )
-        outcomes = _process(todo, settings, chosen)
+        if runner == "processes" and len(todo) > 1:
+            with worker_pool(workers(len(todo))) as pool:
+                outcomes = _process(todo, settings, chosen, pool)
+        else:
+            outcomes = _process(todo, settings, chosen)
         summary, rows = write_release_task(work, outcomes, settings)
         store = None
         if settings.load_store:
@@ -229,15 +246,22 @@ def publish_resolutions(
 
 
 def _process(
-    todo: Sequence[tuple[WorkItem, ...]], settings: Settings, runner: TaskRunner[Any]
+    todo: Sequence[tuple[WorkItem, ...]],
+    settings: Settings,
+    runner: TaskRunner[Any],
+    pool: ProcessPoolExecutor | None = None,
 ) -> list[Outcome]:
-    """Run one `process-batch` task per batch on `runner` (threads, or Dask workers)."""
+    """Run one `process-batch` task per batch on `runner` (threads, or Dask workers); with
+    a `pool`, the threads hand the batches to its worker processes."""
     if not todo:
         return []
     total = sum(len(b) for b in todo)
     outcomes: list[Outcome] = []
     with runner:
-        futures = [runner.submit(process_batch, {"items": b, "settings": settings}) for b in todo]
+        futures = [
+            runner.submit(process_batch, {"items": b, "settings": settings, "pool": pool})
+            for b in todo
+        ]
         for future in futures:
             outcomes.extend(future.result())
             done = (len(outcomes), total)

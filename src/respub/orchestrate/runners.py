@@ -1,4 +1,9 @@
-"""The task runner of the document batches: threads in the flow's process, or Dask.
+"""The task runner of the document batches: worker processes, threads, or Dask.
+
+``processes`` (the default) runs each batch task on a thread that hands the batch to a
+pool of worker processes (`respub.orchestrate.pool`): both cores, without Dask's cluster.
+``threads`` runs the batches in the flow's process (one core: the GIL), which is faster
+only when there is a single batch.
 
 ``dask`` with an address connects to that scheduler (``tcp://host:8786``); without one it
 starts a `distributed.LocalCluster` for the run, one single-threaded worker process per
@@ -27,10 +32,12 @@ def task_runner(
     dask_processes: bool = True,
     threads: int | None = None,
 ) -> TaskRunner[Any]:
-    """The task runner named `runner` ("threads" or "dask"); `ValueError` otherwise."""
+    """The task runner named `runner` (one of `RUNNERS`); `ValueError` otherwise.
+
+    For ``processes`` this is the threads that wait on the worker pool."""
     from prefect.task_runners import ThreadPoolTaskRunner
 
-    if runner == "threads":
+    if runner in ("threads", "processes"):
         if dask_address is not None:
             raise ValueError("--dask-address needs --runner dask")
         return ThreadPoolTaskRunner(max_workers=threads or min(8, os.cpu_count() or 1))
@@ -59,7 +66,8 @@ def batch_runner(
     dask_workers: int | None = None,
 ) -> TaskRunner[Any]:
     """The task runner for `batches` batches: as `task_runner`, except that a single batch
-    is not worth starting a local Dask cluster for (seconds) and runs on a thread."""
-    if runner == "dask" and dask_address is None and batches <= 1:
+    is not worth starting a local Dask cluster or worker processes for, and runs on a
+    thread."""
+    if runner in ("dask", "processes") and dask_address is None and batches <= 1:
         return task_runner("threads", threads=1)
     return task_runner(runner, dask_address=dask_address, dask_workers=dask_workers)

@@ -11,8 +11,9 @@ from respub.pipeline import Settings
 DEFAULT_SOURCES = "corpus/sample.yaml"  # as `respub publish` (one source per expression)
 DEFAULT_OUTPUT = "output"
 DEFAULT_BATCH_SIZE = 100
+DEFAULT_RUNNER = "processes"
 
-Runner = Literal["threads", "dask"]
+Runner = Literal["processes", "threads", "dask"]
 RUNNERS: tuple[str, ...] = get_args(Runner)
 """The task runners of the document batches (`respub.orchestrate.runners`)."""
 

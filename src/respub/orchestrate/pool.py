@@ -1,0 +1,52 @@
+"""Worker processes for the document batches: both cores, shapes loaded once per worker.
+
+Parsing, mapping and validating are CPU-bound Python, so threads share one core (the GIL).
+The ``processes`` runner keeps Prefect's cheap thread tasks (one `process-batch` task per
+batch, visible in the UI) but each task hands its batch to a pool of worker processes,
+which run `respub.orchestrate.batching.run_batch` and write their results into the cache
+themselves; only small `Outcome`s come back. Workers are started with ``spawn`` (forking
+a process that runs Prefect's threads and event loop is unsafe) and warmed up once: the
+lexicons parsed, the SHACL shapes read into pyrudof.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from respub.orchestrate.batching import Outcome, WorkItem, run_batch
+from respub.pipeline import Settings
+
+__all__ = ["run_in", "warm_up", "worker_pool", "workers"]
+
+
+def workers(batches: int, requested: int | None = None) -> int:
+    """How many worker processes: one per core (or `requested`), never more than batches."""
+    return max(1, min(requested or os.cpu_count() or 1, batches))
+
+
+@contextlib.contextmanager
+def worker_pool(size: int) -> Iterator[ProcessPoolExecutor]:
+    """A pool of `size` warmed-up worker processes, shut down on exit."""
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(size, mp_context=context, initializer=warm_up) as pool:
+        yield pool
+
+
+def warm_up() -> None:
+    """Pay the one-off costs of a worker before its first batch (lexicons, shapes)."""
+    from respub.parse import parse_source  # noqa: F401  (imports and compiles the lexicons)
+    from respub.validate.rudof import validate_ntriples
+
+    validate_ntriples("<urn:respub:warm-up> <urn:respub:warm-up> <urn:respub:warm-up> .\n")
+
+
+def run_in(
+    pool: ProcessPoolExecutor, items: Sequence[WorkItem], settings: Settings, cache_root: Path
+) -> list[Outcome]:
+    """`run_batch` of `items` in one of the pool's workers; its outcomes."""
+    return pool.submit(run_batch, tuple(items), settings, cache_root).result()
