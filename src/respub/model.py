@@ -79,7 +79,8 @@ class Annex:
 class Citation:
     """A reference to another document, as printed and canonicalised.
 
-    `kind` is one of: resolution, decision, treaty, article, document, general-comment.
+    `kind` is one of: resolution, decision, treaty, article, document, general-comment,
+    unresolved (a symbol after "resolution"/"decision" in no known style).
     `clause` names where it occurs: "preamble-3", "operative-2", "footnote-1", "title".
     """
 

@@ -152,6 +152,15 @@ def _bare_references(
                 link = _LINK.match(text, position)
                 start = link.end() if link else position
                 ref = _BARE.match(text, start) or _hop(text, start, knowledge)
+                span = None if ref else _span(taken, start)
+                if span is not None:  # a symbol of the list ("A/HRC/RES/52/3 and 49/1")
+                    named = identify(text[span[0] : span[1]])
+                    organ = named.style if named and style(named.style).cited_as else organ
+                    part = _PART.match(text, span[1])  # "GC(53)/RES/13 A.2": a part of it
+                    position = part.end() if part else span[1]
+                    continue
+                if not ref:
+                    found.extend(_unresolved(text, start, clause))
                 if not ref or _inside(taken, ref.start()):
                     break
                 identifier = _symbol(ref, kind, organ, own)
@@ -162,12 +171,36 @@ def _bare_references(
     return found
 
 
+_PART = re.compile(r" [A-Z](?:\.\d{1,2})?(?![\w/.])")
+# a symbol nobody described, right after "resolution": letters, then digits among / . - ( )
+_UNDESCRIBED = re.compile(r"[A-Z][A-Za-z]{0,11}(?=[\w.()/-]*\d)[\w.()/-]*[\w)]")
+
+
+def _unresolved(text: str, start: int, clause: str) -> list[tuple[int, Citation]]:
+    """An unknown symbol after "resolution"/"decision" ("resolution ICC-ASP/20/Res.5"):
+    cited all the same, as kind `unresolved`, under its printed form."""
+    found = _UNDESCRIBED.match(text, start)
+    if found is None or not any(c in found.group() for c in "/.-("):
+        return []
+    symbol = found.group()
+    if symbol.count("(") != symbol.count(")"):
+        symbol = symbol.rstrip(")")
+    return [(start, Citation(symbol, symbol, "unresolved", clause))]
+
+
 def _inside(taken: list[tuple[int, int]], position: int) -> bool:
     """Whether `position` falls in one of the spans `taken` (sorted, not overlapping, as
     `finditer` yields them): one binary search, so a clause with thousands of symbols
     stays linear overall."""
+    return _span(taken, position) is not None
+
+
+def _span(taken: list[tuple[int, int]], position: int) -> tuple[int, int] | None:
+    """The span of `taken` that `position` falls in, by binary search."""
     index = bisect_right(taken, (position, _AFTER_ALL)) - 1
-    return index >= 0 and taken[index][0] <= position < taken[index][1]
+    if index >= 0 and taken[index][0] <= position < taken[index][1]:
+        return taken[index]
+    return None
 
 
 _AFTER_ALL = 1 << 62

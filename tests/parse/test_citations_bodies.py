@@ -1,0 +1,53 @@
+"""Citations of other bodies' instruments, lists, and unknown symbols (kind `unresolved`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from respub.parse.citations import find_citations
+from respub.rdf.iri import Iris
+
+CASES = [
+    ("Takes note of resolutions GC(65)/RES/11 and GC(65)/DEC/9 of the IAEA General Conference",
+     [("GC(65)/RES/11", "resolution"), ("GC(65)/DEC/9", "decision")]),
+    ("Recalling resolution GC(53)/RES/13 A.2 of the General Conference",
+     [("GC(53)/RES/13", "resolution")]),
+    ("Recalling Security Council resolution S/RES/1234 (2005)",
+     [("S/RES/1234(2005)", "resolution")]),
+    ("Recalling its resolutions 571 (1985) and 574 (1985)",
+     [("S/RES/571(1985)", "resolution"), ("S/RES/574(1985)", "resolution")]),
+    ("Recalling Human Rights Council resolutions A/HRC/RES/52/3 and 49/1",
+     [("A/HRC/RES/52/3", "resolution"), ("A/HRC/RES/49/1", "resolution")]),
+    ("Recalling Executive Board resolution EB142.R3 and decision WHA72(9)",
+     [("EB142.R3", "resolution"), ("WHA72(9)", "decision")]),
+    ("Recalling resolutions 60/1, 61/2 and 62/3",
+     [("A/RES/60/1", "resolution"), ("A/RES/61/2", "resolution"), ("A/RES/62/3", "resolution")]),
+    ("Recalling Economic and Social Council resolution 1980/67", [("E/RES/1980/67", "resolution")]),
+    ("Recalling resolutions MSC.474(102) and A.1149(32) of the Organization",
+     [("MSC.474(102)", "resolution"), ("A.1149(32)", "resolution")]),
+    ("Recalling its resolution ICC-ASP/20/Res.5, and", [("ICC-ASP/20/Res.5", "unresolved")]),
+    ("Rappelant sa résolution CM/Res(2020)1,", [("CM/Res(2020)1", "unresolved")]),
+    ("Recordando la resolución EXF/GC/2023/2,", [("EXF/GC/2023/2", "unresolved")]),
+    ("وإذ تشير إلى القرار EXF/GC/2023/2،", [("EXF/GC/2023/2", "unresolved")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_citations_across_bodies(text: str, expected: list[tuple[str, str]]) -> None:
+    found = [(c.identifier, c.kind) for c in find_citations(text, "preamble-1")]
+    assert found == expected
+
+
+def test_each_known_citation_has_an_iri_under_its_own_body() -> None:
+    iris = Iris()
+    assert iris.work("GC(65)/RES/11") == iris.base + "resolution/iaea-gc/65/11"
+    assert iris.work("EB142.R3") == iris.base + "resolution/who-eb/142/3"
+    assert iris.work("WHA72(9)") == iris.base + "decision/who-wha/72/9"
+    assert iris.work("ICC-ASP/20/Res.5") == iris.base + "document/icc-asp-20-res-5"
+
+
+def test_a_bare_number_is_the_citing_bodys_own() -> None:
+    found = find_citations("Recordando su resolución 52/3,", "preamble-1", own="un-hrc")
+    assert [c.identifier for c in found] == ["A/HRC/RES/52/3"]
+    found = find_citations("Recalling resolution 52/3,", "preamble-1", own="who-wha")
+    assert [c.identifier for c in found] == ["A/RES/52/3"]
