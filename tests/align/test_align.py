@@ -127,3 +127,21 @@ def test_one_item_left_out_is_one_gap_and_the_rest_pair_up(
     assert (missing, None) in pairs
     assert all(items[i] == shorter[j] for i, j in pairs if i is not None and j is not None)
     assert sum(1 for i, j in pairs if i is not None and j is not None) == len(shorter)
+
+
+def test_the_release_report_names_the_unaligned_clause() -> None:
+    from respub.publish.alignment_files import alignment_files, readme_section
+
+    fr = interpol("fr")
+    fr = replace(
+        fr,
+        preamble=fr.preamble[:4] + fr.preamble[5:],
+        citations=tuple(c for c in fr.citations if c.clause != "preamble-5"),
+    )
+    result = align_release([document(interpol("en")), document(fr)])
+    section = readme_section(result).decode()
+    work = Iris().work("GA-2021-89-RES-09")
+    assert f"- {work} (en, fr): 9 links, 1 unaligned" in section
+    assert f"unaligned: {work}/en#preamble-5 has no counterpart in fr" in section
+    report = alignment_files(result)["alignment.json"].decode()
+    assert '"clause": "' + work + '/en#preamble-5"' in report

@@ -28,6 +28,9 @@ def test_the_interpol_work_has_its_60_links_and_no_gap(release: ReleaseSummary) 
     works = {w["work"]: w for w in report["works"]}
     assert works[WORK]["links"] == 60 and works[WORK]["unaligned"] == []
     assert works[WORK]["languages"] == ["ar", "en", "es", "fr"]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert "## Cross-language alignment" in readme
+    assert f"- {WORK} (ar, en, es, fr): 60 links, 0 unaligned" in readme
 
 
 def test_the_store_holds_the_links_in_their_graph(release: ReleaseSummary, tmp_path: Path) -> None:

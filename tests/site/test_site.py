@@ -199,3 +199,19 @@ def test_a_second_release_adds_a_feed_entry_naming_the_change(tmp_path: Path) ->
     home = html.parse(str(second.release_dir / SITE / "index.html")).getroot()
     history = [li.text_content() for li in home.xpath("//ol[@class='history']/li")]
     assert [first.release_id in h for h in history] == [False, True]
+
+
+def test_each_clause_offers_its_versions_in_the_other_languages(release: ReleaseSummary) -> None:
+    from respub.rdf.iri import Iris
+
+    expression = Iris().expression(Iris().work("GA-2021-89-RES-09"), "en")
+    root = page(release, expression)
+    clauses = root.xpath('//*[contains(@class, "clause")][@id]')
+    assert len(clauses) == 10
+    for clause in clauses:
+        links = clause.xpath('./span[@class="versions"]/a')
+        assert [a.get("hreflang") for a in links] == ["ar", "es", "fr"]
+        assert all(a.get("href").endswith(f".html#{clause.get('id')}") for a in links)
+    target = site(release) / posixpath.dirname(page_path(expression, Iris().base) or "")
+    href = clauses[0].xpath('./span[@class="versions"]/a')[0].get("href")
+    assert (target / href.partition("#")[0]).is_file()

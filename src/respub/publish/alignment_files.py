@@ -1,11 +1,12 @@
-"""The cross-language alignment of a release: ``alignment.ttl`` and ``alignment.json``.
+"""The cross-language alignment of a release: ``alignment.ttl``, ``alignment.json`` and the
+README's section on it.
 
-A producer of `respub.publish.render.PRODUCERS`. It aligns every language version the
-release holds (new and carried forward, read back from the N-Quads dump just written)
-with the other versions of its work (`respub.align`): ``alignment.ttl`` holds the
-``respub:alignedWith`` links, stated both ways; ``alignment.json`` reports, per work
-published in several languages, the number of links, the clauses left unaligned (a
-clause one version lacks) and the aligned clauses whose citations or numbers differ.
+Every language version the release holds (new and carried forward, read back from the
+N-Quads dump just written) is aligned with the other versions of its work
+(`respub.align`): ``alignment.ttl`` holds the ``respub:alignedWith`` links, stated both
+ways; ``alignment.json`` reports, per work published in several languages, the number of
+links, the clauses left unaligned (a clause one version lacks) and the aligned clauses
+whose citations or numbers differ; `readme_section` says the same in the release README.
 The links are kept out of each version's own graph so that a version's files depend on
 its own content only.
 """
@@ -15,24 +16,47 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from respub.align import align_release
+from respub.align import ReleaseAlignment, align_release
 from respub.publish.dumps import NQUADS, read_graphs
 from respub.publish.plan import ReleasePlan
 from respub.rdf.serialize import serialize
 
-__all__ = ["ALIGNMENT_JSON", "ALIGNMENT_TTL", "alignment_files"]
+__all__ = ["ALIGNMENT_JSON", "ALIGNMENT_TTL", "align_planned", "alignment_files", "readme_section"]
 
 ALIGNMENT_TTL = "alignment.ttl"
 ALIGNMENT_JSON = "alignment.json"
 
 
-def alignment_files(plan: ReleasePlan, root: Path) -> dict[str, bytes]:
-    """``alignment.ttl`` and ``alignment.json`` of the versions in `root`'s N-Quads dump."""
+def align_planned(plan: ReleasePlan, root: Path) -> ReleaseAlignment:
+    """The alignment of the versions of `plan` in `root`'s N-Quads dump."""
     wanted = {e.expression_iri for e in plan.entries}
-    graphs = read_graphs(root / NQUADS, wanted)
-    alignment = align_release(sorted(graphs.items()))
+    return align_release(sorted(read_graphs(root / NQUADS, wanted).items()))
+
+
+def alignment_files(alignment: ReleaseAlignment) -> dict[str, bytes]:
+    """``alignment.ttl`` and ``alignment.json`` of an alignment."""
     report = json.dumps(alignment.to_json(), ensure_ascii=False, indent=2, sort_keys=True)
     return {
         ALIGNMENT_TTL: serialize(alignment.triples(), "turtle"),
         ALIGNMENT_JSON: (report + "\n").encode("utf-8"),
     }
+
+
+def readme_section(alignment: ReleaseAlignment) -> bytes:
+    """Markdown: links per work in several languages, and every clause left unaligned."""
+    lines = [
+        "",
+        "## Cross-language alignment",
+        "",
+        f"{alignment.links} links between the clauses of the language versions of "
+        f"{len(alignment.works)} works (`alignment.ttl`; details in `alignment.json`).",
+        "",
+    ]
+    for work in alignment.works:
+        lines.append(
+            f"- {work.work} ({', '.join(work.languages)}): {len(work.links)} links, "
+            f"{len(work.gaps)} unaligned, {len(work.mismatches)} with differing content"
+        )
+        for gap in work.gaps:
+            lines.append(f"  - unaligned: {gap.clause} has no counterpart in {gap.other_language}")
+    return ("\n".join(lines) + "\n").encode("utf-8")

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from respub import __version__
 from respub.publish.akn_files import akn_files
-from respub.publish.alignment_files import alignment_files
+from respub.publish.alignment_files import align_planned, alignment_files, readme_section
 from respub.publish.checksums import SUMS, FileInfo, sums_text
 from respub.publish.describe import ReleaseIris, dataset_description, provenance
 from respub.publish.dumps import DUMPS, Document, DumpSummary, expression_files_of
@@ -71,8 +71,9 @@ def manifest_of(plan: ReleasePlan, dumps: DumpSummary) -> Manifest:
 
 
 def metadata_files(plan: ReleasePlan, root: Path, dumps: DumpSummary) -> Files:
-    """Manifest, validation report (JSON and Turtle), change log, README, provenance, and
-    the vocabulary files the documents were made and checked with."""
+    """Manifest, validation report (JSON and Turtle), change log, README, provenance, the
+    cross-language alignment, and the vocabulary files the documents were made and checked
+    with."""
     settings, selection, results = plan.settings, plan.selection, plan.results
     iris = ReleaseIris(settings.base_iri, plan.rid)
     summary = summarise(
@@ -81,7 +82,9 @@ def metadata_files(plan: ReleasePlan, root: Path, dumps: DumpSummary) -> Files:
     manifest = manifest_of(plan, dumps)
     used = sorted({(r.source_path, r.sha256, r.media_type) for r in results if r.sha256})
     prov = provenance(iris, settings, plan.entries, used, manifest.previous, __version__)
+    alignment = align_planned(plan, root)  # cross-language links: files and a README section
     files = dict(plan.vocabulary)
+    files.update(alignment_files(alignment))
     files.update(
         {
             "validation.json": validation_json(summary, results),
@@ -93,7 +96,8 @@ def metadata_files(plan: ReleasePlan, root: Path, dumps: DumpSummary) -> Files:
                 plan.release_time,
                 dumps.triples,
                 len(plan.entries),
-            ),
+            )
+            + readme_section(alignment),
             "CHANGES.json": plan.changes.to_json(),
             "CHANGES.md": plan.changes.to_markdown(),
             MANIFEST: manifest.to_bytes(),
@@ -104,7 +108,7 @@ def metadata_files(plan: ReleasePlan, root: Path, dumps: DumpSummary) -> Files:
 
 
 # Extra files of every release: add a producer here (see the module's docstring).
-PRODUCERS: tuple[Producer, ...] = (akn_files, alignment_files)
+PRODUCERS: tuple[Producer, ...] = (akn_files,)
 
 
 def content_files(plan: ReleasePlan, root: Path, dumps: DumpSummary) -> Iterator[Files]:

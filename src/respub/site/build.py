@@ -9,7 +9,7 @@ page is covered by the checksums and any static host can serve the folder as it 
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -50,6 +50,7 @@ class SiteSource:
     vocabulary: Sequence[bytes] = ()  # the release's ontology Turtle (body labels)
     previous_history: bytes | None = None  # the previous release's site/history.json
     sparql_endpoint: str | None = None
+    alignment: Sequence[tuple[str, str]] = ()  # (clause IRI, its counterpart in a language)
 
 
 def build_site(source: SiteSource) -> dict[str, bytes]:
@@ -70,6 +71,7 @@ def build_site(source: SiteSource) -> dict[str, bytes]:
     static = resources.files("respub.site").joinpath("static")
     for name in _STATIC:
         files[name] = static.joinpath(name).read_bytes()
+    versions = _versions(source.alignment)
     titles = {e.iri: e.title or "" for w in cat.works for e in w.expressions}
     records = history(
         read_history(source.previous_history),
@@ -98,7 +100,7 @@ def build_site(source: SiteSource) -> dict[str, bytes]:
     files["resolutions.html"] = _list(info, cat, "resolutions.html", "Resolutions", cat.works)
     files.update(_groups(info, cat))
     for work in cat.works:
-        files.update(_work_pages(info, cat, work))
+        files.update(_work_pages(info, cat, work, versions))
     files.update(_resource_rdf(cat, source))
     files[INDEX] = build_index(
         index_rows((w.facts.identifier, e) for w in cat.works for e in w.expressions)
@@ -209,7 +211,35 @@ def _groups(info: SiteInfo, cat: Catalogue) -> dict[str, bytes]:
     return files
 
 
-def _work_pages(info: SiteInfo, cat: Catalogue, work: WorkView) -> dict[str, bytes]:
+def _versions(alignment: Sequence[tuple[str, str]]) -> dict[str, list[str]]:
+    """Clause IRI → the IRIs of its counterparts in the other language versions, sorted."""
+    found: dict[str, list[str]] = {}
+    for clause, counterpart in sorted(alignment):
+        found.setdefault(clause, []).append(counterpart)
+    return found
+
+
+def _clause_versions(
+    versions: Mapping[str, list[str]], view: ExpressionView, path: str, base_iri: str
+) -> Callable[[str], list[tuple[str, str]]]:
+    """anchor → (language, link) of each counterpart of the clause in another version."""
+
+    def of(anchor: str) -> list[tuple[str, str]]:
+        links = []
+        for iri in versions.get(f"{view.iri}#{anchor}", []):
+            expression, _, fragment = iri.partition("#")
+            target = page_path(expression, base_iri)
+            if target is not None:
+                href = posixpath.relpath(target, posixpath.dirname(path)) + f"#{fragment}"
+                links.append((expression.rpartition("/")[2], href))
+        return links
+
+    return of
+
+
+def _work_pages(
+    info: SiteInfo, cat: Catalogue, work: WorkView, versions: Mapping[str, list[str]]
+) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     body = cat.body(work.facts.body_iri)
     path = page_path(work.iri, cat.base_iri)
@@ -241,6 +271,7 @@ def _work_pages(info: SiteInfo, cat: Catalogue, work: WorkView) -> dict[str, byt
             expr=view,
             body=body,
             parts=lambda clause, t=table: parts(clause, t),
+            versions=_clause_versions(versions, view, path, cat.base_iri),
             alternates=_alternates(view.iri),
             jsonld=expression_jsonld(view, work, body),
         )

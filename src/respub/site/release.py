@@ -10,6 +10,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+from pyoxigraph import RdfFormat, parse
+
+from respub.publish.alignment_files import ALIGNMENT_TTL
 from respub.publish.checksums import FileInfo, describe_files
 from respub.publish.dumps import NQUADS, read_graphs
 from respub.publish.manifest import read_manifest
@@ -42,6 +45,7 @@ def site_source(root: Path, infos: list[FileInfo], previous: Path | None) -> Sit
         vocabulary=tuple(p.read_bytes() for p in sorted((root / "ontology").glob("*.ttl"))),
         previous_history=history.read_bytes() if history and history.is_file() else None,
         sparql_endpoint=settings.get("sparql_endpoint"),
+        alignment=_alignment(root / ALIGNMENT_TTL),
     )
 
 
@@ -53,6 +57,14 @@ def write_site(root: Path, infos: list[FileInfo], previous: Path | None) -> list
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     return describe_files(root, [f"{SITE}/{path}" for path in files])
+
+
+def _alignment(path: Path) -> tuple[tuple[str, str], ...]:
+    """The (clause, counterpart) pairs of the release's ``alignment.ttl``, if it has one."""
+    if not path.is_file():
+        return ()
+    triples = parse(path=str(path), format=RdfFormat.TURTLE)
+    return tuple(sorted((t.subject.value, t.object.value) for t in triples))
 
 
 def _json(path: Path) -> dict[str, Any]:
