@@ -368,15 +368,26 @@ def query(
     bind: Annotated[
         list[str] | None, typer.Option("--bind", help="NAME=VALUE, bound before running.")
     ] = None,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds the query may run (then it is stopped).")
+    ] = 10.0,
+    allow_service: Annotated[
+        bool, typer.Option("--allow-service", help="Allow SERVICE (federated queries).")
+    ] = False,
 ) -> None:
-    """Run a SPARQL query on the embedded store of the latest release."""
+    """Run a SPARQL query on the embedded store of the latest release (read-only, stopped
+    after --timeout seconds, no SERVICE unless --allow-service)."""
     from respub.store import query as run_query
     from respub.store import read_query
+    from respub.store.bindings import parse_bindings
+    from respub.store.guard import QueryLimits
 
+    logging.getLogger("respub.store").setLevel(logging.ERROR)  # the error line says it
     try:
         text = read_query(Path(sparql)) if sparql.endswith(".rq") else sparql
-        bindings = dict(item.split("=", 1) for item in bind or [])
-        typer.echo(run_query(store, text, fmt, bindings=bindings or None))
+        bindings = parse_bindings(bind or [], text)
+        limits = QueryLimits(timeout=timeout, allow_service=allow_service)
+        typer.echo(run_query(store, text, fmt, bindings=bindings or None, limits=limits))
     except (RespubError, ValueError) as error:
         _fail(error)
 

@@ -65,8 +65,11 @@ def html_document(text: str, label: str) -> HtmlDocument:
     Raises `ParseError` when the page has no body text.
     """
     reader = _Reader()
-    reader.feed(text)
-    reader.close()
+    try:
+        reader.feed(text)
+        reader.close()
+    except AssertionError as error:  # how Python's HTMLParser refuses a bad "<![" section
+        raise ParseError(label, f"malformed HTML: {' '.join(str(error).split())[:120]}") from None
     paragraphs = [p for p in reader.paragraphs if p]
     if not paragraphs:
         raise ParseError(label, "no body text in the HTML page")

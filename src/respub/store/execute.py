@@ -134,6 +134,9 @@ def execute(store: Store, request: Request) -> Answer:
         return Answer("solutions", media, sink.getvalue())
     except SyntaxError as error:
         raise QueryError(f"SPARQL syntax error: {error}") from error
+    except RuntimeError as error:  # e.g. a binding of a variable the query does not project
+        message = str(error).replace("does not contains", "does not contain")
+        raise QueryError(f"cannot run the query: {message}") from error
     except OSError as error:
         raise QueryError(f"query failed: {error}") from error
 
