@@ -85,6 +85,11 @@ def test_openers(language: str, text: str, category: str, keyword: str, concept:
         ("en", "Seventy-third", 73),
         ("ar", "الـ89", 89),
         ("en", "Fifth", 5),
+        ("fr", "Quatre-vingtième", 80),
+        ("fr", "quatre-vingt-neuvième", 89),
+        ("fr", "Soixante-dix-huitième", 78),
+        ("fr", "Quatre-vingt-onzième", 91),
+        ("fr", "Vingt et unième", 21),
     ],
 )
 def test_ordinals(language: str, text: str, number: int) -> None:

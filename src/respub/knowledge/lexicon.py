@@ -91,7 +91,8 @@ class Lexicon:
         return None
 
     def ordinal(self, text: str) -> int | None:
-        """The number of an ordinal: "89ª", "89e", "89th", "Sixty-sixth", "eightieth"."""
+        """The number of an ordinal: "89ª", "89e", "89th", "Sixty-sixth", "eightieth",
+        "Quatre-vingtième", "soixante-dix-huitième"."""
         text = text.strip().translate(_ARABIC_DIGITS)
         found = self.ordinal_suffix.search(text)
         if found:
@@ -100,14 +101,17 @@ class Lexicon:
             return int(text)
         words = [w for w in re.split(r"[\s\-‑]+", fold(text)) if w and w not in ("et", "y", "و")]
         words = [w[1:] if w.startswith("و") and len(w) > 2 else w for w in words]
-        total = 0
+        total = previous = 0
         for word in words:
             value = next(
                 (table[word] for table in self.ordinal_words.values() if word in table), None
             )
             if value is None:
                 return None
+            if value in (20, 100) and 1 < previous < 10:  # quatre-vingt(ième), two hundred
+                total, value = total - previous, previous * value
             total += value
+            previous = value
         return total or None
 
     @property
