@@ -7,6 +7,7 @@ import hashlib
 import json
 import shutil
 import subprocess
+import zipfile
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,7 +18,9 @@ from pyoxigraph import NamedNode, RdfFormat, Triple, parse
 from rdflib.compare import isomorphic
 
 from respub.pipeline import DocumentResult, Settings, process_document
+from respub.publish.archive import ARCHIVE
 from respub.publish.checksums import SUMS, read_sums
+from respub.publish.dumps import DUMPS
 from respub.publish.layout import LATEST, RELEASES, TEMP_PREFIX, expression_path
 from respub.publish.manifest import read_manifest
 from respub.publish.release import ReleaseSummary
@@ -30,7 +33,6 @@ SPDX = rdflib.Namespace("http://spdx.org/rdf/terms#")
 VOID = rdflib.Namespace("http://rdfs.org/ns/void#")
 PROV = rdflib.Namespace("http://www.w3.org/ns/prov#")
 T0 = datetime(2026, 11, 29, 3, 0, tzinfo=UTC)
-DUMPS = ("resolutions.ttl", "resolutions.jsonld", "resolutions.nt.gz", "resolutions.nq.gz")
 
 Publish = Callable[..., ReleaseSummary]
 
@@ -59,7 +61,9 @@ def test_sha256sum_checks_the_release(release: ReleaseSummary) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def test_dcat_describes_every_file_with_size_and_checksum(release: ReleaseSummary) -> None:
+def test_dcat_describes_the_dumps_and_the_archive_with_size_and_checksum(
+    release: ReleaseSummary,
+) -> None:
     root = release.release_dir
     graph = rdflib.Graph().parse(root / "dataset.ttl")
     sums = read_sums(root)
@@ -79,13 +83,14 @@ def test_dcat_describes_every_file_with_size_and_checksum(release: ReleaseSummar
             str(graph.value(checksum, SPDX.checksumValue)),
             str(graph.value(distribution, DCAT.mediaType)),
         )
-    # Every file but the description itself (and SHA256SUMS, which lists it).
-    assert set(described) == set(sums) - {"dataset.ttl"}
+    # The whole-dataset dumps and the per-document archive; every file is in SHA256SUMS.
+    assert set(described) == {*DUMPS, ARCHIVE}
     for path, (size, digest, media) in described.items():
         assert size == (root / path).stat().st_size
         assert digest == sums[path]
         assert media.startswith("https://www.iana.org/assignments/media-types/")
     assert described["resolutions.nq.gz"][2].endswith("application/n-quads")
+    assert described[ARCHIVE][2].endswith("application/zip")
     assert len(list(graph.objects(dataset, VOID.exampleResource))) >= 2
     assert len(list(graph.objects(dataset, VOID.dataDump))) == 4
 
@@ -224,3 +229,19 @@ def test_a_served_release_names_its_endpoint_and_exit_codes(
     graph = rdflib.Graph().parse(summary.release_dir / "dataset.ttl")
     assert list(graph.objects(None, VOID.sparqlEndpoint)) == [rdflib.URIRef(endpoint)]
     assert summary.exit_code() == 0
+
+
+EXTENSIONS = (".ttl", ".jsonld", ".akn")
+
+
+def test_the_archive_holds_every_document_s_own_files(release: ReleaseSummary) -> None:
+    root = release.release_dir
+    with zipfile.ZipFile(root / ARCHIVE) as archive:
+        members = archive.namelist()
+        assert members == sorted(members)
+        own = sorted(
+            p for p in read_sums(root) if p.startswith("resolution/") and p.endswith(EXTENSIONS)
+        )
+        assert members == own and len(own) >= 2 * release.expressions
+        for name in members:
+            assert archive.read(name) == (root / name).read_bytes()

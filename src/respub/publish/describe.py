@@ -19,6 +19,13 @@ from respub.publish.terms import DCAT, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SPDX
 __all__ = ["ReleaseIris", "dataset_description", "media_type", "provenance"]
 
 ONTOLOGY_NAMESPACE = "https://respub.org/ontology#"
+# The vocabularies the documents use (void:vocabulary), besides respub's own.
+VOCABULARIES = (
+    ONTOLOGY_NAMESPACE,
+    "http://data.europa.eu/eli/ontology#",
+    "http://purl.org/dc/terms/",
+    "http://www.w3.org/ns/prov#",
+)
 _IANA = "https://www.iana.org/assignments/media-types/"
 _MEDIA_TYPES = {
     ".ttl": "text/turtle",
@@ -28,6 +35,7 @@ _MEDIA_TYPES = {
     ".nq": "application/n-quads",
     ".md": "text/markdown",
     ".akn": "application/akn+xml",
+    ".zip": "application/zip",
 }
 
 
@@ -37,6 +45,11 @@ class ReleaseIris:
 
     base: str
     release: str
+
+    @property
+    def catalog(self) -> str:
+        """The catalogue holding the dataset (what a DCAT-AP portal harvests)."""
+        return f"{self.base}catalog"
 
     @property
     def dataset(self) -> str:
@@ -100,16 +113,33 @@ def dataset_description(
     triples: int,
     dumps: Sequence[str],
     examples: Sequence[str],
+    archives: Sequence[str] = (),
 ) -> list[Triple]:
-    """VoID + DCAT: the release as a dataset with one distribution per file."""
+    """VoID + DCAT (DCAT-AP 3.0.1): a catalogue holding the dataset and this release, a
+    version of it, whose distributions are the whole-dataset `dumps` and the `archives`
+    (of every document's files), each with its size and SHA-256 from `files`. The other
+    files of the release are listed, with their checksums, in `SHA256SUMS`."""
     version = NamedNode(iris.version)
+    dataset = NamedNode(iris.dataset)
     publisher = NamedNode(settings.publisher_node)
     licence = NamedNode(settings.licence)
+    title = Literal(settings.title, language="en")
+    description = Literal(settings.description, language="en")
+    catalog = NamedNode(iris.catalog)
     out = [
+        Triple(catalog, RDF.type, DCAT.Catalog),
+        Triple(catalog, DCTERMS.title, title),
+        Triple(catalog, DCTERMS.description, description),
+        Triple(catalog, DCTERMS.publisher, publisher),
+        Triple(catalog, DCTERMS.license, licence),
+        Triple(catalog, DCTERMS.modified, _time(settings)),
+        Triple(catalog, DCAT.dataset, dataset),
+        Triple(catalog, DCAT.dataset, version),
+        Triple(licence, RDF.type, DCTERMS.LicenseDocument),
         Triple(version, RDF.type, DCAT.Dataset),
         Triple(version, RDF.type, VOID.Dataset),
-        Triple(version, DCTERMS.title, Literal(settings.title, language="en")),
-        Triple(version, DCTERMS.description, Literal(settings.description, language="en")),
+        Triple(version, DCTERMS.title, title),
+        Triple(version, DCTERMS.description, description),
         Triple(version, DCTERMS.license, licence),
         Triple(version, DCTERMS.publisher, publisher),
         Triple(version, DCTERMS.modified, _time(settings)),
@@ -119,9 +149,12 @@ def dataset_description(
         Triple(version, PROV.wasGeneratedBy, NamedNode(iris.activity)),
         Triple(version, VOID.triples, Literal(str(triples), datatype=XSD.integer)),
         Triple(version, VOID.uriSpace, Literal(settings.base_iri)),
-        Triple(version, VOID.vocabulary, NamedNode(ONTOLOGY_NAMESPACE)),
-        Triple(NamedNode(iris.dataset), RDF.type, DCAT.Dataset),
-        Triple(NamedNode(iris.dataset), DCAT.hasVersion, version),
+        *(Triple(version, VOID.vocabulary, NamedNode(v)) for v in VOCABULARIES),
+        Triple(dataset, RDF.type, DCAT.Dataset),
+        Triple(dataset, DCTERMS.title, title),
+        Triple(dataset, DCTERMS.description, description),
+        Triple(dataset, DCTERMS.publisher, publisher),
+        Triple(dataset, DCAT.hasVersion, version),
         Triple(publisher, RDF.type, FOAF.Agent),
         Triple(publisher, FOAF.name, Literal(settings.publisher)),
     ]
@@ -129,8 +162,10 @@ def dataset_description(
         out.append(Triple(version, VOID.sparqlEndpoint, NamedNode(settings.sparql_endpoint)))
     out += [Triple(version, VOID.exampleResource, NamedNode(e)) for e in examples]
     out += [Triple(version, VOID.dataDump, NamedNode(iris.download(d))) for d in dumps]
+    distributed = {*dumps, *archives}
     for info in files:
-        out += _distribution(iris, version, licence, info)
+        if info.path in distributed:
+            out += _distribution(iris, version, licence, info)
     return out
 
 
@@ -186,12 +221,16 @@ def _distribution(
     node = NamedNode(iris.distribution(info.path))
     checksum = NamedNode(f"{iris.distribution(info.path)}#sha256")
     media, compress = media_type(info.path)
+    download = NamedNode(iris.download(info.path))
+    media_node = NamedNode(_IANA + media)
     out = [
         Triple(version, DCAT.distribution, node),
         Triple(node, RDF.type, DCAT.Distribution),
         Triple(node, DCTERMS.title, Literal(info.path)),
-        Triple(node, DCAT.downloadURL, NamedNode(iris.download(info.path))),
-        Triple(node, DCAT.mediaType, NamedNode(_IANA + media)),
+        Triple(node, DCAT.accessURL, download),  # DCAT-AP: a download's access URL is itself
+        Triple(node, DCAT.downloadURL, download),
+        Triple(node, DCAT.mediaType, media_node),
+        Triple(media_node, RDF.type, DCTERMS.MediaType),
         Triple(node, DCAT.byteSize, Literal(str(info.size), datatype=XSD.nonNegativeInteger)),
         Triple(node, DCTERMS.license, licence),
         Triple(node, SPDX.checksum, checksum),
@@ -200,7 +239,11 @@ def _distribution(
         Triple(checksum, SPDX.checksumValue, Literal(info.sha256, datatype=XSD.hexBinary)),
     ]
     if compress is not None:
-        out.append(Triple(node, DCAT.compressFormat, NamedNode(_IANA + compress)))
+        packaged = NamedNode(_IANA + compress)
+        out += [
+            Triple(node, DCAT.compressFormat, packaged),
+            Triple(packaged, RDF.type, DCTERMS.MediaType),
+        ]
     return out
 
 

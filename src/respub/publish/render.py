@@ -6,8 +6,8 @@ A release is rendered in four steps, each feeding the next:
 2. the whole-dataset dumps (streamed to disk by `respub.publish.dumps.write_dumps`);
 3. `content_files`: the metadata (manifest, validation report, change log, provenance,
    README, vocabulary) followed by every extra producer of `PRODUCERS`;
-4. `description_files`: `dataset.ttl` (VoID/DCAT, one distribution per file, so it
-   needs the checksums of everything before) and `SHA256SUMS`.
+4. `description_files`: `dataset.ttl` (VoID/DCAT-AP: the dumps and the per-document
+   archive as distributions, with their checksums) and `SHA256SUMS` of every file.
 
 To add files to every release (a static site, Akoma Ntoso, a dataset validation), write
 a function ``def my_files(plan: ReleasePlan, root: Path) -> Mapping[str, bytes]`` that
@@ -27,6 +27,7 @@ from pathlib import Path
 from respub import __version__
 from respub.publish.akn_files import akn_files
 from respub.publish.alignment_files import align_planned, alignment_files, readme_section
+from respub.publish.archive import ARCHIVE, document_archive
 from respub.publish.checksums import SUMS, FileInfo, sums_text
 from respub.publish.describe import ReleaseIris, dataset_description, provenance
 from respub.publish.dumps import DUMPS, Document, DumpSummary, expression_files_of
@@ -108,7 +109,7 @@ def metadata_files(plan: ReleasePlan, root: Path, dumps: DumpSummary) -> Files:
 
 
 # Extra files of every release: add a producer here (see the module's docstring).
-PRODUCERS: tuple[Producer, ...] = (akn_files,)
+PRODUCERS: tuple[Producer, ...] = (akn_files, document_archive)
 
 
 def content_files(plan: ReleasePlan, root: Path, dumps: DumpSummary) -> Iterator[Files]:
@@ -127,6 +128,8 @@ def description_files(plan: ReleasePlan, infos: Sequence[FileInfo], triples: int
     iris = ReleaseIris(plan.settings.base_iri, plan.rid)
     chosen = plan.entries[:3]
     examples = sorted({*(e.expression_iri for e in chosen), *(e.work_iri for e in chosen)})
-    description = turtle(dataset_description(iris, plan.settings, infos, triples, DUMPS, examples))
+    description = turtle(
+        dataset_description(iris, plan.settings, infos, triples, DUMPS, examples, (ARCHIVE,))
+    )
     own = FileInfo(DATASET, len(description), hashlib.sha256(description).hexdigest())
     return {DATASET: description, SUMS: sums_text([*infos, own]).encode()}

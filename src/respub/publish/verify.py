@@ -12,8 +12,9 @@ from typing import IO, cast
 
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse
 
-from respub.publish.checksums import SUMS, check_sums, read_sums
-from respub.publish.dumps import JSONLD, NQUADS, NTRIPLES, TURTLE
+from respub.publish.archive import ARCHIVE
+from respub.publish.checksums import check_sums, read_sums
+from respub.publish.dumps import DUMPS, JSONLD, NQUADS, NTRIPLES, TURTLE
 from respub.publish.manifest import read_manifest
 from respub.publish.terms import DCAT, DCTERMS, SPDX, VOID
 
@@ -83,7 +84,8 @@ def _is_literal(term: object) -> bool:
 
 
 def _check_distributions(release_dir: Path, triples: list[Triple]) -> list[str]:
-    """Every file but `dataset.ttl` and `SHA256SUMS` is a distribution with its checksum."""
+    """The dumps and the per-document archive, and only they, are distributions, each
+    with the SHA-256 that `SHA256SUMS` lists for it."""
     sums = read_sums(release_dir)
     by_subject: dict[str, dict[str, str]] = {}
     wanted = (DCTERMS.title, SPDX.checksumValue, SPDX.checksum)
@@ -93,22 +95,23 @@ def _check_distributions(release_dir: Path, triples: list[Triple]) -> list[str]:
             continue
         if isinstance(term, NamedNode | Literal):
             by_subject.setdefault(subject.value, {})[t.predicate.value] = term.value
-    titles = {
-        fields[DCTERMS.title.value]: fields.get(SPDX.checksum.value, "")
+    listed = {
+        fields[DCTERMS.title.value]: by_subject.get(fields.get(SPDX.checksum.value, ""), {})
         for subject, fields in by_subject.items()
         if DCTERMS.title.value in fields and "/distribution/" in subject
     }
-    problems = []
-    for path, digest in sums.items():
-        if path in (DATASET, SUMS):
-            continue
-        checksum = titles.get(path)
-        listed = by_subject.get(checksum or "", {}).get(SPDX.checksumValue.value)
-        if listed != digest:
-            problems.append(f"{path}: no dcat:Distribution with its SHA-256 in {DATASET}")
+    problems = [
+        f"{path}: no dcat:Distribution with its SHA-256 in {DATASET}"
+        for path in (*DUMPS, ARCHIVE)
+        if path not in sums or listed.get(path, {}).get(SPDX.checksumValue.value) != sums[path]
+    ]
+    problems += [
+        f"{DATASET}: distribution {path} is not a dump or the archive"
+        for path in sorted(set(listed) - {*DUMPS, ARCHIVE})
+    ]
     distributions = sum(
         1 for t in triples if t.predicate == DCAT.distribution and isinstance(t.object, NamedNode)
     )
-    if distributions != len(sums) - 1:
-        problems.append(f"{DATASET} lists {distributions} distributions for {len(sums) - 1} files")
+    if distributions != len(DUMPS) + 1:
+        problems.append(f"{DATASET} lists {distributions} distributions, not {len(DUMPS) + 1}")
     return problems
