@@ -3,20 +3,20 @@ described, embodied in the RDF, and carrying the model's text."""
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import rdflib
 
 from respub.akn import model_text, text_of, validate
 from respub.parse import parse_file
+from respub.publish.archive import ARCHIVE
 from respub.publish.checksums import read_sums
 from respub.publish.layout import expression_path
 from respub.publish.manifest import read_manifest
 from respub.publish.release import ReleaseSummary
 
-DCAT = rdflib.Namespace("http://www.w3.org/ns/dcat#")
 RESPUB = rdflib.Namespace("https://respub.org/ontology#")
-AKN_MEDIA = rdflib.URIRef("https://www.iana.org/assignments/media-types/application/akn+xml")
 
 
 def test_every_expression_has_a_valid_akoma_ntoso_file_with_the_models_text(
@@ -38,10 +38,14 @@ def test_every_expression_has_a_valid_akoma_ntoso_file_with_the_models_text(
 
 def test_the_akoma_ntoso_files_are_described_and_embodied(release: ReleaseSummary) -> None:
     root = release.release_dir
-    described = rdflib.Graph().parse(root / "dataset.ttl", format="turtle")
-    akn = {str(d) for d in described.subjects(DCAT.mediaType, AKN_MEDIA)}
+    # Described as part of the per-document archive, the distribution of every document's
+    # own files (dataset.ttl lists whole-dataset files only; SHA256SUMS lists every file).
+    with zipfile.ZipFile(root / ARCHIVE) as archive:
+        akn = {n for n in archive.namelist() if n.endswith(".akn")}
+        assert all(archive.read(n) == (root / n).read_bytes() for n in akn)
     manifest = read_manifest(root)
     assert len(akn) == len(manifest.entries)
+    assert akn <= set(read_sums(root))
     data = rdflib.Graph().parse(root / "resolutions.ttl", format="turtle")
     for entry in manifest.entries:
         file = rdflib.URIRef(f"{entry.expression_iri}.akn")
