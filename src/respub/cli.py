@@ -442,14 +442,31 @@ def push(
     gsp_url: Annotated[
         str | None, typer.Option("--gsp-url", help="Graph Store endpoint, if not {endpoint}/store.")
     ] = None,
+    deadline: Annotated[
+        float, typer.Option("--deadline", help="Seconds the whole push may take.")
+    ] = 300.0,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="List the graphs that would be sent; send none.")
+    ] = False,
 ) -> None:
     """Send each named graph of a release to a SPARQL server (Graph Store HTTP Protocol)."""
+    from respub.store import PushError
     from respub.store import push as run_push
 
     try:
-        summary = run_push(release, endpoint, gsp_url=gsp_url)
+        summary = run_push(release, endpoint, gsp_url=gsp_url, deadline=deadline, dry_run=dry_run)
+    except PushError as error:
+        for graph in error.replaced:  # exactly what the server now holds of this release
+            typer.echo(f"replaced: {graph}", err=True)
+        _fail(error)
+        return
     except RespubError as error:
         _fail(error)
+        return
+    if dry_run:
+        for method, graph, triples in summary.planned:
+            typer.echo(f"{method} {graph} ({triples:,} triples)")
+        typer.echo(f"dry run: nothing sent to {summary.endpoint}")
         return
     typer.echo(
         f"pushed {summary.graphs} graphs ({summary.triples:,} triples) to {summary.endpoint}"

@@ -3,7 +3,9 @@
 Each named graph (one per language version, plus the metadata and vocabulary graphs) is
 replaced with `PUT <gsp>?graph=<iri>` as N-Triples; graphs the release removed are deleted.
 For Oxigraph the Graph Store endpoint is `{server}/store`; any other server's GSP URL can
-be given.
+be given. A push has a total deadline (300 s by default; each request's timeout is capped
+by what is left of it); when it fails, `PushError.replaced` lists exactly the graphs
+already replaced. `dry_run` sends nothing and lists what would be sent.
 """
 
 from __future__ import annotations
@@ -21,15 +23,24 @@ from urllib3.util.retry import Retry
 from respub.errors import RespubError
 from respub.publish.dumps import NQUADS, read_graphs
 from respub.publish.manifest import read_manifest
+from respub.sources.guard import Deadline
 from respub.store.load import METADATA_FILES, metadata_graph, vocabulary_files, vocabulary_graph
 
 __all__ = ["PushError", "PushSummary", "graph_store_url", "push"]
 
 _NTRIPLES = "application/n-triples"
+_RETRIES = 3
 
 
 class PushError(RespubError):
-    """The server refused a graph, or could not be reached after retries."""
+    """The server refused a graph, could not be reached after retries, or the deadline
+    passed; `replaced` lists the graphs replaced before that (in order)."""
+
+    kind = "push-error"
+
+    def __init__(self, message: str, replaced: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.replaced = replaced
 
 
 @dataclass(frozen=True)
@@ -40,6 +51,7 @@ class PushSummary:
     graphs: int
     triples: int
     deleted: int
+    planned: tuple[tuple[str, str, int], ...] = ()  # (PUT|DELETE, graph, triples): dry run
 
 
 def graph_store_url(endpoint_url: str) -> str:
@@ -57,20 +69,54 @@ def push(
     *,
     gsp_url: str | None = None,
     session: requests.Session | None = None,
-    timeout: float = 120.0,
+    timeout: float = 60.0,
+    deadline: float = 300.0,
+    dry_run: bool = False,
 ) -> PushSummary:
-    """PUT every graph of `release_dir` to the server; `gsp_url` overrides `{endpoint}/store`."""
+    """PUT every graph of `release_dir` to the server; `gsp_url` overrides `{endpoint}/store`.
+
+    `timeout` bounds one request, `deadline` the whole push; `dry_run` only lists them.
+    """
+    if not (release_dir / "manifest.json").is_file():
+        raise PushError(f"{release_dir}: no release here (give --release, or publish first)")
     target = gsp_url or graph_store_url(endpoint_url)
+    if dry_run:
+        return _plan(release_dir, target)
     http = session or _session()
-    graphs = triples = 0
-    for graph, ntriples in release_graphs(release_dir):
-        _send(http, "PUT", target, graph, ntriples.encode("utf-8"), timeout)
-        graphs += 1
-        triples += ntriples.count("\n")
+    clock = Deadline(deadline)
+    replaced: list[str] = []
+    triples = 0
     deleted = 0
-    for graph in _removed(release_dir):
-        deleted += _send(http, "DELETE", target, graph, None, timeout)
-    return PushSummary(endpoint=target, graphs=graphs, triples=triples, deleted=deleted)
+    try:
+        for graph, ntriples in release_graphs(release_dir):
+            _send(http, "PUT", target, graph, ntriples.encode("utf-8"), _cap(clock, timeout))
+            replaced.append(graph)
+            triples += ntriples.count("\n")
+        for graph in _removed(release_dir):
+            deleted += _send(http, "DELETE", target, graph, None, _cap(clock, timeout))
+    except PushError as error:
+        raise PushError(f"{error}{_so_far(replaced)}", tuple(replaced)) from error
+    return PushSummary(endpoint=target, graphs=len(replaced), triples=triples, deleted=deleted)
+
+
+def _plan(release_dir: Path, target: str) -> PushSummary:
+    planned = [("PUT", g, n.count("\n")) for g, n in release_graphs(release_dir)]
+    planned += [("DELETE", g, 0) for g in _removed(release_dir)]
+    triples = sum(n for _, _, n in planned)
+    return PushSummary(target, 0, triples, 0, tuple(planned))
+
+
+def _cap(clock: Deadline, timeout: float) -> float:
+    """A request's timeout: `timeout`, or what is left of the deadline over its tries."""
+    if clock.passed:
+        raise PushError(f"the push took longer than its deadline of {clock.seconds:g} s")
+    return max(0.001, min(timeout, clock.remaining / (_RETRIES + 1)))
+
+
+def _so_far(replaced: list[str]) -> str:
+    if not replaced:
+        return "; no graph was replaced"
+    return f"; {len(replaced)} graph(s) were replaced before this (PushError.replaced lists them)"
 
 
 def release_graphs(release_dir: Path) -> Iterator[tuple[str, str]]:
@@ -124,7 +170,7 @@ def _send(
 def _session() -> requests.Session:
     """A session that retries connection errors and 502/503/504 with back-off."""
     retry = Retry(
-        total=4,
+        total=_RETRIES,
         backoff_factor=0.5,
         status_forcelist=(502, 503, 504),
         allowed_methods=frozenset({"PUT", "DELETE"}),
