@@ -106,6 +106,20 @@ def test_a_work_answers_303_to_the_best_language(
     assert page.status_code == 200 and b"Language versions" in page.content
 
 
+def test_akoma_ntoso_is_offered_where_the_release_has_it(server: Server) -> None:
+    iri = entry(server, "ar").expression_iri
+    file = server.release.release_dir / (local(iri)[1:] + ".akn")
+    if not file.is_file():
+        pytest.skip("this release has no Akoma Ntoso files")
+    for answer in (
+        server.get(local(iri), headers={"Accept": "application/akn+xml"}),
+        server.get(local(iri) + ".akn"),
+    ):
+        assert answer.status_code == 200 and media(answer) == "application/akn+xml"
+        assert answer.content == file.read_bytes() and b"akomaNtoso" in answer.content[:500]
+    assert local(iri) + ".akn" in server.get(local(iri)).headers["Link"]
+
+
 def test_unknown_iris_and_formats_get_helpful_answers(server: Server) -> None:
     missing = server.get("/resolution/un-ga/80/9999", headers={"Accept": "text/html"})
     assert missing.status_code == 404 and media(missing) == "text/html"
@@ -164,7 +178,7 @@ def test_every_subject_iri_in_the_dumps_resolves_in_html_and_turtle(server: Serv
             )
             assert answer.status_code == 200, (document, accept, answer.status_code)
             path = urlsplit(answer.url).path
-            if path.endswith((".ttl", ".jsonld")):
+            if path.endswith((".ttl", ".jsonld", ".akn")):
                 continue  # a published file's own IRI: the file, whatever Accept says
             assert media(answer) == accept, (document, accept)
             wanted = {f for f in fragments if f}

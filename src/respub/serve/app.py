@@ -22,7 +22,7 @@ from starlette.routing import Route
 
 from respub.serve.current import Current, Release, ServeError
 from respub.serve.data import DataCache
-from respub.serve.negotiate import RDF_PAGES, SUFFIXES, choose_language, choose_media
+from respub.serve.negotiate import OFFERS, RDF_PAGES, SUFFIXES, choose_language, choose_media
 from respub.serve.pages import problem, sparql_page
 from respub.serve.resources import Resource, find
 from respub.serve.sparql import CORS, Backend, Local, Remote, error_response, read_request
@@ -208,7 +208,7 @@ def _answer(
         chosen = choose_language(request.headers.get("accept-language"), languages)
         target = dict(found.languages)[chosen]
         return _see_other(prefix + target, "Accept, Accept-Language", max_age)
-    offered = [media for media in RDF_PAGES if media in found.files]
+    offered = [media for media in OFFERS if media in found.files]
     links = [(m, f"{prefix}{found.stem}{_suffix(m)}") for m in offered]
     if found.suffix_media is not None:
         media: str | None = found.suffix_media
@@ -327,6 +327,7 @@ def _static_media(path: str) -> str | None:
         ".gz": "application/gzip",
         ".html": "text/html",
         ".sqlite": "application/vnd.sqlite3",
+        ".akn": "application/akn+xml",
     }
     name = path.rsplit("/", 1)[-1]
     for suffix, media in known.items():

@@ -17,7 +17,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 __all__ = [
+    "AKN",
     "GRAPH_MEDIA",
+    "OFFERS",
     "RDF_PAGES",
     "RESULTS_MEDIA",
     "SUFFIXES",
@@ -28,11 +30,14 @@ __all__ = [
 
 # What a resource is offered as, in the server's order of preference.
 RDF_PAGES = ("text/html", "text/turtle", "application/ld+json", "application/n-triples")
+AKN = "application/akn+xml"  # a language version's Akoma Ntoso file, when the release has it
+OFFERS = (*RDF_PAGES, AKN)
 SUFFIXES = {
     ".html": "text/html",
     ".ttl": "text/turtle",
     ".jsonld": "application/ld+json",
     ".nt": "application/n-triples",
+    ".akn": AKN,
 }
 # SPARQL answers: SELECT/ASK results, CONSTRUCT/DESCRIBE graphs (media type → format name).
 RESULTS_MEDIA = {

@@ -2,7 +2,8 @@
 
     /resolution/un-ga/80/1         the Work: 303 to its version in the best language
     /resolution/un-ga/80/1.html    the Work's page (its versions, citations)
-    /resolution/un-ga/80/1/en      a language version: HTML, Turtle, JSON-LD, N-Triples
+    /resolution/un-ga/80/1/en      a language version: HTML, Turtle, JSON-LD, N-Triples,
+                                   and Akoma Ntoso (`.akn`) when the release has it
     /resolution/un-ga/80/1/en.md   its source manifestation: 303 to the version
     /session/un-ga/80, /body/un-ga sessions and bodies: HTML, Turtle, JSON-LD, N-Triples
 
@@ -15,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from respub.serve.current import Release
-from respub.serve.negotiate import SUFFIXES
+from respub.serve.negotiate import AKN, SUFFIXES
 from respub.site import SITE
 
 __all__ = ["NTRIPLES_FROM_TURTLE", "Resource", "find"]
@@ -51,6 +52,7 @@ def find(release: Release, path: str) -> Resource | None:
             "text/turtle": turtle,
             "application/ld+json": f"{stem}.jsonld",
             "application/n-triples": NTRIPLES_FROM_TURTLE + turtle,
+            AKN: f"{stem}.akn",
         }
         return Resource(stem, "expression", _existing(release, files), suffix_media)
     files = _site_files(release, stem)
