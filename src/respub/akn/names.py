@@ -28,6 +28,7 @@ from typing import Any
 
 import yaml
 
+from respub.knowledge.profiles import profiles
 from respub.model import Resolution
 from respub.rdf.iri import WorkIri, body_segment
 
@@ -52,10 +53,20 @@ def _data() -> dict[str, Any]:
 
 
 def body_naming(code: str) -> BodyNaming:
-    """The /akn/ conventions of a body; `ValueError` for a body ``data/akn.yaml`` lacks."""
+    """The /akn/ conventions of a body, from ``data/akn.yaml``.
+
+    A body the file lacks is named after its organisation, the first part of its IRI
+    segment (``iaea-gc`` → ``iaea``), and its profile's English name:
+
+    >>> body_naming("UN-GA").jurisdiction, body_naming("XYZ-GC").jurisdiction
+    ('un', 'xyz')
+    """
     found = _data()["bodies"].get(code)
     if found is None:
-        raise ValueError(f"no Akoma Ntoso naming for body {code!r} (add it to data/akn.yaml)")
+        segment = body_segment(code)
+        profile = profiles().get(code)
+        name = profile.names.get("en", code) if profile is not None else code
+        return BodyNaming(jurisdiction=segment.partition("-")[0], name=name)
     first = found.get("first_session_year")
     return BodyNaming(
         jurisdiction=str(found["jurisdiction"]),
