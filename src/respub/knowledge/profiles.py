@@ -54,7 +54,8 @@ class BodyProfile:
             marks += 1
         formulas = self.patterns.get("formula", {})
         chosen = [formulas[language]] if language in formulas else list(formulas.values())
-        if any(f.search(text) for f in chosen):
+        folded = " ".join(text.split()).casefold()
+        if any(_stem(f) in folded and f.search(text) for f in chosen):
             marks += 2
         return marks
 
@@ -65,6 +66,17 @@ _META = re.compile(r"[\\.^$*+?{}\[\]|()]")
 @cache
 def _is_literal(pattern: str) -> bool:
     return _META.search(pattern) is None
+
+
+@cache
+def _stem(formula: re.Pattern[str]) -> str:
+    """The literal words a formula pattern opens with, case folded ("the security council"):
+    text without them cannot match it."""
+    bare = re.sub(r"^(?:\(\?i\))?\^", "", formula.pattern)
+    found = re.match(r"[^\\.^$*+?{}\[\]|()]*", bare)
+    literal = found.group() if found else ""
+    cut = len(literal) - 1 if bare[len(literal) : len(literal) + 1] in ("?", "*", "{") else None
+    return literal[:cut].strip().casefold()
 
 
 def _occurs(pattern: re.Pattern[str], text: str) -> bool:

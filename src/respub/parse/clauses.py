@@ -282,12 +282,12 @@ def _numbering(text: str, drafts: list[_Draft], lexicon: Lexicon) -> tuple[int, 
             return None
         return expected, misread.group("text")
     number, body = int(found.group("number")), found.group("text")
+    if last is None or number == expected:
+        return number, body
+    if number == last:
+        return None
     verb = lexicon.match_opener(body, "operative") or _embedded_opener(body, lexicon, "operative")
-    if last is None:
-        return number, body
-    if number == expected:
-        return number, body
-    return (number, body) if verb and number != last else None
+    return (number, body) if verb else None
 
 
 def _fallback_keyword(text: str, lexicon: Lexicon) -> str:
