@@ -7,10 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from parse.accuracy import load, measure, overall, table
 
 from respub.knowledge import profiles as registry
 from respub.parse import parse_file
-from parse.accuracy import load, measure, overall, table
 
 HERE = Path(__file__).resolve().parent
 FOLDER = HERE / "un-sc"
