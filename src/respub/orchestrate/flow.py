@@ -69,11 +69,12 @@ from respub.orchestrate.state import (
     write_last_run,
 )
 from respub.pipeline import Settings, Source
+from respub.publish.consistent import load_or_roll_back
 from respub.publish.layout import STORE
 from respub.publish.release import ReleaseSummary, write_release
 from respub.sources.http import HttpSettings, ValidatorCache, make_session
 from respub.sources.manifest import ManifestEntry
-from respub.store.load import StoreSummary, load_release
+from respub.store.load import StoreSummary
 
 __all__ = ["publish_resolutions"]
 
@@ -150,9 +151,12 @@ def write_release_task(
 
 
 @task(name="load-store", cache_policy=NO_CACHE, timeout_seconds=STORE_TIMEOUT)
-def load_store(release_dir: Path, store_dir: Path) -> StoreSummary:
-    """Load the release into the on-disk SPARQL store (swapped in atomically)."""
-    return load_release(release_dir, store_dir)
+def load_store(
+    release_dir: Path, store_dir: Path, previous: str | None = None
+) -> StoreSummary:
+    """Load the release into the on-disk SPARQL store (swapped in atomically); if that
+    fails (a full disk), `latest` goes back to `previous`, which the store still holds."""
+    return load_or_roll_back(release_dir, previous, store_dir.parent, store_dir)
 
 
 @task(name="publish-artifacts", cache_policy=NO_CACHE)
@@ -233,7 +237,8 @@ def publish_resolutions(
         summary, rows = write_release_task(work, outcomes, settings)
         store = None
         if settings.load_store:
-            store = load_store(summary.release_dir, settings.output_dir / STORE).store_dir
+            store_dir = settings.output_dir / STORE
+            store = load_store(summary.release_dir, store_dir, summary.previous).store_dir
         parsed = sum(1 for o in outcomes if o.action == "parsed")
         report = _report(summary, rows, source_reports, parsed, len(work.items) - parsed, store)
         resolved = str(store.resolve()) if store is not None else None
