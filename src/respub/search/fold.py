@@ -26,8 +26,14 @@ def _table() -> dict[int, str]:
     return {ord(k): v for k, v in data["replace"].items()}
 
 
+@cache
+def _marks() -> dict[int, None]:
+    """Every combining mark (category Mn) of the Basic Multilingual Plane, to delete."""
+    return {c: None for c in range(0x10000) if unicodedata.category(chr(c)) == "Mn"}
+
+
 def fold(text: str) -> str:
     """`text` as it is indexed and matched."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    bare = decomposed.translate(_marks())
     return unicodedata.normalize("NFC", bare).translate(_table())
