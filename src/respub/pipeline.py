@@ -213,6 +213,7 @@ class Source:
     name: str
     language: str | None = None
     body: str | None = None
+    identifier: str | None = None  # for a document that prints none (manifest `identifier`)
 
     @classmethod
     def of(cls, path: str | Path) -> Source:
@@ -222,7 +223,8 @@ class Source:
     @property
     def hinted(self) -> bool:
         """True when the document is read under another name or with parser hints."""
-        return self.language is not None or self.body is not None or self.name != self.path
+        hints = (self.language, self.body, self.identifier)
+        return any(h is not None for h in hints) or self.name != self.path
 
 
 def process(source: Source, settings: Settings) -> DocumentResult:
@@ -242,8 +244,10 @@ def process(source: Source, settings: Settings) -> DocumentResult:
     if not source.hinted:
         return _process_file(source.path, settings)
     try:
-        document = read_source(path, name=source.name)
-        resolution = parse_source(document, language=source.language, body=source.body)
+        document = read_source(path, name=source.name, language=source.language)
+        resolution = parse_source(
+            document, language=source.language, body=source.body, identifier=source.identifier
+        )
     except RespubError as error:
         data = _read_bytes(path)
         return DocumentResult(

@@ -81,12 +81,15 @@ def plan(
     for source in sources:
         readable = _utf8(source.name)
         if not readable:  # keep the bytes of the name out of every key, record and file
-            source = Source(source.path, _escaped(source.name), source.language, source.body)
+            source = Source(
+                source.path, _escaped(source.name), source.language, source.body, source.identifier
+            )
         key = CacheKey(
             sha256=_sha256_or_blank(Path(source.path)) if readable else "",
             name=source.name,
             language=source.language,
             body=source.body,
+            identifier=source.identifier,
             settings=settings_hash,
             pipeline=pipeline.digest,
         )

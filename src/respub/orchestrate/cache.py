@@ -38,6 +38,7 @@ class CacheKey:
     body: str | None
     settings: str
     pipeline: str
+    identifier: str | None = None  # the manifest's, for a document that prints none
 
     @property
     def digest(self) -> str:
@@ -53,6 +54,7 @@ class CacheKey:
             "body": self.body,
             "settings": self.settings,
             "pipeline": self.pipeline,
+            **({"identifier": self.identifier} if self.identifier is not None else {}),
         }
 
 

@@ -186,7 +186,7 @@ def _staged(
     path = stage_dir / sha256[:2] / f"{sha256}{suffix}"
     if not path.is_file() or file_sha256(path) != sha256:
         write_atomic(path, content)
-    source = Source(str(path), entry.url, entry.language, entry.body)
+    source = Source(str(path), entry.url, entry.language, entry.body, entry.identifier)
     report = SourceReport(entry.url, status, message, sha256, attempts, entry.identifier)
     return Staged(source, report)
 
@@ -203,5 +203,5 @@ def _local(entry: ManifestEntry, folder: Path) -> Staged:
     if path.suffix.lower() not in MEDIA_TYPES:
         message = f"{path}: unsupported file type {path.suffix or '(none)'!r}"
         return Staged(None, SourceReport(entry.url, "failed", message, identifier=entry.identifier))
-    source = Source(str(path), str(path), entry.language, entry.body)
+    source = Source(str(path), str(path), entry.language, entry.body, entry.identifier)
     return Staged(source, SourceReport(str(path), "local", identifier=entry.identifier))

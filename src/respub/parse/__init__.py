@@ -43,9 +43,15 @@ def parse_file(
 
 
 def parse_source(
-    doc: SourceText, language: str | None = None, body: str | None = None
+    doc: SourceText,
+    language: str | None = None,
+    body: str | None = None,
+    identifier: str | None = None,
 ) -> Resolution:
-    """Parse a source's text into a `Resolution`."""
+    """Parse a source's text into a `Resolution`; `identifier` (a manifest's) names a
+    document that prints none (a printed identifier, or the front matter's, comes first)."""
+    if identifier is not None and not doc.metadata.get("identifier"):
+        doc = replace(doc, metadata={**doc.metadata, "identifier": identifier})
     path = doc.source.path
     lang = _language(doc.text, language, path)
     lex = lexicon(lang)
