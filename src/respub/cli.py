@@ -249,6 +249,12 @@ def publish(
             help="Let HTTP sources reach private, loopback and link-local addresses.",
         ),
     ] = False,
+    allow_root: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--allow-root", help="A folder manifest entries may name besides their own."
+        ),
+    ] = None,
 ) -> None:
     """Parse, map, validate and publish a release (runs the Prefect flow), then load the store."""
     from respub.orchestrate.commands import QuarantineError
@@ -258,7 +264,7 @@ def publish(
 
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # no calls home
     try:  # before any Prefect server starts: a mistake is one line, at once
-        check_publish(sources or [str(DEFAULT_SAMPLE)], out)
+        check_publish(sources or [str(DEFAULT_SAMPLE)], out, allow_root or [])
     except (RespubError, ValueError, OSError) as error:
         _fail(error)
     report = None
@@ -274,6 +280,7 @@ def publish(
                 dask_address=dask_address,
                 allow_quarantine=allow_quarantine,
                 allow_private_network=allow_private_network,
+                allowed_roots=allow_root or [],
                 release_time=release_time_from_environ(os.environ),
             )
     except QuarantineError as error:

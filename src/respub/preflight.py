@@ -16,18 +16,20 @@ from respub.publish.locking import exclusive
 __all__ = ["check_output", "check_publish", "check_sources"]
 
 
-def check_publish(sources: Sequence[str | Path], out: str | Path) -> None:
+def check_publish(
+    sources: Sequence[str | Path], out: str | Path, allowed_roots: Sequence[str | Path] = ()
+) -> None:
     """Every check of `check_sources` and `check_output`; raises the first problem."""
-    check_sources(sources)
+    check_sources(sources, allowed_roots)
     check_output(Path(out))
 
 
-def check_sources(sources: Sequence[str | Path]) -> None:
+def check_sources(sources: Sequence[str | Path], allowed_roots: Sequence[str | Path] = ()) -> None:
     """The sources name something: `FileNotFoundError` for a missing path, `ValueError`
     for a bad manifest, `PublishError` when nothing at all is listed."""
     from respub.orchestrate.staging import resolve_sources
 
-    spec = resolve_sources(list(sources))
+    spec = resolve_sources(list(sources), allowed_roots)
     if not spec.files and not spec.local and not spec.remote:
         listed = ", ".join(str(s) for s in sources)
         raise PublishError(problem("publish-error", message=f"no sources found under {listed}"))

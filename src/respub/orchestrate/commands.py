@@ -38,6 +38,7 @@ def publish(
     dask_workers: int | None = None,
     allow_quarantine: bool = False,
     allow_private_network: bool = False,
+    allowed_roots: Sequence[str | Path] = (),
     release_time: datetime | None = None,
 ) -> PublishReport:
     """Run the publish flow and return its report (at once, without Prefect, when nothing
@@ -55,7 +56,7 @@ def publish(
     if dask_address is not None and runner != "dask":
         raise ValueError("--dask-address needs --runner dask")
     settings = make_settings(out=out, base_iri=base_iri, release_time=release_time)
-    check_publish(sources, out)  # sources, output folder, lock: before any server starts
+    check_publish(sources, out, allowed_roots)  # sources, output, lock: before any server
     # Nothing changed? Say so without starting Prefect (its server costs seconds).
     report = unchanged([str(s) for s in sources], settings)
     if report is not None:
@@ -76,6 +77,7 @@ def publish(
         dask_workers=dask_workers,
         allow_quarantine=allow_quarantine,
         allow_private_network=allow_private_network,
+        allowed_roots=[str(r) for r in allowed_roots],
         release_time=release_time,
         return_state=True,
     )

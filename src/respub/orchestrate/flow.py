@@ -98,9 +98,10 @@ RELEASE_ARTIFACT = "respub-release"
 
 
 @task(name="resolve-sources", cache_policy=NO_CACHE)
-def resolve_sources_task(sources: list[str]) -> SourceSpec:
-    """Find the files under folders and globs; read the manifests."""
-    return resolve_sources(sources)
+def resolve_sources_task(sources: list[str], allowed_roots: list[str] | None = None) -> SourceSpec:
+    """Find the files under folders and globs; read the manifests (whose local entries
+    stay inside their folder or `allowed_roots`)."""
+    return resolve_sources(sources, allowed_roots or ())
 
 
 @task(name="stage-source", cache_policy=NO_CACHE, tags=["network"], timeout_seconds=600)
@@ -151,9 +152,7 @@ def write_release_task(
 
 
 @task(name="load-store", cache_policy=NO_CACHE, timeout_seconds=STORE_TIMEOUT)
-def load_store(
-    release_dir: Path, store_dir: Path, previous: str | None = None
-) -> StoreSummary:
+def load_store(release_dir: Path, store_dir: Path, previous: str | None = None) -> StoreSummary:
     """Load the release into the on-disk SPARQL store (swapped in atomically); if that
     fails (a full disk), `latest` goes back to `previous`, which the store still holds."""
     return load_or_roll_back(release_dir, previous, store_dir.parent, store_dir)
@@ -191,6 +190,7 @@ def publish_resolutions(
     dask_workers: int | None = None,
     allow_quarantine: bool = False,
     allow_private_network: bool = False,
+    allowed_roots: list[str] | None = None,
     release_time: datetime | None = None,
 ) -> PublishReport | State[Any]:
     """Publish the resolutions under `sources` (folders, globs, manifests) as a release.
@@ -203,7 +203,7 @@ def publish_resolutions(
     settings = make_settings(out=out, base_iri=base_iri, release_time=release_time)
     task_runner(runner, dask_address=dask_address, dask_workers=dask_workers)  # check early
     state = StateDirs.of(settings.output_dir)
-    spec = resolve_sources_task(list(sources or [DEFAULT_SOURCES]))
+    spec = resolve_sources_task(list(sources or [DEFAULT_SOURCES]), allowed_roots)
     staged = [*spec.local, *_stage_remote(spec.remote, state, allow_private_network)]
     documents = unique(
         [Source.of(p) for p in spec.files] + [s.source for s in staged if s.source is not None]

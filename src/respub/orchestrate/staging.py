@@ -22,6 +22,7 @@ import requests
 from respub.orchestrate.cache import write_atomic
 from respub.orchestrate.fingerprint import bytes_sha256, file_sha256
 from respub.pipeline import Source
+from respub.problems import problem
 from respub.sources.discover import discover
 from respub.sources.http import HttpSettings, ValidatorCache, fetch
 from respub.sources.load import MEDIA_TYPES
@@ -89,9 +90,14 @@ def is_manifest(spec: str | Path) -> bool:
     return Path(spec).suffix.lower() in MANIFEST_SUFFIXES
 
 
-def resolve_sources(specs: Sequence[str | Path]) -> SourceSpec:
+def resolve_sources(
+    specs: Sequence[str | Path], allowed_roots: Sequence[str | Path] = ()
+) -> SourceSpec:
     """Split folders/globs/files from manifests and read the manifests (`ValueError` on
-    a bad manifest, `FileNotFoundError` on a missing path)."""
+    a bad manifest, `FileNotFoundError` on a missing path).
+
+    A manifest's local entries must stay inside the manifest's folder (after links are
+    resolved), or inside one of `allowed_roots`; an entry elsewhere fails, reported."""
     files = discover([s for s in specs if not is_manifest(s)])
     local: list[Staged] = []
     remote: list[ManifestEntry] = []
@@ -103,7 +109,8 @@ def resolve_sources(specs: Sequence[str | Path]) -> SourceSpec:
             if entry.is_remote:
                 remote.append(entry)
             else:
-                local.append(_local(entry, manifest.parent))
+                roots = (manifest.parent, *map(Path, allowed_roots))
+                local.append(_local(entry, manifest.parent, roots))
     return SourceSpec(tuple(files), tuple(local), tuple(remote))
 
 
@@ -191,10 +198,17 @@ def _staged(
     return Staged(source, report)
 
 
-def _local(entry: ManifestEntry, folder: Path) -> Staged:
+def _local(entry: ManifestEntry, folder: Path, roots: Sequence[Path]) -> Staged:
     path = Path(entry.url)
     if not path.is_absolute():
         path = folder / path
+    real = path.resolve()
+    if not any(real.is_relative_to(root.resolve()) for root in roots):
+        where = ", ".join(str(r) for r in roots)
+        outside = problem("source-outside-root", path=path, roots=where, file=entry.url)
+        return Staged(
+            None, SourceReport(entry.url, "failed", outside.line(), identifier=entry.identifier)
+        )
     if not path.is_file():
         report = SourceReport(
             entry.url, "failed", f"{path}: no such file", identifier=entry.identifier
