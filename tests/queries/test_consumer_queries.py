@@ -117,5 +117,5 @@ def test_all_language_versions_of_a_work(sample_release: object) -> None:
         by_version.setdefault(r["expression"].removeprefix(work), set()).add(
             r["format"].removeprefix(IANA)
         )
-    formats = {"text/plain", "text/turtle", "application/ld+json"}
+    formats = {"text/plain", "text/turtle", "application/ld+json", "application/akn+xml"}
     assert by_version == {lang: formats for lang in ("ar", "en", "es", "fr")}
