@@ -47,8 +47,9 @@ def test_unreadable_and_undecodable_files_are_quarantined(tmp_path: Path) -> Non
     assert "Traceback" not in done.stderr + done.stdout
     assert "2 source(s) quarantined" in done.stderr
     lines = done.stderr.splitlines()
-    assert f"quarantined: {secret}: cannot read: Permission denied" in lines
-    odd = f"{folder}/bad\\xff.md"
+    # sources are named below the folder given, never by an absolute path
+    assert "quarantined: sources/secret.md: cannot read: Permission denied" in lines
+    odd = "sources/bad\\xff.md"
     assert f"quarantined: {odd}: the file name is not valid UTF-8; rename the file" in lines
     release = (out / "latest").resolve()
     assert (release / "SHA256SUMS").is_file()

@@ -45,7 +45,7 @@ def test_cold_noop_and_one_change(
     assert (third.changed, third.added, third.removed) == (1, 0, 0)
     assert third.previous == cold.release_id != third.release_id
     parsed = [row.source for row in third.rows if row.action == "parsed"]
-    assert parsed == [str(changed)]
+    assert parsed == [f"{corpus.name}/{changed.name}"]  # named below the folder given
 
     fresh = publish([corpus], out=tmp_path / "fresh", batch_size=4)
     assert fresh.parsed == 6
@@ -93,7 +93,7 @@ def test_quarantine_fails_the_run_unless_allowed(corpus: Path, tmp_path: Path) -
         publish([corpus], out=out)
     report = raised.value.report
     assert isinstance(report, PublishReport)
-    assert [q.source_path for q in report.quarantined] == [str(corpus / "notes.txt")]
+    assert [q.source_path for q in report.quarantined] == [f"{corpus.name}/notes.txt"]
     assert report.quarantined[0].reasons[0].type == "parse-error"
     assert report.published == 6 and (out / "latest").exists(), "the release is written anyway"
     summary = Artifact.get(flow_module.RELEASE_ARTIFACT)

@@ -32,6 +32,7 @@ DCTERMS = rdflib.Namespace("http://purl.org/dc/terms/")
 SPDX = rdflib.Namespace("http://spdx.org/rdf/terms#")
 VOID = rdflib.Namespace("http://rdfs.org/ns/void#")
 PROV = rdflib.Namespace("http://www.w3.org/ns/prov#")
+RESPUB = rdflib.Namespace("https://respub.org/ontology#")
 T0 = datetime(2026, 11, 29, 3, 0, tzinfo=UTC)
 
 Publish = Callable[..., ReleaseSummary]
@@ -145,6 +146,25 @@ def test_provenance_names_each_source_and_its_digest(
         assert str(graph.value(checksum, SPDX.checksumValue)) == result.sha256
     (activity,) = graph.subjects(rdflib.RDF.type, PROV.Activity)
     assert graph.value(activity, PROV.wasAssociatedWith) is not None
+
+
+def test_one_iri_per_source_in_the_data_and_the_provenance(release: ReleaseSummary) -> None:
+    """The source file the data names (`{expression}.txt`) is the one provenance describes."""
+    root = release.release_dir
+    provenance = rdflib.Graph().parse(root / "provenance.ttl")
+    data = rdflib.Graph().parse(root / "resolutions.ttl")
+    in_data = set(data.subjects(rdflib.RDF.type, RESPUB.SourceFile))
+    derived = set(provenance.objects(None, PROV.wasDerivedFrom))
+    used = {
+        o
+        for o in provenance.objects(None, PROV.used)
+        if (o, rdflib.RDF.type, PROV.Entity) in provenance
+    }
+    assert in_data == derived == used
+    for source in in_data:
+        digest = data.value(source, RESPUB.sha256)
+        checksum = provenance.value(source, SPDX.checksum)
+        assert str(provenance.value(checksum, SPDX.checksumValue)) == str(digest)
 
 
 def test_latest_points_at_the_release_with_its_reports(release: ReleaseSummary) -> None:

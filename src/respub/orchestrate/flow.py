@@ -206,7 +206,7 @@ def publish_resolutions(
     spec = resolve_sources_task(list(sources or [DEFAULT_SOURCES]), allowed_roots)
     staged = [*spec.local, *_stage_remote(spec.remote, state, allow_private_network)]
     documents = unique(
-        [Source.of(p) for p in spec.files] + [s.source for s in staged if s.source is not None]
+        spec.file_sources() + [s.source for s in staged if s.source is not None]
     )
     source_reports = tuple(s.report for s in staged)
     if not documents:

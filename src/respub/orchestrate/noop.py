@@ -38,7 +38,7 @@ def unchanged(specs: Sequence[str | Path], settings: Settings) -> PublishReport 
     if spec.remote:
         return None
     documents = unique(
-        [Source.of(p) for p in spec.files] + [s.source for s in spec.local if s.source]
+        spec.file_sources() + [s.source for s in spec.local if s.source]
     )
     if not documents:
         return None

@@ -27,6 +27,7 @@ from respub.sources.discover import discover
 from respub.sources.http import HttpSettings, ValidatorCache, fetch
 from respub.sources.load import MEDIA_TYPES
 from respub.sources.manifest import ManifestEntry, read_manifest
+from respub.sources.names import source_name
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +84,17 @@ class SourceSpec:
     files: tuple[Path, ...]
     local: tuple[Staged, ...]
     remote: tuple[ManifestEntry, ...]
+    folders: tuple[Path, ...] = ()
+
+    def file_sources(self) -> list[Source]:
+        """The `files` as sources, each published under a name that is no absolute path
+        (`respub.sources.names.source_name`, relative to the folders they were found in)."""
+        return [_named(path, self.folders) for path in self.files]
+
+
+def _named(path: Path, anchors: Sequence[Path]) -> Source:
+    name = source_name(path, anchors)
+    return Source(str(path), name) if name != str(path) else Source.of(path)
 
 
 def is_manifest(spec: str | Path) -> bool:
@@ -111,7 +123,8 @@ def resolve_sources(
             else:
                 roots = (manifest.parent, *map(Path, allowed_roots))
                 local.append(_local(entry, manifest.parent, roots))
-    return SourceSpec(tuple(files), tuple(local), tuple(remote))
+    folders = tuple(Path(s) for s in specs if not is_manifest(s))
+    return SourceSpec(tuple(files), tuple(local), tuple(remote), folders)
 
 
 def stage(
@@ -217,5 +230,6 @@ def _local(entry: ManifestEntry, folder: Path, roots: Sequence[Path]) -> Staged:
     if path.suffix.lower() not in MEDIA_TYPES:
         message = f"{path}: unsupported file type {path.suffix or '(none)'!r}"
         return Staged(None, SourceReport(entry.url, "failed", message, identifier=entry.identifier))
-    source = Source(str(path), str(path), entry.language, entry.body, entry.identifier)
-    return Staged(source, SourceReport(str(path), "local", identifier=entry.identifier))
+    name = source_name(path, [folder])
+    source = Source(str(path), name, entry.language, entry.body, entry.identifier)
+    return Staged(source, SourceReport(name, "local", identifier=entry.identifier))

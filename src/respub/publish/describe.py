@@ -15,6 +15,7 @@ from respub.pipeline import Settings
 from respub.publish.checksums import FileInfo
 from respub.publish.manifest import Entry
 from respub.publish.terms import DCAT, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SPDX, VOID, XSD
+from respub.rdf.mapping import source_extension
 
 __all__ = ["ReleaseIris", "dataset_description", "media_type", "provenance"]
 
@@ -179,8 +180,12 @@ def provenance(
 ) -> list[Triple]:
     """PROV-O: the release activity, the software, and per expression its source and maker.
 
-    `used` holds every source the run read: `(path or URL, sha256, media type)`.
+    `used` holds every source the run read: `(path or URL, sha256, media type)`. A source
+    has one IRI: for a published version, the IRI its data gives its source file
+    (`{expression}.pdf`); for a source published in no version, `{base}source/{sha256}`.
     """
+    entries = list(entries)
+    published = {e.source_sha256: _source_file(e) for e in entries}
     activity = NamedNode(iris.activity)
     version = NamedNode(iris.version)
     software = NamedNode(iris.software(software_version))
@@ -200,11 +205,11 @@ def provenance(
         prior = NamedNode(f"{iris.dataset}/{previous}")
         out += [Triple(version, PROV.wasRevisionOf, prior), Triple(activity, PROV.used, prior)]
     for path, sha256, media in used:
-        source = NamedNode(iris.source(sha256))
+        source = NamedNode(published.get(sha256) or iris.source(sha256))
         out += [Triple(activity, PROV.used, source), *_source(source, path, sha256, media)]
     for entry in entries:
         expression = NamedNode(entry.expression_iri)
-        source = NamedNode(iris.source(entry.source_sha256))
+        source = NamedNode(_source_file(entry))
         out += [
             Triple(expression, PROV.wasDerivedFrom, source),
             Triple(
@@ -261,6 +266,12 @@ def _source(source: NamedNode, path: str, sha256: str, media: str) -> list[Tripl
         Triple(checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256),
         Triple(checksum, SPDX.checksumValue, Literal(sha256, datatype=XSD.hexBinary)),
     ]
+
+
+def _source_file(entry: Entry) -> str:
+    """The IRI the data gives an entry's source file (`respub.rdf.mapping`)."""
+    extension = source_extension(entry.media_type, entry.source_path)
+    return f"{entry.expression_iri}.{extension}"
 
 
 def _time(settings: Settings) -> Literal:
