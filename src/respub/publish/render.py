@@ -29,6 +29,7 @@ from respub.publish.akn_files import akn_files
 from respub.publish.alignment_files import align_planned, alignment_files, readme_section
 from respub.publish.archive import ARCHIVE, document_archive
 from respub.publish.checksums import SUMS, FileInfo, sums_text
+from respub.publish.dataset_check import dataset_check_files
 from respub.publish.describe import ReleaseIris, dataset_description, provenance
 from respub.publish.dumps import DUMPS, Document, DumpSummary, expression_files_of
 from respub.publish.manifest import MANIFEST, Manifest
@@ -109,7 +110,7 @@ def metadata_files(plan: ReleasePlan, root: Path, dumps: DumpSummary) -> Files:
 
 
 # Extra files of every release: add a producer here (see the module's docstring).
-PRODUCERS: tuple[Producer, ...] = (akn_files, document_archive)
+PRODUCERS: tuple[Producer, ...] = (akn_files, document_archive, dataset_check_files)
 
 
 def content_files(plan: ReleasePlan, root: Path, dumps: DumpSummary) -> Iterator[Files]:
