@@ -39,25 +39,41 @@ class BodyProfile:
     @property
     def identifier_stems(self) -> tuple[str, ...]:
         """Literals one of which any identifier of the body contains (a cheap first look)."""
-        return tuple(stem(style(s)) for s in self.identifier_styles)
+        return _stems(self.identifier_styles)
 
     @property
     def identifier(self) -> re.Pattern[str]:
         """Finds the body's identifiers in running text (from the one identifier table)."""
         return search_pattern(self.identifier_styles)
 
-    def score(self, text: str, language: str | None = None) -> int:
+    def score(self, text: str, language: str | None = None, folded: str | None = None) -> int:
         """How many of the body's distinct marks occur in `text`; an identifier in one of its
-        styles counts one, its enacting formula two (the strongest sign)."""
+        styles counts one, its enacting formula two (the strongest sign). `folded` is
+        `fold(text)` when the caller already has it (scoring many profiles on one text)."""
         marks = sum(1 for p in self.detect if _occurs(p, text))
         if any(s in text for s in self.identifier_stems) and self.identifier.search(text):
             marks += 1
         formulas = self.patterns.get("formula", {})
         chosen = [formulas[language]] if language in formulas else list(formulas.values())
-        folded = " ".join(text.split()).casefold()
+        if folded is None:
+            folded = fold(text)
         if any(_stem(f) in folded and f.search(text) for f in chosen):
             marks += 2
         return marks
+
+
+def fold(text: str) -> str:
+    """`text` with its spaces collapsed and case folded, where formula stems are looked for.
+
+    >>> fold("The  Security\nCOUNCIL")
+    'the security council'
+    """
+    return " ".join(text.split()).casefold()
+
+
+@cache
+def _stems(styles: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(stem(style(s)) for s in styles)
 
 
 _META = re.compile(r"[\\.^$*+?{}\[\]|()]")
@@ -188,6 +204,7 @@ def detect_body(text: str, language: str | None = None) -> BodyProfile | None:
     and the table of known bodies alike (a tie goes to the hand-written profile)."""
     head = text[:2000]
     candidates = [*profiles().values(), *known_bodies().values()]
-    scored = [(p.score(head, language), -n) for n, p in enumerate(candidates)]
+    folded = fold(head)  # once, not once per profile
+    scored = [(p.score(head, language, folded), -n) for n, p in enumerate(candidates)]
     best, position = max(scored)
     return candidates[-position] if best > 0 else None
