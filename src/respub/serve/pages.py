@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from starlette.requests import Request
 from starlette.responses import Response
 
-from respub.rdf.files import ROOT
+from respub.rdf.files import QUERIES_DIR
 from respub.serve.current import Release
 from respub.serve.negotiate import choose_media
 from respub.site.catalogue import Catalogue
@@ -17,7 +17,7 @@ from respub.store.guard import QueryLimits
 
 __all__ = ["examples", "problem", "render", "sparql_page"]
 
-QUERIES = ROOT / "queries"
+QUERIES = QUERIES_DIR
 
 
 def render(
