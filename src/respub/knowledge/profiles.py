@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -50,22 +50,40 @@ class BodyProfile:
         """How many of the body's distinct marks occur in `text`; an identifier in one of its
         styles counts one, its enacting formula two (the strongest sign). `folded` is
         `fold(text)` when the caller already has it (scoring many profiles on one text)."""
-        marks = sum(1 for p in self.detect if _occurs(p, text))
+        literals, regexes = self._marks
+        marks = sum(1 for m in literals if m in text) + sum(1 for p in regexes if p.search(text))
         if any(s in text for s in self.identifier_stems) and self.identifier.search(text):
             marks += 1
-        formulas = self.patterns.get("formula", {})
-        chosen = [formulas[language]] if language in formulas else list(formulas.values())
+        formulas = self._formulas
+        chosen = formulas[language] if language in formulas else formulas[None]
         if folded is None:
             folded = fold(text)
-        if any(_stem(f) in folded and f.search(text) for f in chosen):
+        if any(s in folded and f.search(text) for s, f in chosen):
             marks += 2
         return marks
+
+    @cached_property
+    def _marks(self) -> tuple[tuple[str, ...], tuple[re.Pattern[str], ...]]:
+        """The detect marks split once: literals (found by substring search) and patterns."""
+        literals = tuple(p.pattern for p in self.detect if _is_literal(p.pattern))
+        regexes = tuple(p for p in self.detect if not _is_literal(p.pattern))
+        return literals, regexes
+
+    @cached_property
+    def _formulas(self) -> dict[str | None, tuple[tuple[str, re.Pattern[str]], ...]]:
+        """(stem, formula) per language, and under None every language's (computed once)."""
+        formulas = self.patterns.get("formula", {})
+        found: dict[str | None, tuple[tuple[str, re.Pattern[str]], ...]] = {
+            lang: ((_stem(f), f),) for lang, f in formulas.items()
+        }
+        found[None] = tuple((_stem(f), f) for f in formulas.values())
+        return found
 
 
 def fold(text: str) -> str:
     """`text` with its spaces collapsed and case folded, where formula stems are looked for.
 
-    >>> fold("The  Security\nCOUNCIL")
+    >>> fold("The  Security\\nCOUNCIL")
     'the security council'
     """
     return " ".join(text.split()).casefold()
@@ -93,13 +111,6 @@ def _stem(formula: re.Pattern[str]) -> str:
     literal = found.group() if found else ""
     cut = len(literal) - 1 if bare[len(literal) : len(literal) + 1] in ("?", "*", "{") else None
     return literal[:cut].strip().casefold()
-
-
-def _occurs(pattern: re.Pattern[str], text: str) -> bool:
-    """`pattern.search(text)`, by plain substring search when the pattern is a literal."""
-    if _is_literal(pattern.pattern):
-        return pattern.pattern in text
-    return pattern.search(text) is not None
 
 
 _PATTERN_KEYS = ("number_line", "title_line", "formula", "session", "adopted", "session_line")
