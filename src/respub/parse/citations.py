@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
@@ -222,14 +222,24 @@ def _organ(before: str) -> str | None:
 
 
 def _symbol(ref: re.Match[str], kind: str, organ: str | None, own: str | None) -> str | None:
+    """The identifier a bare reference names (the same groups always name the same one)."""
+    return _symbol_of(
+        ref.group("num", "letter", "paren", "session", "number", "suffix"), kind, organ, own
+    )
+
+
+@lru_cache(maxsize=4096)
+def _symbol_of(
+    groups: tuple[str | None, ...], kind: str, organ: str | None, own: str | None
+) -> str | None:
+    num, letter, paren, session, number, suffix = groups
     try:
-        if ref.group("paren"):
-            paren = ref.group("paren")
+        if paren:
             if paren.isdigit():
-                return canonical(f"S/RES/{ref.group('num')}({paren})")
-            return canonical(f"A/RES/{ref.group('num')}{ref.group('letter') or ''}({paren})")
-        session, number = ref.group("session"), ref.group("number")
-        suffix = ref.group("suffix") or ""
+                return canonical(f"S/RES/{num}({paren})")
+            return canonical(f"A/RES/{num}{letter or ''}({paren})")
+        assert session is not None and number is not None  # the other branch of _BARE
+        suffix = suffix or ""
         if kind == "decision":
             # the Assembly numbers its decisions from 401 within a session ("decision
             # 79/512"); "decision 15/4" of a conference of parties, "decision 2/102" of the
