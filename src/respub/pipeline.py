@@ -234,7 +234,7 @@ def process(source: Source, settings: Settings) -> DocumentResult:
     with its hints; a parser bug quarantines the document instead of stopping the run.
     """
     path = Path(source.path)
-    if not _utf8(source.path):
+    if not encodable_name(source.path):
         return DocumentResult(
             source_path=source.name,
             sha256="",
@@ -372,7 +372,8 @@ def _mtime(path: str | Path) -> int:
         return 0
 
 
-def _utf8(name: str) -> bool:
+def encodable_name(name: str) -> bool:
+    """Whether a file name can be written as UTF-8 (not so when it holds undecodable bytes)."""
     try:
         name.encode("utf-8")
     except UnicodeEncodeError:

@@ -17,7 +17,7 @@ from typing import TypeVar
 from respub.errors import problem_of
 from respub.orchestrate.cache import CacheKey, ResultCache
 from respub.orchestrate.fingerprint import PipelineVersion, file_sha256, settings_sha256
-from respub.pipeline import DocumentResult, Settings, Source, process
+from respub.pipeline import DocumentResult, Settings, Source, encodable_name, process
 from respub.sources.load import MEDIA_TYPES
 
 log = logging.getLogger(__name__)
@@ -79,7 +79,7 @@ def plan(
     settings_hash = settings_sha256(settings)
     items = []
     for source in sources:
-        readable = _utf8(source.name)
+        readable = encodable_name(source.name)
         if not readable:  # keep the bytes of the name out of every key, record and file
             source = Source(
                 source.path, _escaped(source.name), source.language, source.body, source.identifier
@@ -96,14 +96,6 @@ def plan(
         items.append(WorkItem(source, key))
     cached = frozenset(i.digest for i in items if cache.has(i.digest))
     return Plan(tuple(items), cached)
-
-
-def _utf8(name: str) -> bool:
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _escaped(name: str) -> str:
