@@ -1,4 +1,5 @@
-"""Text parsing throughput on typical resolutions (target: ≥ 1,000 documents/s on one core).
+"""Text parsing throughput on typical resolutions (target: ≥ 1,000 documents/s on one core),
+and the time of pathological documents that must stay linear (issue #13).
 
 Run: .venv/bin/python benchmarks/bench_parse.py [--seconds 3]
 """
@@ -9,6 +10,7 @@ import argparse
 import time
 from pathlib import Path
 
+from respub.model import Source
 from respub.parse import parse_source
 from respub.sources.load import SourceText, read_source
 
@@ -30,6 +32,45 @@ def main() -> None:
     short = [d for d in every if len(d.text) <= 6000]
     _measure(f"typical (≤ 6,000 characters, {len(short)} documents)", short, args.seconds)
     _measure(f"all text documents ({len(every)}, up to 60 k characters)", every, args.seconds)
+    print("pathological (one parse each; must stay linear):")
+    for name, doc in _pathological(every).items():
+        started = time.perf_counter()
+        parse_source(doc, language="en")
+        took = time.perf_counter() - started
+        print(f"  {name}: {took:.2f} s ({len(doc.text) / 1e6:.1f} M chars)")
+
+
+def _pathological(every: list[SourceText]) -> dict[str, SourceText]:
+    """Documents built to trip quadratic stages: 20,000 footnotes, 20,000 citations in one
+    clause, and the typical corpus texts run together into one 5 MB line."""
+    head = (
+        "Resolution adopted by the General Assembly on 19 September 2025\n\n"
+        "80/1. Acting\n\nThe General Assembly,\n\n"
+    )
+    notes = 20_000
+    clauses = "\n\n".join(f"{i}. Decides to act under the Agreement[^{i}];" for i in range(1, 501))
+    extra = " ".join(f"and the Treaty[^{i}]" for i in range(501, notes + 1))
+    marks = "\n".join(f"[^{i}]: See resolution {i} (II)." for i in range(1, notes + 1))
+    symbols = ", ".join(f"A/RES/{70 + n % 10}/{n % 900 + 1}" for n in range(10_000))
+    bare = ", ".join(f"{50 + n % 20}/{n % 900 + 1}" for n in range(10_000))
+    line = " ".join(d.text.replace("\n", " ") for d in every)
+    line = (line * (5_000_000 // len(line) + 1))[:5_000_000]
+    texts = {
+        "20,000 footnotes": f"{head}{clauses} {extra}\n\n{marks}\n",
+        "20,000 citations in one clause": (
+            f"{head}Recalling its resolutions {symbols} and resolutions {bare},\n\n"
+            "1. Decides to act.\n"
+        ),
+        "a 5 MB line of real text": f"{head}Recalling {line},\n\n1. Decides to act.\n",
+    }
+    return {
+        name: SourceText(
+            Source(path=f"{name}.md", sha256="0" * 64, media_type="text/markdown"),
+            text,
+            {"symbol": "A/RES/80/1"},
+        )
+        for name, text in texts.items()
+    }
 
 
 def _measure(name: str, docs: list[SourceText], seconds: float) -> None:
