@@ -11,7 +11,7 @@ from respub.store.guard import (
 from respub.store.load import StoreSummary, load_release, metadata_graph, vocabulary_graph
 from respub.store.push import PushError, PushSummary, push
 from respub.store.query import FORMATS, query, read_query
-from respub.store.runner import QueryRunner, guarded_query
+from respub.store.runner import QueryRunner
 
 __all__ = [
     "FORMATS",
@@ -25,7 +25,6 @@ __all__ = [
     "QueryTimeout",
     "ResultTooLarge",
     "StoreSummary",
-    "guarded_query",
     "load_release",
     "metadata_graph",
     "push",

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from respub.store.guard import QueryError, QueryLimits
-from respub.store.runner import guarded_query
+from respub.store.runner import QueryRunner
 
 __all__ = ["FORMATS", "QueryError", "query", "read_query"]
 
@@ -42,4 +42,9 @@ def query(
     """
     if fmt not in FORMATS:
         raise QueryError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
-    return guarded_query(store_dir, sparql, fmt, bindings=bindings, limits=limits)
+    graph = "jsonld" if fmt == "json" else "ntriples"
+    with QueryRunner(store_dir, limits, workers=1) as runner:
+        answer = runner.run(sparql, result_format=fmt, graph_format=graph, bindings=bindings)
+    if answer.form == "graph" and fmt in ("csv", "tsv"):
+        raise QueryError(f"{fmt} needs a SELECT or ASK query; use table or json")
+    return answer.text

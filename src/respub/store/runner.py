@@ -35,7 +35,7 @@ from respub.store.guard import (
     check,
 )
 
-__all__ = ["QueryRunner", "guarded_query"]
+__all__ = ["QueryRunner"]
 
 log = logging.getLogger(__name__)
 _START_TIMEOUT = 60.0
@@ -191,24 +191,3 @@ class QueryRunner:
 
 
 _ERRORS = {c.__name__: c for c in (QueryError, QueryRefused, QueryTimeout, ResultTooLarge)}
-
-
-def guarded_query(
-    store_dir: Path,
-    sparql: str,
-    fmt: str = "table",
-    *,
-    bindings: Mapping[str, str] | None = None,
-    limits: QueryLimits | None = None,
-) -> str:
-    """One query through a one-worker runner; the answer as text (for `respub query`).
-
-    `fmt` is `table`, `json`, `xml`, `csv` or `tsv`; graph answers (CONSTRUCT, DESCRIBE)
-    come as N-Triples for `table` and JSON-LD for `json`.
-    """
-    graph = "jsonld" if fmt == "json" else "ntriples"
-    with QueryRunner(store_dir, limits, workers=1) as runner:
-        answer = runner.run(sparql, result_format=fmt, graph_format=graph, bindings=bindings)
-    if answer.form == "graph" and fmt in ("csv", "tsv"):
-        raise QueryError(f"{fmt} needs a SELECT or ASK query; use table or json")
-    return answer.text
