@@ -25,11 +25,12 @@ from pathlib import Path
 from typing import Any
 
 from respub.model import Citation, OperativeClause, PreambularClause, Resolution, Session, Source
-from respub.pipeline import Settings, process_resolution
+from respub.process import process_resolution
 from respub.publish.dumps import triples_of
 from respub.publish.release import vocabulary_sources, write_release
 from respub.rdf.mapping import triples_to_graph
 from respub.rdf.serialize import serialize
+from respub.settings import Settings
 from respub.store.load import load_release
 
 PREAMBULAR = [

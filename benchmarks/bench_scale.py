@@ -95,9 +95,10 @@ def cli(*args: str) -> tuple[float, int, str]:
 def stages(paths: list[Path]) -> dict[str, float]:
     """Milliseconds per document of each stage, in this process."""
     from respub.parse import parse_file
-    from respub.pipeline import Settings, canonical_ntriples
+    from respub.process import canonical_ntriples
     from respub.rdf.iri import Iris
     from respub.rdf.mapping import to_triples, triples_to_graph
+    from respub.settings import Settings
     from respub.validate import validate
     from respub.validate.rudof import validate_ntriples
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from support import publish_files as publish
 
-from respub.pipeline import Settings
 from respub.publish.release import ReleaseSummary
+from respub.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
 HOSTILE = "<script>alert(1)</script>"

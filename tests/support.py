@@ -61,9 +61,10 @@ def publish_files(paths: Sequence[str | Path], settings: Any) -> Any:
     """
     from dataclasses import replace
 
-    from respub.pipeline import Source, process, release_time_from_sources
+    from respub.process import Source, process
     from respub.publish.layout import STORE
     from respub.publish.release import write_release
+    from respub.release_time import release_time_from_sources
     from respub.sources.discover import discover
     from respub.store.load import load_release
 

@@ -10,16 +10,10 @@ import pytest
 from pyoxigraph import RdfFormat, parse
 
 from respub.model import OperativeClause, PreambularClause, Resolution, Source
-from respub.pipeline import (
-    CC_BY_4_0,
-    DocumentResult,
-    Settings,
-    process_document,
-    process_resolution,
-    release_time_from_environ,
-    release_time_from_sources,
-    summarise_clauses,
-)
+from respub.process import process_document, process_resolution, summarise_clauses
+from respub.release_time import release_time_from_environ, release_time_from_sources
+from respub.results import DocumentResult
+from respub.settings import CC_BY_4_0, Settings
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "corpus" / "un-ga" / "md" / "A_RES_80_2.md"

@@ -259,8 +259,8 @@ def publish(
     """Parse, map, validate and publish a release (runs the Prefect flow), then load the store."""
     from respub.orchestrate.commands import QuarantineError
     from respub.orchestrate.commands import publish as run_publish
-    from respub.pipeline import release_time_from_environ
     from respub.preflight import check_publish
+    from respub.release_time import release_time_from_environ
 
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # no calls home
     try:  # before any Prefect server starts: a mistake is one line, at once

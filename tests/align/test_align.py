@@ -15,7 +15,7 @@ from respub.align.clauses import Clause
 from respub.align.sequence import align
 from respub.model import Resolution
 from respub.parse import parse_file
-from respub.pipeline import canonical_ntriples
+from respub.process import canonical_ntriples
 from respub.rdf.iri import Iris
 from respub.rdf.mapping import to_triples
 from respub.rdf.vocab import RESPUB

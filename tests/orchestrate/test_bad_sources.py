@@ -10,7 +10,10 @@ from pathlib import Path
 from respub.orchestrate.batching import collect, plan, run_batch
 from respub.orchestrate.cache import ResultCache
 from respub.orchestrate.fingerprint import pipeline_version
-from respub.pipeline import DocumentResult, Settings, Source, release_time_from_sources
+from respub.process import Source
+from respub.release_time import release_time_from_sources
+from respub.results import DocumentResult
+from respub.settings import Settings
 from respub.sources.discover import discover
 
 

@@ -10,7 +10,8 @@ from respub.orchestrate import batching
 from respub.orchestrate.batching import collect, plan, run_batch
 from respub.orchestrate.cache import ResultCache
 from respub.orchestrate.fingerprint import pipeline_version
-from respub.pipeline import Settings, Source, process, process_document
+from respub.process import Source, process, process_document
+from respub.settings import Settings
 
 
 def _sources(folder: Path) -> list[Source]:

@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from respub.orchestrate.cache import CacheKey, ResultCache
-from respub.pipeline import DocumentResult
+from respub.results import DocumentResult
 from respub.validate.report import Severity, Violation
 
 KEY = CacheKey("a" * 64, "corpus/x.md", None, None, "b" * 64, "c" * 64)

@@ -15,8 +15,8 @@ from respub.orchestrate.fingerprint import (
     pipeline_version,
     settings_sha256,
 )
-from respub.pipeline import Settings
 from respub.rdf import files
+from respub.settings import Settings
 
 
 @pytest.fixture

@@ -9,7 +9,8 @@ import pytest
 
 from respub.errors import ParseError
 from respub.parse import parse_file, parse_source
-from respub.pipeline import Settings, Source, process
+from respub.process import Source, process
+from respub.settings import Settings
 from respub.sources.load import read_source
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "bodies"

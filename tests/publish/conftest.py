@@ -10,8 +10,10 @@ from typing import Any
 
 import pytest
 
-from respub.pipeline import DocumentResult, Settings, process_document
+from respub.process import process_document
 from respub.publish.release import ReleaseSummary, vocabulary_sources, write_release
+from respub.results import DocumentResult
+from respub.settings import Settings
 from respub.sources.discover import discover
 
 REPO = Path(__file__).resolve().parents[2]

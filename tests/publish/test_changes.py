@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from respub.pipeline import ClauseSummary
 from respub.publish.changes import changes, clause_changes
 from respub.publish.manifest import Entry, Manifest
+from respub.results import ClauseSummary
 
 
 def entry(

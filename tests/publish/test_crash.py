@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from respub.pipeline import DocumentResult
 from respub.publish import release
 from respub.publish.checksums import check_sums
 from respub.publish.layout import LATEST, RELEASES, TEMP_PREFIX
 from respub.publish.release import STAGES, ReleaseSummary
 from respub.publish.verify import verify_release
+from respub.results import DocumentResult
 
 from .conftest import T0
 
@@ -28,7 +28,8 @@ CHILD = """
 import json, os, signal, sys
 from datetime import datetime, UTC
 from pathlib import Path
-from respub.pipeline import DocumentResult, Settings
+from respub.results import DocumentResult
+from respub.settings import Settings
 from respub.publish import release
 
 data, output, when, stage = sys.argv[1:5]

@@ -16,11 +16,12 @@ import pytest
 from support import copy_un_resolutions
 
 from respub.errors import PublishError
-from respub.pipeline import Settings, Source, process
+from respub.orchestrate.consistent import load_or_roll_back
+from respub.process import Source, process
 from respub.publish import release as release_module
-from respub.publish.consistent import load_or_roll_back
 from respub.publish.layout import STORE, current_release
 from respub.publish.release import write_release
+from respub.settings import Settings
 from respub.sources.discover import discover
 
 T0 = datetime(2026, 11, 29, 3, tzinfo=UTC)

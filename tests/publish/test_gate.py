@@ -12,11 +12,13 @@ import rdflib
 from support import publish_files as publish
 
 from respub.errors import PublishError
-from respub.pipeline import DocumentResult, Settings, process_document
+from respub.process import process_document
 from respub.publish.gate import select
 from respub.publish.layout import expression_path
 from respub.publish.manifest import read_manifest
 from respub.publish.release import ReleaseSummary
+from respub.results import DocumentResult
+from respub.settings import Settings
 from respub.sources.discover import discover
 from respub.validate.report import Severity, Violation
 

@@ -8,10 +8,10 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from respub.pipeline import DocumentResult
 from respub.publish.dumps import DUMPS
 from respub.publish.layout import expression_path
 from respub.publish.release import ReleaseSummary
+from respub.results import DocumentResult
 
 Publish = Callable[..., ReleaseSummary]
 

@@ -12,9 +12,10 @@ from pathlib import Path
 import rdflib
 
 from respub.orchestrate.staging import resolve_sources
-from respub.pipeline import Settings, process
+from respub.process import process
 from respub.publish.checksums import read_sums
 from respub.publish.release import write_release
+from respub.settings import Settings
 
 REPO = Path(__file__).resolve().parents[2]
 RESPUB = rdflib.Namespace("https://respub.org/ontology#")

@@ -17,7 +17,7 @@ import rdflib
 from pyoxigraph import NamedNode, RdfFormat, Triple, parse
 from rdflib.compare import isomorphic
 
-from respub.pipeline import DocumentResult, Settings, process_document
+from respub.process import process_document
 from respub.publish.archive import ARCHIVE
 from respub.publish.checksums import SUMS, read_sums
 from respub.publish.dumps import DUMPS
@@ -26,6 +26,8 @@ from respub.publish.manifest import read_manifest
 from respub.publish.release import ReleaseSummary
 from respub.publish.verify import verify_release
 from respub.rdf.mapping import triples_to_graph
+from respub.results import DocumentResult
+from respub.settings import Settings
 
 DCAT = rdflib.Namespace("http://www.w3.org/ns/dcat#")
 DCTERMS = rdflib.Namespace("http://purl.org/dc/terms/")

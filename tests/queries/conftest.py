@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from respub.orchestrate.staging import resolve_sources
-from respub.pipeline import Settings, process
+from respub.process import process
 from respub.publish.layout import STORE
 from respub.publish.release import ReleaseSummary, write_release
+from respub.settings import Settings
 from respub.store.load import load_release
 
 REPO = Path(__file__).resolve().parents[2]

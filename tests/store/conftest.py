@@ -11,9 +11,9 @@ from support import publish_files as publish
 
 from respub.model import Resolution
 from respub.parse import parse_file
-from respub.pipeline import Settings
 from respub.publish.layout import STORE
 from respub.publish.release import ReleaseSummary
+from respub.settings import Settings
 from respub.sources.discover import discover
 
 REPO = Path(__file__).resolve().parents[2]

@@ -17,9 +17,9 @@ import pytest
 import requests
 from support import publish_files as publish
 
-from respub.pipeline import Settings
 from respub.publish.dumps import read_graphs
 from respub.publish.manifest import read_manifest
+from respub.settings import Settings
 from respub.sources.discover import discover
 from respub.store import PushError, metadata_graph, push, vocabulary_graph
 

@@ -14,10 +14,11 @@ from types import ModuleType
 import pytest
 from rdflib import Graph
 
-from respub.pipeline import Settings, process_document
+from respub.process import process_document
 from respub.publish.dumps import triples_of
 from respub.rdf.files import SHAPES
 from respub.rdf.mapping import triples_to_graph
+from respub.settings import Settings
 from respub.sources.discover import discover
 from respub.validate import validate
 from respub.validate.rudof import validate_ntriples

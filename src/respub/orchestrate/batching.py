@@ -17,7 +17,9 @@ from typing import TypeVar
 from respub.errors import problem_of
 from respub.orchestrate.cache import CacheKey, ResultCache
 from respub.orchestrate.fingerprint import PipelineVersion, file_sha256, settings_sha256
-from respub.pipeline import DocumentResult, Settings, Source, encodable_name, process
+from respub.process import Source, encodable_name, process
+from respub.results import DocumentResult
+from respub.settings import Settings
 from respub.sources.load import MEDIA_TYPES
 
 log = logging.getLogger(__name__)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from respub.orchestrate.fingerprint import json_sha256
-from respub.pipeline import DocumentResult
+from respub.results import DocumentResult
 
 log = logging.getLogger(__name__)
 

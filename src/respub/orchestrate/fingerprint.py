@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 import respub
-from respub.pipeline import Settings
 from respub.rdf import files as rdf_files
+from respub.settings import Settings
 
 PACKAGE = Path(respub.__file__).resolve().parent
 # Package code that cannot change what one document becomes: the command line, the

@@ -42,6 +42,7 @@ from respub.orchestrate.batching import (
     run_batch,
 )
 from respub.orchestrate.cache import ResultCache
+from respub.orchestrate.consistent import load_or_roll_back
 from respub.orchestrate.fingerprint import pipeline_version
 from respub.orchestrate.noop import pin_release_time, still_current, unchanged_report, unique
 from respub.orchestrate.pool import run_in, worker_pool, workers
@@ -68,10 +69,10 @@ from respub.orchestrate.state import (
     run_fingerprint,
     write_last_run,
 )
-from respub.pipeline import Settings, Source
-from respub.publish.consistent import load_or_roll_back
+from respub.process import Source
 from respub.publish.layout import STORE
 from respub.publish.release import ReleaseSummary, write_release
+from respub.settings import Settings
 from respub.sources.http import HttpSettings, ValidatorCache, make_session
 from respub.sources.manifest import ManifestEntry
 from respub.store.load import StoreSummary

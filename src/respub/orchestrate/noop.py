@@ -23,8 +23,10 @@ from respub.orchestrate.fingerprint import pipeline_version
 from respub.orchestrate.report import PublishReport
 from respub.orchestrate.staging import SourceReport, Staged, resolve_sources
 from respub.orchestrate.state import LastRun, StateDirs, read_last_run, run_fingerprint
-from respub.pipeline import Settings, Source, release_time_from_sources
+from respub.process import Source
 from respub.publish.layout import STORE, current_release
+from respub.release_time import release_time_from_sources
+from respub.settings import Settings
 
 __all__ = ["pin_release_time", "still_current", "unchanged", "unchanged_report", "unique"]
 

@@ -19,7 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from respub.orchestrate.batching import Outcome, WorkItem, run_batch
-from respub.pipeline import Settings
+from respub.settings import Settings
 
 __all__ = ["run_in", "warm_up", "worker_pool", "workers"]
 

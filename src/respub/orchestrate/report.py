@@ -14,8 +14,8 @@ from respub.errors import PublishError
 from respub.orchestrate.batching import Outcome
 from respub.orchestrate.staging import SourceReport
 from respub.parse.identifiers import canonical
-from respub.pipeline import VIOLATION, DocumentResult
 from respub.publish.manifest import Quarantine
+from respub.results import VIOLATION, DocumentResult
 
 MAX_ROWS = 1000  # the table artifact lists problems first, then the rest up to this many
 

@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Literal, get_args
 
-from respub.pipeline import Settings
+from respub.settings import Settings
 
 DEFAULT_SOURCES = "corpus/sample.yaml"  # as `respub publish` (one source per expression)
 DEFAULT_OUTPUT = "output"

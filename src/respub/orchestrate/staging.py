@@ -21,8 +21,8 @@ import requests
 
 from respub.orchestrate.cache import write_atomic
 from respub.orchestrate.fingerprint import bytes_sha256, file_sha256
-from respub.pipeline import Source
 from respub.problems import problem
+from respub.process import Source
 from respub.sources.discover import discover
 from respub.sources.http import HttpSettings, ValidatorCache, fetch
 from respub.sources.load import MEDIA_TYPES

@@ -18,7 +18,7 @@ from typing import Any
 from respub.orchestrate.cache import write_atomic
 from respub.orchestrate.fingerprint import json_sha256
 from respub.orchestrate.report import PublishReport
-from respub.pipeline import Settings
+from respub.settings import Settings
 
 log = logging.getLogger(__name__)
 

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 
 from pyoxigraph import Literal, NamedNode, Triple
 
-from respub.pipeline import Settings
 from respub.publish.checksums import FileInfo
 from respub.publish.manifest import Entry
 from respub.publish.terms import DCAT, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SPDX, VOID, XSD
 from respub.rdf.mapping import source_extension
+from respub.settings import Settings
 
 __all__ = ["ReleaseIris", "dataset_description", "media_type", "provenance"]
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from respub.pipeline import DocumentResult
 from respub.problems import Problem, problem
 from respub.publish.manifest import Entry, Manifest, Quarantine
+from respub.results import DocumentResult
 
 __all__ = ["Selection", "select"]
 

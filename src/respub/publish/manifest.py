@@ -12,8 +12,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from respub.pipeline import ClauseSummary, DocumentResult
 from respub.problems import Problem
+from respub.results import ClauseSummary, DocumentResult
 
 __all__ = ["MANIFEST", "Entry", "Manifest", "Quarantine", "read_manifest"]
 

@@ -13,11 +13,12 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 from respub.errors import PublishError
-from respub.pipeline import DocumentResult, Settings
 from respub.publish.changes import Changes, changes
 from respub.publish.gate import Selection, select
 from respub.publish.layout import release_id
 from respub.publish.manifest import Entry, Manifest
+from respub.results import DocumentResult
+from respub.settings import Settings
 
 __all__ = ["ReleasePlan", "plan_release"]
 

@@ -23,7 +23,6 @@ from typing import Any
 
 from respub import __version__
 from respub.errors import PublishError
-from respub.pipeline import DocumentResult, Settings
 from respub.publish.checksums import describe_files, release_files
 from respub.publish.dumps import NQUADS, Document, read_graphs, write_dumps
 from respub.publish.layout import (
@@ -41,6 +40,8 @@ from respub.publish.plan import ReleasePlan, plan_release
 from respub.publish.render import content_files, description_files, expression_files
 from respub.publish.verify import verify_release
 from respub.rdf.files import CONCEPTS, CONTEXT, ONTOLOGY, SHAPES
+from respub.results import DocumentResult
+from respub.settings import Settings
 from respub.site.release import write_site
 
 __all__ = ["STAGES", "ReleaseSummary", "reached", "vocabulary_sources", "write_release"]

@@ -14,11 +14,11 @@ from dataclasses import asdict, dataclass
 
 from pyoxigraph import Literal, NamedNode, Triple
 
-from respub.pipeline import DocumentResult
 from respub.publish.changes import Changes
 from respub.publish.describe import ReleaseIris
 from respub.publish.manifest import Entry, Quarantine
 from respub.publish.terms import DCTERMS, RDF, SH
+from respub.results import DocumentResult
 from respub.validate.report import Severity, Violation
 
 __all__ = ["ValidationSummary", "readme", "validation_graph", "validation_json"]
