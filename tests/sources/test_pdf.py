@@ -238,6 +238,55 @@ def test_pdf_parses_end_to_end(tmp_path: Path, make_pdf: MakePdf) -> None:
     assert r.source.media_type == "application/pdf"
 
 
+def test_heading_formula_and_first_clause_on_one_baseline(
+    tmp_path: Path, make_pdf: MakePdf
+) -> None:
+    """Notes drawn first, then the heading, the title, the formula and the first clause on
+    one baseline (text of WHA66.11): each comes out in its place."""
+    path = tmp_path / "WHA66.11.pdf"
+    path.write_bytes(
+        make_pdf(
+            [
+                [
+                    (72, 40, 8, "1"), (80, 34, 10, "Document A66/47."),
+                    (72, 700, 11, "WHA66.11"),
+                    (130, 700, 11, "Health in the post-2015 development agenda"),
+                    (72, 680, 11, "The Sixty-sixth World Health Assembly, Having considered the"),
+                    (72, 667, 11, "report on health in the post-2015 development agenda,"),
+                    (340, 672, 8, "1"),
+                    (72, 640, 11, "1. URGES Member States:"),
+                    (72, 620, 11, "(1) to ensure that health is central to the agenda;"),
+                ]
+            ]
+        )
+    )
+    lines = [
+        (72, 700, 11, "WHA66.11    Health in the post-2015 development agenda    The "
+         "Sixty-sixth World Health Assembly, Having considered the"),
+    ]
+    one_line = tmp_path / "one-line" / "WHA66.11.pdf"
+    one_line.parent.mkdir()
+    one_line.write_bytes(
+        make_pdf([[(72, 40, 8, "1"), (80, 34, 10, "Document A66/47."), *lines,
+                   (72, 687, 11, "report on health in the post-2015 development agenda,"),
+                   (340, 692, 8, "1"), (72, 660, 11, "1. URGES Member States:"),
+                   (72, 640, 11, "(1) to ensure that health is central to the agenda;")]])
+    )
+    for source in (path, one_line):
+        r = parse_file(source)
+        assert r.identifier == "WHA66.11"
+        assert r.title == "Health in the post-2015 development agenda"
+        assert r.formula == "The Sixty-sixth World Health Assembly,"
+        assert [(c.keyword, c.text) for c in r.preamble] == [
+            (
+                "Having considered",
+                "Having considered the report on health in the post-2015 development agenda,",
+            )
+        ]
+        assert [(c.number, c.keyword) for c in r.operative] == [(1, "URGES")]
+        assert [(n.label, n.text) for n in r.footnotes] == [("1", "Document A66/47.")]
+
+
 def test_corpus_pdf_text() -> None:
     text = read_source(WHA / "WHA66.22.pdf").text
     paragraphs = text.split("\n\n")

@@ -52,14 +52,21 @@ class BodyProfile:
         `fold(text)` when the caller already has it (scoring many profiles on one text)."""
         literals, regexes = self._marks
         marks = sum(1 for m in literals if m in text) + sum(1 for p in regexes if p.search(text))
-        if any(s in text for s in self.identifier_stems) and self.identifier.search(text):
-            marks += 1
+        symbol = None
+        if any(s in text for s in self.identifier_stems):
+            symbol = self.identifier.search(text)
+            marks += symbol is not None
         formulas = self._formulas
         chosen = formulas[language] if language in formulas else formulas[None]
         if folded is None:
             folded = fold(text)
         if any(s in folded and f.search(text) for s, f in chosen):
             marks += 2
+        elif symbol is not None:
+            # a text layer that runs the heading and the formula together on one line
+            end = text.find("\n", symbol.end())
+            line = text[symbol.end() : end if end >= 0 else len(text)]
+            marks += 2 * any(unanchored(f).search(line) for _, f in chosen)
         return marks
 
     @cached_property
@@ -87,6 +94,17 @@ def fold(text: str) -> str:
     'the security council'
     """
     return " ".join(text.split()).casefold()
+
+
+@cache
+def unanchored(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A pattern anchored at the start of a line (a formula), found anywhere in a line.
+
+    >>> unanchored(re.compile(r"(?i)^The Council,")).search("S/RES/1 The Council,").start()
+    8
+    """
+    source = re.sub(r"^(\(\?\w+\))?\^", r"\1", pattern.pattern)
+    return re.compile(source, pattern.flags)
 
 
 @cache

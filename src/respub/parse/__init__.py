@@ -25,6 +25,7 @@ from respub.parse.cleanup import clean_text
 from respub.parse.dates import parse_date
 from respub.parse.header import complete_title, read_header
 from respub.parse.parts import split_attachment, split_recitals
+from respub.parse.reading_order import laid_out_heading
 from respub.sources.load import SourceText, read_source
 
 __all__ = ["parse_file", "parse_source"]
@@ -57,7 +58,10 @@ def parse_source(
     lex = lexicon(lang)
     prof, warnings = _body(doc.text, body, path, lang)
     # PDF and HTML readers rebuild paragraphs and footnotes from the layout already
-    text = doc.text if doc.source.media_type in _LAID_OUT else clean_text(doc.text, prof, lang)
+    if doc.source.media_type in _LAID_OUT:
+        text = laid_out_heading(doc.text, prof, lang)
+    else:
+        text = clean_text(doc.text, prof, lang)
     blocks, footnotes = split_blocks(text)
     if not blocks:
         raise ParseError(path, "no text found")

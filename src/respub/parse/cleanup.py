@@ -1,7 +1,8 @@
 """Normalise extracted text before it is split into blocks: the words stay as printed.
 
 Stages, each a small function: unify spaces → join clause numbers printed alone on
-their line → take out page furniture (running headers, job and page numbers) →
+their line → repair the reading order of a plain PDF text layer (`reading_order`) →
+take out page furniture (running headers, job and page numbers) →
 set footnotes apart as `[^n]: text` and their marks as `[^n]` → join the paragraphs a
 page break split → rejoin words hyphenated at a line end.
 
@@ -24,8 +25,10 @@ from respub.parse.footnotes import (
     note_labels,
 )
 from respub.parse.furniture import remove_furniture
+from respub.parse.reading_order import repair_reading_order
 
 _SPACES = re.compile(r" {2,}")
+_FORM_FEED = re.compile(r"\n?\f\n?")
 # (character, replacement): spaces of every width become a space, the non-breaking hyphen
 # a hyphen; soft hyphens and zero-width marks go
 _CHARACTERS = (
@@ -57,6 +60,8 @@ _WRAPPED_DASH = re.compile(r"–(?<=\d–)[ \n](?=\d)")
 def clean_text(text: str, profile: BodyProfile | None = None, language: str = "en") -> str:
     """The text with extraction noise taken out; `profile` names the body's title line."""
     lines = join_labels(normalise_lines(text))
+    if profile is not None:
+        lines = repair_reading_order(lines, profile, language)
     formula = profile.pattern("formula", language) if profile else None
     lines = _break_before(lines, profile.closing if profile else None, formula)
     title_at, body_at, symbol, title = landmarks(lines, profile, language)
@@ -80,6 +85,8 @@ def normalise_lines(text: str) -> list[str]:
     ['Participation by', 'non-governmental']
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if PAGE_BREAK in text:  # a form feed between pages stands alone on its line
+        text = _FORM_FEED.sub("\n\f\n", text)
     for character, replacement in _CHARACTERS:
         if character in text:
             text = text.replace(character, replacement)

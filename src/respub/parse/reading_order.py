@@ -1,0 +1,232 @@
+"""Reading order of a PDF's plain text layer, repaired before the text is cleaned.
+
+A plain extraction of a laid-out page (pypdf's `extract_text`, many converters) follows
+the content stream, not the page: the footnotes of a page come before its heading and
+are repeated on every page, a raised mark stands alone on the line after the text it
+marks, the heading, the enacting formula and the first clause share one line, and no
+blank line separates one clause from the next. Each stage below takes one of these out
+and leaves the words as printed:
+
+- `split_heading`: the formula printed after the heading on one line starts its own;
+- `leading_notes`: numbered notes printed above the heading become `[^n]: text`
+  definitions, and their repeats further down (one per page) page breaks;
+- `attach_marks`: a known note's number alone on a line becomes the mark of the line
+  above it;
+- `break_clauses`: a line opened by a clause word of the language, a sub-paragraph label
+  or the next operative number, right under a line that ends a clause, opens a paragraph.
+
+>>> lines = ["3 Document A66/11.", "WHA66.4 Eye health", "3",
+...          "The Sixty-sixth World Health Assembly, Having considered the report;",
+...          "Recalling resolution WHA56.26;", "1. ENDORSES the plan; 2. URGES Member States:"]
+>>> from respub.knowledge.profiles import profile
+>>> for line in repair_reading_order(lines, profile("WHO-WHA"), "en"):
+...     print(repr(line))
+'WHA66.4 Eye health[^3]'
+'The Sixty-sixth World Health Assembly, Having considered the report;'
+''
+'Recalling resolution WHA56.26;'
+''
+'1. ENDORSES the plan;'
+''
+'2. URGES Member States:'
+''
+'[^3]: Document A66/11.'
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from respub.knowledge.lexicon import Lexicon, lexicon
+from respub.knowledge.profiles import BodyProfile, unanchored
+from respub.parse.footnotes import NOTE_DEFINITION, PAGE_BREAK
+
+_HEAD_LINES = 60  # the heading and the formula are looked for this far down, no further
+_NOTE = re.compile(r"^(?P<label>\d{1,3})\s+(?P<text>[^\s\d.a-z].*)$")
+_BARE_NUMBER = re.compile(r"^\d{1,3}$")
+# a line that ends a clause: its last punctuation, then perhaps a quote and a glued mark
+_ENDS_CLAUSE = re.compile(r"[.;:,،؛][”’\")\]]*(?:\d{1,3}|\[\^[^\]]+\])?$")
+_NUMBERED = re.compile(r"^(?P<number>\d{1,3})\.\s+\S")
+_LABEL = re.compile(r"^\((?:\d{1,2}|[a-z]{1,2}|[ivxlc]{1,6})\)\s+\S")
+# marks glued to the heading: "…2013–20202" (no year has five digits), "…Children1"
+_HEADING_MARKS = re.compile(
+    r"\b((?:19|20)\d\d[–‒-](?:19|20)\d\d)(\d)\b|(?<=[a-z]{3})()(\d{1,2})(?=[\s,;:.)]|$)"
+)
+
+
+def laid_out_heading(text: str, profile: BodyProfile, language: str) -> str:
+    """A laid-out text (PDF runs, HTML) whose heading line runs on into the formula,
+    with the formula set apart; other paragraphs stay as the layout made them."""
+    formula = profile.pattern("formula", language)
+    if formula is None:
+        return text
+    lines = text.split("\n", _HEAD_LINES)
+    head = split_heading(lines[:_HEAD_LINES], formula)
+    return text if len(head) == len(lines[:_HEAD_LINES]) else "\n".join(head + lines[_HEAD_LINES:])
+
+
+def repair_reading_order(lines: list[str], profile: BodyProfile, language: str) -> list[str]:
+    """`lines` (trimmed, spaces unified) in reading order; see the module's stages."""
+    formula = profile.pattern("formula", language)
+    lines = split_heading(lines, formula)
+    lines, notes = leading_notes(lines, profile.pattern("title_line", language))
+    if notes:
+        lines = _heading_marks(lines, formula)
+        lines = attach_marks(lines, {label for label, _ in notes})
+    lines = break_clauses(lines, lexicon(language))
+    if notes:
+        lines = [*lines, "", *(f"[^{label}]: {text}" for label, text in notes)]
+    return lines
+
+
+def split_heading(lines: list[str], formula: re.Pattern[str] | None) -> list[str]:
+    """The enacting formula printed after other words of a heading line opens a paragraph.
+
+    >>> formula = re.compile(r"^The General Assembly\\s*(?:,|$)", re.MULTILINE)
+    >>> split_heading(["80/1. Participation The General Assembly, Recalling"], formula)
+    ['80/1. Participation', '', 'The General Assembly, Recalling']
+    """
+    if formula is None:
+        return lines
+    inside = unanchored(formula)
+    for index, line in enumerate(lines[:_HEAD_LINES]):
+        if formula.match(line):
+            return lines  # the formula opens a line already
+        found = inside.search(line, 1)
+        if found is not None and line[found.start() - 1] == " ":
+            head, formula_line = line[: found.start()].rstrip(), line[found.start() :]
+            return [*lines[:index], head, "", formula_line, *lines[index + 1 :]]
+    return lines
+
+
+def leading_notes(
+    lines: list[str], title: re.Pattern[str] | None
+) -> tuple[list[str], list[tuple[str, str]]]:
+    """(lines, notes): numbered notes printed above the heading line taken out, and the
+    same notes repeated further down (at the top of each page) made page breaks.
+
+    Only when the text opens with a note ("3 See Annex 6 ..."), the notes' numbers follow
+    one another and the heading line comes right after them.
+
+    >>> title = re.compile(r"^WHA\\d+\\.\\d+\\s+(?P<title>.+)$")
+    >>> leading_notes(["4 Document A66/23.", "WHA66.22 R&D", "Text", "4 Document A66/23.",
+    ...                "goes on"], title)
+    (['WHA66.22 R&D', 'Text', '\\x0c', 'goes on'], [('4', 'Document A66/23.')])
+    """
+    if title is None or not lines or _NOTE.match(lines[0]) is None:
+        return lines, []
+    heading = next((i for i, line in enumerate(lines[:_HEAD_LINES]) if title.match(line)), None)
+    if heading is None:
+        return lines, []
+    notes: list[tuple[str, str]] = []
+    for line in lines[:heading]:
+        found = _NOTE.match(line)
+        if found and (not notes or int(found.group("label")) == int(notes[-1][0]) + 1):
+            notes.append((found.group("label"), found.group("text").strip()))
+        elif found or not notes:
+            return lines, []  # numbers out of sequence: not a run of notes
+        elif line.strip():
+            label, text = notes[-1]
+            notes[-1] = (label, f"{text} {line}")
+    printed = set(lines[:heading]) - {""}
+    body = [PAGE_BREAK if line in printed else line for line in lines[heading:]]
+    return body, notes
+
+
+def _heading_marks(lines: list[str], formula: re.Pattern[str] | None) -> list[str]:
+    """The heading's lines (up to a blank line or the formula) with glued marks set apart."""
+    end = 0
+    while end < min(len(lines), 5) and lines[end] and not (formula and formula.match(lines[end])):
+        end += 1
+    return [*(_HEADING_MARKS.sub(_as_mark, line) for line in lines[:end]), *lines[end:]]
+
+
+def _as_mark(found: re.Match[str]) -> str:
+    """A number glued to the heading as its mark: "2013–20202" -> "2013–2020[^2]"."""
+    years, label = found.group(1) or "", found.group(2) or found.group(4)
+    return f"{years}[^{label}]"
+
+
+def attach_marks(lines: list[str], labels: set[str]) -> list[str]:
+    """A known note's number alone on its line is the mark of the line above it.
+
+    >>> attach_marks(["on universal eye health;", "4", "", "Recalling"], {"4"})
+    ['on universal eye health;[^4]', '', 'Recalling']
+    """
+    result: list[str] = []
+    for line in lines:
+        if line in labels and _BARE_NUMBER.match(line):
+            above = len(result) - 1
+            while above >= 0 and not result[above].strip():
+                above -= 1
+            if above >= 0 and result[above] != PAGE_BREAK:
+                result[above] += f"[^{line}]"
+                continue
+        result.append(line)
+    return result
+
+
+def break_clauses(lines: list[str], lex: Lexicon) -> list[str]:
+    """A blank line before a line that opens a clause right under one that ends a clause.
+
+    A line opens a clause when it starts with a capital and a clause word of the language
+    ("Recalling", "URGES"), with a sub-paragraph label ("(1)", "(a)"), or with the next
+    operative number; the next number printed inside a line ("...; 2. URGES") starts a
+    line of its own.
+
+    >>> break_clauses(["Having considered the report;", "Recalling resolution 1;",
+    ...                "(1) to act;", "recalling nothing"], lexicon("en"))
+    ['Having considered the report;', '', 'Recalling resolution 1;', '', '(1) to act;', \
+'recalling nothing']
+    """
+    result: list[str] = []
+    last = 0  # the last operative number that opened a line
+    for whole in lines:
+        numbered = _NUMBERED.match(whole)
+        if numbered:
+            last = int(numbered.group("number"))
+        for index, line in enumerate(_inline_clauses(whole, last)):
+            last += index > 0
+            previous = result[-1] if result else ""
+            if previous and previous != PAGE_BREAK and _opens(line, lex) and (
+                _ENDS_CLAUSE.search(previous[-12:])
+            ):
+                result.append("")
+            result.append(line)
+    return result
+
+
+def _inline_clauses(line: str, last: int) -> list[str]:
+    """The line cut where the operative paragraphs after `last` start inside it."""
+    pieces = [line]
+    while last and f" {last + 1}. " in pieces[-1]:
+        head, tail = _split_inline(pieces[-1], last + 1)
+        if not tail:
+            break
+        pieces[-1:] = [head, tail]
+        last += 1
+    return pieces
+
+
+def _split_inline(line: str, number: int) -> tuple[str, str]:
+    """(head, tail) of a line in which operative paragraph `number` starts."""
+    found = _inline(number).search(line)
+    if found is None:
+        return line, ""
+    return line[: found.start()].rstrip(), line[found.start() :].lstrip()
+
+
+@cache
+def _inline(number: int) -> re.Pattern[str]:
+    return re.compile(rf"(?<=[;:.,])\s+{number}\.\s+(?=[^\W\d_])")
+
+
+def _opens(line: str, lex: Lexicon) -> bool:
+    if _NUMBERED.match(line) or _LABEL.match(line):
+        return True
+    if not line[:1].isupper() or NOTE_DEFINITION.match(line):
+        return False
+    return bool(
+        lex.match_opener(line, "preambular") or lex.match_opener(line, "operative")
+    )
