@@ -21,9 +21,9 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/respub publish
 
-## test: the whole test suite
+## test: the whole test suite, spread over every core (pytest-xdist; one file per worker)
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 ## lint: ruff and mypy
 lint: $(STAMP)
