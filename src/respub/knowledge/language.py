@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from respub.knowledge.lexicon import LANGUAGES, lexicon
 
@@ -24,10 +25,22 @@ def detect_language(text: str) -> str | None:
         return None
     if sum(1 for w in words if "\u0600" <= w[0] <= "\u06ff") > len(words) * 0.3:
         return "ar"
-    scores = {
-        lang: sum(1 for w in words if w in lexicon(lang).stopwords) / len(words)
-        for lang in LANGUAGES
-        if lang != "ar"
-    }
+    counts = {lang: 0 for lang in LANGUAGES if lang != "ar"}
+    languages = _stopword_languages()
+    for word in words:  # one pass over the words for every language
+        for lang in languages.get(word, ()):
+            counts[lang] += 1
+    scores = {lang: count / len(words) for lang, count in counts.items()}
     best = max(scores, key=lambda lang: scores[lang])
     return best if scores[best] >= 0.08 else None
+
+
+@cache
+def _stopword_languages() -> dict[str, tuple[str, ...]]:
+    """Each function word of the lexicons and the languages (not Arabic) it belongs to."""
+    found: dict[str, tuple[str, ...]] = {}
+    for lang in LANGUAGES:
+        if lang != "ar":
+            for word in lexicon(lang).stopwords:
+                found[word] = (*found.get(word, ()), lang)
+    return found

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from respub.model import Footnote
 from respub.parse.footnotes import NOTE_DEFINITION, NOTE_MARK
 
-_SPACES = re.compile(r"\s+")
 _RULE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,})\s*$")
 
 
@@ -62,7 +61,7 @@ def split_blocks(text: str) -> tuple[list[Block], tuple[Footnote, ...]]:
 
 
 def _join(lines: list[str]) -> str:
-    text = " ".join(line.strip() for line in lines)
+    text = " ".join(lines)
     if "[^" in text:
         text = NOTE_MARK.sub("", text)
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())  # every run of spaces one space (str.split: much faster)

@@ -55,6 +55,7 @@ _RULE = re.compile(r"-{3,}|_{3,}")
 # "confidence- building", "action-\noriented", but not "gender- and age-sensitive"
 _WRAPPED_HYPHEN = re.compile(r"-(?<=[^\W\d_]-)[ \n](?!(?:and|or|nor|to|but|as)\b)(?=[^\W\d_])")
 _WRAPPED_DASH = re.compile(r"–(?<=\d–)[ \n](?=\d)")
+_BLANK_LINES = re.compile(r"\n{3,}")
 
 
 def clean_text(text: str, profile: BodyProfile | None = None, language: str = "en") -> str:
@@ -74,8 +75,13 @@ def clean_text(text: str, profile: BodyProfile | None = None, language: str = "e
     joined = mark_notes("\n".join(body), labels, len("\n".join(body[:title_at])), language)
     lines = join_page_breaks(joined.split("\n"))
     cleaned = "\n".join([*lines, "", *definitions, "", *notes])
-    cleaned = _WRAPPED_DASH.sub("–", _WRAPPED_HYPHEN.sub("-", cleaned))
-    return re.sub(r"\n{3,}", "\n\n", cleaned).strip("\n") + "\n"
+    if "- " in cleaned or "-\n" in cleaned:  # what every wrapped hyphen prints
+        cleaned = _WRAPPED_HYPHEN.sub("-", cleaned)
+    if "– " in cleaned or "–\n" in cleaned:
+        cleaned = _WRAPPED_DASH.sub("–", cleaned)
+    if "\n\n\n" in cleaned:
+        cleaned = _BLANK_LINES.sub("\n\n", cleaned)
+    return cleaned.strip("\n") + "\n"
 
 
 def normalise_lines(text: str) -> list[str]:
@@ -90,7 +96,9 @@ def normalise_lines(text: str) -> list[str]:
     for character, replacement in _CHARACTERS:
         if character in text:
             text = text.replace(character, replacement)
-    return [line.strip() for line in _SPACES.sub(" ", text).split("\n")]
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
+    return [line.strip() for line in text.split("\n")]
 
 
 def _find(lines: list[str], line: str | None) -> int:

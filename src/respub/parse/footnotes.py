@@ -59,7 +59,8 @@ def collect_notes(lines: list[str], start: int = 0) -> tuple[list[str], list[str
         if index <= start:
             body.append(line)
             continue
-        if _RULE.match(line) or _GLUED_RULE.search(line):
+        ruled = "___" in line or "---" in line  # what any rule prints
+        if ruled and (_RULE.match(line) or _GLUED_RULE.search(line)):
             kept = _GLUED_RULE.sub("", line)
             if kept and not _RULE.match(kept):
                 body.append(kept)
@@ -122,6 +123,8 @@ def mark_notes(text: str, labels: list[str], start: int = 0, language: str = "en
     """
     words = layout(language)
     numbered = sorted((label for label in labels if label.isdecimal()), key=int)
+    if not numbered:
+        return text
     rank = {label: index for index, label in enumerate(numbered)}
     explicit: dict[str, list[int]] = {}
     later: list[tuple[int, int]] = []  # (position, rank) of the explicit marks, a heap
