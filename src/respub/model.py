@@ -57,6 +57,9 @@ class OperativeClause:
     concept: str | None = None
     subparagraphs: tuple[SubParagraph, ...] = ()
     addressees: tuple[str, ...] = ()  # whom it calls on, urges, requests (data/addressees.yaml)
+    # the adopting body acts on itself (decides on its agenda, adopts an instrument) and
+    # names no addressee: never counted as one (data/addressees.yaml)
+    self_acting: bool = False
 
 
 @dataclass(frozen=True)

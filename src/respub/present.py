@@ -37,6 +37,7 @@ def resolution_to_json(resolution: Resolution) -> dict[str, Any]:
                 "keyword": c.keyword,
                 "concept": c.concept,
                 "addressees": list(c.addressees),
+                "self_acting": c.self_acting,
                 "text": c.text,
                 "subparagraphs": [_sub(s) for s in c.subparagraphs],
             }

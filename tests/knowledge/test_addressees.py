@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections import Counter
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -14,8 +15,8 @@ import pytest
 import yaml
 from rdflib import SKOS, Graph, URIRef
 
-from respub.knowledge.addressees import addressee_concepts, addressees_of
-from respub.model import Resolution
+from respub.knowledge.addressees import addressee_concepts, addressees_of, read_clause
+from respub.model import OperativeClause, Resolution, SubParagraph
 from respub.parse import parse_file
 from respub.rdf.files import CONCEPTS
 from respub.rdf.iri import Iris
@@ -67,20 +68,126 @@ def test_an_addressee_ends_where_the_clause_turns_to_what_it_asks() -> None:
     assert addressees_of(text, "Welcomes", "welcomes", "en") == ()  # not an addressing verb
 
 
+# Constructed clauses, one per rule of data/addressees.yaml, in the four languages: the same
+# clause must get the same addressees (and the same self-acting reading) in each.
+RULES = {
+    "later": {
+        "en": ("Welcomes", "Welcomes the report, and calls upon all States to act;"),
+        "fr": ("Se félicite", "Se félicite du rapport, et engage tous les États à agir ;"),
+        "es": (
+            "Acoge con beneplácito",
+            ("Acoge con beneplácito el informe, e insta a todos los Estados a actuar;"),
+        ),
+        "ar": ("ترحب", "ترحب بالتقرير، وتهيب بجميع الدول أن تتصرف؛"),
+    },
+    "after-opening": {
+        "en": ("Decides", "Decides to request the Secretary-General to report;"),
+        "fr": ("Décide", "Décide de prier le Secrétaire général de faire rapport ;"),
+        "es": ("Decide", "Decide pedir a la Secretaria General que informe;"),
+        "ar": ("تقرر", "تقرر أن تطلب إلى الأمين العام أن يقدم تقريراً؛"),
+    },
+    "subject": {
+        "en": ("Decides", "Decides that, at its next session, the Director-General shall report;"),
+        "fr": (
+            "Décide",
+            "Décide que, à sa prochaine session, le Directeur général devra faire rapport ;",
+        ),
+        "es": (
+            "Decide",
+            "Decide que, en su próximo período de sesiones, el Director General deberá informar;",
+        ),
+    },
+    "authorizes": {
+        "en": ("Authorizes", "Authorizes the Director-General to transfer funds;"),
+        "fr": ("Autorise", "Autorise le Directeur général à transférer des fonds ;"),
+        "es": ("Autoriza", "Autoriza al Director General a transferir fondos;"),
+        "ar": ("تأذن", "تأذن للمدير العام بتحويل الأموال؛"),
+    },
+}
+EXPECTED = {
+    "later": ("states",),
+    "after-opening": ("secretary-general",),
+    "subject": ("director-general",),
+    "authorizes": ("director-general",),
+}
+SELF_ACTING = {
+    "en": ("Decides", "Decides to include in the provisional agenda of its next session the item;"),
+    "fr": (
+        "Décide",
+        "Décide d'inscrire à l'ordre du jour provisoire de sa prochaine session la question ;",
+    ),
+    "es": (
+        "Decide",
+        "Decide incluir en el programa provisional de su próximo período de sesiones el tema;",
+    ),
+    "ar": ("تقرر", "تقرر أن تدرج في جدول الأعمال المؤقت لدورتها المقبلة البند؛"),
+}
+
+
+@pytest.mark.parametrize("rule", sorted(RULES))
+def test_each_rule_finds_the_same_addressees_in_every_language(rule: str) -> None:
+    for language, (keyword, text) in RULES[rule].items():
+        clause = read_clause(OperativeClause(keyword, text), language)
+        assert clause.addressees == EXPECTED[rule], (rule, language)
+        assert not clause.self_acting
+
+
+def test_the_body_acting_on_itself_is_no_addressee_in_any_language() -> None:
+    for language, (keyword, text) in SELF_ACTING.items():
+        clause = read_clause(OperativeClause(keyword, text), language)
+        assert clause.addressees == () and clause.self_acting, language
+    declared = read_clause(OperativeClause("Reaffirms", "Reaffirms its resolution 54/237;"), "en")
+    assert declared.addressees == () and not declared.self_acting
+
+
+def test_an_opening_with_a_colon_takes_what_its_subparagraphs_name() -> None:
+    subs = (
+        SubParagraph("1", "to adopt the plan;"),
+        SubParagraph("2", "to request the Director-General to report;"),
+    )
+    clause = read_clause(OperativeClause("DECIDES", "DECIDES:", subparagraphs=subs), "en")
+    assert clause.addressees == ("director-general",)
+    alone = read_clause(OperativeClause("DECIDES", "DECIDES:", subparagraphs=subs[:1]), "en")
+    assert alone.addressees == () and alone.self_acting
+
+
+def test_an_infinitive_is_someone_else_s_act() -> None:
+    text = "Requests the Secretary-General to invite Member States to report"
+    assert addressees_of(text, "Requests", "requests", "en") == ("secretary-general",)
+
+
+def _category(clause: OperativeClause) -> str:
+    if clause.addressees:
+        return "addressed"
+    if clause.self_acting:
+        return "self-acting"
+    if clause.concept in set(DATA["addressing"]):
+        return "asks, names no one"
+    return "declaratory"
+
+
 def test_share_of_operative_clauses_with_an_addressee_in_the_un_and_wha_sample() -> None:
-    """Measured on the 33 UN GA and WHA documents of the sample (2026-12-02): 66 of the 67
-    clauses whose verb addresses someone (calls upon, urges, requests, invites, encourages)
-    name an addressee (98.5 %); over all 168 operative clauses the share is 39.3 %, because
-    the others (decides, reaffirms, welcomes, takes note, ...) address no one and get none."""
-    addressing = set(DATA["addressing"])
+    """Measured on the 33 UN GA and WHA documents of the sample (2026-12-02), 168 operative
+    clauses: 80 name an addressee (47.6 %: 66 by their opening verb, 14 later in the
+    clause, by a coordinated verb, "Decides that X shall" or "AUTHORIZES X"); 37 are the
+    body acting on itself and name no one (22.0 %: decides, adopts, approves, endorses,
+    establishes, allocates); together 69.6 %. The other 51 (30.4 %) are declaratory
+    (reaffirms, notes, welcomes, stresses, recalls, expresses ...; 2 "Demands that ..."
+    naming no concept) or ask without naming anyone (1, "Urges an early commencement").
+    The issue's 90 % is not reached, not even counting the body acting on itself: a
+    declaratory clause honestly has no addressee. Of the clauses whose opening verb
+    addresses someone (calls upon, urges, requests, invites, encourages), 66 of 67 name
+    one (98.5 %)."""
     clauses = [c for p in SAMPLE for c in parsed(p).operative]
-    asked = [c for c in clauses if c.concept in addressing]
-    named = [c for c in asked if c.addressees]
-    share = len(named) / len(asked)
-    overall = sum(1 for c in clauses if c.addressees) / len(clauses)
-    print(f"addressed: {len(named)}/{len(asked)} = {share:.1%}; all operative: {overall:.1%}")
-    assert len(asked) >= 60 and share >= 0.9
-    assert all(not c.addressees for c in clauses if c.concept not in addressing)  # no default
+    counts = Counter(_category(c) for c in clauses)
+    share = {k: v / len(clauses) for k, v in counts.items()}
+    print({k: f"{v} ({share[k]:.1%})" for k, v in sorted(counts.items())}, len(clauses))
+    assert len(clauses) >= 160
+    assert share["addressed"] >= 0.45
+    assert share["addressed"] + share["self-acting"] >= 0.65
+    asked = [c for c in clauses if c.concept in set(DATA["addressing"])]
+    assert sum(1 for c in asked if c.addressees) / len(asked) >= 0.95
+    assert all(not (c.addressees and c.self_acting) for c in clauses)  # never both
 
 
 def test_addressees_in_the_rdf_and_the_concept_scheme() -> None:

@@ -1,7 +1,9 @@
 """Addressees of operative clauses (whom a clause calls on, urges, requests), from data.
 
 The terms, the verbs that address someone and where the addressees end are in
-``data/addressees.yaml``; see there how a clause is read. Pure: text in, concept ids out.
+``data/addressees.yaml``; see there how a clause is read (rules 1 to 5). Pure: text in,
+concept ids out. A clause whose opening verb is the body acting on itself and that names
+no one is marked `self_acting`, which is not an addressee.
 
 >>> text = "Requests the Secretary-General to bring to the attention of Member States"
 >>> addressees_of(text, "Requests", "requests", "en")
@@ -11,6 +13,10 @@ The terms, the verbs that address someone and where the addressees end are in
 ('member-states', 'united-nations-system', 'civil-society')
 >>> addressees_of("Decides to include the item", "Decides", "decides", "en")
 ()
+>>> addressees_of("Decides to request the Director-General to report", "Decides", "decides", "en")
+('director-general',)
+>>> addressees_of("Welcomes the report, and urges States to act", "Welcomes", "welcomes", "en")
+('states',)
 >>> addressees_of("تحث جميع البلدان الأعضاء على أن تتخذ", "تحث", "urges", "ar")
 ('member-states',)
 """
@@ -18,6 +24,7 @@ The terms, the verbs that address someone and where the addressees end are in
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -25,9 +32,16 @@ from typing import Any
 
 import yaml
 
-from respub.model import OperativeClause
+from respub.model import OperativeClause, SubParagraph
 
-__all__ = ["AddresseeConcept", "addressee_concepts", "addressees_of", "with_addressees"]
+__all__ = [
+    "AddresseeConcept",
+    "addressee_concepts",
+    "addressees_of",
+    "is_self_acting",
+    "read_clause",
+    "with_addressees",
+]
 
 
 @dataclass(frozen=True)
@@ -40,11 +54,23 @@ class AddresseeConcept:
 
 
 @dataclass(frozen=True)
+class _Language:
+    """The compiled rules of one language: each a single alternation, compiled once."""
+
+    terms: re.Pattern[str]  # every term, longest first
+    until: tuple[str, ...]
+    addressing_verbs: re.Pattern[str] | None  # rule 1, matched in the opening words
+    later: re.Pattern[str] | None  # rule 2
+    self_acting: re.Pattern[str] | None  # matched in the opening words
+    after_opening: re.Pattern[str] | None  # rule 3
+    subject: re.Pattern[str] | None  # rule 4: group `term`
+
+
+@dataclass(frozen=True)
 class _Rules:
     addressing: frozenset[str]
     within: int
-    until: dict[str, tuple[str, ...]]
-    terms: dict[str, re.Pattern[str]]  # language -> one alternation, longest terms first
+    languages: dict[str, _Language]
     concept_of: dict[tuple[str, str], str]  # (language, folded term) -> concept id
     concepts: tuple[AddresseeConcept, ...]
 
@@ -54,6 +80,50 @@ def _data() -> dict[str, Any]:
     text = resources.files("respub.data").joinpath("addressees.yaml").read_text("utf-8")
     data: dict[str, Any] = yaml.safe_load(text)
     return data
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    """One alternation, longest phrase first; a space matches any run of whitespace."""
+    ordered = sorted({str(p) for p in phrases}, key=lambda t: (-len(t), t))
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered)
+
+
+def _words(phrases: list[str] | None) -> re.Pattern[str] | None:
+    if not phrases:
+        return None
+    return re.compile(rf"(?<!\w)(?:{_alternation(phrases)})(?!\w)", re.IGNORECASE)
+
+
+def _proclitic(letters: list[str] | None) -> str:
+    """Letters written on the next word (Arabic ب, و, ل: "بجميع الدول"), optional."""
+    return f"(?:{_alternation(letters)})?" if letters else ""
+
+
+def _later(phrases: list[str] | None, joins: list[str] | None) -> re.Pattern[str] | None:
+    """Rule 2: a phrase at the start of the text, or after a comma, semicolon or `joins`
+    word ("..., and calls upon"; Arabic "وتحث": the conjunction is written on the verb)."""
+    if not phrases:
+        return None
+    join = rf"(?<!\w)(?:{_alternation(joins)})\s*" if joins else r"(?!)"
+    return re.compile(
+        rf"(?:\A\s*|[,;،؛]\s*(?:{join})?|{join})(?:{_alternation(phrases)})(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+def _subject(data: dict[str, Any], language: str, terms: list[str]) -> re.Pattern[str] | None:
+    """Rule 4: `that` [, a parenthetical,] [article] TERM modal."""
+    modals = (data.get("modals") or {}).get(language) or []
+    that = (data.get("that") or {}).get(language) or []
+    if not modals or not that:
+        return None
+    articles = (data.get("articles") or {}).get(language) or []
+    article = rf"(?:(?:{_alternation(articles)})\s*)?" if articles else ""
+    return re.compile(
+        rf"(?<!\w)(?:{_alternation(that)})\s*(?:,[^,;:]{{0,300}},\s*)?{article}"
+        rf"(?P<term>{_alternation(terms)})\s+(?:{_alternation(modals)})(?!\w)",
+        re.IGNORECASE,
+    )
 
 
 @cache
@@ -73,24 +143,37 @@ def _rules() -> _Rules:
         for language, terms in entry["terms"].items():
             for term in terms:
                 by_language.setdefault(str(language), []).append(str(term))
-                concept_of[(str(language), str(term).casefold())] = str(concept)
-    patterns = {
-        language: re.compile(
-            r"(?<!\w)(?:"
-            + "|".join(re.escape(t) for t in sorted(set(terms), key=lambda t: (-len(t), t)))
-            + r")(?!\w)",
-            re.IGNORECASE,
+                concept_of[(str(language), _fold(str(term)))] = str(concept)
+    languages = {}
+    for language, terms in by_language.items():
+
+        def listed(key: str, language: str = language) -> list[str] | None:
+            found: list[str] | None = (data.get(key) or {}).get(language)
+            return found
+
+        languages[language] = _Language(
+            terms=re.compile(
+                rf"(?<!\w){_proclitic(listed('proclitics'))}(?P<term>{_alternation(terms)})(?!\w)",
+                re.IGNORECASE,
+            ),
+            until=tuple(str(m) for m in data["until"].get(language, ())),
+            addressing_verbs=_words(listed("addressing_verbs")),
+            later=_later(listed("later"), listed("joins")),
+            self_acting=_words(listed("self_acting")),
+            after_opening=_words(listed("after_opening")),
+            subject=_subject(data, language, terms),
         )
-        for language, terms in by_language.items()
-    }
     return _Rules(
         addressing=frozenset(str(c) for c in data["addressing"]),
         within=int(data["within"]),
-        until={str(k): tuple(str(m) for m in v) for k, v in data["until"].items()},
-        terms=patterns,
+        languages=languages,
         concept_of=concept_of,
         concepts=tuple(concepts),
     )
+
+
+def _fold(term: str) -> str:
+    return " ".join(term.casefold().split())
 
 
 def addressee_concepts() -> tuple[AddresseeConcept, ...]:
@@ -98,26 +181,62 @@ def addressee_concepts() -> tuple[AddresseeConcept, ...]:
     return _rules().concepts
 
 
+def _after_keyword(text: str, keyword: str) -> str:
+    start = text.casefold().find(keyword.casefold()) if keyword else -1
+    return text[start + len(keyword) :] if start >= 0 else text
+
+
 def addressees_of(text: str, keyword: str, concept: str | None, language: str) -> tuple[str, ...]:
     """The addressee concepts of an operative clause, in the order they are named."""
     rules = _rules()
-    pattern = rules.terms.get(language)
-    if concept not in rules.addressing or pattern is None:
+    lang = rules.languages.get(language)
+    if lang is None:
         return ()
-    start = text.casefold().find(keyword.casefold()) if keyword else -1
-    rest = text[start + len(keyword) :] if start >= 0 else text
-    matches = list(pattern.finditer(rest))
-    if not matches or matches[0].start() > rules.within:
-        return ()
-    end = _end(rest, matches[0].end(), rules.until.get(language, ()))
+    rest = _after_keyword(text, keyword)
     found: list[str] = []
-    for match in matches:
-        if match.start() >= end:
-            break
-        concept_id = rules.concept_of[(language, match.group(0).casefold())]
-        if concept_id not in found:
-            found.append(concept_id)
+    opening = concept in rules.addressing or _has(lang.addressing_verbs, keyword)
+    if opening:  # rule 1
+        _named(rules, lang, language, rest, 0, found)
+    if lang.later is not None:  # rule 2
+        for match in lang.later.finditer(rest):
+            _named(rules, lang, language, rest, match.end(), found)
+    if not opening and _has(lang.self_acting, keyword):
+        _self_acting_rules(rules, lang, language, rest, found)
     return tuple(found)
+
+
+def _self_acting_rules(
+    rules: _Rules, lang: _Language, language: str, rest: str, found: list[str]
+) -> None:
+    """Rules 3 and 4: "Decides to request X to", "Decides that X shall"."""
+    if lang.after_opening is not None:
+        match = lang.after_opening.search(rest, 0, rules.within + 40)
+        if match is not None and match.start() <= rules.within:
+            _named(rules, lang, language, rest, match.end(), found)
+    if lang.subject is not None:
+        for match in lang.subject.finditer(rest):
+            _add(found, rules.concept_of[(language, _fold(match.group("term")))])
+
+
+def _has(pattern: re.Pattern[str] | None, keyword: str) -> bool:
+    return pattern is not None and pattern.search(keyword) is not None
+
+
+def _named(
+    rules: _Rules, lang: _Language, language: str, text: str, at: int, found: list[str]
+) -> None:
+    """The terms named from `at`: the first within `within`, the rest up to an `until` mark."""
+    first = lang.terms.search(text, at)
+    if first is None or first.start() - at > rules.within:
+        return
+    end = _end(text, first.end(), lang.until)
+    for match in lang.terms.finditer(text, first.start(), end):
+        _add(found, rules.concept_of[(language, _fold(match.group("term")))])
+
+
+def _add(found: list[str], concept: str) -> None:
+    if concept not in found:
+        found.append(concept)
 
 
 def _end(text: str, after: int, marks: tuple[str, ...]) -> int:
@@ -126,11 +245,38 @@ def _end(text: str, after: int, marks: tuple[str, ...]) -> int:
     return min(positions, default=len(text))
 
 
+def is_self_acting(keyword: str, language: str) -> bool:
+    """Whether an opening verb is the body acting on itself (``Decides``, ``Adopts``)."""
+    lang = _rules().languages.get(language)
+    return lang is not None and _has(lang.self_acting, keyword)
+
+
+def _from_subparagraphs(
+    clause: OperativeClause, language: str, subs: tuple[SubParagraph, ...]
+) -> tuple[str, ...]:
+    """Rule 5: an opening that ends with a colon takes what its sub-paragraphs name."""
+    found: list[str] = []
+    for sub in subs:
+        # each sub-paragraph continues the opening words ("DECIDES: (1) to request ...")
+        text = f"{clause.keyword} {sub.text}"
+        for concept in addressees_of(text, clause.keyword, clause.concept, language):
+            _add(found, concept)
+        for concept in _from_subparagraphs(clause, language, sub.subparagraphs):
+            _add(found, concept)
+    return tuple(found)
+
+
+def read_clause(clause: OperativeClause, language: str) -> OperativeClause:
+    """The clause with its addressees, or marked `self_acting` when it names none."""
+    named = addressees_of(clause.text, clause.keyword, clause.concept, language)
+    if not named and clause.subparagraphs and clause.text.rstrip().endswith(":"):
+        named = _from_subparagraphs(clause, language, clause.subparagraphs)
+    acting = not named and is_self_acting(clause.keyword, language)
+    return replace(clause, addressees=named, self_acting=acting)
+
+
 def with_addressees(
     clauses: tuple[OperativeClause, ...], language: str
 ) -> tuple[OperativeClause, ...]:
-    """The operative clauses, each with the addressees its text names."""
-    return tuple(
-        replace(c, addressees=addressees_of(c.text, c.keyword, c.concept, language))
-        for c in clauses
-    )
+    """The operative clauses, each with the addressees its text names (see `read_clause`)."""
+    return tuple(read_clause(c, language) for c in clauses)

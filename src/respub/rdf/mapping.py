@@ -52,6 +52,7 @@ SOURCE_EXTENSIONS = {
 
 _XSD_STRING = str(XSD.string)
 _XSD_INTEGER = NamedNode(str(XSD.integer))
+_XSD_BOOLEAN = NamedNode(str(XSD.boolean))
 _XSD_DATE = NamedNode(str(XSD.date))
 
 
@@ -87,6 +88,9 @@ class _Builder:
     def integer(self, subject: NamedNode, predicate: URIRef, value: int | None) -> None:
         if value is not None:
             self.add(subject, predicate, Literal(str(value), datatype=_XSD_INTEGER))
+
+    def boolean(self, subject: NamedNode, predicate: URIRef, value: bool) -> None:
+        self.add(subject, predicate, Literal("true" if value else "false", datatype=_XSD_BOOLEAN))
 
     def date(self, subject: NamedNode, predicate: URIRef, value: date | None) -> None:
         if value is not None:
@@ -319,6 +323,8 @@ def _operative(
         out.add(node, RESPUB.concept, NamedNode(iris.concept("operative", slug(clause.concept))))
     for addressee in clause.addressees:
         out.add(node, RESPUB.addressee, NamedNode(iris.concept("addressee", addressee)))
+    if clause.self_acting:
+        out.boolean(node, RESPUB.actsOnItself, True)
     _subparagraphs(out, iris, expression, node, ("operative", position), clause.subparagraphs)
 
 

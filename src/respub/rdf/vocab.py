@@ -57,6 +57,7 @@ class RESPUB(DefinedNamespace):
     status: URIRef  # status
 
     # Datatype properties
+    actsOnItself: URIRef  # acts on itself
     citationKind: URIRef  # kind of citation
     citedIdentifier: URIRef  # cited identifier
     country: URIRef  # country
