@@ -10,6 +10,7 @@ from prefect.client.orchestration import get_client
 from prefect.deployments import run_deployment
 from prefect.flows import load_flow_from_entrypoint
 from prefect.runner import Runner
+from prefect.tasks import Task
 
 from respub.orchestrate import flow as flow_module
 from respub.orchestrate.flow import publish_resolutions
@@ -52,7 +53,10 @@ def test_prefect_yaml_names_the_flow_and_a_nightly_schedule() -> None:
 
 
 def test_the_flow_retries_and_its_hanging_steps_time_out() -> None:
-    assert publish_resolutions.retries == 1
+    assert publish_resolutions.retries == 1  # only where safe: tests/flows/test_retries.py
     assert flow_module.process_batch.timeout_seconds == flow_module.BATCH_TIMEOUT
     assert flow_module.load_store.timeout_seconds == flow_module.STORE_TIMEOUT
-    assert flow_module.stage_source.timeout_seconds is not None
+    assert flow_module.write_release_task.timeout_seconds == flow_module.WRITE_TIMEOUT
+    tasks = [t for t in vars(flow_module).values() if isinstance(t, Task)]
+    assert len(tasks) >= 7
+    assert all(t.timeout_seconds for t in tasks), [t.name for t in tasks if not t.timeout_seconds]

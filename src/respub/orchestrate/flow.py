@@ -47,6 +47,7 @@ from respub.orchestrate.fingerprint import pipeline_version
 from respub.orchestrate.noop import pin_release_time, still_current, unchanged_report, unique
 from respub.orchestrate.pool import run_in, worker_pool, workers
 from respub.orchestrate.report import DocumentRow, PublishReport, QuarantineError
+from respub.orchestrate.retry import forbid_retries, retryable
 from respub.orchestrate.runners import batch_runner, task_runner
 from respub.orchestrate.settings import (
     DEFAULT_BATCH_SIZE,
@@ -86,11 +87,17 @@ _THREADS = cast("TaskRunner[PrefectFuture[Any]]", ThreadPoolTaskRunner(max_worke
 
 # Ceilings for steps that could hang (a stuck file system, a pathological document):
 # far above their normal time, so that a stuck run fails and frees its lock.
+SOURCES_TIMEOUT = 600  # find files, read manifests
+PLAN_TIMEOUT = 1800  # hash every source
 BATCH_TIMEOUT = 3600
+WRITE_TIMEOUT = 6 * 3600
 STORE_TIMEOUT = 6 * 3600
-# A failed run is tried once more after 10 minutes: every step is idempotent (the cache
-# keeps finished documents, releases and store loads are atomic, the lock is freed on
-# death). `respub publish` runs the flow without retries; deployments keep them.
+ARTIFACT_TIMEOUT = 300  # two calls to the Prefect API
+# A run that failed on something that passes (`respub.orchestrate.retry`: a lock held by
+# another run, the network, a timeout) is tried once more after 10 minutes: every step is
+# idempotent (the cache keeps finished documents, releases and store loads are atomic,
+# the lock is freed on death). A verdict (quarantine, the gate, bad input) is never
+# retried. `respub publish` runs the flow without retries; deployments keep them.
 FLOW_RETRIES = 1
 FLOW_RETRY_DELAY = 600
 
@@ -98,7 +105,7 @@ VALIDATION_ARTIFACT = "respub-validation"
 RELEASE_ARTIFACT = "respub-release"
 
 
-@task(name="resolve-sources", cache_policy=NO_CACHE)
+@task(name="resolve-sources", cache_policy=NO_CACHE, timeout_seconds=SOURCES_TIMEOUT)
 def resolve_sources_task(sources: list[str], allowed_roots: list[str] | None = None) -> SourceSpec:
     """Find the files under folders and globs; read the manifests (whose local entries
     stay inside their folder or `allowed_roots`)."""
@@ -121,7 +128,7 @@ def stage_source(
     return stage(entry, session, http, validators, stage_dir)
 
 
-@task(name="plan-documents", cache_policy=NO_CACHE)
+@task(name="plan-documents", cache_policy=NO_CACHE, timeout_seconds=PLAN_TIMEOUT)
 def plan_documents(sources: list[Source], settings: Settings) -> Plan:
     """Hash every document and find which results the cache already holds."""
     cache = ResultCache(StateDirs.of(settings.output_dir).results)
@@ -140,7 +147,7 @@ def process_batch(
     return run_batch(items, settings, cache)
 
 
-@task(name="write-release", cache_policy=NO_CACHE)
+@task(name="write-release", cache_policy=NO_CACHE, timeout_seconds=WRITE_TIMEOUT)
 def write_release_task(
     documents: Plan, outcomes: list[Outcome], settings: Settings
 ) -> tuple[ReleaseSummary, tuple[DocumentRow, ...]]:
@@ -159,7 +166,7 @@ def load_store(release_dir: Path, store_dir: Path, previous: str | None = None) 
     return load_or_roll_back(release_dir, previous, store_dir.parent, store_dir)
 
 
-@task(name="publish-artifacts", cache_policy=NO_CACHE)
+@task(name="publish-artifacts", cache_policy=NO_CACHE, timeout_seconds=ARTIFACT_TIMEOUT)
 def publish_artifacts(report: PublishReport) -> None:
     """The validation table and the release summary, for the Prefect UI."""
     create_table_artifact(
@@ -199,16 +206,53 @@ def publish_resolutions(
     Documents whose bytes, settings and pipeline version are unchanged reuse their cached
     result; when nothing at all changed, the current release stands. Returns the run's
     `PublishReport`; when sources were quarantined and `allow_quarantine` is false, the
-    run ends Failed (the release is still written) with a `QuarantineError` holding it.
+    run ends Failed (the release is still written) with a `QuarantineError` holding it,
+    and is not retried: only failures that pass are (`respub.orchestrate.retry`).
     """
+    try:
+        report = _publish(
+            sources,
+            out,
+            base_iri,
+            batch_size,
+            runner,
+            dask_address,
+            dask_workers,
+            allow_private_network,
+            allowed_roots,
+            release_time,
+        )
+    except Exception as error:
+        if not retryable(error):
+            forbid_retries(f"{type(error).__name__}: {error}")
+        raise
+    publish_artifacts(report)
+    if report.quarantined and not allow_quarantine:
+        refused = QuarantineError.of(report)
+        forbid_retries(str(refused))
+        return Failed(message=str(refused), data=refused)
+    return report
+
+
+def _publish(
+    sources: list[str] | None,
+    out: str,
+    base_iri: str | None,
+    batch_size: int,
+    runner: str,
+    dask_address: str | None,
+    dask_workers: int | None,
+    allow_private_network: bool,
+    allowed_roots: list[str] | None,
+    release_time: datetime | None,
+) -> PublishReport:
+    """The body of the flow: its tasks, wired; the run's report."""
     settings = make_settings(out=out, base_iri=base_iri, release_time=release_time)
     task_runner(runner, dask_address=dask_address, dask_workers=dask_workers)  # check early
     state = StateDirs.of(settings.output_dir)
     spec = resolve_sources_task(list(sources or [DEFAULT_SOURCES]), allowed_roots)
     staged = [*spec.local, *_stage_remote(spec.remote, state, allow_private_network)]
-    documents = unique(
-        spec.file_sources() + [s.source for s in staged if s.source is not None]
-    )
+    documents = unique(spec.file_sources() + [s.source for s in staged if s.source is not None])
     source_reports = tuple(s.report for s in staged)
     if not documents:
         raise PublishError(f"no sources found under {', '.join(sources or [DEFAULT_SOURCES])}")
@@ -244,10 +288,6 @@ def publish_resolutions(
         report = _report(summary, rows, source_reports, parsed, len(work.items) - parsed, store)
         resolved = str(store.resolve()) if store is not None else None
         write_last_run(state.last_run, LastRun(fingerprint, report, resolved))
-    publish_artifacts(report)
-    if report.quarantined and not allow_quarantine:
-        error = QuarantineError.of(report)
-        return Failed(message=str(error), data=error)
     return report
 
 
