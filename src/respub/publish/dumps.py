@@ -1,7 +1,10 @@
 """Write the data of a release: each language version on its own, and whole-dataset dumps.
 
 Everything is built from canonical N-Triples, so the bytes depend only on the triples:
-sorted, deduplicated, gzip with `mtime=0` and no file name.
+sorted, deduplicated, gzip with `mtime=0` and no file name. The Turtle dump is one prefix
+header followed by each language version's Turtle body (`respub.rdf.turtle`), in the order
+of the expression IRIs: the body of a version's own `.ttl` file, taken from it as written
+(a Work's triples are repeated in each of its versions' bodies; the graph is their union).
 """
 
 from __future__ import annotations
@@ -18,11 +21,12 @@ from pathlib import Path
 from typing import IO, Any, cast
 
 from pyoxigraph import RdfFormat, Triple, parse
-from pyoxigraph import serialize as ox_serialize
 
 from respub.publish.layout import expression_path
+from respub.rdf.iri import DEFAULT_BASE
 from respub.rdf.jsonld import compact, load_context
-from respub.rdf.serialize import PREFIXES, serialize
+from respub.rdf.serialize import prefixes, serialize
+from respub.rdf.turtle import ntriples_body, prefix_header
 
 __all__ = [
     "DUMPS",
@@ -66,20 +70,25 @@ def triples_of(ntriples: str) -> list[Triple]:
 def expression_files_of(base_iri: str, document: Document) -> dict[str, bytes]:
     """`{path}.ttl` and `{path}.jsonld` of one expression, by release-relative path."""
     stem = expression_path(document.expression_iri, base_iri)
-    triples = triples_of(document.ntriples)
+    chosen = prefixes(base_iri)
+    body = ntriples_body(document.ntriples, chosen)
     return {
-        f"{stem}.ttl": serialize(triples, "turtle"),
-        f"{stem}.jsonld": serialize(triples, "jsonld"),
+        f"{stem}.ttl": (prefix_header(chosen) + body).encode("utf-8"),
+        f"{stem}.jsonld": serialize(triples_of(document.ntriples), "jsonld"),
     }
 
 
 def write_dumps(
-    root: Path, documents: Sequence[Document], on_stage: Callable[[str], None]
+    root: Path,
+    documents: Sequence[Document],
+    on_stage: Callable[[str], None],
+    base_iri: str = DEFAULT_BASE,
 ) -> DumpSummary:
     """Write the four whole-dataset dumps; `on_stage("dump:<name>")` after each.
 
     Streamed: the documents' sorted lines are merged into the N-Triples dump, which the
-    Turtle and JSON-LD dumps are then read from, a subject at a time.
+    JSON-LD dump is then read from, a subject at a time. The Turtle dump is the documents'
+    Turtle bodies under one header, read from their `.ttl` files in `root` when present.
     """
     count = 0
     with _gzip(root / NTRIPLES) as out:
@@ -87,8 +96,7 @@ def write_dumps(
             out.write("".join(chunk).encode())
             count += len(chunk)
     on_stage(f"dump:{NTRIPLES}")
-    with (root / TURTLE).open("wb") as out, _triples(root / NTRIPLES) as triples:
-        ox_serialize(triples, out, RdfFormat.TURTLE, prefixes=PREFIXES)
+    _write_turtle(root, documents, base_iri)
     on_stage(f"dump:{TURTLE}")
     with (root / JSONLD).open("w", encoding="utf-8") as out, _triples(root / NTRIPLES) as triples:
         _write_jsonld(out, triples)
@@ -102,6 +110,22 @@ def write_dumps(
             quads += len(found)
     on_stage(f"dump:{NQUADS}")
     return DumpSummary(triples=count, quads=quads, graphs=len(documents))
+
+
+def _write_turtle(root: Path, documents: Sequence[Document], base_iri: str) -> None:
+    """One prefix header, then each version's Turtle body (its file's, else serialized)."""
+    chosen = prefixes(base_iri)
+    header = prefix_header(chosen)
+    encoded = header.encode("utf-8")
+    with (root / TURTLE).open("wb") as out:
+        out.write(encoded)
+        for document in sorted(documents, key=lambda d: d.expression_iri):
+            written = root / f"{expression_path(document.expression_iri, base_iri)}.ttl"
+            data = written.read_bytes() if written.is_file() else b""
+            if data.startswith(encoded):
+                out.write(data[len(encoded) :])
+            else:
+                out.write(ntriples_body(document.ntriples, chosen).encode("utf-8"))
 
 
 def _merged(documents: Sequence[Document]) -> Iterator[str]:

@@ -196,7 +196,7 @@ def _write(
     for files in expression_files(plan, fresh):
         write_files(root, files)
     reached("expressions")
-    dumps = write_dumps(root, documents, lambda stage: reached(stage))
+    dumps = write_dumps(root, documents, lambda stage: reached(stage), plan.settings.base_iri)
     for files in content_files(plan, root, dumps):
         write_files(root, files)
     reached("metadata")
