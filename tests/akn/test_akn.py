@@ -61,7 +61,7 @@ def test_the_akn4un_structure_of_a_resolution() -> None:
     statement = root.find("a:statement", NS)
     assert statement is not None and statement.get("name") == "resolution"
     assert [etree.QName(c).localname for c in statement] == [
-        "meta", "preface", "preamble", "mainBody",
+        "meta", "preface", "preamble", "mainBody", "conclusions",
     ]  # fmt: skip
     assert root.findtext(".//a:preface//a:docNumber", namespaces=NS) == "GA-2021-89-RES-09"
     assert root.find(".//a:preface//a:docProponent", NS).get("refersTo") == "#interpol-ga"

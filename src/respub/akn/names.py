@@ -127,7 +127,9 @@ class AknNames:
 
 
 def work_date(resolution: Resolution, parsed: WorkIri, naming: BodyNaming) -> tuple[date, str]:
-    """The date of the work's name and what it is: the adoption, the session's end, or a year.
+    """The date of the work's name and what it is (the FRBRdate's name), by the rule of
+    ``data/akn.yaml``: the adoption, the session's last day, its first day, the year of
+    the identifier, the year of the session by the body's session table.
 
     >>> from respub.model import Source
     >>> r = Resolution("WHA66.10", "WHO-WHA", "en", Source("x", "", ""))
@@ -139,11 +141,16 @@ def work_date(resolution: Resolution, parsed: WorkIri, naming: BodyNaming) -> tu
     session = resolution.session
     if session is not None and session.end is not None:
         return session.end, "sessionEnd"
+    if session is not None and session.start is not None:
+        return session.start, "sessionStart"
     period = parsed.period or ""
     if len(period) == 4 and period.isdigit():
         return date(int(period), 1, 1), "year"
     if period.isdigit() and naming.first_session_year is not None:
         return date(naming.first_session_year + int(period) - 1, 1, 1), "year"
     raise ValueError(
-        f"{resolution.source.path}: no date for the Akoma Ntoso name of {resolution.identifier!r}"
+        f"{resolution.source.path}: no date to name {resolution.identifier!r} in Akoma Ntoso"
+        " (no adoption date, session dates or year printed, and no session table for"
+        f" {resolution.body}): give `date:` in the front matter, or the body's"
+        " `first_session_year` in data/akn.yaml if its sessions are annual"
     )

@@ -4,7 +4,8 @@
 manifestation, named by the /akn/ convention, with the respub IRIs as aliases), a
 ``preface`` (``docNumber``, ``docTitle``, ``docProponent``), a ``preamble`` (``formula
 name="enactingFormula"``, one ``container`` per preambular clause), a ``mainBody`` of
-``paragraph``/``subparagraph``, ``conclusions`` (``docDate``, footnotes as
+``paragraph``/``subparagraph``, ``conclusions`` (``docDate``: the adoption date, else the
+session's last or first day referring to a ``TLCEvent`` that says so; footnotes as
 ``authorialNote``) and ``attachments`` for annexes. Every clause's ``eId`` is its RDF
 fragment name (``preamble-3``, ``operative-2-a``); every citation is a ``<ref href>`` to
 the cited work's IRI, with the citation's fragment name as ``eId``.
@@ -120,9 +121,11 @@ class _Writer:
              showAs=body_naming(self.r.body).name)  # fmt: skip
         _add(references, "TLCRole", eId="author", href="/akn/ontology/role/author",
              showAs="author")  # fmt: skip
-        if self.r.adopted is not None:
-            _add(references, "TLCEvent", eId="adoption", href="/akn/ontology/event/adoption",
-                 showAs="adoption")  # fmt: skip
+        dated = _doc_date(self.r)
+        if dated is not None:
+            _, event, shown = dated
+            _add(references, "TLCEvent", eId=event, href=f"/akn/ontology/event/{event}",
+                 showAs=shown)  # fmt: skip
 
     def frbr(self, identification: etree._Element, component: str, expression: str) -> None:
         names = self.names
@@ -197,12 +200,14 @@ class _Writer:
             self.hierarchy(child, sub_part, sub.subparagraphs)
 
     def conclusions(self, statement: etree._Element) -> None:
-        if self.r.adopted is None and not self.r.footnotes:
+        dated = _doc_date(self.r)
+        if dated is None and not self.r.footnotes:
             return
         conclusions = _add(statement, "conclusions")
-        if self.r.adopted is not None:
-            day = self.r.adopted.isoformat()
-            _add(_add(conclusions, "p"), "docDate", date=day, refersTo="#adoption").text = day
+        if dated is not None:
+            day, event, _ = dated
+            date = _add(_add(conclusions, "p"), "docDate", date=day, refersTo=f"#{event}")
+            date.text = day
         if not self.r.footnotes:
             return
         notes = _add(conclusions, "container", name="footnotes", eId="footnotes")
@@ -228,6 +233,22 @@ class _Writer:
                 self.fill(_add(body, "p"), "text")
             if not annex.paragraphs:
                 _add(body, "p")
+
+
+def _doc_date(resolution: Resolution) -> tuple[str, str, str] | None:
+    """The docDate (ISO day, event id, event label): the adoption date, else the session's
+    last or first day, named as such (data/akn.yaml); None when no date is known."""
+    if resolution.adopted is not None:
+        return resolution.adopted.isoformat(), "adoption", "adoption"
+    session = resolution.session
+    for day, event, which in (
+        (session.end if session else None, "sessionEnd", "last"),
+        (session.start if session else None, "sessionStart", "first"),
+    ):
+        if day is not None:
+            shown = f"{which} day of the session (no adoption date printed)"
+            return day.isoformat(), event, shown
+    return None
 
 
 def _proponent_name(body: str, language: str) -> str:
