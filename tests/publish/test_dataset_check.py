@@ -3,10 +3,25 @@
 
 from __future__ import annotations
 
+import gzip
 import json
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
+import pyoxigraph as ox
+import pytest
+
+from respub.pipeline import DocumentResult
+from respub.publish import dataset_check
+from respub.publish.dumps import NTRIPLES
 from respub.publish.manifest import read_manifest
 from respub.publish.release import ReleaseSummary
+from respub.validate import Violation, validate_dataset
+from respub.validate.dataset import validate_work
+
+from .test_incremental import _edited
+
+Publish = Callable[..., ReleaseSummary]
 
 
 def test_the_dataset_results_are_in_the_validation_report(release: ReleaseSummary) -> None:
@@ -33,3 +48,38 @@ def test_the_readme_lists_the_unresolved_citations(release: ReleaseSummary) -> N
     assert table["AG-2005-RES-09"] == "GA-2021-89-RES-09"
     published = {e.identifier for e in read_manifest(release.release_dir).entries}
     assert published and not published & set(table)
+
+
+def test_the_dataset_results_equal_one_check_of_the_whole_dump(release: ReleaseSummary) -> None:
+    """Checked per work and over the facts, as a release does: the same results as all the
+    constraints over one store of the merged N-Triples dump."""
+    store = ox.Store()
+    dump = gzip.decompress((release.release_dir / NTRIPLES).read_bytes())
+    store.bulk_load(dump, ox.RdfFormat.N_TRIPLES)
+    whole = validate_dataset(store).to_dict()
+    report = json.loads((release.release_dir / "validation.json").read_bytes())["dataset"]
+    assert report == json.loads(json.dumps(whole))
+
+
+def test_a_second_release_checks_only_the_changed_work(
+    results: list[DocumentResult],
+    tmp_path: Path,
+    publish_results: Publish,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    checked: list[int] = []
+
+    def counting(versions: Sequence[str]) -> list[Violation]:
+        checked.append(len(versions))
+        return validate_work(versions)
+
+    monkeypatch.setattr(dataset_check, "validate_work", counting)
+    first = publish_results(results, tmp_path / "out")
+    works = len({r.work_iri for r in results})
+    assert len(checked) == works
+    checked.clear()
+    second = publish_results([_edited(results[0]), *results[1:]], tmp_path / "out", hours=1)
+    assert len(checked) == 1, "only the changed document's work is checked again"
+    before = json.loads((first.release_dir / "validation.json").read_bytes())["dataset"]
+    after = json.loads((second.release_dir / "validation.json").read_bytes())["dataset"]
+    assert before == after  # one triple less in one clause changes no dataset result

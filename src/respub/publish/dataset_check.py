@@ -1,27 +1,44 @@
 """Dataset-level validation of every release: `shapes/respub.dataset.shapes.ttl` (and the
 SPARQL constraints of the document shapes) over all the documents merged.
 
-A producer of the release writer: it reads the N-Triples dump written before it, adds the
-results to `validation.json` (key `dataset`) and an unresolved-citations table to the
-release's `README.md` (citations of resolutions the dataset does not hold).
+A producer of the release writer: it adds the results to `validation.json` (key
+`dataset`) and an unresolved-citations table to the release's `README.md` (citations of
+resolutions the dataset does not hold).
+
+The document shapes run per work (`respub.validate.dataset.validate_work`); their results
+are kept in ``state/dataset-check.json`` under the hash of the work's versions, so a
+release re-checks only the works whose versions changed. The dataset shapes and the
+unresolved-citations query run on the facts they mention, taken from every version.
 """
 
 from __future__ import annotations
 
-import gzip
+import hashlib
 import json
+import logging
+import os
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
-from respub.publish.dumps import NTRIPLES
+from respub import __version__
+from respub.publish.dumps import NQUADS, read_graphs
 from respub.publish.plan import ReleasePlan
-from respub.validate import Report, validate_dataset
+from respub.rdf.files import DATASET_SHAPES, SHAPES
+from respub.validate import Report, Violation
+from respub.validate.dataset import facts_of, named_terms, validate_across, validate_work
+from respub.validate.report import Severity
+from respub.validate.shapes import SparqlConstraint, load_shapes
 
 __all__ = ["UNRESOLVED_SHAPE", "dataset_check_files", "unresolved_citations"]
 
+log = logging.getLogger(__name__)
+
 UNRESOLVED_SHAPE = "https://respub.org/shapes#CitedResolutionInDataset"
+CACHE = Path("state") / "dataset-check.json"
 _README = "README.md"
 _VALIDATION = "validation.json"
 _IDENTIFIERS = """
@@ -32,20 +49,98 @@ SELECT ?citation ?cited ?citing WHERE {
     ?work respub:realizedBy ?expression ; respub:identifier ?citing .
 }
 """
+_IDENTIFIER_TERMS = SparqlConstraint(
+    "", (), _IDENTIFIERS, (("respub", "https://respub.org/ontology#"),), "", Severity.INFO
+)
 
 
 def dataset_check_files(plan: ReleasePlan, root: Path) -> dict[str, bytes]:
     """`validation.json` with the dataset's results added, and `README.md` with the
     unresolved citations; both as written under `root` before."""
-    store = ox.Store()
-    store.bulk_load(gzip.decompress((root / NTRIPLES).read_bytes()), ox.RdfFormat.N_TRIPLES)
-    report = validate_dataset(store)
+    texts = _versions(plan, root)
+    cache_path = plan.settings.output_dir / CACHE
+    cached = _read_cache(cache_path)
+    kept: dict[str, list[dict[str, Any]]] = {}
+    violations: list[Violation] = []
+    for key, versions in _works(plan, texts):
+        found = cached.get(key)
+        if found is None:
+            found = [_to_json(v) for v in validate_work(versions)]
+        kept[key] = found
+        violations += [_from_json(v) for v in found]
+    _write_cache(cache_path, kept)
+    terms = named_terms([*load_shapes(DATASET_SHAPES).sparql, _IDENTIFIER_TERMS])
+    facts = ox.Store()
+    facts.bulk_load(
+        "".join(facts_of(text, terms) for text in texts.values()).encode(),
+        ox.RdfFormat.N_TRIPLES,
+    )
+    report = Report((*violations, *validate_across(facts)))
     validation = json.loads((root / _VALIDATION).read_bytes())
     validation["dataset"] = report.to_dict()
     text = json.dumps(validation, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     readme = (root / _README).read_text(encoding="utf-8").rstrip("\n") + "\n\n"
-    readme += readme_section(report, unresolved_citations(report, store))
+    readme += readme_section(report, unresolved_citations(report, facts))
     return {_VALIDATION: text.encode(), _README: readme.encode()}
+
+
+def _versions(plan: ReleasePlan, root: Path) -> dict[str, str]:
+    """Expression IRI → N-Triples of every version of the release (the carried ones from
+    the N-Quads dump written before)."""
+    texts = {r.expression_iri or "": r.ntriples for r in plan.selection.published}
+    carried = {e.expression_iri for e in plan.selection.carried}
+    if carried:
+        texts.update(read_graphs(root / NQUADS, carried))
+    return texts
+
+
+def _works(plan: ReleasePlan, texts: Mapping[str, str]) -> list[tuple[str, list[str]]]:
+    """(cache key, N-Triples of its versions) of each work: the key hashes the software,
+    the shapes and the versions' content."""
+    versions: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for entry in plan.entries:
+        versions[entry.work_iri].append((entry.expression_iri, entry.content_sha256))
+    shapes = hashlib.sha256(SHAPES.read_bytes()).hexdigest()
+    found = []
+    for work, members in sorted(versions.items()):
+        members.sort()
+        digest = hashlib.sha256(f"{__version__}\0{shapes}\0{work}".encode())
+        for iri, content in members:
+            digest.update(f"\0{iri}\0{content}".encode())
+        found.append((digest.hexdigest(), [texts[iri] for iri, _ in members]))
+    return found
+
+
+def _to_json(violation: Violation) -> dict[str, Any]:
+    return {**violation.__dict__, "severity": violation.severity.value}
+
+
+def _from_json(data: Mapping[str, Any]) -> Violation:
+    return Violation(**{**data, "severity": Severity(data["severity"])})
+
+
+def _read_cache(path: Path) -> dict[str, list[dict[str, Any]]]:
+    """The cached results per work key (empty when missing or unreadable: only saves work)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("software") != __version__:
+            return {}
+        works: dict[str, list[dict[str, Any]]] = data["works"]
+        return works
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        log.warning("%s: unreadable, ignored: %s", path, error)
+        return {}
+
+
+def _write_cache(path: Path, works: Mapping[str, Sequence[Mapping[str, Any]]]) -> None:
+    """Replace the cache (through a temporary file: a reader sees the old or the new one)."""
+    data = {"software": __version__, "works": works}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(json.dumps(data, sort_keys=True, separators=(",", ":")).encode())
+    os.replace(temporary, path)
 
 
 def unresolved_citations(report: Report, store: ox.Store) -> dict[str, list[str]]:

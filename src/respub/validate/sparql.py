@@ -75,6 +75,42 @@ def evaluate(constraints: Iterable[SparqlConstraint], store: ox.Store) -> list[V
     return results
 
 
+def evaluate_all(constraints: Iterable[SparqlConstraint], store: ox.Store) -> list[Violation]:
+    """`evaluate`'s results, each constraint run once with its targets joined in (``?this a
+    <class>`` added to the query's top group) instead of once per focus node.
+
+    The same results as `evaluate` for constraints whose query projects ``$this`` and
+    binds it in its top group (respub's do: a test compares them); any other constraint is
+    evaluated per focus node.
+    """
+    results: list[Violation] = []
+    for constraint in constraints:
+        query = _joined(constraint)
+        if query is None:
+            results += evaluate([constraint], store)
+            continue
+        solutions = store.query(query, prefixes=dict(constraint.prefixes))
+        assert isinstance(solutions, ox.QuerySolutions)
+        for solution in solutions:
+            results.append(_violation(constraint, solution["this"], solution))
+    return results
+
+
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+_PROJECTS_THIS = re.compile(r"^\s*SELECT\s+(DISTINCT\s+)?[^{]*[$?]this\b", re.IGNORECASE)
+
+
+def _joined(constraint: SparqlConstraint) -> str | None:
+    """The constraint's query with its target classes joined in its top group, or None
+    when it does not project ``$this``."""
+    where = _WHERE.search(constraint.query)
+    if where is None or not _PROJECTS_THIS.match(constraint.query[: where.start()]):
+        return None
+    classes = " ".join(f"<{c}>" for c in constraint.target_classes)
+    target = f" VALUES ?respubTarget {{ {classes} }} ?this a ?respubTarget . "
+    return constraint.query[: where.end()] + target + constraint.query[where.end() :]
+
+
 def _violation(
     constraint: SparqlConstraint, focus: object, solution: ox.QuerySolution
 ) -> Violation:
