@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-
 from respub.pipeline import DocumentResult
+
 from respub.publish import dataset_check
 from respub.publish.dumps import NTRIPLES
 from respub.publish.manifest import read_manifest
