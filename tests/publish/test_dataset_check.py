@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from respub.pipeline import DocumentResult
 
 from respub.publish import dataset_check
 from respub.publish.dumps import NTRIPLES
 from respub.publish.manifest import read_manifest
 from respub.publish.release import ReleaseSummary
+from respub.results import DocumentResult
 from respub.validate import Violation, validate_dataset
 from respub.validate.dataset import validate_work
 
