@@ -17,11 +17,12 @@ from pathlib import Path
 
 from pyoxigraph import RdfFormat
 from pyoxigraph import serialize as ox_serialize
-from respub.pipeline import Settings, process_document
 
+from respub.process import process_document
 from respub.publish.dumps import triples_of
 from respub.rdf.serialize import PREFIXES, prefixes
 from respub.rdf.turtle import ntriples_body, prefix_header
+from respub.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = [

@@ -23,6 +23,7 @@ from respub.present import resolution_to_json
 from respub.problems import problem
 from respub.rdf.iri import Iris
 from respub.rdf.mapping import to_triples
+from respub.rdf.serialize import ntriples_lines
 from respub.results import VIOLATION, ClauseSummary, DocumentResult
 from respub.settings import Settings
 from respub.sources.load import MEDIA_TYPES, read_source
@@ -167,7 +168,7 @@ def process_resolution(resolution: Resolution, settings: Settings) -> DocumentRe
 def canonical_ntriples(triples: Iterable[Triple]) -> str:
     """Canonical N-Triples: one triple per line, sorted, without duplicates."""
     data = (serialize(list(triples), format=RdfFormat.N_TRIPLES) or b"").decode()
-    lines = sorted(set(data.splitlines()))
+    lines = sorted(set(ntriples_lines(data)))
     return "".join(line + "\n" for line in lines)
 
 

@@ -23,9 +23,11 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from respub.model import Resolution
+from respub.process import canonical_ntriples
+from respub.publish.terms import sorted_triples
 from respub.rdf.mapping import to_triples
 from respub.rdf.serialize import prefixes, serialize
-from respub.rdf.turtle import document_body, prefix_header, turtle
+from respub.rdf.turtle import document_body, ntriples_body, prefix_header, turtle
 
 RAPPER = shutil.which("rapper")
 NEEDS_RAPPER = pytest.mark.skipif(
@@ -240,3 +242,15 @@ def test_rapper_reads_tricky_literals(tmp_path: Path, objects: list[Literal]) ->
 def test_bad_prefix_names_are_refused() -> None:
     with pytest.raises(ValueError, match="not a Turtle prefix name"):
         prefix_header({"1bad": "https://ex.org/"})
+
+
+@pytest.mark.parametrize("mark", ["\u2028", "\u2029", "\x85", "\x1c"])
+def test_line_breaks_inside_literals_stay_inside(mark: str) -> None:
+    """pyoxigraph leaves U+2028, U+2029 and U+0085 unescaped in N-Triples: a line split
+    with str.splitlines() cut such a literal in two (canonical N-Triples, sorted triples)."""
+    triples = _triples([Literal(f"before{mark}after", language="en"), Literal("x")])
+    canonical = canonical_ntriples(triples)
+    assert {q.triple for q in parse(canonical.encode(), format=RdfFormat.N_TRIPLES)} == set(triples)
+    assert set(sorted_triples(triples)) == set(triples)
+    data = prefix_header(PREFIXES) + ntriples_body(canonical, PREFIXES)
+    assert {q.triple for q in parse(data.encode(), format=RdfFormat.TURTLE)} == set(triples)

@@ -25,7 +25,7 @@ from pyoxigraph import RdfFormat, Triple, parse
 from respub.publish.layout import expression_path
 from respub.rdf.iri import DEFAULT_BASE
 from respub.rdf.jsonld import compact, load_context
-from respub.rdf.serialize import prefixes, serialize
+from respub.rdf.serialize import ntriples_lines, prefixes, serialize
 from respub.rdf.turtle import ntriples_body, prefix_header
 
 __all__ = [
@@ -105,7 +105,7 @@ def write_dumps(
     with _gzip(root / NQUADS) as out:
         for document in sorted(documents, key=lambda d: d.expression_iri):
             graph = f" <{document.expression_iri}> .\n"
-            found = document.ntriples.splitlines()
+            found = ntriples_lines(document.ntriples)
             out.write("".join(line.removesuffix(" .") + graph for line in found).encode())
             quads += len(found)
     on_stage(f"dump:{NQUADS}")

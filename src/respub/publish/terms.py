@@ -6,6 +6,8 @@ from collections.abc import Iterable, Mapping
 
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse, serialize
 
+from respub.rdf.serialize import ntriples_lines
+
 __all__ = [
     "DCAT",
     "DCTERMS",
@@ -80,7 +82,7 @@ def integer(value: int) -> Literal:
 def sorted_triples(triples: Iterable[Triple]) -> list[Triple]:
     """Triples without duplicates, in canonical N-Triples order (subjects grouped)."""
     data = (serialize(list(triples), format=RdfFormat.N_TRIPLES) or b"").decode()
-    text = "".join(line + "\n" for line in sorted(set(data.splitlines())))
+    text = "".join(line + "\n" for line in sorted(set(ntriples_lines(data))))
     return [q.triple for q in parse(text.encode(), format=RdfFormat.N_TRIPLES)]
 
 

@@ -63,6 +63,17 @@ _OXIGRAPH = {
 }
 
 
+def ntriples_lines(text: str) -> list[str]:
+    """The lines of N-Triples text, split at line feeds only (not `str.splitlines`: U+2028,
+    U+0085 and other line breaks pyoxigraph leaves unescaped may stand inside a literal).
+
+    >>> text = '<a:b> <a:c> "x' + chr(0x2028) + 'y" .' + chr(10)
+    >>> len(ntriples_lines(text)), len(text.splitlines())
+    (1, 2)
+    """
+    return [line for line in text.split("\n") if line]
+
+
 def serialize(
     triples: Iterable[Triple],
     fmt: str,

@@ -10,7 +10,7 @@ from typing import Any
 
 from pyoxigraph import RdfFormat, Triple, parse
 
-from respub.rdf.serialize import serialize
+from respub.rdf.serialize import ntriples_lines, serialize
 from respub.site.catalogue import BodyView, WorkView
 from respub.site.read import ExpressionView
 
@@ -104,7 +104,7 @@ def describe(
     wanted = set(subjects)
     found: dict[str, dict[str, None]] = defaultdict(dict)
     for _, ntriples in documents:
-        for line in ntriples.splitlines():
+        for line in ntriples_lines(ntriples):
             subject = line.split(" ", 1)[0][1:-1]
             if subject in wanted:
                 found[subject][line] = None

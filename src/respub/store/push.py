@@ -23,6 +23,7 @@ from urllib3.util.retry import Retry
 from respub.errors import RespubError
 from respub.publish.dumps import NQUADS, read_graphs
 from respub.publish.manifest import read_manifest
+from respub.rdf.serialize import ntriples_lines
 from respub.sources.guard import Deadline
 from respub.store.load import METADATA_FILES, metadata_graph, vocabulary_files, vocabulary_graph
 
@@ -132,7 +133,8 @@ def _ntriples(paths: list[Path]) -> str:
     lines: set[str] = set()
     for path in paths:
         triples = [q.triple for q in parse(path=path, format=RdfFormat.TURTLE)]
-        lines.update((serialize(triples, format=RdfFormat.N_TRIPLES) or b"").decode().splitlines())
+        data = serialize(triples, format=RdfFormat.N_TRIPLES) or b""
+        lines.update(ntriples_lines(data.decode()))
     return "".join(line + "\n" for line in sorted(lines))
 
 
