@@ -287,6 +287,53 @@ def test_heading_formula_and_first_clause_on_one_baseline(
         assert [(n.label, n.text) for n in r.footnotes] == [("1", "Document A66/47.")]
 
 
+# -- words split by a space between two runs (pypdf: "All St ates") ----------------------
+
+
+def test_real_words_split_between_runs_are_joined() -> None:
+    """The four words the two UN PDFs print in two runs, and nothing else, are joined."""
+    text = read_source(UN / "A_RES_73_6-EN.pdf").text
+    assert "in the Interest of All States, Taking into Particular Account" in text
+    text = read_source(UN / "A_RES_73_3-EN.pdf").text
+    for joined in ("public health and,", "for tuberculosis, and", "national progress, across"):
+        assert joined in text
+    assert "post partum haemorrhage" in read_source(WHA / "WHA66.7.pdf").text  # one run
+
+
+@pytest.mark.parametrize(
+    ("runs", "expected"),
+    [
+        # English: "Mem" + " ber" is one word; "a" + " typical" are two real words
+        (["The Mem", " ber States and a", " typical case"], "The Member States and a typical case"),
+        # French: "gouver" + " nement"; "de" + " venir" stay two words
+        ((["les États mem", " bres et le gouver", " nement, de", " venir"]),
+         "les États membres et le gouvernement, de venir"),
+        # Spanish: "Gobier" + " no"; "Esta" + " dos" are two real words and stay so
+        ((["el Gobier", " no de los Esta", " dos Miem", " bros"]),
+         "el Gobierno de los Esta dos Miembros"),
+    ],
+)
+def test_words_split_between_runs_in_a_written_pdf(
+    make_pdf: MakePdf, runs: list[str], expected: str
+) -> None:
+    x, drawn = 72.0, []
+    for run in runs:  # each run starts where the one before ends (Times-Roman, 11 pt)
+        drawn.append((x, 700.0, 11.0, run))
+        x += 0.5 * 11 * len(run)
+    assert pdf_text(make_pdf([drawn]), "x.pdf") == expected
+
+
+def test_arabic_words_split_between_runs() -> None:
+    from functools import partial
+
+    from respub.knowledge.words import split_word
+
+    runs = (Run(72, 700, 12, "الدول الأعض"), Run(140, 700, 12, " اء في الأمم"),
+            Run(200, 700, 12, " المتحدة"))
+    joined = layout_text([Page(1, 612, 792, runs)], partial(split_word, language="ar"))
+    assert joined == "الدول الأعضاء في الأمم المتحدة"  # "الأمم" "المتحدة": two words
+
+
 def test_corpus_pdf_text() -> None:
     text = read_source(WHA / "WHA66.22.pdf").text
     paragraphs = text.split("\n\n")

@@ -13,15 +13,18 @@ import time
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from io import BytesIO
 from typing import Any
 
 from pypdf import PdfReader
 
 from respub.errors import ParseError
+from respub.knowledge.language import detect_language
+from respub.knowledge.words import split_word
 from respub.problems import problem
 from respub.sources.limits import DEFAULT_LIMITS, SourceLimits
-from respub.sources.pdf_layout import Page, Run, layout_text
+from respub.sources.pdf_layout import Page, Run, SplitWord, layout_text
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +58,14 @@ def pdf_text(data: bytes, label: str, limits: SourceLimits = DEFAULT_LIMITS) -> 
     for page in pages:
         if not any(run.text.strip() for run in page.runs):
             log.warning("%s, page %d: no text layer (image only?)", label, page.number)
-    return layout_text(pages)
+    return layout_text(pages, _split_word(pages))
+
+
+def _split_word(pages: list[Page]) -> SplitWord | None:
+    """The test of a word split in two in the language of the pages, if it is known."""
+    sample = " ".join(run.text for page in pages[:2] for run in page.runs)
+    language = detect_language(sample[:3000])
+    return None if language is None else partial(split_word, language=language)
 
 
 @contextmanager

@@ -21,7 +21,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 _NUMBER = re.compile(r"^\d{1,3}$|^\*{1,3}$")
@@ -53,6 +53,10 @@ _GLUED_MARKS = (
 )
 _MARK = re.compile(r"\[\^[^\]]+\]")
 _SPACED_HYPHEN = re.compile(r"(?<=[a-z]) -(?=[a-z])")
+_LAST_LETTERS = re.compile(r"([^\W\d_]+) {0,2}$")
+_FIRST_LETTERS = re.compile(r" {0,2}([^\W\d_]+)")
+SplitWord = Callable[[str, str], bool]
+"""Whether two pieces printed with a space between them are one word split in two."""
 _EM = 0.7  # the widest average glyph, in font sizes (bold capitals)
 _INDENT = 4.0  # points of first-line indent that open a paragraph
 _BAND = 0.11  # top and bottom share of a page where running headers and footers live
@@ -107,9 +111,13 @@ class _Group:
         return max(r.y for r in self.runs)
 
 
-def layout_text(pages: Sequence[Page]) -> str:
-    """The text of the pages: paragraphs separated by blank lines, then `[^n]: ...` notes."""
-    lines = [page_lines(page) for page in pages]
+def layout_text(pages: Sequence[Page], split_word: SplitWord | None = None) -> str:
+    """The text of the pages: paragraphs separated by blank lines, then `[^n]: ...` notes.
+
+    `split_word` tells a word the PDF drew in two runs with a space between ("St" " ates")
+    from two words; without it every such space stays.
+    """
+    lines = [page_lines(page, split_word) for page in pages]
     lines = drop_furniture(lines, pages)
     sizes = Counter(line.size for page in lines for line in page for _ in line.text.split())
     size = sizes.most_common(1)[0][0] if sizes else 10.0
@@ -126,7 +134,7 @@ def layout_text(pages: Sequence[Page]) -> str:
     return text
 
 
-def page_lines(page: Page) -> list[Line]:
+def page_lines(page: Page, split_word: SplitWord | None = None) -> list[Line]:
     """The lines of a page from top to bottom; raised numbers become marks of the line below."""
     groups: list[_Group] = []
     for run in sorted(page.runs, key=lambda r: (-r.y, r.x)):
@@ -149,7 +157,7 @@ def page_lines(page: Page) -> list[Line]:
         else:
             target.marks.extend(group.runs)
     lines.sort(key=lambda g: -g.y)
-    return [_line(page.number, group) for group in lines]
+    return [_line(page.number, group, split_word) for group in lines]
 
 
 def _line_below(mark: _Group, lines: list[_Group]) -> _Group | None:
@@ -163,7 +171,7 @@ def _line_below(mark: _Group, lines: list[_Group]) -> _Group | None:
     return best
 
 
-def _line(page: int, group: _Group) -> Line:
+def _line(page: int, group: _Group, split_word: SplitWord | None = None) -> Line:
     runs = sorted(group.runs, key=lambda r: r.x)
     first_x = runs[0].x
     label = None
@@ -185,6 +193,8 @@ def _line(page: int, group: _Group) -> Line:
             piece = piece.lstrip()
         elif text and not text[-1].isspace() and not piece[:1].isspace() and x > reach:
             text += " "  # a run far beyond the end of the one before: another cell
+        elif split_word is not None and x <= reach and _split_between(text, piece, split_word):
+            text, piece = text.rstrip(" "), piece.lstrip(" ")
         text += piece
         reach = x + _EM * len(piece) * max(r.size for r in runs) + 0.5 * runs[0].size
     sizes = Counter[float]()
@@ -195,6 +205,18 @@ def _line(page: int, group: _Group) -> Line:
     columns = tuple(round(r.x, 1) for r in runs[1:])
     size = sizes.most_common(1)[0][0]
     return Line(page, group.y, top, first_x, size, text, label, columns)
+
+
+def _split_between(text: str, piece: str, split_word: SplitWord) -> bool:
+    """Whether the space between two runs ("...All St" + " ates, ") splits a word."""
+    head, tail = _LAST_LETTERS.search(text[-40:]), _FIRST_LETTERS.match(piece)
+    return (
+        head is not None
+        and tail is not None
+        and (head.end() - head.start() + tail.end() - tail.start())
+        > len(head.group(1)) + len(tail.group(1))  # a space between them
+        and split_word(head.group(1), tail.group(1))
+    )
 
 
 def drop_furniture(pages: list[list[Line]], info: Sequence[Page]) -> list[list[Line]]:
