@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from respub.knowledge.identifiers import from_path, identify, search_pattern, styles
+from respub.knowledge.identifiers import from_path, identify, search_pattern, stem, styles
 from respub.model import Source
 from respub.parse.citations import find_citations
 from respub.rdf.iri import Iris
@@ -74,3 +74,10 @@ def test_divergent_grammars_are_gone() -> None:
     for path in (SRC / "data" / "bodies").glob("*.yaml"):
         detect = re.search(r"^detect: (.*)$", path.read_text("utf-8"), re.M)
         assert detect is not None and "\\d" not in detect.group(1), path
+
+
+@pytest.mark.parametrize(("style_id", "example"), EXAMPLES)
+def test_every_example_contains_its_style_stem(style_id: str, example: str) -> None:
+    """The stem is the cheap first look before a style's pattern is tried (body detection,
+    citations, running headers): an identifier without it would go unseen."""
+    assert stem(next(s for s in styles() if s.id == style_id)) in example

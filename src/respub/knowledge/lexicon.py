@@ -66,11 +66,13 @@ class Lexicon:
         """The longest lexicon phrase (with modifiers and prefixes) that opens `text`."""
         body, prefix = self._strip_prefix(text)
         folded = fold(body[:200])
-        direct, modified, concepts = _opener_patterns(self, category)
-        found = direct.match(folded) or modified.match(folded)
+        openers = _opener_patterns(self, category)
+        if openers.starts is not None and folded[:1] not in openers.starts:
+            return None  # no phrase nor modifier opens with this character
+        found = openers.direct.match(folded) or openers.modified.match(folded)
         if found is None:
             return None
-        concept = concepts[found.group("phrase")]
+        concept = openers.concepts[found.group("phrase")]
         end = self._extend_with_modifiers(folded, found.end())
         return Opener(keyword=text[: len(prefix) + end].rstrip(" ,:;"), concept=concept)
 
@@ -129,7 +131,7 @@ class Lexicon:
 
     def _extend_with_modifiers(self, folded: str, end: int) -> int:
         """End of the modifiers that follow the opener ("Recalling also further")."""
-        found = _trailing_modifiers(self.modifiers).match(folded, end)
+        found = _trailing_modifiers_of(self).match(folded, end)
         return found.end() if found else end
 
 
@@ -151,10 +153,22 @@ def _trailing_modifiers(modifiers: tuple[str, ...]) -> re.Pattern[str]:
 
 
 @cache
-def _opener_patterns(
-    lex: Lexicon, category: str
-) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
-    """(phrase at the start, phrase after modifiers, folded phrase -> concept), compiled once.
+def _trailing_modifiers_of(lex: Lexicon) -> re.Pattern[str]:
+    return _trailing_modifiers(lex.modifiers)  # by lexicon: no hashing of the modifiers
+
+
+@dataclass(frozen=True)
+class _Openers:
+    direct: re.Pattern[str]  # a phrase at the start
+    modified: re.Pattern[str]  # a phrase after modifiers
+    concepts: dict[str, str]  # folded phrase -> concept
+    starts: frozenset[str] | None  # the first characters of phrases and modifiers
+
+
+@cache
+def _opener_patterns(lex: Lexicon, category: str) -> _Openers:
+    """The phrases of a category as patterns, compiled once, and the characters they (or
+    the modifiers before them) open with: text opened by any other opens no clause.
 
     Alternatives are tried longest first, so the longest phrase wins; a phrase printed
     without modifiers wins over a shorter one reached through modifiers.
@@ -171,7 +185,12 @@ def _opener_patterns(
     modifiers = "|".join(re.escape(m) for m in _modifier_folds(lex.modifiers))
     direct = re.compile(rf"(?P<phrase>{alternatives})")
     modified = re.compile(rf"(?:(?:{modifiers}){_END}[ ,]*)+(?P<phrase>{alternatives})")
-    return direct, modified, concepts
+    folds = _modifier_folds(lex.modifiers)
+    openings = [*concepts, *folds]
+    # an empty phrase or modifier, or no modifier at all (the empty alternative lets the
+    # pattern after modifiers open with a space or comma), matches anywhere: no first look
+    starts = frozenset(o[0] for o in openings) if folds and all(openings) else None
+    return _Openers(direct, modified, concepts, starts)
 
 
 @cache

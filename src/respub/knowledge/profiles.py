@@ -46,6 +46,14 @@ class BodyProfile:
         """Finds the body's identifiers in running text (from the one identifier table)."""
         return search_pattern(self.identifier_styles)
 
+    def find_identifier(self, text: str) -> re.Match[str] | None:
+        """The first of the body's identifiers in `text`: the pattern is tried only when a
+        literal every identifier of the body contains occurs (a cheap first look)."""
+        stems = self.identifier_stems
+        if not stems or any(s in text for s in stems):
+            return self.identifier.search(text)
+        return None
+
     def score(self, text: str, language: str | None = None, folded: str | None = None) -> int:
         """How many of the body's distinct marks occur in `text`; an identifier in one of its
         styles counts one, its enacting formula two (the strongest sign). `folded` is

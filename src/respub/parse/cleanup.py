@@ -172,7 +172,7 @@ def landmarks(
         return 0, 0, None, None
     pattern = profile.pattern("title_line", language)
     symbol = next(
-        (found.group() for line in lines if (found := profile.identifier.search(line))), None
+        (found.group() for line in lines if (found := profile.find_identifier(line))), None
     )
     for index, line in enumerate(lines):
         found = pattern.match(line) if pattern else None

@@ -40,7 +40,7 @@ def read_header(
     lines = [b.text for b in head]
     identifier = number = title = None
     for text in lines:
-        found = profile.identifier.search(text)
+        found = profile.find_identifier(text)
         named = identify(found.group(), profile.identifier_styles) if found else None
         if named and identifier is None:
             identifier, number = named.canonical, str(named.number)
