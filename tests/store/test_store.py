@@ -88,6 +88,28 @@ def test_operative_clauses_that_urge(published: Published) -> None:
     assert {(r["identifier"], r["language"], int(r["position"])) for r in found} == expected
 
 
+def test_void_classes_counts_what_a_scan_counts(published: Published) -> None:
+    """queries/void-classes.rq reads the counts the release's VoID description states; they
+    equal a scan of every language version's graph (the slow way it replaces)."""
+    stated = {r["class"]: int(r["entities"]) for r in rows(published.store, "void-classes.rq")}
+    scan = """
+        SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {
+          ?expression a <https://respub.org/ontology#Expression> .
+          GRAPH ?expression { ?s a ?class }
+        } GROUP BY ?class"""
+    scanned = {r["class"]: int(r["n"]) for r in _rows(query(published.store, scan, "json"))}
+    assert stated == scanned
+    resolutions = stated["https://respub.org/ontology#Resolution"]
+    assert resolutions == len({r.identifier for r in published.resolutions})
+    assert stated["https://respub.org/ontology#Expression"] == len(published.resolutions)
+    assert stated["https://respub.org/ontology#OperativeClause"] >= resolutions
+
+
+def _rows(text: str) -> list[dict[str, str]]:
+    data = json.loads(text)
+    return [{k: v["value"] for k, v in b.items()} for b in data["results"]["bindings"]]
+
+
 def test_formats(published: Published) -> None:
     sparql = read_query(REPO / "queries" / "clause-counts.rq")
     table = query(published.store, sparql, "table")
@@ -117,7 +139,7 @@ def test_graphs_and_metadata(published: Published) -> None:
     assert len(graphs) == published.summary.expressions + 3
     triples = rows_of(
         published.store,
-        "PREFIX void: <http://rdfs.org/ns/void#> SELECT ?n WHERE { ?d void:triples ?n }",
+        "PREFIX void: <http://rdfs.org/ns/void#> SELECT ?n WHERE { ?d a void:Dataset ; void:triples ?n }",
     )
     assert [int(r["n"]) for r in triples] == [published.summary.triples]
 

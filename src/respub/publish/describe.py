@@ -6,6 +6,8 @@ the entries and the files, so the same release gives the same bytes.
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -13,8 +15,11 @@ from pyoxigraph import Literal, NamedNode, Triple
 
 from respub.publish.checksums import FileInfo
 from respub.publish.manifest import Entry
+from respub.publish.statistics import Statistics
 from respub.publish.terms import DCAT, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SPDX, VOID, XSD
+from respub.publish.terms import PREFIXES as METADATA_PREFIXES
 from respub.rdf.mapping import source_extension
+from respub.rdf.serialize import PREFIXES as DATA_PREFIXES
 from respub.settings import Settings
 
 __all__ = ["ReleaseIris", "dataset_description", "media_type", "provenance"]
@@ -76,6 +81,11 @@ class ReleaseIris:
         """The activity of another release (where a carried-forward version was made)."""
         return f"{self.base}dataset/{release}/activity"
 
+    def partition(self, kind: str, iri: str) -> str:
+        """The VoID partition of this release for a class or property (`kind`), named by
+        the term's prefixed name (`…/void/class/respub-OperativeClause`)."""
+        return f"{self.version}/void/{kind}/{_slug(iri)}"
+
     def distribution(self, path: str) -> str:
         """The distribution of a release file."""
         return f"{self.version}/distribution/{path}"
@@ -115,11 +125,17 @@ def dataset_description(
     dumps: Sequence[str],
     examples: Sequence[str],
     archives: Sequence[str] = (),
+    statistics: Statistics | None = None,
 ) -> list[Triple]:
     """VoID + DCAT (DCAT-AP 3.0.1): a catalogue holding the dataset and this release, a
     version of it, whose distributions are the whole-dataset `dumps` and the `archives`
     (of every document's files), each with its size and SHA-256 from `files`. The other
-    files of the release are listed, with their checksums, in `SHA256SUMS`."""
+    files of the release are listed, with their checksums, in `SHA256SUMS`.
+
+    With `statistics` (counted while the dump was written), the version also states its
+    distinct subjects and objects, its entities, and a class and a property partition per
+    term (`void:entities` of each class, `void:triples` of each property), so a consumer
+    counts resolutions or clauses without scanning the data (`queries/void-classes.rq`)."""
     version = NamedNode(iris.version)
     dataset = NamedNode(iris.dataset)
     publisher = NamedNode(settings.publisher_node)
@@ -159,6 +175,8 @@ def dataset_description(
         Triple(publisher, RDF.type, FOAF.Agent),
         Triple(publisher, FOAF.name, Literal(settings.publisher)),
     ]
+    if statistics is not None:
+        out += _statistics(iris, version, statistics)
     if settings.sparql_endpoint:
         out.append(Triple(version, VOID.sparqlEndpoint, NamedNode(settings.sparql_endpoint)))
     out += [Triple(version, VOID.exampleResource, NamedNode(e)) for e in examples]
@@ -218,6 +236,56 @@ def provenance(
             *_source(source, entry.source_path, entry.source_sha256, entry.media_type),
         ]
     return out
+
+
+def _statistics(iris: ReleaseIris, version: NamedNode, statistics: Statistics) -> list[Triple]:
+    """The dataset's VoID figures and its class and property partitions."""
+    out = [
+        Triple(version, VOID.entities, _integer(statistics.entities)),
+        Triple(version, VOID.distinctSubjects, _integer(statistics.subjects)),
+        Triple(version, VOID.distinctObjects, _integer(statistics.objects)),
+        Triple(version, VOID.classes, _integer(len(statistics.classes))),
+        Triple(version, VOID.properties, _integer(len(statistics.properties))),
+    ]
+    for term, entities in statistics.classes:
+        node = NamedNode(iris.partition("class", term))
+        out += [
+            Triple(version, VOID.classPartition, node),
+            Triple(node, VOID["class"], NamedNode(term)),
+            Triple(node, VOID.entities, _integer(entities)),
+        ]
+    for term, triples in statistics.properties:
+        node = NamedNode(iris.partition("property", term))
+        out += [
+            Triple(version, VOID.propertyPartition, node),
+            Triple(node, VOID.property, NamedNode(term)),
+            Triple(node, VOID.triples, _integer(triples)),
+        ]
+    return out
+
+
+_NAMESPACES = sorted(
+    {**METADATA_PREFIXES, **DATA_PREFIXES}.items(), key=lambda item: -len(item[1])
+)
+
+
+def _slug(iri: str) -> str:
+    """A term's prefixed name as a path segment, or a hash of an IRI of no known prefix.
+
+    >>> _slug("https://respub.org/ontology#OperativeClause")
+    'respub-OperativeClause'
+    >>> _slug("https://example.org/other#Thing")
+    'term-b5177f7ab524'
+    """
+    for prefix, namespace in _NAMESPACES:
+        local = iri.removeprefix(namespace)
+        if local != iri and re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", local):
+            return f"{prefix}-{local}"
+    return "term-" + hashlib.sha256(iri.encode()).hexdigest()[:12]
+
+
+def _integer(value: int) -> Literal:
+    return Literal(str(value), datatype=XSD.integer)
 
 
 def _distribution(

@@ -23,6 +23,7 @@ from typing import IO, Any, cast
 from pyoxigraph import RdfFormat, Triple, parse
 
 from respub.publish.layout import expression_path
+from respub.publish.statistics import Statistics, StatisticsCounter
 from respub.rdf.iri import DEFAULT_BASE
 from respub.rdf.jsonld import compact, load_context
 from respub.rdf.serialize import ntriples_lines, prefixes, serialize
@@ -55,11 +56,13 @@ class Document:
 
 @dataclass(frozen=True)
 class DumpSummary:
-    """What the dumps hold: distinct triples, quads, named graphs."""
+    """What the dumps hold: distinct triples, quads, named graphs, and the VoID statistics
+    counted while the N-Triples dump was written."""
 
     triples: int
     quads: int
     graphs: int
+    statistics: Statistics | None = None
 
 
 def triples_of(ntriples: str) -> list[Triple]:
@@ -91,9 +94,11 @@ def write_dumps(
     Turtle bodies under one header, read from their `.ttl` files in `root` when present.
     """
     count = 0
+    statistics = StatisticsCounter()
     with _gzip(root / NTRIPLES) as out:
         for chunk in _chunks(_merged(documents)):
             out.write("".join(chunk).encode())
+            statistics.add(chunk)
             count += len(chunk)
     on_stage(f"dump:{NTRIPLES}")
     _write_turtle(root, documents, base_iri)
@@ -109,7 +114,7 @@ def write_dumps(
             out.write("".join(line.removesuffix(" .") + graph for line in found).encode())
             quads += len(found)
     on_stage(f"dump:{NQUADS}")
-    return DumpSummary(triples=count, quads=quads, graphs=len(documents))
+    return DumpSummary(count, quads, len(documents), statistics.result())
 
 
 def _write_turtle(root: Path, documents: Sequence[Document], base_iri: str) -> None:

@@ -204,7 +204,7 @@ def _write(
     halfway = len(paths) // 2
     infos = describe_files(root, paths, lambda n: reached("checksums") if n == halfway else None)
     infos += write_site(root, infos, previous_dir)  # lists the downloads: needs their infos
-    write_files(root, description_files(plan, infos, dumps.triples))
+    write_files(root, description_files(plan, infos, dumps))
 
 
 def _reusable(plan: ReleasePlan, previous_dir: Path | None) -> dict[str, str]:

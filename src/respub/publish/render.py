@@ -120,7 +120,7 @@ def content_files(plan: ReleasePlan, root: Path, dumps: DumpSummary) -> Iterator
         yield producer(plan, root)
 
 
-def description_files(plan: ReleasePlan, infos: Sequence[FileInfo], triples: int) -> Files:
+def description_files(plan: ReleasePlan, infos: Sequence[FileInfo], dumps: DumpSummary) -> Files:
     """`dataset.ttl` describing every file of `infos`, then `SHA256SUMS` of all of them.
 
     `SHA256SUMS` lists `dataset.ttl` too, so the writer passes `infos` of every other file
@@ -130,7 +130,16 @@ def description_files(plan: ReleasePlan, infos: Sequence[FileInfo], triples: int
     chosen = plan.entries[:3]
     examples = sorted({*(e.expression_iri for e in chosen), *(e.work_iri for e in chosen)})
     description = turtle(
-        dataset_description(iris, plan.settings, infos, triples, DUMPS, examples, (ARCHIVE,))
+        dataset_description(
+            iris,
+            plan.settings,
+            infos,
+            dumps.triples,
+            DUMPS,
+            examples,
+            (ARCHIVE,),
+            dumps.statistics,
+        )
     )
     own = FileInfo(DATASET, len(description), hashlib.sha256(description).hexdigest())
     return {DATASET: description, SUMS: sums_text([*infos, own]).encode()}

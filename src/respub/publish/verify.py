@@ -52,11 +52,16 @@ def verify_release(release_dir: Path) -> list[str]:
     expected = sorted(e.expression_iri for e in manifest.entries)
     if sorted(graphs) != expected:
         problems.append(f"{NQUADS} has {len(graphs)} graphs, the manifest {len(expected)}")
-    void_triples = [
-        t.object.value for t in triples if t.predicate == VOID.triples and _is_literal(t.object)
-    ]
+    partitions = {t.object for t in triples if t.predicate == VOID.propertyPartition}
+    counted = [t for t in triples if t.predicate == VOID.triples and _is_literal(t.object)]
+    void_triples = [t.object.value for t in counted if t.subject not in partitions]
     if void_triples != [str(counts[NTRIPLES])]:
         problems.append(f"void:triples is {void_triples}, the dumps hold {counts[NTRIPLES]}")
+    by_property = sum(int(t.object.value) for t in counted if t.subject in partitions)
+    if partitions and by_property != counts[NTRIPLES]:
+        problems.append(
+            f"the property partitions hold {by_property} triples, not {counts[NTRIPLES]}"
+        )
     problems += _check_distributions(release_dir, triples)
     return problems
 
