@@ -139,7 +139,8 @@ def test_graphs_and_metadata(published: Published) -> None:
     assert len(graphs) == published.summary.expressions + 3
     triples = rows_of(
         published.store,
-        "PREFIX void: <http://rdfs.org/ns/void#> SELECT ?n WHERE { ?d a void:Dataset ; void:triples ?n }",
+        "PREFIX void: <http://rdfs.org/ns/void#> "
+        "SELECT ?n WHERE { ?d a void:Dataset ; void:triples ?n }",
     )
     assert [int(r["n"]) for r in triples] == [published.summary.triples]
 
