@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import logging
 import os
@@ -10,18 +11,25 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from respub.cli_options import with_publish_options
 from respub.errors import RespubError
+from respub.orchestrate.settings import DEFAULT_CRON
 
 if TYPE_CHECKING:
     from respub.model import Resolution
     from respub.rdf.iri import Iris
 
 DEFAULT_CORPUS = Path("corpus")
-DEFAULT_SAMPLE = DEFAULT_CORPUS / "sample.yaml"
+CRON = inspect.Parameter(
+    "cron",
+    inspect.Parameter.KEYWORD_ONLY,
+    default=DEFAULT_CRON,
+    annotation=Annotated[str, typer.Option("--cron", help="When to republish (cron syntax).")],
+)
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, help=__doc__, pretty_exceptions_enable=False
@@ -221,68 +229,26 @@ def survey(
 
 
 @app.command()
-def publish(
-    sources: Annotated[
-        list[str] | None,
-        typer.Argument(
-            help="Folders, globs or manifests (.yaml/.csv). Default: corpus/sample.yaml."
-        ),
-    ] = None,
-    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("output"),
-    base_iri: BaseOption = None,
-    batch_size: Annotated[int, typer.Option("--batch-size", help="Documents per task.")] = 100,
-    runner: Annotated[
-        str, typer.Option("--runner", help="processes (both cores), threads or dask.")
-    ] = "processes",
-    dask_address: Annotated[
-        str | None,
-        typer.Option("--dask-address", help="tcp://host:8786 (default: a LocalCluster)."),
-    ] = None,
-    allow_quarantine: Annotated[
-        bool,
-        typer.Option("--allow-quarantine", help="Exit 0 even when documents were quarantined."),
-    ] = False,
-    allow_private_network: Annotated[
-        bool,
-        typer.Option(
-            "--allow-private-network",
-            help="Let HTTP sources reach private, loopback and link-local addresses.",
-        ),
-    ] = False,
-    allow_root: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--allow-root", help="A folder manifest entries may name besides their own."
-        ),
-    ] = None,
-) -> None:
+@with_publish_options()
+def publish(**values: Any) -> None:
     """Parse, map, validate and publish a release (runs the Prefect flow), then load the store."""
-    from respub.orchestrate.commands import QuarantineError
-    from respub.orchestrate.commands import publish as run_publish
+    from respub.orchestrate.commands import QuarantineError, run
+    from respub.orchestrate.settings import PublishOptions
     from respub.preflight import check_publish
     from respub.release_time import release_time_from_environ
 
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # no calls home
     try:  # before any Prefect server starts: a mistake is one line, at once
-        check_publish(sources or [str(DEFAULT_SAMPLE)], out, allow_root or [])
+        options = PublishOptions.of(**values)
+        options.check()
+        check_publish(options.sources, options.out, options.allowed_roots)
     except (RespubError, ValueError, OSError) as error:
         _fail(error)
     report = None
     started = time.monotonic()
     try:
         with _progress_bar(), _quiet_prefect(_DEBUG["on"]):
-            report = run_publish(
-                sources or [str(DEFAULT_SAMPLE)],
-                out=out,
-                base_iri=base_iri,
-                batch_size=batch_size,
-                runner=runner,
-                dask_address=dask_address,
-                allow_quarantine=allow_quarantine,
-                allow_private_network=allow_private_network,
-                allowed_roots=allow_root or [],
-                release_time=release_time_from_environ(os.environ),
-            )
+            report = run(options, release_time=release_time_from_environ(os.environ))
     except QuarantineError as error:
         report = error.report
         _summary(report, time.monotonic() - started)
@@ -481,19 +447,18 @@ def push(
 
 
 @app.command()
-def schedule(
-    cron: Annotated[
-        str, typer.Option("--cron", help="When to republish (cron syntax).")
-    ] = "0 3 * * *",
-    sources: Annotated[list[str] | None, typer.Argument(help="As for publish.")] = None,
-    out: Annotated[Path, typer.Option("--out")] = Path("output"),
-    runner: Annotated[str, typer.Option("--runner")] = "processes",
-) -> None:
-    """Serve the scheduled publish deployment (Prefect) until interrupted."""
-    from respub.orchestrate.commands import schedule as run_schedule
+@with_publish_options([CRON])
+def schedule(**values: Any) -> None:
+    """Serve the scheduled publish deployment (Prefect) until interrupted.
 
+    Every publish option is a parameter of each scheduled run.
+    """
+    from respub.orchestrate.commands import schedule as run_schedule
+    from respub.orchestrate.settings import PublishOptions
+
+    cron = values.pop("cron")
     try:
-        run_schedule(cron, sources=sources or [str(DEFAULT_SAMPLE)], out=out, runner=runner)
+        run_schedule(cron, PublishOptions.of(**values))
     except (RespubError, ValueError) as error:
         _fail(error)
 

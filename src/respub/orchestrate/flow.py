@@ -49,12 +49,7 @@ from respub.orchestrate.pool import run_in, worker_pool, workers
 from respub.orchestrate.report import DocumentRow, PublishReport, QuarantineError
 from respub.orchestrate.retry import forbid_retries, retryable
 from respub.orchestrate.runners import batch_runner, task_runner
-from respub.orchestrate.settings import (
-    DEFAULT_BATCH_SIZE,
-    DEFAULT_RUNNER,
-    DEFAULT_SOURCES,
-    make_settings,
-)
+from respub.orchestrate.settings import DEFAULT_SOURCES, DEFAULTS, make_settings
 from respub.orchestrate.staging import (
     SourceReport,
     SourceSpec,
@@ -190,18 +185,22 @@ def publish_artifacts(report: PublishReport) -> None:
 )
 def publish_resolutions(
     sources: list[str] | None = None,
-    out: str = "output",
-    base_iri: str | None = None,
-    batch_size: int = DEFAULT_BATCH_SIZE,
-    runner: str = DEFAULT_RUNNER,
-    dask_address: str | None = None,
-    dask_workers: int | None = None,
-    allow_quarantine: bool = False,
-    allow_private_network: bool = False,
+    out: str = DEFAULTS.out,
+    base_iri: str | None = DEFAULTS.base_iri,
+    batch_size: int = DEFAULTS.batch_size,
+    runner: str = DEFAULTS.runner,
+    dask_address: str | None = DEFAULTS.dask_address,
+    dask_workers: int | None = DEFAULTS.dask_workers,
+    allow_quarantine: bool = DEFAULTS.allow_quarantine,
+    allow_private_network: bool = DEFAULTS.allow_private_network,
     allowed_roots: list[str] | None = None,
     release_time: datetime | None = None,
 ) -> PublishReport | State[Any]:
     """Publish the resolutions under `sources` (folders, globs, manifests) as a release.
+
+    The parameters are `respub.orchestrate.settings.PublishOptions` (declared there, with
+    their help; None for `sources` and `allowed_roots` means the default) and the release
+    time (None: the newest source's modification time).
 
     Documents whose bytes, settings and pipeline version are unchanged reuse their cached
     result; when nothing at all changed, the current release stands. Returns the run's

@@ -18,9 +18,10 @@ from prefect.schedules import Cron
 from prefect.types.entrypoint import EntrypointType
 
 from respub.orchestrate.flow import publish_resolutions
-from respub.orchestrate.settings import DEFAULT_OUTPUT, DEFAULT_SOURCES
+from respub.orchestrate.settings import DEFAULT_CRON, DEFAULT_OUTPUT, DEFAULT_SOURCES
 
-DEFAULT_CRON = "0 3 * * *"
+__all__ = ["DEFAULT_CRON", "DEFAULT_NAME", "deployment", "serve"]
+
 DEFAULT_NAME = "nightly"
 
 
