@@ -30,12 +30,21 @@ class Session:
 
 
 @dataclass(frozen=True)
+class FootnoteMark:
+    """Where a footnote's mark stood in a clause's text: after `text[:offset]`."""
+
+    label: str
+    offset: int
+
+
+@dataclass(frozen=True)
 class SubParagraph:
     """A lettered, roman or numbered sub-paragraph: (a), (i), (1); may nest."""
 
     label: str
     text: str
     subparagraphs: tuple[SubParagraph, ...] = ()
+    marks: tuple[FootnoteMark, ...] = ()  # the footnote marks in `text`
 
 
 @dataclass(frozen=True)
@@ -45,6 +54,7 @@ class PreambularClause:
     keyword: str
     text: str
     concept: str | None = None
+    marks: tuple[FootnoteMark, ...] = ()  # the footnote marks in `text`
 
 
 @dataclass(frozen=True)
@@ -60,6 +70,7 @@ class OperativeClause:
     # the adopting body acts on itself (decides on its agenda, adopts an instrument) and
     # names no addressee: never counted as one (data/addressees.yaml)
     self_acting: bool = False
+    marks: tuple[FootnoteMark, ...] = ()  # the footnote marks in `text`
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from respub.model import Resolution, SubParagraph
+from respub.model import FootnoteMark, Resolution, SubParagraph
 
 
 def resolution_to_json(resolution: Resolution) -> dict[str, Any]:
@@ -28,7 +28,7 @@ def resolution_to_json(resolution: Resolution) -> dict[str, Any]:
         },
         "formula": resolution.formula,
         "preamble": [
-            {"keyword": c.keyword, "concept": c.concept, "text": c.text}
+            {"keyword": c.keyword, "concept": c.concept, "text": c.text, "marks": _marks(c.marks)}
             for c in resolution.preamble
         ],
         "operative": [
@@ -39,6 +39,7 @@ def resolution_to_json(resolution: Resolution) -> dict[str, Any]:
                 "addressees": list(c.addressees),
                 "self_acting": c.self_acting,
                 "text": c.text,
+                "marks": _marks(c.marks),
                 "subparagraphs": [_sub(s) for s in c.subparagraphs],
             }
             for c in resolution.operative
@@ -64,8 +65,13 @@ def _sub(sub: SubParagraph) -> dict[str, Any]:
     return {
         "label": sub.label,
         "text": sub.text,
+        "marks": _marks(sub.marks),
         "subparagraphs": [_sub(s) for s in sub.subparagraphs],
     }
+
+
+def _marks(marks: tuple[FootnoteMark, ...]) -> list[dict[str, Any]]:
+    return [{"label": m.label, "offset": m.offset} for m in marks]
 
 
 def outline(resolution: Resolution, width: int = 100) -> str:

@@ -88,9 +88,10 @@ def test_subparagraphs_footnotes_and_dates() -> None:
     assert first.find("a:intro", NS) is not None
     subs = first.findall("a:subparagraph", NS)
     assert [s.get("eId") for s in subs][:2] == ["operative-1-a", "operative-1-b"]
-    note = root.find(".//a:conclusions//a:authorialNote", NS)
+    note = root.find(".//a:preamble//a:authorialNote", NS)  # at its mark, in a recital
     assert note is not None and note.get("marker") == resolution.footnotes[0].label
     assert note.get("eId") == "footnote-1"
+    assert root.find(".//a:conclusions//a:authorialNote", NS) is None
     date = root.find(".//a:conclusions//a:docDate", NS)
     assert resolution.adopted is not None and date.get("date") == resolution.adopted.isoformat()
 

@@ -26,17 +26,22 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from respub.model import Citation, Resolution, SubParagraph
+from respub.model import Citation, FootnoteMark, Resolution, SubParagraph
 from respub.rdf.mapping import subparagraph_step
 
 
 @dataclass(frozen=True)
 class Slot:
-    """One printed string: the part it belongs to, its role there, and the text."""
+    """One printed string: the part it belongs to, its role there, and the text.
+
+    A clause's text slot lists the footnote marks that stand in it; the slots of those
+    footnotes (role ``note``) follow it at once, in the order of the marks.
+    """
 
     part: str
     role: str
     text: str
+    marks: tuple[FootnoteMark, ...] = ()
 
 
 def slots(resolution: Resolution) -> list[Slot]:
@@ -50,16 +55,18 @@ def _slots(r: Resolution) -> Iterator[Slot]:
         yield Slot("title", "title", r.title)
     if r.formula is not None:
         yield Slot("formula", "formula", r.formula)
+    notes = _Notes(r)
     for position, clause in enumerate(r.preamble, start=1):
-        yield Slot(f"preamble-{position}", "text", clause.text)
+        yield from notes.text(f"preamble-{position}", clause.text, clause.marks)
     for position, op in enumerate(r.operative, start=1):
         part = f"operative-{position}"
         if op.number is not None:
             yield Slot(part, "num", str(op.number))
-        yield Slot(part, "text", op.text)
-        yield from _subparagraph_slots(part, op.subparagraphs)
+        yield from notes.text(part, op.text, op.marks)
+        yield from _subparagraph_slots(part, op.subparagraphs, notes)
     for position, note in enumerate(r.footnotes, start=1):
-        yield Slot(f"footnote-{position}", "text", note.text)
+        if position not in notes.placed:
+            yield Slot(f"footnote-{position}", "text", note.text)
     for position, annex in enumerate(r.annexes, start=1):
         part = f"annex-{position}"
         yield Slot(part, "title", annex.title)
@@ -67,13 +74,36 @@ def _slots(r: Resolution) -> Iterator[Slot]:
             yield Slot(part, "text", paragraph)
 
 
-def _subparagraph_slots(parent: str, subs: Sequence[SubParagraph]) -> Iterator[Slot]:
+class _Notes:
+    """The footnotes placed at their marks: a text slot, then its notes' slots."""
+
+    def __init__(self, r: Resolution) -> None:
+        self.footnotes = r.footnotes
+        self.position: dict[str, int] = {}
+        for position, note in enumerate(r.footnotes, start=1):
+            self.position.setdefault(note.label, position)
+        self.placed: set[int] = set()
+
+    def text(self, part: str, text: str, marks: tuple[FootnoteMark, ...]) -> Iterator[Slot]:
+        own = tuple(m for m in marks if self._free(m))
+        yield Slot(part, "text", text, own)
+        for mark in own:
+            position = self.position[mark.label]
+            self.placed.add(position)
+            yield Slot(f"footnote-{position}", "note", self.footnotes[position - 1].text)
+
+    def _free(self, mark: FootnoteMark) -> bool:
+        position = self.position.get(mark.label)
+        return position is not None and position not in self.placed
+
+
+def _subparagraph_slots(parent: str, subs: Sequence[SubParagraph], notes: _Notes) -> Iterator[Slot]:
     used: set[str] = set()
     for position, sub in enumerate(subs, start=1):
         part = f"{parent}-{subparagraph_step(sub.label, position, used)}"
         yield Slot(part, "num", sub.label)
-        yield Slot(part, "text", sub.text)
-        yield from _subparagraph_slots(part, sub.subparagraphs)
+        yield from notes.text(part, sub.text, sub.marks)
+        yield from _subparagraph_slots(part, sub.subparagraphs, notes)
 
 
 def subparagraph_parts(parent: str, subs: Sequence[SubParagraph]) -> list[str]:
@@ -91,9 +121,23 @@ def model_text(resolution: Resolution) -> str:
     This is what the concatenated text of the Akoma Ntoso file must equal (see
     `respub.akn.text_of`): the identifier, title, formula, preambular clauses, operative
     clauses (number, text, then each sub-paragraph's label and text, depth first),
-    footnotes, then annexes (heading, paragraphs).
+    the footnotes not placed at a mark, then annexes (heading, paragraphs). A footnote
+    whose mark stands in a clause is read there, at its mark, as the XML places it: its
+    text counts, between the clause's words before and after the mark.
     """
-    return " ".join(" ".join(slot.text for slot in slots(resolution)).split())
+    found = slots(resolution)
+    pieces: list[str] = []
+    index = 0
+    while index < len(found):
+        slot = found[index]
+        index += 1
+        at = 0
+        for mark in slot.marks:
+            pieces.extend([slot.text[at : mark.offset], found[index].text])
+            at = mark.offset
+            index += 1
+        pieces.append(slot.text[at:])
+    return " ".join(" ".join(pieces).split())
 
 
 @dataclass(frozen=True)

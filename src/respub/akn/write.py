@@ -10,17 +10,20 @@ session's last or first day referring to a ``TLCEvent`` that says so; footnotes 
 fragment name (``preamble-3``, ``operative-2-a``); every citation is a ``<ref href>`` to
 the cited work's IRI, with the citation's fragment name as ``eId``.
 
-The model does not record where a footnote's mark stood in the text, so the footnotes
-are rendered together, each an ``authorialNote`` with its printed ``marker``, in a
-``container name="footnotes"`` of the conclusions.
+A footnote whose mark stands in a clause (`FootnoteMark`) is an ``authorialNote`` with its
+printed ``marker`` at that place in the clause's ``<p>`` (inside a ``<ref>`` when the mark
+stands inside a citation's text); a footnote whose mark stands elsewhere (the title, the
+formula, an annex) or was not found is rendered apart, in a ``container name="footnotes"``
+of the conclusions, as before.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from lxml import etree
 
+from respub.akn.inline import Note, write_inline
 from respub.akn.names import AknNames, body_naming
 from respub.akn.slots import Slot, Span, place_citations, slots, subparagraph_parts
 from respub.knowledge.profiles import profiles
@@ -104,9 +107,32 @@ class _Writer:
         return slot.text, spans
 
     def fill(self, element: etree._Element, role: str) -> etree._Element:
+        """Write the next slot into `element`: its citations, and the footnotes whose
+        marks stand in it (their ``note`` slots follow it) at their marks."""
+        marks = self.texts[self.next].marks
         text, spans = self.take(role)
-        _inline(element, text, sorted(spans, key=lambda s: (s.start, -s.end)), self.iris)
+        notes = [Note(mark.offset, self.note_renderer()) for mark in marks]
+        write_inline(element, text, _sorted(spans), notes, self.ref)
         return element
+
+    def note_renderer(self) -> Callable[[etree._Element], etree._Element]:
+        """Renders the next ``note`` slot as an ``authorialNote`` (taken now, in order)."""
+        slot = self.texts[self.next]
+        text, spans = self.take("note")
+        position = int(slot.part.rpartition("-")[2])
+        label = self.r.footnotes[position - 1].label
+
+        def render(parent: etree._Element) -> etree._Element:
+            note = _add(parent, "authorialNote", marker=label, placement="bottom",
+                        eId=slot.part)  # fmt: skip
+            write_inline(_add(note, "p"), text, _sorted(spans), (), self.ref)
+            return note
+
+        return render
+
+    def ref(self, parent: etree._Element, span: Span) -> etree._Element:
+        return _add(parent, "ref", href=self.iris.work(span.citation.identifier),
+                    eId=f"citation-{span.position}")  # fmt: skip
 
     # -- blocks -----------------------------------------------------------------------------
 
@@ -201,20 +227,28 @@ class _Writer:
 
     def conclusions(self, statement: etree._Element) -> None:
         dated = _doc_date(self.r)
-        if dated is None and not self.r.footnotes:
+        apart = self.unplaced_notes()
+        if dated is None and not apart:
             return
         conclusions = _add(statement, "conclusions")
         if dated is not None:
             day, event, _ = dated
             date = _add(_add(conclusions, "p"), "docDate", date=day, refersTo=f"#{event}")
             date.text = day
-        if not self.r.footnotes:
+        if not apart:
             return
         notes = _add(conclusions, "container", name="footnotes", eId="footnotes")
-        for position, footnote in enumerate(self.r.footnotes, start=1):
-            note = _add(_add(notes, "p"), "authorialNote", marker=footnote.label,
-                        placement="bottom", eId=f"footnote-{position}")  # fmt: skip
+        for position in apart:
+            note = _add(_add(notes, "p"), "authorialNote", placement="bottom",
+                        marker=self.r.footnotes[position - 1].label,
+                        eId=f"footnote-{position}")  # fmt: skip
             self.fill(_add(note, "p"), "text")
+
+    def unplaced_notes(self) -> list[int]:
+        """The positions of the footnotes whose mark stands in no clause, in order."""
+        placed = {slot.part for slot in self.texts if slot.role == "note"}
+        count = len(self.r.footnotes)
+        return [n for n in range(1, count + 1) if f"footnote-{n}" not in placed]
 
     def attachments(self, statement: etree._Element) -> None:
         if not self.r.annexes:
@@ -258,35 +292,5 @@ def _proponent_name(body: str, language: str) -> str:
     return body_naming(body).name
 
 
-def _inline(element: etree._Element, text: str, spans: Sequence[Span], iris: Iris) -> None:
-    """Write `text` into `element`, each span a ``ref`` (nested spans inside their parent)."""
-    at = 0
-    last: etree._Element | None = None
-    index = 0
-    while index < len(spans):
-        span = spans[index]
-        inner = []
-        index += 1
-        while index < len(spans) and spans[index].start < span.end:
-            if spans[index].end <= span.end:
-                inner.append(spans[index])
-            index += 1  # a span crossing this one's end is dropped: refs cannot overlap
-        _append_text(element, last, text[at : span.start])
-        ref = _add(element, "ref", href=iris.work(span.citation.identifier),
-                   eId=f"citation-{span.position}")  # fmt: skip
-        shifted = [
-            Span(s.start - span.start, s.end - span.start, s.position, s.citation) for s in inner
-        ]
-        _inline(ref, text[span.start : span.end], shifted, iris)
-        last = ref
-        at = span.end
-    _append_text(element, last, text[at:])
-
-
-def _append_text(element: etree._Element, last: etree._Element | None, text: str) -> None:
-    if not text:
-        return
-    if last is None:
-        element.text = (element.text or "") + text
-    else:
-        last.tail = (last.tail or "") + text
+def _sorted(spans: list[Span]) -> list[Span]:
+    return sorted(spans, key=lambda s: (s.start, -s.end))

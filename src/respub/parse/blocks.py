@@ -3,6 +3,8 @@
 >>> blocks, notes = split_blocks("A line\\nwrapped[^1].\\n\\nNext\\n\\n[^1]: A note.")
 >>> [b.text for b in blocks], notes
 (['A line wrapped.', 'Next'], (Footnote(label='1', text='A note.'),))
+>>> blocks[0].marks  # where the mark stood: after "A line wrapped"
+((14, '1'),)
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ class Block:
 
     text: str
     line: int
+    # the footnote marks taken out of the text: (offset in `text`, label), in order
+    marks: tuple[tuple[int, str], ...] = ()
 
 
 def split_blocks(text: str) -> tuple[list[Block], tuple[Footnote, ...]]:
@@ -35,10 +39,11 @@ def split_blocks(text: str) -> tuple[list[Block], tuple[Footnote, ...]]:
     def flush() -> None:
         nonlocal current, note
         if note is not None:
-            notes[-1] = Footnote(notes[-1].label, _join(note))
+            notes[-1] = Footnote(notes[-1].label, _marked(note)[0])
             note = None
         elif current:
-            blocks.append(Block(_join(current), start))
+            text, marks = _marked(current)
+            blocks.append(Block(text, start, marks))
         current = []
 
     for number, line in enumerate(text.split("\n"), start=1):
@@ -60,8 +65,28 @@ def split_blocks(text: str) -> tuple[list[Block], tuple[Footnote, ...]]:
     return blocks, tuple(notes)
 
 
-def _join(lines: list[str]) -> str:
+_SENTINEL = "\ue000"  # a private-use character standing for a mark while spaces collapse
+
+
+def _marked(lines: list[str]) -> tuple[str, tuple[tuple[int, str], ...]]:
+    """The lines joined, whitespace collapsed, marks taken out and where they stood."""
     text = " ".join(lines)
-    if "[^" in text:
-        text = NOTE_MARK.sub("", text)
-    return " ".join(text.split())  # every run of spaces one space (str.split: much faster)
+    if "[^" not in text:
+        return " ".join(text.split()), ()  # every run of spaces one space (str.split: fast)
+    labels = [found.group(1) for found in NOTE_MARK.finditer(text)]
+    pieces: list[str] = []
+    marks: list[tuple[int, str]] = []
+    length = 0
+    for word in NOTE_MARK.sub(_SENTINEL, text).split():
+        bare = word.replace(_SENTINEL, "")
+        start = length + (1 if pieces and bare else 0)
+        at = 0
+        for char in word:
+            if char == _SENTINEL:
+                marks.append((start + at if bare else length, labels[len(marks)]))
+            else:
+                at += 1
+        if bare:
+            pieces.append(bare)
+            length = start + len(bare)
+    return " ".join(pieces), tuple(marks)

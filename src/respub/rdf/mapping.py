@@ -29,7 +29,14 @@ from rdflib import RDF, XSD, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
 from respub.knowledge.identifiers import identify, style
-from respub.model import Citation, OperativeClause, Resolution, Session, SubParagraph
+from respub.model import (
+    Citation,
+    FootnoteMark,
+    OperativeClause,
+    Resolution,
+    Session,
+    SubParagraph,
+)
 from respub.rdf.iri import Iris, language_authority, slug
 from respub.rdf.standard import ELI, media_type_iri
 from respub.rdf.vocab import RESPUB
@@ -215,6 +222,7 @@ def _expression(
     _preamble(out, resolution, iris, expression)
     for position, clause in enumerate(resolution.operative, start=1):
         _operative(out, iris, expression, position, clause)
+    places = mark_places(resolution)
     for position, footnote in enumerate(resolution.footnotes, start=1):
         node = NamedNode(iris.part(expression.value, "footnote", position))
         out.add(expression, RESPUB.hasFootnote, node)
@@ -223,6 +231,10 @@ def _expression(
         out.integer(node, RESPUB.position, position)
         out.string(node, RESPUB.printedLabel, footnote.label)
         out.text(node, RESPUB.text, footnote.text)
+        if footnote.label in places and places[footnote.label][0] == position:
+            _, steps, offset = places.pop(footnote.label)
+            out.add(node, RESPUB.markedIn, NamedNode(iris.part(expression.value, *steps)))
+            out.integer(node, RESPUB.markOffset, offset)
     for position, annex in enumerate(resolution.annexes, start=1):
         node = NamedNode(iris.part(expression.value, "annex", position))
         out.add(expression, RESPUB.hasAnnex, node)
@@ -280,6 +292,34 @@ def _file(out: _Builder, expression: NamedNode, node: NamedNode, media_type: str
         iana = NamedNode(media_type_iri(media_type))
         out.add(node, ELI.media_type, iana)
         out.add(node, ELI.format, iana)
+
+
+def mark_places(resolution: Resolution) -> dict[str, tuple[int, tuple[str | int, ...], int]]:
+    """Where each placed footnote's mark stands: label -> (the footnote's position, the
+    fragment steps of its clause or sub-paragraph, the offset in that text)."""
+    position: dict[str, int] = {}
+    for index, note in enumerate(resolution.footnotes, start=1):
+        position.setdefault(note.label, index)
+    places: dict[str, tuple[int, tuple[str | int, ...], int]] = {}
+
+    def put(steps: tuple[str | int, ...], marks: Iterable[FootnoteMark]) -> None:
+        for mark in marks:
+            if mark.label in position:
+                places.setdefault(mark.label, (position[mark.label], steps, mark.offset))
+
+    def walk(steps: tuple[str | int, ...], subs: Iterable[SubParagraph]) -> None:
+        used: set[str] = set()
+        for index, sub in enumerate(subs, start=1):
+            here = (*steps, subparagraph_step(sub.label, index, used))
+            put(here, sub.marks)
+            walk(here, sub.subparagraphs)
+
+    for index, recital in enumerate(resolution.preamble, start=1):
+        put(("preamble", index), recital.marks)
+    for index, clause in enumerate(resolution.operative, start=1):
+        put(("operative", index), clause.marks)
+        walk(("operative", index), clause.subparagraphs)
+    return places
 
 
 def _part(out: _Builder, whole: NamedNode, part: NamedNode) -> None:

@@ -50,6 +50,7 @@ class RESPUB(DefinedNamespace):
     isEmbodiedBy: URIRef  # is embodied by
     isPartOf: URIRef  # is part of
     language: URIRef  # language
+    markedIn: URIRef  # marked in
     mentions: URIRef  # mentions
     occursIn: URIRef  # occurs in
     passedBy: URIRef  # passed by
@@ -69,6 +70,7 @@ class RESPUB(DefinedNamespace):
     keyword: URIRef  # keyword
     languageCode: URIRef  # language code
     location: URIRef  # location
+    markOffset: URIRef  # mark offset
     mediaType: URIRef  # media type
     number: URIRef  # number
     paragraphNumber: URIRef  # paragraph number

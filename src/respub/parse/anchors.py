@@ -1,0 +1,107 @@
+"""Footnote marks placed in the clauses: where each mark stood in a clause's text.
+
+`split_blocks` takes the marks out of the paragraphs and keeps where they stood
+(`Block.marks`). Every clause and sub-paragraph text is a piece of those paragraphs, in
+reading order (the segmenter cuts and joins paragraphs, never rewrites them), so a mark
+belongs to the clause whose text covers its place; a mark at the very end of a clause
+("...Secretary-General;[^2]") is that clause's. A mark outside every clause (in the title,
+the enacting formula, an annex) and a mark of no known footnote are left unplaced: the
+footnote is then kept apart, as before.
+
+>>> from respub.parse.blocks import Block
+>>> from respub.model import OperativeClause, PreambularClause
+>>> blocks = [Block("Recalling the Charter,", 1, ((21, "1"),)), Block("1. Decides so;", 3)]
+>>> preamble, operative = anchor_marks(
+...     blocks, (PreambularClause("Recalling", "Recalling the Charter,"),),
+...     (OperativeClause("Decides", "Decides so;", 1),), {"1"})
+>>> preamble[0].marks
+(FootnoteMark(label='1', offset=21),)
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
+
+from respub.model import FootnoteMark, OperativeClause, PreambularClause, SubParagraph
+from respub.parse.blocks import Block
+
+__all__ = ["anchor_marks", "marks_of"]
+
+_Own = Callable[[str], tuple[FootnoteMark, ...]]
+
+
+class _Stream:
+    """The paragraphs' texts joined by spaces, the marks at their places in it."""
+
+    def __init__(self, blocks: Sequence[Block], labels: set[str]) -> None:
+        self.text = " ".join(b.text for b in blocks)
+        self.places: list[int] = []
+        self.labels: list[str] = []
+        start = 0
+        for block in blocks:
+            for offset, label in block.marks:
+                if label in labels:
+                    self.places.append(start + offset)
+                    self.labels.append(label)
+            start += len(block.text) + 1
+        self.cursor = 0
+
+    def marks(self, text: str) -> tuple[FootnoteMark, ...]:
+        """The marks inside the next occurrence of `text` (its end included)."""
+        if not self.places or not text:
+            return ()
+        at = self.text.find(text, self.cursor)
+        if at < 0:
+            return ()
+        end = at + len(text)
+        self.cursor = end
+        first = bisect.bisect_left(self.places, at)
+        last = bisect.bisect_right(self.places, end)
+        return tuple(FootnoteMark(self.labels[i], self.places[i] - at) for i in range(first, last))
+
+
+def anchor_marks(
+    blocks: Sequence[Block],
+    preamble: tuple[PreambularClause, ...],
+    operative: tuple[OperativeClause, ...],
+    labels: set[str],
+) -> tuple[tuple[PreambularClause, ...], tuple[OperativeClause, ...]]:
+    """The clauses with the marks of the footnotes `labels` that stand in their texts."""
+    if not any(b.marks for b in blocks):
+        return preamble, operative
+    stream = _Stream(blocks, labels)
+    placed: set[str] = set()
+
+    def own(text: str) -> tuple[FootnoteMark, ...]:
+        found = tuple(m for m in stream.marks(text) if m.label not in placed)
+        placed.update(m.label for m in found)  # a footnote has one place
+        return found
+
+    recitals = tuple(replace(c, marks=own(c.text)) for c in preamble)
+    clauses = []
+    for clause in operative:
+        marks = own(clause.text)
+        clauses.append(replace(clause, marks=marks, subparagraphs=_subs(clause.subparagraphs, own)))
+    return recitals, tuple(clauses)
+
+
+def _subs(subs: tuple[SubParagraph, ...], own: _Own) -> tuple[SubParagraph, ...]:
+    out = []
+    for sub in subs:
+        marks = own(sub.text)
+        out.append(replace(sub, marks=marks, subparagraphs=_subs(sub.subparagraphs, own)))
+    return tuple(out)
+
+
+def marks_of(operative: OperativeClause) -> Iterator[FootnoteMark]:
+    """Every mark of an operative clause: its own, then its sub-paragraphs', depth first."""
+    yield from operative.marks
+
+    def walk(subs: tuple[SubParagraph, ...]) -> Iterator[FootnoteMark]:
+        for sub in subs:
+            yield from sub.marks
+            yield from walk(sub.subparagraphs)
+
+    yield from walk(operative.subparagraphs)
