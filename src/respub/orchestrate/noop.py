@@ -39,7 +39,9 @@ def unchanged(specs: Sequence[str | Path], settings: Settings) -> PublishReport 
     spec = resolve_sources(specs)
     if spec.remote:
         return None
-    documents = unique(spec.file_sources() + [s.source for s in spec.local if s.source])
+    documents = unique(
+        spec.file_sources() + [s.source for s in spec.local if s.source]
+    )
     if not documents:
         return None
     state = StateDirs.of(settings.output_dir)

@@ -189,11 +189,8 @@ def break_clauses(lines: list[str], lex: Lexicon) -> list[str]:
         for index, line in enumerate(_inline_clauses(whole, last)):
             last += index > 0
             previous = result[-1] if result else ""
-            if (
-                previous
-                and previous != PAGE_BREAK
-                and _opens(line, lex)
-                and (_ENDS_CLAUSE.search(previous[-12:]))
+            if previous and previous != PAGE_BREAK and _opens(line, lex) and (
+                _ENDS_CLAUSE.search(previous[-12:])
             ):
                 result.append("")
             result.append(line)
@@ -230,4 +227,6 @@ def _opens(line: str, lex: Lexicon) -> bool:
         return True
     if not line[:1].isupper() or NOTE_DEFINITION.match(line):
         return False
-    return bool(lex.match_opener(line, "preambular") or lex.match_opener(line, "operative"))
+    return bool(
+        lex.match_opener(line, "preambular") or lex.match_opener(line, "operative")
+    )

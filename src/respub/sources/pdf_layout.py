@@ -25,7 +25,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 _NUMBER = re.compile(r"^\d{1,3}$|^\*{1,3}$")
-_CLAUSE_START = re.compile(r"^(?:\d{1,3}\.\s+\S|\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)\s+\S)")
+_CLAUSE_START = re.compile(
+    r"^(?:\d{1,3}\.\s+\S|\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)\s+\S)"
+)
 _RULE = re.compile(r"^[_\-–—]{5,}$")
 _SMALL_NOTE = re.compile(r"^(\d{1,3}|\*{1,3})\s+(\S.*)$")
 _OPENER = re.compile(r"^(?:[A-Z][a-z]{2,}|[A-Z]{3,})\b")
@@ -224,7 +226,6 @@ def drop_furniture(pages: list[list[Line]], info: Sequence[Page]) -> list[list[L
     all its words are page furniture or when the same words recur at the same height on
     another page.
     """
-
     def band(line: Line, page: Page) -> bool:
         return line.y > page.height * (1 - _BAND) or line.y < page.height * _BAND
 
@@ -379,7 +380,9 @@ def split_inline_clauses(paragraphs: list[str]) -> list[str]:
         if found:
             last = int(found.group(1))
             while True:
-                inner = re.search(rf"(?<=[;:.,])\s+({last + 1})\.\s+(?=[A-Z])", pieces[-1])
+                inner = re.search(
+                    rf"(?<=[;:.,])\s+({last + 1})\.\s+(?=[A-Z])", pieces[-1]
+                )
                 if inner is None:
                     break
                 head, tail = pieces[-1][: inner.start()], pieces[-1][inner.start() :]
