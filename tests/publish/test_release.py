@@ -105,8 +105,12 @@ def test_dumps_parse_and_void_counts_the_real_triples(
     with gzip.open(root / "resolutions.nt.gz", "rb") as handle:
         ntriples = rdflib.Graph().parse(data=handle.read(), format="nt")
     turtle = rdflib.Graph().parse(root / "resolutions.ttl")
-    jsonld = [q.triple for q in parse(path=root / "resolutions.jsonld", format=RdfFormat.JSON_LD)]
+    # each version's nodes concatenated in one @graph: the graph of all the versions' triples
+    jsonld = {
+        f"{q.triple} ." for q in parse(path=root / "resolutions.jsonld", format=RdfFormat.JSON_LD)
+    }
     union = {line for r in results for line in r.ntriples.splitlines()}
+    assert jsonld == union
     assert len(ntriples) == len(turtle) == len(jsonld) == len(union)
     assert isomorphic(ntriples, turtle)
     described = rdflib.Graph().parse(root / "dataset.ttl")

@@ -21,18 +21,20 @@ log = logging.getLogger(__name__)
 
 
 def akn_files(plan: ReleasePlan, root: Path) -> dict[str, bytes]:
-    """`{path}.akn` of each language version of the release."""
-    del root  # the XML comes from the results and the live release, not from the dumps
+    """`{path}.akn` of each language version of the release, except those already in
+    `root` (linked from the live release with the version's other files: same content)."""
     base = plan.settings.base_iri
-    files = {
-        f"{expression_path(r.expression_iri or '', base)}.{EXTENSION}": r.akn.encode("utf-8")
-        for r in plan.selection.published
-        if r.akn
-    }
+    files = {}
+    for result in plan.selection.published:
+        path = f"{expression_path(result.expression_iri or '', base)}.{EXTENSION}"
+        if result.akn and not (root / path).is_file():
+            files[path] = result.akn.encode("utf-8")
     if plan.selection.carried:
         live = current_release(plan.settings.output_dir)
         for entry in plan.selection.carried:
             path = f"{expression_path(entry.expression_iri, base)}.{EXTENSION}"
+            if (root / path).is_file():
+                continue
             if live is None or not (live / path).is_file():  # a release older than the format
                 log.warning("%s: carried forward without its %s", entry.expression_iri, path)
                 continue

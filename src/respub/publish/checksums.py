@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["SUMS", "FileInfo", "check_sums", "describe_files", "read_sums", "sums_text"]
+__all__ = [
+    "SUMS",
+    "FileInfo",
+    "check_sums",
+    "describe_files",
+    "linked_infos",
+    "read_sums",
+    "sums_text",
+]
 
 SUMS = "SHA256SUMS"
 _CHUNK = 1 << 20
@@ -38,16 +46,47 @@ def release_files(root: Path) -> list[str]:
 
 
 def describe_files(
-    root: Path, paths: Iterable[str], on_file: Callable[[int], None] | None = None
+    root: Path,
+    paths: Iterable[str],
+    on_file: Callable[[int], None] | None = None,
+    known: Mapping[str, FileInfo] | None = None,
 ) -> list[FileInfo]:
-    """Size and SHA-256 of each path; `on_file(n)` is called after the n-th file."""
+    """Size and SHA-256 of each path (`known` ones taken as given, not read); `on_file(n)`
+    is called after the n-th file."""
     infos = []
     for n, path in enumerate(paths, start=1):
-        full = root / path
-        infos.append(FileInfo(path=path, size=full.stat().st_size, sha256=file_sha256(full)))
+        info = (known or {}).get(path)
+        if info is None:
+            full = root / path
+            info = FileInfo(path=path, size=full.stat().st_size, sha256=file_sha256(full))
+        infos.append(info)
         if on_file is not None:
             on_file(n)
     return sorted(infos, key=lambda i: i.path)
+
+
+def linked_infos(root: Path, previous: Path | None, paths: Iterable[str]) -> dict[str, FileInfo]:
+    """The infos of the `paths` of `root` that are the very files (same inode) of the
+    `previous` release, with the digests its `SHA256SUMS` lists (checked when it was made):
+    a hard-linked file is not read again."""
+    if previous is None:
+        return {}
+    try:
+        sums = read_sums(previous)
+    except (OSError, ValueError):
+        return {}
+    found = {}
+    for path in paths:
+        digest = sums.get(path)
+        if digest is None:
+            continue
+        try:
+            mine, theirs = (root / path).stat(), (previous / path).stat()
+        except OSError:
+            continue
+        if (mine.st_ino, mine.st_dev) == (theirs.st_ino, theirs.st_dev):
+            found[path] = FileInfo(path=path, size=mine.st_size, sha256=digest)
+    return found
 
 
 def sums_text(infos: Iterable[FileInfo]) -> str:
@@ -73,8 +112,9 @@ def read_sums(root: Path) -> dict[str, str]:
     return sums
 
 
-def check_sums(root: Path) -> list[str]:
-    """Problems found re-hashing every file against `SHA256SUMS` (missing, changed, unlisted)."""
+def check_sums(root: Path, known: Mapping[str, FileInfo] | None = None) -> list[str]:
+    """Problems found re-hashing every file against `SHA256SUMS` (missing, changed,
+    unlisted); a `known` file (hard-linked from a verified release) is not read again."""
     try:
         sums = read_sums(root)
     except (OSError, ValueError) as error:
@@ -84,6 +124,8 @@ def check_sums(root: Path) -> list[str]:
     for path, digest in sorted(sums.items()):
         if path not in present:
             problems.append(f"{path}: listed in {SUMS} but missing")
+        elif path in (known or {}) and (known or {})[path].sha256 == digest:
+            continue
         elif file_sha256(root / path) != digest:
             problems.append(f"{path}: SHA-256 differs from {SUMS}")
     problems += [f"{path}: not listed in {SUMS}" for path in sorted(present - set(sums))]

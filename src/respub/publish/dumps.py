@@ -1,32 +1,36 @@
 """Write the data of a release: each language version on its own, and whole-dataset dumps.
 
-Everything is built from canonical N-Triples, so the bytes depend only on the triples:
-sorted, deduplicated, gzip with `mtime=0` and no file name. The Turtle dump is one prefix
-header followed by each language version's Turtle body (`respub.rdf.turtle`), in the order
-of the expression IRIs: the body of a version's own `.ttl` file, taken from it as written
-(a Work's triples are repeated in each of its versions' bodies; the graph is their union).
+Everything is built from canonical N-Triples, so the bytes depend only on the triples.
+Every dump is its language versions' pieces end to end, in the order of the expression
+IRIs, so that a release re-serialises only the versions that changed: the N-Triples and
+N-Quads dumps are one gzip member per version (`respub.publish.parts`: `mtime=0`, no file
+name); the Turtle dump is one prefix header followed by each version's Turtle body
+(`respub.rdf.turtle`) and the JSON-LD dump one header followed by each version's nodes,
+both taken from the version's own `.ttl` / `.jsonld` file as written. A Work's triples are
+repeated by each of its versions (and a session's by each of its resolutions); the graph
+is their union, and `DumpSummary.triples` counts distinct triples.
 """
 
 from __future__ import annotations
 
-import contextlib
 import gzip
-import heapq
-import itertools
+import hashlib
 import json
 import textwrap
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import IO, Any, cast
+from typing import Any
 
 from pyoxigraph import RdfFormat, Triple, parse
 
 from respub.publish.layout import expression_path
-from respub.publish.statistics import Statistics, StatisticsCounter
+from respub.publish.parts import DumpCounter, Part, PartCache, make_part
+from respub.publish.statistics import Statistics
 from respub.rdf.iri import DEFAULT_BASE
 from respub.rdf.jsonld import compact, load_context
-from respub.rdf.serialize import ntriples_lines, prefixes, serialize
+from respub.rdf.serialize import prefixes
 from respub.rdf.turtle import ntriples_body, prefix_header
 
 __all__ = [
@@ -48,16 +52,18 @@ DUMPS = (TURTLE, JSONLD, NTRIPLES, NQUADS)
 
 @dataclass(frozen=True)
 class Document:
-    """One language version to publish: its IRI and canonical N-Triples."""
+    """One language version to publish: its IRI, canonical N-Triples and their SHA-256
+    (computed when not given)."""
 
     expression_iri: str
     ntriples: str
+    content_sha256: str = ""
 
 
 @dataclass(frozen=True)
 class DumpSummary:
     """What the dumps hold: distinct triples, quads, named graphs, and the VoID statistics
-    counted while the N-Triples dump was written."""
+    of the merged data (`respub.publish.parts.DumpCounter`)."""
 
     triples: int
     quads: int
@@ -71,13 +77,18 @@ def triples_of(ntriples: str) -> list[Triple]:
 
 
 def expression_files_of(base_iri: str, document: Document) -> dict[str, bytes]:
-    """`{path}.ttl` and `{path}.jsonld` of one expression, by release-relative path."""
+    """`{path}.ttl` and `{path}.jsonld` of one expression, by release-relative path.
+
+    Each is its dump's header, the version's body, and (JSON-LD) the dump's footer, so a
+    dump is assembled from the files' bodies without serialising them again.
+    """
     stem = expression_path(document.expression_iri, base_iri)
     chosen = prefixes(base_iri)
     body = ntriples_body(document.ntriples, chosen)
+    nodes = _jsonld_nodes(triples_of(document.ntriples))
     return {
         f"{stem}.ttl": (prefix_header(chosen) + body).encode("utf-8"),
-        f"{stem}.jsonld": serialize(triples_of(document.ntriples), "jsonld"),
+        f"{stem}.jsonld": (_jsonld_header() + "\n" + nodes + _JSONLD_FOOTER).encode("utf-8"),
     }
 
 
@@ -86,35 +97,43 @@ def write_dumps(
     documents: Sequence[Document],
     on_stage: Callable[[str], None],
     base_iri: str = DEFAULT_BASE,
+    parts: PartCache | None = None,
 ) -> DumpSummary:
     """Write the four whole-dataset dumps; `on_stage("dump:<name>")` after each.
 
-    Streamed: the documents' sorted lines are merged into the N-Triples dump, which the
-    JSON-LD dump is then read from, a subject at a time. The Turtle dump is the documents'
-    Turtle bodies under one header, read from their `.ttl` files in `root` when present.
+    Each dump is its versions' pieces end to end, in expression-IRI order: the gzip members
+    of `respub.publish.parts` (taken from `parts` when it holds them, else made and kept
+    there), and the bodies of the `.ttl` and `.jsonld` files written in `root` before.
     """
-    count = 0
-    statistics = StatisticsCounter()
-    with _gzip(root / NTRIPLES) as out:
-        for chunk in _chunks(_merged(documents)):
-            out.write("".join(chunk).encode())
-            statistics.add(chunk)
-            count += len(chunk)
-    on_stage(f"dump:{NTRIPLES}")
-    _write_turtle(root, documents, base_iri)
-    on_stage(f"dump:{TURTLE}")
-    with (root / JSONLD).open("w", encoding="utf-8") as out, _triples(root / NTRIPLES) as triples:
-        _write_jsonld(out, triples)
-    on_stage(f"dump:{JSONLD}")
+    ordered = sorted(documents, key=lambda d: d.expression_iri)
     quads = 0
-    with _gzip(root / NQUADS) as out:
-        for document in sorted(documents, key=lambda d: d.expression_iri):
-            graph = f" <{document.expression_iri}> .\n"
-            found = ntriples_lines(document.ntriples)
-            out.write("".join(line.removesuffix(" .") + graph for line in found).encode())
-            quads += len(found)
+    counter = DumpCounter()
+    with (root / NTRIPLES).open("wb") as nt, (root / NQUADS).open("wb") as nq:
+        for document in ordered:
+            part = _part(document, parts)
+            nt.write(part.ntriples_gz)
+            nq.write(part.nquads_gz)
+            counter.add(part)
+            quads += part.triples
+    on_stage(f"dump:{NTRIPLES}")
+    _write_turtle(root, ordered, base_iri)
+    on_stage(f"dump:{TURTLE}")
+    _write_jsonld(root, ordered, base_iri)
+    on_stage(f"dump:{JSONLD}")
     on_stage(f"dump:{NQUADS}")
-    return DumpSummary(count, quads, len(documents), statistics.result())
+    statistics = counter.result()
+    return DumpSummary(statistics.triples, quads, len(ordered), statistics)
+
+
+def _part(document: Document, parts: PartCache | None) -> Part:
+    """The document's part: from the cache, else made (and kept)."""
+    key = document.content_sha256 or hashlib.sha256(document.ntriples.encode()).hexdigest()
+    found = parts.load(key, document.expression_iri) if parts is not None else None
+    if found is None:
+        found = make_part(document.expression_iri, document.ntriples)
+        if parts is not None:
+            parts.store(key, found)
+    return found
 
 
 def _write_turtle(root: Path, documents: Sequence[Document], base_iri: str) -> None:
@@ -124,7 +143,7 @@ def _write_turtle(root: Path, documents: Sequence[Document], base_iri: str) -> N
     encoded = header.encode("utf-8")
     with (root / TURTLE).open("wb") as out:
         out.write(encoded)
-        for document in sorted(documents, key=lambda d: d.expression_iri):
+        for document in documents:
             written = root / f"{expression_path(document.expression_iri, base_iri)}.ttl"
             data = written.read_bytes() if written.is_file() else b""
             if data.startswith(encoded):
@@ -133,49 +152,52 @@ def _write_turtle(root: Path, documents: Sequence[Document], base_iri: str) -> N
                 out.write(ntriples_body(document.ntriples, chosen).encode("utf-8"))
 
 
-def _merged(documents: Sequence[Document]) -> Iterator[str]:
-    """The sorted, distinct lines of all documents (each already sorted)."""
-    previous = None
-    for line in heapq.merge(*(_lines(d.ntriples) for d in documents)):
-        if line != previous:
-            yield line
-            previous = line
-
-
-def _lines(text: str) -> Iterator[str]:
-    """The lines of `text` (each ending in a newline), without copying the whole text."""
-    start = 0
-    while start < len(text):
-        end = text.find("\n", start) + 1 or len(text)
-        yield text[start:end]
-        start = end
-
-
-@contextlib.contextmanager
-def _triples(ntriples_gz: Path) -> Iterator[Iterator[Triple]]:
-    with gzip.open(ntriples_gz, "rb") as handle:
-        yield (q.triple for q in parse(cast(IO[bytes], handle), format=RdfFormat.N_TRIPLES))
-
-
-def _write_jsonld(out: IO[str], triples: Iterator[Triple], chunk: int = 20_000) -> None:
-    """Compact JSON-LD (respub's context embedded), compacting some subjects at a time.
+def _write_jsonld(root: Path, documents: Sequence[Document], base_iri: str) -> None:
+    """Compact JSON-LD (respub's context embedded): the header, each version's nodes (its
+    file's, else compacted), the footer.
 
     The context comes first and each node's type before its other keys, so the dump also
     reads with a streaming JSON-LD parser (`RdfFormat.STREAMING_JSON_LD`) in constant memory.
+    A Work's node appears in each of its versions' nodes; the graph is their union.
     """
+    head = (_jsonld_header() + "\n").encode("utf-8")
+    foot = _JSONLD_FOOTER.encode("utf-8")
+    with (root / JSONLD).open("wb") as out:
+        out.write(head)
+        separator = b""
+        for document in documents:
+            written = root / f"{expression_path(document.expression_iri, base_iri)}.jsonld"
+            data = written.read_bytes() if written.is_file() else b""
+            if data.startswith(head) and data.endswith(foot):
+                nodes = data[len(head) : len(data) - len(foot)]
+            else:
+                nodes = _jsonld_nodes(triples_of(document.ntriples)).encode("utf-8")
+            out.write(separator + nodes)
+            separator = b",\n"
+        out.write(foot)
+
+
+_JSONLD_FOOTER = "\n  ]\n}\n"
+
+
+@cache
+def _jsonld_header() -> str:
+    """The JSON-LD header of the dump and of each version's file, up to `"@graph": [`."""
     context = load_context()
     terms = ",\n".join(
         f"    {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}"
         for k, v in context.document["@context"].items()
     )
-    out.write('{\n  "@context": {\n' + terms + '\n  },\n  "@graph": [')
-    separator = "\n"
-    for group in _subject_groups(triples, chunk):
-        for node in compact(group, context)["@graph"]:
-            text = json.dumps(_type_first(node), ensure_ascii=False, indent=2)
-            out.write(separator + textwrap.indent(text, "    "))
-            separator = ",\n"
-    out.write("\n  ]\n}\n")
+    return '{\n  "@context": {\n' + terms + '\n  },\n  "@graph": ['
+
+
+def _jsonld_nodes(triples: Sequence[Triple]) -> str:
+    """The compacted nodes of the triples, type first, indented as in the dump."""
+    nodes = compact(triples, load_context())["@graph"]
+    return ",\n".join(
+        textwrap.indent(json.dumps(_type_first(n), ensure_ascii=False, indent=2), "    ")
+        for n in nodes
+    )
 
 
 def _type_first(node: dict[str, Any]) -> dict[str, Any]:
@@ -183,18 +205,6 @@ def _type_first(node: dict[str, Any]) -> dict[str, Any]:
     if "type" not in node:
         return node
     return {"type": node["type"], **{k: v for k, v in node.items() if k != "type"}}
-
-
-def _subject_groups(triples: Iterator[Triple], size: int) -> Iterator[list[Triple]]:
-    """Runs of at least `size` triples (except the last) that never split a subject."""
-    group: list[Triple] = []
-    for _, same in itertools.groupby(triples, key=lambda t: t.subject):
-        group.extend(same)
-        if len(group) >= size:
-            yield group
-            group = []
-    if group:
-        yield group
 
 
 def read_graphs(nquads_gz: Path, wanted: set[str] | None = None) -> dict[str, str]:
@@ -211,18 +221,3 @@ def read_graphs(nquads_gz: Path, wanted: set[str] | None = None) -> dict[str, st
             if wanted is None or name in wanted:
                 graphs.setdefault(name, []).append(triple + " .\n")
     return {g: "".join(sorted(set(lines))) for g, lines in graphs.items()}
-
-
-def _chunks(lines: Iterator[str], size: int = 50_000) -> Iterator[list[str]]:
-    while chunk := list(itertools.islice(lines, size)):
-        yield chunk
-
-
-@contextlib.contextmanager
-def _gzip(path: Path) -> Iterator[IO[bytes]]:
-    """A deterministic gzip writer: no file name, mtime 0, level 6."""
-    with (
-        path.open("wb") as raw,
-        gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=6) as zipped,
-    ):
-        yield cast(IO[bytes], zipped)

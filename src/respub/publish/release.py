@@ -22,8 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from respub import __version__
+from respub.akn import EXTENSION as AKN_EXTENSION
 from respub.errors import PublishError
-from respub.publish.checksums import describe_files, release_files
+from respub.publish.checksums import FileInfo, describe_files, linked_infos, release_files
 from respub.publish.dumps import NQUADS, Document, read_graphs, write_dumps
 from respub.publish.layout import (
     RELEASES,
@@ -36,9 +37,10 @@ from respub.publish.layout import (
     switch_latest,
 )
 from respub.publish.manifest import Manifest, Quarantine, read_manifest
+from respub.publish.parts import PARTS, PartCache
 from respub.publish.plan import ReleasePlan, plan_release
 from respub.publish.render import content_files, description_files, expression_files
-from respub.publish.verify import verify_release
+from respub.publish.verify import verify_release, verify_versions
 from respub.rdf.files import CONCEPTS, CONTEXT, ONTOLOGY, SHAPES
 from respub.results import DocumentResult
 from respub.settings import Settings
@@ -135,9 +137,9 @@ def write_release(
         if not reused:
             temp = output / RELEASES / f"{TEMP_PREFIX}{plan.rid}-{os.getpid()}"
             try:
-                _write(temp, plan, _documents(plan, previous_dir), previous_dir)
+                linked = _write(temp, plan, _documents(plan, previous_dir), previous_dir)
                 reached("verify")
-                problems = verify_release(temp)
+                problems = verify_release(temp, linked, whole=False)
                 if problems:
                     raise PublishError(
                         f"release {plan.rid} failed to verify: {'; '.join(problems)}"
@@ -151,6 +153,7 @@ def write_release(
         switch_latest(output, final)
         reached("prune")
         pruned = prune(output, settings.keep)
+        PartCache(output / PARTS).prune(e.content_sha256 for e in plan.entries)
     manifest = read_manifest(final)
     return ReleaseSummary(
         release_id=plan.rid,
@@ -178,13 +181,15 @@ def write_files(root: Path, files: Mapping[str, bytes]) -> None:
         if not target.resolve().is_relative_to(root.resolve()):
             raise PublishError(f"{path}: a release file must stay inside the release")
         target.parent.mkdir(parents=True, exist_ok=True)
+        target.unlink(missing_ok=True)  # a hard link to the previous release is never written
         target.write_bytes(data)
 
 
 def _write(
     root: Path, plan: ReleasePlan, documents: Sequence[Document], previous_dir: Path | None
-) -> None:
-    """Write every file of a release into `root` (a fresh temp folder)."""
+) -> dict[str, FileInfo]:
+    """Write every file of a release into `root` (a fresh temp folder); the infos of the
+    files hard-linked from the previous release (checked when it was made)."""
     root.mkdir(parents=True)
     reached("start")
     reusable = _reusable(plan, previous_dir)
@@ -195,16 +200,24 @@ def _write(
     ]
     for files in expression_files(plan, fresh):
         write_files(root, files)
+    problems = verify_versions(root, fresh, plan.settings.base_iri)
+    if problems:
+        raise PublishError(f"release {plan.rid}: {'; '.join(problems[:5])}")
     reached("expressions")
-    dumps = write_dumps(root, documents, lambda stage: reached(stage), plan.settings.base_iri)
+    parts = PartCache(plan.settings.output_dir / PARTS)
+    dumps = write_dumps(root, documents, reached, plan.settings.base_iri, parts)
     for files in content_files(plan, root, dumps):
         write_files(root, files)
     reached("metadata")
     paths = release_files(root)
     halfway = len(paths) // 2
-    infos = describe_files(root, paths, lambda n: reached("checksums") if n == halfway else None)
+    linked = linked_infos(root, previous_dir, paths)
+    infos = describe_files(
+        root, paths, lambda n: reached("checksums") if n == halfway else None, linked
+    )
     infos += write_site(root, infos, previous_dir)  # lists the downloads: needs their infos
     write_files(root, description_files(plan, infos, dumps))
+    return linked
 
 
 def _reusable(plan: ReleasePlan, previous_dir: Path | None) -> dict[str, str]:
@@ -227,11 +240,11 @@ def _link_expression(
 ) -> bool:
     """Hard-link (or copy) a language version's files from the previous release when its
     content is unchanged; False when they must be rendered."""
-    content = hashlib.sha256(document.ntriples.encode()).hexdigest()
+    content = document.content_sha256 or hashlib.sha256(document.ntriples.encode()).hexdigest()
     if reusable.get(document.expression_iri) != content:
         return False
     stem = expression_path(document.expression_iri, plan.settings.base_iri)
-    names = (f"{stem}.ttl", f"{stem}.jsonld")
+    names = (f"{stem}.ttl", f"{stem}.jsonld", f"{stem}.{AKN_EXTENSION}")
     if not all((previous_dir / n).is_file() for n in names):
         return False
     for name in names:
@@ -246,7 +259,9 @@ def _link_expression(
 def _documents(plan: ReleasePlan, previous_dir: Path | None) -> list[Document]:
     """The N-Triples of every expression: new ones from results, carried ones from the dump."""
     selection = plan.selection
-    new = [Document(r.expression_iri or "", r.ntriples) for r in selection.published]
+    new = [
+        Document(r.expression_iri or "", r.ntriples, r.content_sha256) for r in selection.published
+    ]
     if not selection.carried:
         return new
     if previous_dir is None:
@@ -258,7 +273,7 @@ def _documents(plan: ReleasePlan, previous_dir: Path | None) -> list[Document]:
         text = graphs.get(entry.expression_iri, "")
         if hashlib.sha256(text.encode()).hexdigest() != entry.content_sha256:
             raise PublishError(f"{previous_dir}: {entry.expression_iri} differs from its manifest")
-        carried.append(Document(entry.expression_iri, text))
+        carried.append(Document(entry.expression_iri, text, entry.content_sha256))
     return sorted([*new, *carried], key=lambda d: d.expression_iri)
 
 

@@ -7,35 +7,49 @@ every new release before it is moved into place, and may be run on any release l
 from __future__ import annotations
 
 import gzip
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO, cast
 
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse
 
 from respub.publish.archive import ARCHIVE
-from respub.publish.checksums import check_sums, read_sums
-from respub.publish.dumps import DUMPS, JSONLD, NQUADS, NTRIPLES, TURTLE
+from respub.publish.checksums import FileInfo, check_sums, read_sums
+from respub.publish.dumps import DUMPS, JSONLD, NQUADS, NTRIPLES, TURTLE, Document
+from respub.publish.layout import expression_path
 from respub.publish.manifest import read_manifest
 from respub.publish.terms import DCAT, DCTERMS, SPDX, VOID
 
-__all__ = ["DATASET", "verify_release"]
+__all__ = ["DATASET", "verify_release", "verify_versions"]
 
 DATASET = "dataset.ttl"
 
 
-def verify_release(release_dir: Path) -> list[str]:
-    """Problems with a release: checksums, unparsable dumps, counts that disagree."""
-    problems = check_sums(release_dir)
+def verify_release(
+    release_dir: Path, known: Mapping[str, FileInfo] | None = None, whole: bool = True
+) -> list[str]:
+    """Problems with a release: checksums, unparsable dumps, counts that disagree.
+
+    `known` files (hard links to a verified release's files) are not hashed again. With
+    `whole` false (the writer's check of a release it assembled from parts that were each
+    parsed when made: `respub.publish.parts`, `verify_versions`), the dumps are not parsed
+    again: their counts are taken from the manifest, and their checksums are still checked.
+    """
+    problems = check_sums(release_dir, known)
     if problems:
         return problems
     try:
         manifest = read_manifest(release_dir)
-        counts = {
-            NTRIPLES: _count(release_dir / NTRIPLES, RdfFormat.N_TRIPLES, gz=True),
-            TURTLE: _count_distinct(release_dir / TURTLE, RdfFormat.TURTLE),
-            JSONLD: _count(release_dir / JSONLD, RdfFormat.STREAMING_JSON_LD),
-        }
-        graphs = _graphs(release_dir / NQUADS)
+        if whole:
+            counts = {
+                NTRIPLES: _count_distinct(release_dir / NTRIPLES, RdfFormat.N_TRIPLES, gz=True),
+                TURTLE: _count_distinct(release_dir / TURTLE, RdfFormat.TURTLE),
+                JSONLD: _count_distinct(release_dir / JSONLD, RdfFormat.STREAMING_JSON_LD),
+            }
+            graphs = _graphs(release_dir / NQUADS)
+        else:
+            counts = dict.fromkeys((NTRIPLES, TURTLE, JSONLD), manifest.triples)
+            graphs = {e.expression_iri for e in manifest.entries}
         described = parse(path=release_dir / DATASET, format=RdfFormat.TURTLE)
         triples = [q.triple for q in described]
     except (OSError, SyntaxError, ValueError) as error:
@@ -66,24 +80,35 @@ def verify_release(release_dir: Path) -> list[str]:
     return problems
 
 
-def _count(path: Path, fmt: RdfFormat, gz: bool = False) -> int:
-    count = 0
+def verify_versions(root: Path, documents: Sequence[Document], base_iri: str) -> list[str]:
+    """Problems with the `.ttl` and `.jsonld` files of `documents` (those just rendered):
+    each must parse to as many distinct triples as the version's N-Triples hold."""
+    problems = []
+    for document in documents:
+        stem = expression_path(document.expression_iri, base_iri)
+        expected = document.ntriples.count("\n")
+        for name, fmt in ((f"{stem}.ttl", RdfFormat.TURTLE), (f"{stem}.jsonld", RdfFormat.JSON_LD)):
+            try:
+                found = _count_distinct(root / name, fmt)
+            except (OSError, SyntaxError, ValueError) as error:
+                problems.append(f"{name}: {error}")
+                continue
+            if found != expected:
+                problems.append(f"{name} has {found} triples, its N-Triples {expected}")
+    return problems
+
+
+def _count_distinct(path: Path, fmt: RdfFormat, gz: bool = False) -> int:
+    """Distinct triples of a dump that may state one twice (the dumps repeat a Work's
+    triples in each of its versions' pieces); a 64-bit hash per triple, not the triple."""
+    seen: set[int] = set()
     if gz:
         with gzip.open(path, "rb") as handle:
-            for _ in parse(cast(IO[bytes], handle), format=fmt):
-                count += 1
+            for quad in parse(cast(IO[bytes], handle), format=fmt):
+                seen.add(hash(str(quad.triple)))
     else:
-        for _ in parse(path=path, format=fmt):
-            count += 1
-    return count
-
-
-def _count_distinct(path: Path, fmt: RdfFormat) -> int:
-    """Distinct triples of a dump that may state one twice (the Turtle dump repeats a Work's
-    triples in each of its versions' bodies); a 64-bit hash per triple, not the triple."""
-    seen: set[int] = set()
-    for quad in parse(path=path, format=fmt):
-        seen.add(hash(str(quad.triple)))
+        for quad in parse(path=path, format=fmt):
+            seen.add(hash(str(quad.triple)))
     return len(seen)
 
 

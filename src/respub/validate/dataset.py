@@ -25,6 +25,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from respub.rdf.files import DATASET_SHAPES
+from respub.rdf.serialize import ntriples_lines
 from respub.validate.report import Report, Violation
 from respub.validate.shapes import Shapes, SparqlConstraint, load_shapes
 from respub.validate.sparql import evaluate, evaluate_all, to_store
@@ -77,13 +78,13 @@ def facts_of(ntriples: str, terms: frozenset[str]) -> str:
     """The lines of canonical N-Triples whose predicate is in `terms`, or that type a node
     with a class in `terms` (what a query naming only `terms` can match)."""
     kept = []
-    for line in ntriples.splitlines(keepends=True):
+    for line in ntriples_lines(ntriples):
         _, _, rest = line.partition("> <")
         predicate, _, value = rest.partition("> ")
         if predicate in terms or (
             predicate == _RDF_TYPE and value.startswith("<") and value[1:].split(">", 1)[0] in terms
         ):
-            kept.append(line)
+            kept.append(line + "\n")
     return "".join(kept)
 
 
