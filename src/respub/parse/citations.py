@@ -32,11 +32,17 @@ _BARE = re.compile(
 _HOP = re.compile(
     r"(?P<gap>[^;.:()\d]{1,150}?)(?:,|\s(?:and|et|y|e|و))\s+(?=(?:ES-|S-)?\d{1,3}/\d{1,4}\b)"
 )
+# what comes between two items of a list: "and", a comma, and the date of the item before
+# ("of 24 October 1970", or without its year: "27 (1947) of 1 August, 30 (1947)")
 _LINK = re.compile(
-    r"(?:\s*(?:,|;|and|et|y|e|و)\s*|\s+)"
-    r"(?:(?:of|du|de|del|المؤرخ|المؤرخة)\s+(?:\d{1,2}(?:er)?\s+(?:de\s+)?[^\W\d_]+\s+(?:de\s+)?)?"
-    r"\d{4}\s*(?:,|;|and|et|y|و)?\s*)?"
+    r"(?:\s*(?:,|;|and|et|y|e|و|to|à|a|إلى)\s*|\s+)"
+    r"(?:(?:of|du|de|del|المؤرخ|المؤرخة)\s+"
+    r"(?:\d{1,2}(?:er)?\s+(?:de\s+)?[^\W\d_]+(?:\s+(?:de\s+)?\d{4})?|\d{4})"
+    r"(?:\s*(?:,|;|and|et|y|و))*\s*)?"
 )
+# "resolutions 1325 (2000) to 1330 (2000)", "70/1 à 70/3": every number of the range
+_RANGE = re.compile(r"\s*(?:to|à|au|a|al|إلى|[-–])\s*")
+_LONGEST_RANGE = 100
 
 
 @dataclass(frozen=True)
@@ -168,7 +174,44 @@ def _bare_references(
                     citation = Citation(identifier, ref.group().strip(), kind, clause)
                     found.append((ref.start(), citation))
                 position = ref.end()
+                through = _range_end(text, ref, taken)
+                if through is not None:  # every member of the range after the first
+                    printed = text[ref.start() : through.end()].strip()
+                    for groups in _members(ref, through):
+                        member = _symbol_of(groups, kind, organ, own)
+                        if member:
+                            found.append((through.start(), Citation(member, printed, kind, clause)))
+                    position = through.end()
     return found
+
+
+def _range_end(text: str, ref: re.Match[str], taken: list[tuple[int, int]]) -> re.Match[str] | None:
+    """The last reference of a range that `ref` opens ("1325 (2000) to 1330 (2000)")."""
+    joined = _RANGE.match(text, ref.end())
+    last = _BARE.match(text, joined.end()) if joined else None
+    if last is None or _inside(taken, last.start()) or not _members(ref, last):
+        return None
+    return last
+
+
+def _members(first: re.Match[str], last: re.Match[str]) -> list[tuple[str | None, ...]]:
+    """The groups of the references after `first` up to `last` of one range: numbers of one
+    year or session counting up (at most `_LONGEST_RANGE` of them), none otherwise."""
+    num, letter, paren, session, number, suffix = first.group(
+        "num", "letter", "paren", "session", "number", "suffix"
+    )
+    to = last.group("num", "letter", "paren", "session", "number", "suffix")
+    if paren and num and to[0] and to[2] == paren and not letter and not to[1]:
+        low, high, by_year = int(num), int(to[0]), True
+    elif session and number and to[4] and to[3] == session and not suffix and not to[5]:
+        low, high, by_year = int(number), int(to[4]), False
+    else:
+        return []
+    if not low < high <= low + _LONGEST_RANGE:
+        return []
+    if by_year:
+        return [(str(n), None, paren, None, None, None) for n in range(low + 1, high + 1)]
+    return [(None, None, None, session, str(n), None) for n in range(low + 1, high + 1)]
 
 
 _PART = re.compile(r" [A-Z](?:\.\d{1,2})?(?![\w/.])")
