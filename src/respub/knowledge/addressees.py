@@ -32,6 +32,7 @@ from typing import Any
 
 import yaml
 
+from respub.knowledge.firstlook import key_words, may_occur
 from respub.model import OperativeClause, SubParagraph
 
 __all__ = [
@@ -61,6 +62,7 @@ class _Language:
     until: tuple[str, ...]
     addressing_verbs: re.Pattern[str] | None  # rule 1, matched in the opening words
     later: re.Pattern[str] | None  # rule 2
+    later_keys: tuple[str, ...]  # a word of each `later` phrase: a cheap first look
     self_acting: re.Pattern[str] | None  # matched in the opening words
     after_opening: re.Pattern[str] | None  # rule 3
     subject: re.Pattern[str] | None  # rule 4: group `term`
@@ -159,6 +161,7 @@ def _rules() -> _Rules:
             until=tuple(str(m) for m in data["until"].get(language, ())),
             addressing_verbs=_words(listed("addressing_verbs")),
             later=_later(listed("later"), listed("joins")),
+            later_keys=key_words(listed("later") or []),
             self_acting=_words(listed("self_acting")),
             after_opening=_words(listed("after_opening")),
             subject=_subject(data, language, terms),
@@ -197,7 +200,7 @@ def addressees_of(text: str, keyword: str, concept: str | None, language: str) -
     opening = concept in rules.addressing or _has(lang.addressing_verbs, keyword)
     if opening:  # rule 1
         _named(rules, lang, language, rest, 0, found)
-    if lang.later is not None:  # rule 2
+    if lang.later is not None and may_occur(rest, lang.later_keys):  # rule 2
         for match in lang.later.finditer(rest):
             _named(rules, lang, language, rest, match.end(), found)
     if not opening and _has(lang.self_acting, keyword):

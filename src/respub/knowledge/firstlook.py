@@ -1,0 +1,58 @@
+"""A cheap first look before a case-insensitive pattern: can any of its words occur at all?
+
+A pattern compiled with `re.IGNORECASE` is tried at every position of a text, which is
+slow for a long alternation of phrases; a substring test of one word of each phrase on
+the lowered text is much faster, and tells exactly when the pattern cannot match: where
+the pattern matches a phrase, the lowered text contains every word of it lowered.
+
+That holds character by character (`str.lower` of a character is the lower case `re`
+compares) except for the few characters `re` also takes for another letter (dotless ı
+for i, long ſ for s, the Kelvin sign, Greek final sigma ...) and İ, whose lower case is
+two characters: a text holding any of these is always given to the pattern.
+
+>>> keys = key_words(["calls upon", "its invitation to", "urges"])
+>>> keys
+('calls', 'invitation', 'urges')
+>>> may_occur("Recalling its resolutions", keys), may_occur("and URGES States", keys)
+(False, True)
+>>> may_occur("and urges\u0131", ("x",))  # a dotless ı: the pattern must decide
+True
+>>> key_words(["\u0131nvites"])  # no safe word: the empty key, in every text
+('',)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# Characters `re.IGNORECASE` matches to a character of a different `str.lower()`
+# (CPython's re._casefix table, both sides of each pair, and U+0130); a test checks the
+# table against every character of Unicode.
+CASE_EXCEPTIONS = (
+    "\u0069\u0131\u0073\u017f\u00b5\u03bc\u0345\u03b9\u1fbe\u0390\u1fd3\u03b0\u1fe3"
+    "\u03b2\u03d0\u03b5\u03f5\u03b8\u03d1\u03ba\u03f0\u03c0\u03d6\u03c1\u03f1\u03c2"
+    "\u03c3\u03c6\u03d5\u0432\u1c80\u0434\u1c81\u043e\u1c82\u0441\u1c83\u0442\u1c84"
+    "\u1c85\u044a\u1c86\u0463\u1c87\u1c88\ua64b\u1e61\u1e9b\ufb05\ufb06\u0130"
+)
+# the ASCII letters i and s are exceptions only through ı and ſ, which are listed
+_UNSAFE = re.compile(f"[{''.join(c for c in CASE_EXCEPTIONS if not c.isascii())}]")
+
+
+def key_words(phrases: Iterable[str]) -> tuple[str, ...]:
+    """One word of each phrase, lowered: its longest (the rarest, as a rule). A phrase
+    with no word free of the exceptions gets the empty key, found in any text."""
+    keys = set()
+    for phrase in phrases:
+        safe = [w for w in phrase.split() if not _UNSAFE.search(w)]
+        keys.add(max(safe, key=len).lower() if safe else "")
+    return tuple(sorted(keys))
+
+
+def may_occur(text: str, keys: tuple[str, ...]) -> bool:
+    """False only when no phrase whose key word is among `keys` can match `text`
+    case-insensitively."""
+    if _UNSAFE.search(text):
+        return True
+    lowered = text.lower()
+    return any(key in lowered for key in keys)

@@ -1,0 +1,59 @@
+"""The first look before a case-insensitive pattern never says "cannot match" wrongly."""
+
+from __future__ import annotations
+
+import random
+import re
+import string
+import sys
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from respub.knowledge.addressees import _data
+from respub.knowledge.firstlook import CASE_EXCEPTIONS, key_words, may_occur
+
+ALL = "".join(map(chr, range(sys.maxunicode + 1)))
+LATER = [str(p) for phrases in _data()["later"].values() for p in phrases]
+
+
+def test_the_exceptions_are_every_character_re_matches_otherwise_than_lowered() -> None:
+    """For each letter of the data's phrases and the Latin letters: every character that
+    `re.IGNORECASE` matches to it lowers to its lower case, or is an exception."""
+    letters = set(string.ascii_letters + "àâçéèêëîïôœùûüáíñóú") | set("".join(LATER))
+    for letter in sorted(letters - set(string.whitespace)):
+        if letter in CASE_EXCEPTIONS:
+            continue
+        for found in re.finditer(re.escape(letter), ALL, re.IGNORECASE):
+            other = found.group()
+            assert other.lower() == letter.lower() or other in CASE_EXCEPTIONS, (
+                f"{other!r} (U+{ord(other):04X}) matches {letter!r}"
+            )
+
+
+SAMPLES = st.lists(
+    st.sampled_from([*LATER, "the", "and", ", ", "; ", " ", "\u0131", "\u017f", "\u0130", "K"]),
+    max_size=12,
+)
+
+
+# characters re.IGNORECASE also takes for a letter ("\u0131nvites" is matched as "invites")
+_ALIASES = {"i": "\u0131\u0130", "s": "\u017f", "k": "\u212a"}
+
+
+def _vary(c: str, rng: random.Random) -> str:
+    if c in _ALIASES and rng.random() < 0.2:
+        return rng.choice(_ALIASES[c])
+    return c.upper() if rng.random() < 0.3 else c
+
+
+@settings(max_examples=300, deadline=None)
+@given(SAMPLES, st.randoms(use_true_random=False))
+def test_no_match_is_ever_missed(pieces: list[str], rng: random.Random) -> None:
+    """Phrases in any case, with the exception characters about: where the first look says
+    no, the pattern finds nothing."""
+    text = "".join(_vary(c, rng) for p in pieces for c in p)
+    keys = key_words(LATER)
+    pattern = re.compile("|".join(r"\s+".join(map(re.escape, p.split())) for p in LATER), re.I)
+    if not may_occur(text, keys):
+        assert pattern.search(text) is None, text
