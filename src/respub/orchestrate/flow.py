@@ -81,7 +81,11 @@ log = logging.getLogger(__name__)
 _THREADS = cast("TaskRunner[PrefectFuture[Any]]", ThreadPoolTaskRunner(max_workers=8))
 
 # Ceilings for steps that could hang (a stuck file system, a pathological document):
-# far above their normal time, so that a stuck run fails and frees its lock.
+# far above their normal time, so that a stuck run fails and frees its lock. The tasks
+# run on worker threads, where Prefect stops a task by raising in its thread between two
+# Python steps: a batch waits for its worker process in one-second steps and the pool's
+# workers are then terminated (`respub.orchestrate.pool`); a call blocked inside C (a
+# stuck disk read, the store's bulk load) is stopped only when it returns.
 SOURCES_TIMEOUT = 600  # find files, read manifests
 PLAN_TIMEOUT = 1800  # hash every source
 BATCH_TIMEOUT = 3600

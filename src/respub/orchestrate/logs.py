@@ -3,7 +3,8 @@ the exception with its traceback (two to four times, ~80 lines) before respub pr
 the one line that says what went wrong. `quiet_prefect_errors` drops those records at
 Prefect's run loggers (Prefect may set its handlers up again when a run starts; the
 loggers stay) and lets the rest through; the UI still shows each run's failed state
-and message.
+and message. It also drops the warning Prefect repeats for every task run that has a
+timeout on a worker thread (`respub.orchestrate.flow` says how those timeouts act).
 """
 
 from __future__ import annotations
@@ -23,7 +24,10 @@ class _NoTracebacks(logging.Filter):
             return True
         if record.exc_info or record.levelno >= logging.ERROR:
             return False
-        return "Traceback (most recent call last)" not in record.getMessage()
+        message = record.getMessage()
+        if message.startswith("Timeout of") and "worker thread" in message:
+            return False  # said once per task; the flow's timeouts are documented there
+        return "Traceback (most recent call last)" not in message
 
 
 @contextmanager

@@ -15,13 +15,15 @@ import contextlib
 import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, wait
 from pathlib import Path
 
 from respub.orchestrate.batching import Outcome, WorkItem, run_batch
 from respub.settings import Settings
 
-__all__ = ["run_in", "warm_up", "worker_pool", "workers"]
+__all__ = ["run_in", "stop", "warm_up", "worker_pool", "workers"]
+
+POLL = 1.0
 
 
 def workers(batches: int, requested: int | None = None) -> int:
@@ -31,10 +33,26 @@ def workers(batches: int, requested: int | None = None) -> int:
 
 @contextlib.contextmanager
 def worker_pool(size: int) -> Iterator[ProcessPoolExecutor]:
-    """A pool of `size` warmed-up worker processes, shut down on exit."""
+    """A pool of `size` warmed-up worker processes, shut down on exit; left by an error
+    (a batch task that timed out), its workers are stopped, not waited for."""
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(size, mp_context=context, initializer=warm_up) as pool:
+    pool = ProcessPoolExecutor(size, mp_context=context, initializer=warm_up)
+    try:
         yield pool
+    except BaseException:
+        stop(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+def stop(pool: ProcessPoolExecutor) -> None:
+    """Cancel what is queued and terminate the workers (a hung batch included)."""
+    workers = list((getattr(pool, "_processes", None) or {}).values())  # public in 3.14 only
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in workers:
+        process.terminate()
+    for process in workers:
+        process.join(10)
 
 
 def warm_up() -> None:
@@ -48,5 +66,11 @@ def warm_up() -> None:
 def run_in(
     pool: ProcessPoolExecutor, items: Sequence[WorkItem], settings: Settings, cache_root: Path
 ) -> list[Outcome]:
-    """`run_batch` of `items` in one of the pool's workers; its outcomes."""
-    return pool.submit(run_batch, tuple(items), settings, cache_root).result()
+    """`run_batch` of `items` in one of the pool's workers; its outcomes.
+
+    Waits in steps of `POLL` seconds: a task's timeout reaches a worker thread as an
+    exception raised between two Python steps, which one long wait would hold off."""
+    future = pool.submit(run_batch, tuple(items), settings, cache_root)
+    while not wait([future], timeout=POLL).done:
+        pass
+    return future.result()
