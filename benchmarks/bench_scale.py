@@ -1,23 +1,33 @@
 """respub at scale against the naive pipeline, in one run: the figures of issue #11.
 
-For each size N, a corpus of N documents is made from the real sample texts: renumbered
-copies of the UN-GA Markdown resolutions (A/RES/<s>/<n>, every copy a distinct
-resolution) plus, once each, the other sources of corpus/sample.yaml (INTERPOL in four
-languages, WHO, UDHR...). Then, each as a user runs it (`respub publish` in a subprocess):
+For each size N (default 1,000 and 10,000), a corpus of N documents is made from the real
+sample texts: renumbered copies of the UN-GA Markdown resolutions (A/RES/<s>/<n>, every
+copy a distinct resolution) plus, once each, the other sources of corpus/sample.yaml
+(INTERPOL in four languages, WHO, UDHR...). Then, each as a user runs it (`respub
+publish` in a subprocess):
 
 - cold publish (docs/s, wall time; peak RSS of the largest process of the run);
 - no-op rerun and one-changed-document rerun (wall time, CLI included);
-- ms per document per stage (parse, map, validate with pyrudof, validate with pyshacl
-  for comparison), in this process over the first 200 documents;
-- SPARQL p50/p95 per shipped query on the published store (5 runs each);
-- validation disagreements between pyrudof and pyshacl over every document of the corpus;
-- the naive pipeline on the same documents: one rdflib graph, rdflib Turtle and JSON-LD
-  dumps, pyshacl over the whole graph with the core shapes (no SPARQL constraints).
+- ms per document per stage: parse, map, validate (pyrudof; pyshacl for comparison) in
+  this process over 200 documents; write the release and load the store in this process
+  over every document's cached result (the library calls the flow's tasks make);
+- SPARQL p50/p95 per shipped query on the published store (7 runs each), and the scan
+  that queries/void-classes.rq replaces;
+- validation disagreements between pyrudof and pyshacl (every document up to
+  --validation-sample, else an evenly spread sample of that many);
+- the naive pipeline on the same documents (up to --naive-sample, evenly spread): one
+  rdflib graph, rdflib Turtle and JSON-LD dumps, pyshacl over the whole graph with the
+  core shapes (no SPARQL constraints). Its cost per document grows with N (one graph,
+  one dump, one validation of everything), so on a sample the ratio is a floor.
 
-Writes benchmarks/results/<date>-<N>.json and .md. The machine is noted in both; its
-load at the time matters (this machine is shared), so the load average is recorded too.
+With --full, 100,000 documents too, for SPARQL only (a full publish would take hours
+here): their N-Quads are generated from the 13 templates' own N-Triples, renumbered as
+the corpus files are, and bulk-loaded straight into a pyoxigraph store.
 
-Run: .venv/bin/python benchmarks/bench_scale.py [--sizes 1000,10000]
+Writes benchmarks/results/<date>-<N>.json and .md. This machine is shared (six engineers
+on two cores), so the load average is recorded at each measurement.
+
+Run: .venv/bin/python benchmarks/bench_scale.py [--sizes 1000,10000] [--full]
 """
 
 from __future__ import annotations
@@ -122,37 +132,58 @@ def stages(paths: list[Path]) -> dict[str, float]:
     return {k: round(v / len(paths) * 1000, 2) for k, v in total.items()}
 
 
-def disagreements(release: Path) -> tuple[int, int]:
-    """Documents of the release on which pyrudof and pyshacl give different reports."""
+def disagreements(release: Path, sample: int) -> tuple[int, int]:
+    """Documents of the release on which pyrudof and pyshacl give different reports (at
+    most `sample` documents, evenly spread)."""
     from respub.publish.dumps import NQUADS, read_graphs, triples_of
     from respub.rdf.mapping import triples_to_graph
     from respub.validate import validate
     from respub.validate.rudof import validate_ntriples
 
+    graphs = read_graphs(release / NQUADS)
     differ = checked = 0
-    for text in read_graphs(release / NQUADS).values():
+    for name in spread(sorted(graphs), sample):
+        text = graphs[name]
         checked += 1
         differ += validate_ntriples(text) != validate(triples_to_graph(triples_of(text)))
     return differ, checked
 
 
-def sparql(store: Path) -> dict[str, dict[str, float]]:
-    """p50 and p95 in ms of each shipped query (7 runs) on the embedded store, opened
+def spread(items: list[Any], most: int) -> list[Any]:
+    """At most `most` of `items`, evenly spread, in order."""
+    if len(items) <= most:
+        return items
+    step = len(items) / most
+    return [items[int(i * step)] for i in range(most)]
+
+
+# The scan that queries/void-classes.rq replaces: entities per class over every version.
+CLASS_SCAN = """
+SELECT ?class (COUNT(DISTINCT ?s) AS ?entities) WHERE {
+  ?expression a <https://respub.org/ontology#Expression> .
+  GRAPH ?expression { ?s a ?class }
+} GROUP BY ?class ORDER BY DESC(?entities)"""
+
+
+def sparql(store: Path, runs: int = 7) -> dict[str, dict[str, float]]:
+    """p50 and p95 in ms of each shipped query (`runs` runs) on the embedded store, opened
     read-only as `respub query` does (without its guard process, which adds a fixed
-    ~0.4 s per query on this machine)."""
+    ~0.4 s per query on this machine); and of the class scan void-classes.rq replaces."""
     from pyoxigraph import Store
 
     opened = Store.read_only(str(store))
+    texts = {p.name: p.read_text("utf-8") for p in sorted((ROOT / "queries").glob("*.rq"))}
+    texts["(scan: entities per class)"] = CLASS_SCAN
     found = {}
-    for path in sorted((ROOT / "queries").glob("*.rq")):
-        text, times = path.read_text("utf-8"), []
-        for _ in range(7):
+    for name, text in texts.items():
+        times = []
+        for _ in range(runs):
             started = time.perf_counter()
             for _row in opened.query(text, use_default_graph_as_union=True):  # type: ignore[union-attr]
                 pass
             times.append((time.perf_counter() - started) * 1000)
         times.sort()
-        found[path.name] = {
+        found[name] = {
             "p50": round(statistics.median(times), 1),
             "p95": round(times[min(len(times) - 1, int(0.95 * len(times)))], 1),
         }
@@ -187,20 +218,76 @@ def naive(paths: list[Path], out: Path) -> dict[str, float]:
     return {k: round(v, 2) for k, v in spent.items()}
 
 
-def run(size: int, work: Path) -> dict[str, Any]:
+def release_stages(manifest: Path, out: Path, work: Path) -> dict[str, float]:
+    """Milliseconds per document to read every cached result, write a release of them and
+    load it into a store: the library calls of the flow's write-release and load-store
+    tasks, in this process, on the results the cold CLI run cached."""
+    from dataclasses import replace
+
+    from respub.orchestrate.batching import collect, plan
+    from respub.orchestrate.cache import ResultCache
+    from respub.orchestrate.fingerprint import pipeline_version
+    from respub.orchestrate.noop import pin_release_time
+    from respub.orchestrate.settings import make_settings
+    from respub.orchestrate.staging import resolve_sources
+    from respub.orchestrate.state import StateDirs
+    from respub.publish.release import write_release
+    from respub.store.load import load_release
+
+    settings = make_settings(out=out)
+    spec = resolve_sources([manifest])
+    sources = spec.file_sources() + [s.source for s in spec.local if s.source is not None]
+    cache = ResultCache(StateDirs.of(out).results)
+    t0 = time.perf_counter()
+    planned = plan(sources, settings, pipeline_version(), cache)
+    results = collect(planned, [], settings, cache)
+    t1 = time.perf_counter()
+    fresh = replace(pin_release_time(settings, planned), output_dir=work / "release-stages")
+    summary = write_release(results, fresh)
+    t2 = time.perf_counter()
+    load_release(summary.release_dir, work / "release-stages" / "store")
+    t3 = time.perf_counter()
+    per = 1000 / len(results)
+    shutil.rmtree(work / "release-stages", ignore_errors=True)
+    return {
+        "read cached results": round((t1 - t0) * per, 2),
+        "write the release (dumps, files, site, verify)": round((t2 - t1) * per, 2),
+        "load the store": round((t3 - t2) * per, 2),
+    }
+
+
+def load() -> list[float]:
+    """The load average now (1, 5, 15 minutes)."""
+    return [round(x, 1) for x in os.getloadavg()]
+
+
+def run(size: int, work: Path, naive_sample: int, validation_sample: int) -> dict[str, Any]:
     corpus = work / f"corpus-{size}"
     manifest, made = make_corpus(corpus, size)
     out = work / f"out-{size}"
-    cold, peak, _ = cli("publish", str(manifest), "--out", str(out), "--allow-quarantine")
-    noop, _, _ = cli("publish", str(manifest), "--out", str(out), "--allow-quarantine")
+    loads: dict[str, list[float]] = {}
+    args = ("publish", str(manifest), "--out", str(out), "--allow-quarantine")
+    loads["cold publish"] = load()
+    cold, peak, _ = cli(*args)
+    loads["no-op rerun"] = load()
+    noop, _, _ = cli(*args)
     changed = made[len(made) // 2]
     changed.write_text(changed.read_text("utf-8") + "\nDone in New York.\n", "utf-8")
-    one, _, _ = cli("publish", str(manifest), "--out", str(out), "--allow-quarantine")
+    loads["one changed"] = load()
+    one, _, _ = cli(*args)
     release = (out / "latest").resolve()
-    differ, checked = disagreements(release)
+    loads["stages"] = load()
+    stage_ms = {**stages(made[:200]), **release_stages(manifest, out, work)}
+    loads["SPARQL"] = load()
+    queries = sparql(out / "store")
+    loads["validation engines"] = load()
+    differ, checked = disagreements(release, validation_sample)
+    sample = spread(made, naive_sample)
+    loads["naive pipeline"] = load()
     started = time.perf_counter()
-    naive_times = naive(made, work)
+    naive_times = naive(sample, work)
     naive_total = time.perf_counter() - started
+    loads["end"] = load()
     return {
         "documents": size,
         "cold_seconds": round(cold, 1),
@@ -209,13 +296,74 @@ def run(size: int, work: Path) -> dict[str, Any]:
         "peak_rss_mb": peak,
         "noop_seconds": round(noop, 2),
         "one_changed_seconds": round(one, 2),
-        "stages_ms_per_document": stages(made[:200]),
-        "sparql_ms": sparql(out / "store"),
+        "stages_ms_per_document": stage_ms,
+        "sparql_ms": queries,
         "validation": {"documents": checked, "disagreements": differ},
+        "naive_documents": len(sample),
         "naive_seconds": naive_times,
-        "naive_docs_per_second": round(len(made) / naive_total, 1),
-        # per document, since the naive pass reads the renumbered copies only
-        "ratio_cold_vs_naive": round((naive_total / len(made)) / (cold / size), 2),
+        "naive_docs_per_second": round(len(sample) / naive_total, 1),
+        # per document, since the naive pass reads (a sample of) the renumbered copies only
+        "ratio_cold_vs_naive": round((naive_total / len(sample)) / (cold / size), 2),
+        "load_average": loads,
+    }
+
+
+def sparql_only(size: int, work: Path) -> dict[str, Any]:
+    """SPARQL at `size` documents without publishing them: each template's N-Triples (as
+    `respub publish` makes them) renumbered per copy, as N-Quads (a graph per version),
+    bulk-loaded into a store with the vocabulary."""
+    from pyoxigraph import NamedNode, RdfFormat, Store
+
+    from respub.parse import parse_file
+    from respub.process import canonical_ntriples
+    from respub.rdf.iri import Iris
+    from respub.rdf.mapping import to_triples
+    from respub.settings import Settings
+    from respub.store.load import vocabulary_graph
+
+    iris = Iris(Settings().base_iri)
+    texts = {}
+    for t in TEMPLATES:
+        resolution = parse_file(ROOT / "corpus/un-ga/md" / f"A_RES_80_{t}.md")
+        texts[t] = canonical_ntriples(to_triples(resolution, iris))
+    quads = work / "generated.nq"
+    loads = {"generate": load()}
+    started = time.perf_counter()
+    with quads.open("w", encoding="utf-8") as out:
+        for i in range(size):
+            template = TEMPLATES[i % len(TEMPLATES)]
+            session, number = 80 + i // 9000, 1000 + i % 9000
+            text = re.sub(
+                rf"(/un-ga/|A/RES/)80/{template}(?!\d)",
+                rf"\g<1>{session}/{number}",
+                texts[template],
+            ).replace("/session/un-ga/80>", f"/session/un-ga/{session}>")
+            graph = f" <{iris.base}resolution/un-ga/{session}/{number}/en> .\n"
+            out.write("".join(line[:-2] + graph for line in text.splitlines()))
+    generated = time.perf_counter() - started
+    store_dir = work / f"store-{size}"
+    loads["load"] = load()
+    started = time.perf_counter()
+    store = Store(str(store_dir))
+    store.bulk_load(path=quads, format=RdfFormat.N_QUADS)
+    vocabulary = NamedNode(vocabulary_graph(iris.base))
+    for path in sorted((ROOT / "ontology").glob("*.ttl")):
+        store.bulk_load(path=path, format=RdfFormat.TURTLE, to_graph=vocabulary)
+    store.flush()
+    loaded = time.perf_counter() - started
+    quads.unlink()
+    del store
+    loads["SPARQL"] = load()
+    queries = sparql(store_dir, runs=5)
+    loads["end"] = load()
+    return {
+        "documents": size,
+        "generate_seconds": round(generated, 1),
+        "bulk_load_seconds": round(loaded, 1),
+        "sparql_ms": queries,
+        "load_average": loads,
+        "note": "SPARQL only: N-Quads generated from the templates, no dataset description "
+        "(void-classes.rq finds no VoID statistics here)",
     }
 
 
@@ -224,34 +372,48 @@ def machine() -> dict[str, Any]:
         "cpus": os.cpu_count(),
         "python": platform.python_version(),
         "platform": platform.platform(),
-        "load_average": [round(x, 1) for x in os.getloadavg()],
+        "load_average": load(),
         "note": "2 cores shared with 5 other engineers while measured: figures are noisy",
     }
 
 
 def markdown(result: dict[str, Any], host: dict[str, Any]) -> str:
-    naive_total = result["naive_seconds"]["total"]
     lines = [
         f"### {result['documents']:,} documents — {datetime.now(UTC):%Y-%m-%d}",
         "",
-        f"Machine: {host['cpus']} CPUs, Python {host['python']}, load average "
-        f"{host['load_average']} at the end ({host['note']}).",
+        f"Machine: {host['cpus']} CPUs, Python {host['python']} ({host['note']}). "
+        "Load average (1, 5, 15 min) when each measurement started: "
+        + "; ".join(f"{k} {v}" for k, v in result["load_average"].items())
+        + ".",
         "",
         "| measure | value |",
         "|---|---:|",
-        f"| cold publish (CLI, Prefect start-up included) | {result['cold_seconds']} s "
-        f"({result['cold_docs_per_second']} docs/s, {result['cold_ms_per_document']} ms/doc) |",
-        f"| naive pipeline, same documents | {naive_total} s "
-        f"({result['naive_docs_per_second']} docs/s) |",
-        f"| ratio naive / respub, time per document | {result['ratio_cold_vs_naive']}× |",
-        f"| peak RSS (largest process) | {result['peak_rss_mb']} MB |",
-        f"| no-op rerun (CLI) | {result['noop_seconds']} s |",
-        f"| one changed document (CLI) | {result['one_changed_seconds']} s |",
-        f"| validation disagreements pyrudof/pyshacl | "
-        f"{result['validation']['disagreements']} of {result['validation']['documents']} |",
     ]
-    lines += [f"| stage: {k} | {v} ms/doc |" for k, v in result["stages_ms_per_document"].items()]
-    lines += [f"| naive: {k} | {v} s |" for k, v in result["naive_seconds"].items()]
+    if "cold_seconds" in result:
+        naive_total = result["naive_seconds"]["total"]
+        lines += [
+            f"| cold publish (CLI, Prefect start-up included) | {result['cold_seconds']} s "
+            f"({result['cold_docs_per_second']} docs/s, {result['cold_ms_per_document']} "
+            "ms/doc) |",
+            f"| naive pipeline, {result['naive_documents']:,} of the documents | {naive_total} s "
+            f"({result['naive_docs_per_second']} docs/s) |",
+            f"| ratio naive / respub, time per document | {result['ratio_cold_vs_naive']}× |",
+            f"| peak RSS (largest process) | {result['peak_rss_mb']} MB |",
+            f"| no-op rerun (CLI) | {result['noop_seconds']} s |",
+            f"| one changed document (CLI) | {result['one_changed_seconds']} s |",
+            f"| validation disagreements pyrudof/pyshacl | "
+            f"{result['validation']['disagreements']} of {result['validation']['documents']} |",
+        ]
+        lines += [
+            f"| stage: {k} | {v} ms/doc |" for k, v in result["stages_ms_per_document"].items()
+        ]
+        lines += [f"| naive: {k} | {v} s |" for k, v in result["naive_seconds"].items()]
+    else:
+        lines += [
+            f"| N-Quads generated | {result['generate_seconds']} s |",
+            f"| bulk load into pyoxigraph | {result['bulk_load_seconds']} s |",
+            f"| note | {result['note']} |",
+        ]
     lines += [
         f"| SPARQL {name} | p50 {t['p50']} ms, p95 {t['p95']} ms |"
         for name, t in result["sparql_ms"].items()
@@ -260,13 +422,26 @@ def markdown(result: dict[str, Any], host: dict[str, Any]) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sizes", default="1000", help="comma-separated sizes (default 1000)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", default="1000,10000", help="comma-separated sizes")
+    parser.add_argument(
+        "--full", action="store_true", help="also 100,000 documents (SPARQL on generated data)"
+    )
+    parser.add_argument("--naive-sample", type=int, default=2000, help="naive pipeline docs")
+    parser.add_argument("--validation-sample", type=int, default=1000, help="documents checked")
     args = parser.parse_args()
     RESULTS.mkdir(parents=True, exist_ok=True)
-    for size in (int(s) for s in args.sizes.split(",")):
+    jobs = [(int(s), True) for s in args.sizes.split(",") if s.strip()]
+    if args.full:
+        jobs.append((100_000, False))
+    for size, publish in jobs:
         with tempfile.TemporaryDirectory(prefix="bench-scale-") as temp:
-            result = run(size, Path(temp))
+            if publish:
+                result = run(size, Path(temp), args.naive_sample, args.validation_sample)
+            else:
+                result = sparql_only(size, Path(temp))
         host = machine()
         stem = RESULTS / f"{datetime.now(UTC):%Y-%m-%d}-{size}"
         stem.with_suffix(".json").write_text(
@@ -275,7 +450,6 @@ def main() -> None:
         table = markdown(result, host)
         stem.with_suffix(".md").write_text(table, "utf-8")
         print(table, flush=True)
-        shutil.rmtree(Path(temp), ignore_errors=True)
 
 
 if __name__ == "__main__":
