@@ -30,9 +30,9 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests flows benchmarks
 	$(BIN)/mypy
 
-## bench: the benchmarks (performance targets live here, not in tests)
+## bench: the benchmarks (performance targets live here, not in tests); BENCH=--full adds 100,000 documents
 bench: $(STAMP)
-	$(BIN)/python benchmarks/run_all.py
+	$(BIN)/python benchmarks/run_all.py $(BENCH)
 
 clean:
 	rm -rf output .pytest_cache
