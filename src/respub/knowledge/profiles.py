@@ -31,6 +31,7 @@ class BodyProfile:
     closing: re.Pattern[str] | None
     numbered_status: str | None = None  # the status a resolution number implies, if any
     origin: str = "profile"  # "profile" (hand-written), "table" (known bodies) or "generic"
+    same_as: tuple[str, ...] = ()  # well-known IRIs of the same body (skos:exactMatch)
 
     def pattern(self, name: str, language: str) -> re.Pattern[str] | None:
         """The profile's pattern `name` (e.g. "formula") for `language`, if any."""
@@ -166,7 +167,22 @@ def _profile(data: dict[str, object], origin: str = "profile") -> BodyProfile:
         closing=re.compile(str(closing), flags) if closing else None,
         numbered_status=str(data["numbered_status"]) if data.get("numbered_status") else None,
         origin=origin,
+        same_as=_same_as(data),
     )
+
+
+_IRI = re.compile(r"https?://[^\s<>\"{}|\\^`]+")
+
+
+def _same_as(data: dict[str, object]) -> tuple[str, ...]:
+    """A body's `same_as`: absolute http(s) IRIs of the same body elsewhere (verified by
+    whoever adds them: an authority table, Wikidata); `ValueError` on anything else."""
+    found = data.get("same_as") or []
+    if not isinstance(found, list) or not all(
+        isinstance(i, str) and _IRI.fullmatch(i) for i in found
+    ):
+        raise ValueError(f"body {data.get('code')}: same_as must be a list of http(s) IRIs")
+    return tuple(found)
 
 
 def _data(name: str) -> Any:

@@ -19,7 +19,7 @@ from rdflib import RDF, SKOS, Graph, Literal, URIRef
 
 from respub.knowledge.addressees import addressee_concepts
 from respub.knowledge.lexicon import CATEGORIES, LANGUAGES, concepts, lexicon
-from respub.knowledge.profiles import profiles
+from respub.knowledge.profiles import known_bodies, profiles
 from respub.rdf.files import CONCEPTS
 from respub.rdf.iri import Iris
 from respub.rdf.vocab import RESPUB
@@ -154,11 +154,13 @@ def build_concept_schemes(iris: Iris | None = None) -> Graph:
         concept = URIRef(iris.concept("addressee", addressee.id))
         _concept(graph, scheme, concept, addressee.id, labels, addressee.definitions.get("en"))
     scheme = _scheme(graph, iris, "body")
-    for profile in profiles().values():
+    for profile in [*profiles().values(), *known_bodies().values()]:
         body = URIRef(iris.body(profile.code))
         graph.add((body, RDF.type, RESPUB.DeliberativeBody))
         labels = {lang: [name] for lang, name in profile.names.items()}
         _concept(graph, scheme, body, profile.code, labels, None)
+        for iri in profile.same_as:  # links out: data/bodies/*.yaml, data/known-bodies.yaml
+            graph.add((body, SKOS.exactMatch, URIRef(iri)))
     return graph
 
 
