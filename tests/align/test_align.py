@@ -145,3 +145,37 @@ def test_the_release_report_names_the_unaligned_clause() -> None:
     assert f"unaligned: {work}/en#preamble-5 has no counterpart in fr" in section
     report = alignment_files(result)["alignment.json"].decode()
     assert '"clause": "' + work + '/en#preamble-5"' in report
+
+
+def test_footnote_marks_are_checked_on_both_sides() -> None:
+    """A/RES/80/13 marks its footnotes in recitals 2, 3 and 5 (parsed): a version that
+    marks note 2 in recital 4 instead still aligns clause by clause, and both recitals
+    are reported as footnote mismatches."""
+    en = parse_file(ROOT / "corpus/un-ga/md/A_RES_80_13.md")
+    marked = [n for n, c in enumerate(en.preamble) if c.marks]
+    assert len(marked) >= 2
+    moved_from = marked[1]
+    moved_to = next(n for n in range(len(en.preamble)) if n not in marked)
+    preamble = list(en.preamble)
+    mark = preamble[moved_from].marks[0]
+    preamble[moved_from] = replace(preamble[moved_from], marks=())
+    target = preamble[moved_to]
+    preamble[moved_to] = replace(target, marks=(replace(mark, offset=len(target.text)),))
+    fr = replace(en, language="fr", preamble=tuple(preamble))
+    work = align_release([document(en), document(fr)]).works[0]
+    assert work.gaps == ()
+    assert len(work.links) == len(en.preamble) + len(en.operative)
+    found = {(fragment(m.clause)[1], m.what, m.detail) for m in work.mismatches}
+    assert found == {
+        (f"preamble-{moved_from + 1}", "footnotes", f"{mark.label} / -"),
+        (f"preamble-{moved_to + 1}", "footnotes", f"- / {mark.label}"),
+    }
+    same = replace(en, language="fr")
+    assert align_release([document(en), document(same)]).works[0].mismatches == ()
+
+
+def test_shared_footnote_marks_raise_the_score() -> None:
+    one = Clause("x#preamble-1", 1, marks=("1",))
+    assert clause_score(one, replace(one, iri="y#preamble-1")) > clause_score(
+        one, replace(one, iri="y#preamble-1", marks=("2",))
+    )

@@ -4,10 +4,12 @@ For each work published in several languages, every pair of language versions is
 clause by clause, preamble and operative part apart, then the sub-paragraphs of each
 aligned operative pair. Alignment is by structure (order, printed numbers and labels,
 the clause's concept) checked by content that does not depend on language (the works
-cited, the numbers printed): a global sequence alignment (`respub.align.sequence`), so a
-clause missing from one version is a *gap*, reported, and the clauses after it keep
-their true counterparts. Aligned pairs whose citations or numbers differ are reported
-as *mismatches* (a slip of translation, or of the parser); they stay linked.
+cited, the numbers printed, the footnote marks): a global sequence alignment
+(`respub.align.sequence`), so a clause missing from one version is a *gap*, reported,
+and the clauses after it keep their true counterparts. Aligned pairs whose citations,
+numbers or footnote marks differ (a note marked in one version's clause and elsewhere in
+the other's) are reported as *mismatches* (a slip of translation, or of the parser);
+they stay linked.
 
 `align_release(documents)` takes each version's IRI and N-Triples and returns the links
 as triples (``respub:alignedWith``, stated both ways) and the report per work.
@@ -158,7 +160,8 @@ def _align_clauses(
 def clause_score(x: Clause, y: Clause) -> float:
     """How well two clauses correspond: > 0 when they agree; a pair scoring below two gaps
     (-2) is never aligned. Printed numbers weigh most, then cited works and numbers in the
-    text, then the concept; labels (a)/(أ) differ by script and count little."""
+    text, then the concept and the footnote marks; labels (a)/(أ) differ by script and count
+little."""
     score = 1.0
     if x.number is not None and y.number is not None:
         score += 2.0 if x.number == y.number else -4.0
@@ -173,6 +176,8 @@ def clause_score(x: Clause, y: Clause) -> float:
         common = sum((Counter(x.numbers) & Counter(y.numbers)).values())
         agreement = common / max(len(x.numbers), len(y.numbers))
         score += 2.0 * agreement - 1.5 * (1.0 - agreement)
+    if x.marks or y.marks:
+        score += 1.0 if x.marks == y.marks else -1.0
     return score
 
 
@@ -186,4 +191,7 @@ def _mismatches(a: Clause, b: Clause) -> list[Mismatch]:
     if a.numbers != b.numbers:
         detail = f"{' '.join(a.numbers) or '-'} / {' '.join(b.numbers) or '-'}"
         found.append(Mismatch(a.iri, b.iri, "numbers", detail))
+    if a.marks != b.marks:
+        detail = f"{' '.join(a.marks) or '-'} / {' '.join(b.marks) or '-'}"
+        found.append(Mismatch(a.iri, b.iri, "footnotes", detail))
     return found

@@ -4,7 +4,7 @@ Alignment runs at release level, over new and carried-forward versions alike, so
 reads what every version has in a release: its canonical N-Triples. Each clause keeps
 only what alignment needs: its place (position, printed number or label), its concept,
 and the content that does not depend on language (the works it cites, the numbers it
-prints, with Arabic-Indic digits read as digits).
+prints, with Arabic-Indic digits read as digits, the footnote marks in its text).
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ class Clause:
     cited: frozenset[str] = frozenset()
     numbers: tuple[str, ...] = ()
     children: tuple[Clause, ...] = ()
+    marks: tuple[str, ...] = ()  # the labels of the footnotes marked in its text, sorted
 
     @property
     def fragment(self) -> str:
@@ -73,6 +74,10 @@ def read_version(expression: str, ntriples: str) -> Version:
     realized = str(RESPUB.realizedBy)
     work = next((s for s, p in out.items() if expression in p.get(realized, ())), "")
     language = str((node.get(str(RESPUB.languageCode)) or [""])[0])
+    marked: dict[str, list[str]] = defaultdict(list)
+    for values in out.values():
+        for clause in values.get(str(RESPUB.markedIn), ()):
+            marked[str(clause)].extend(values.get(str(RESPUB.printedLabel), ()))
     preamble_nodes = [
         str(c)
         for p in node.get(str(RESPUB.hasPreamble), ())
@@ -83,17 +88,20 @@ def read_version(expression: str, ntriples: str) -> Version:
         expression=expression,
         work=work,
         language=language,
-        preamble=_clauses(out, preamble_nodes),
-        operative=_clauses(out, operative_nodes),
+        preamble=_clauses(out, preamble_nodes, marked),
+        operative=_clauses(out, operative_nodes, marked),
     )
 
 
-def _clauses(out: dict[str, dict[str, list[str]]], iris: list[str]) -> tuple[Clause, ...]:
-    found = [_clause(out, iri) for iri in iris]
+_Triples = dict[str, dict[str, list[str]]]
+
+
+def _clauses(out: _Triples, iris: list[str], marked: dict[str, list[str]]) -> tuple[Clause, ...]:
+    found = [_clause(out, iri, marked) for iri in iris]
     return tuple(sorted(found, key=lambda c: c.position))
 
 
-def _clause(out: dict[str, dict[str, list[str]]], iri: str) -> Clause:
+def _clause(out: _Triples, iri: str, marked: dict[str, list[str]]) -> Clause:
     values = out.get(iri, {})
 
     def one(term: object) -> str | None:
@@ -110,5 +118,8 @@ def _clause(out: dict[str, dict[str, list[str]]], iri: str) -> Clause:
         concept=concept.rpartition("/")[2] if concept else None,
         cited=frozenset(str(w) for w in values.get(str(RESPUB.mentions), ())),
         numbers=numbers_in(one(RESPUB.text) or ""),
-        children=_clauses(out, [str(c) for c in values.get(str(RESPUB.hasSubParagraph), ())]),
+        children=_clauses(
+            out, [str(c) for c in values.get(str(RESPUB.hasSubParagraph), ())], marked
+        ),
+        marks=tuple(sorted(label.translate(_DIGITS) for label in marked.get(iri, ()))),
     )
