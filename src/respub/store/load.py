@@ -5,7 +5,9 @@
 The release's N-Quads dump gives one named graph per language version; the dataset
 description, provenance and validation report go to the metadata graph, the ontology and
 concept schemes to the vocabulary graph. A new store is loaded beside the old one and only
-then made current, so a failed or killed load keeps the old store.
+then made current, so a failed or killed load keeps the old store. When the live store
+holds a release still on disk, the new store starts as a checkpoint of it and only the
+changed versions' graphs are replaced (`respub.store.incremental`).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from respub.errors import PublishError
 from respub.publish.dumps import NQUADS
 from respub.publish.locking import exclusive
 from respub.publish.manifest import read_manifest
+from respub.store.incremental import store_base, update_copy
 
 __all__ = [
     "ALIGNMENT_FILE",
@@ -84,7 +87,10 @@ def load_release(release_dir: Path, store_dir: Path) -> StoreSummary:
         _clean(store_dir)
         fresh = parent / f"{_PREFIX}{manifest.release}-{os.getpid()}-{time.time_ns()}"
         try:
-            graphs, quads, aligned = _fill(fresh, release_dir, base)
+            previous = store_base(store_dir, release_dir, _PREFIX)
+            if previous is not None:  # only the changed graphs: into a copy of the live store
+                update_copy(previous, fresh, release_dir, _fixed_graphs(base))
+            graphs, quads, aligned = _fill(fresh, release_dir, base, data=previous is None)
             expected = len(manifest.entries) + 2 + int(aligned)
             if graphs != expected:
                 raise PublishError(f"{fresh}: loaded {graphs} named graphs, expected {expected}")
@@ -98,13 +104,25 @@ def load_release(release_dir: Path, store_dir: Path) -> StoreSummary:
     )
 
 
-def _fill(folder: Path, release_dir: Path, base: str) -> tuple[int, int, bool]:
+def _fixed_graphs(base: str) -> dict[str, NamedNode]:
+    """The graphs loaded whole from each release: metadata, vocabulary, alignment."""
+    return {
+        "metadata": NamedNode(metadata_graph(base)),
+        "vocabulary": NamedNode(vocabulary_graph(base)),
+        "alignment": NamedNode(alignment_graph(base)),
+    }
+
+
+def _fill(folder: Path, release_dir: Path, base: str, data: bool = True) -> tuple[int, int, bool]:
+    """Load the release's metadata, vocabulary and alignment graphs into the store at
+    `folder` and, with `data`, every version's graph from the N-Quads dump."""
     store = Store(str(folder))
     try:
-        with gzip.open(release_dir / NQUADS, "rb") as handle:
-            # In slices: one bulk load of a whole dump holds far more memory.
-            while chunk := b"".join(itertools.islice(handle, _SLICE)):
-                store.bulk_load(chunk, format=RdfFormat.N_QUADS)
+        if data:
+            with gzip.open(release_dir / NQUADS, "rb") as handle:
+                # In slices: one bulk load of a whole dump holds far more memory.
+                while chunk := b"".join(itertools.islice(handle, _SLICE)):
+                    store.bulk_load(chunk, format=RdfFormat.N_QUADS)
         meta = NamedNode(metadata_graph(base))
         for name in METADATA_FILES:
             store.bulk_load(path=release_dir / name, format=RdfFormat.TURTLE, to_graph=meta)
