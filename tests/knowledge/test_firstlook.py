@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from respub.knowledge.addressees import _data
 from respub.knowledge.firstlook import CASE_EXCEPTIONS, key_words, may_occur
+from respub.knowledge.language import _WORD, words_of
 
 ALL = "".join(map(chr, range(sys.maxunicode + 1)))
 LATER = [str(p) for phrases in _data()["later"].values() for p in phrases]
@@ -57,3 +58,9 @@ def test_no_match_is_ever_missed(pieces: list[str], rng: random.Random) -> None:
     pattern = re.compile("|".join(r"\s+".join(map(re.escape, p.split())) for p in LATER), re.I)
     if not may_occur(text, keys):
         assert pattern.search(text) is None, text
+
+
+def test_words_are_split_as_the_word_pattern_finds_them() -> None:
+    """`words_of` (a translate table) and `[^\\W\\d_]+` agree on every character there is."""
+    text = " ".join(ALL[i : i + 7] for i in range(0, len(ALL), 5))  # runs of every kind
+    assert words_of(text) == _WORD.findall(text)

@@ -7,11 +7,13 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 
 from respub.knowledge.lexicon import LANGUAGES, lexicon
 
 _WORD = re.compile(r"[^\W\d_]+")
+"""A word: letters (and numerals that are no decimal digit), as `words` splits them."""
 
 
 def detect_language(text: str) -> str | None:
@@ -20,19 +22,45 @@ def detect_language(text: str) -> str | None:
     Arabic by its script (most words written in it); the others by the share of their
     function words (`stopwords` of each lexicon) among the first words of the text.
     """
-    words = _WORD.findall(text[:1200].casefold())
-    if not words:
+    words = Counter(words_of(text[:1200].casefold()))
+    total = sum(words.values())
+    if not total:
         return None
-    if sum(1 for w in words if "\u0600" <= w[0] <= "\u06ff") > len(words) * 0.3:
+    if sum(n for w, n in words.items() if "\u0600" <= w[0] <= "\u06ff") > total * 0.3:
         return "ar"
     counts = {lang: 0 for lang in LANGUAGES if lang != "ar"}
     languages = _stopword_languages()
-    for word in words:  # one pass over the words for every language
+    for word, count in words.items():  # each distinct word once, for every language
         for lang in languages.get(word, ()):
-            counts[lang] += 1
-    scores = {lang: count / len(words) for lang, count in counts.items()}
+            counts[lang] += count
+    scores = {lang: count / total for lang, count in counts.items()}
     best = max(scores, key=lambda lang: scores[lang])
     return best if scores[best] >= 0.08 else None
+
+
+def words_of(text: str) -> list[str]:
+    """The words of `text`, as `_WORD.findall` finds them, but faster: every character no
+    word holds becomes a space, then the text is split.
+
+    >>> words_of("l'Assemblée, 2e session (1er) du_x")
+    ['l', 'Assemblée', 'e', 'session', 'er', 'du', 'x']
+    """
+    return text.translate(_BREAKS).split()
+
+
+class _Breaks(dict[int, int | str]):
+    """str.translate table: a character no word holds -> a space; filled as characters
+    are met (a dict lookup in C each time after the first)."""
+
+    def __missing__(self, code: int) -> int | str:
+        c = chr(code)
+        # `[^\W\d_]`: \w is alphanumeric or "_", \d a decimal digit
+        kept = (c.isalpha() or c.isdigit() or c.isnumeric()) and not c.isdecimal()
+        self[code] = code if kept else " "
+        return self[code]
+
+
+_BREAKS = _Breaks()
 
 
 @cache

@@ -78,6 +78,10 @@ def _marked(lines: list[str]) -> tuple[str, tuple[tuple[int, str], ...]]:
     marks: list[tuple[int, str]] = []
     length = 0
     for word in NOTE_MARK.sub(_SENTINEL, text).split():
+        if _SENTINEL not in word:  # most words: no mark to place
+            length += (1 if pieces else 0) + len(word)
+            pieces.append(word)
+            continue
         bare = word.replace(_SENTINEL, "")
         start = length + (1 if pieces and bare else 0)
         at = 0

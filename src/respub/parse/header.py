@@ -166,7 +166,12 @@ def complete_title(
     if not title:
         return title
     folded = title.casefold()
-    quoted = [" ".join(q.split()) for text in texts for q in _QUOTED.findall(text)]
+    quoted = [
+        " ".join(q.split())
+        for text in texts
+        if "“" in text or '"' in text  # every quotation opens with one
+        for q in _QUOTED.findall(text)
+    ]
     catalogue = re.sub(r"\s+:", ":", metadata.get("title", "")).strip().rstrip(":").strip()
     longer = [
         c for c in [*quoted, catalogue] if len(c) > len(title) and c.casefold().startswith(folded)
