@@ -279,7 +279,7 @@ def run(size: int, work: Path, naive_sample: int, validation_sample: int) -> dic
     loads["stages"] = load()
     stage_ms = {**stages(made[:200]), **release_stages(manifest, out, work)}
     loads["SPARQL"] = load()
-    queries = sparql(out / "store")
+    queries = sparql(out / "store", runs=7 if size <= 1000 else 5)
     loads["validation engines"] = load()
     differ, checked = disagreements(release, validation_sample)
     sample = spread(made, naive_sample)
