@@ -6,7 +6,7 @@ from rdflib import RDF, SKOS, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from respub.knowledge.lexicon import CATEGORIES, LANGUAGES, concepts, lexicon
-from respub.knowledge.profiles import profiles
+from respub.knowledge.profiles import known_bodies, profiles
 from respub.rdf.concept_schemes import build_concept_schemes, render_concept_schemes
 from respub.rdf.files import CONCEPTS
 from respub.rdf.iri import Iris
@@ -54,7 +54,11 @@ def test_statuses_and_bodies(iris: Iris) -> None:
     adopted = URIRef(iris.concept("status", "adopted"))
     assert labels(graph, adopted, SKOS.prefLabel, "fr") == {"Adoptée"}
     assert URIRef(iris.concept("status", "rejected")) in set(graph.subjects(RDF.type, SKOS.Concept))
-    for profile in profiles().values():
+    assert {"ILO-ILC", "FAO-C", "WHO-EB", "IMO-MEPC"} <= {
+        str(n) for n in graph.objects(None, SKOS.notation)
+    }
+    # hand-written profiles and the table-only bodies (ILO, FAO, WHO Executive Board ...)
+    for profile in [*profiles().values(), *known_bodies().values()]:
         body = URIRef(iris.body(profile.code))
         assert graph.value(body, SKOS.notation) == Literal(profile.code)
         for language, name in profile.names.items():
