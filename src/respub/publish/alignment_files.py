@@ -17,7 +17,7 @@ import json
 from pathlib import Path
 
 from respub.align import ReleaseAlignment, align_release
-from respub.publish.dumps import NQUADS, read_graphs
+from respub.publish.dumps import NQUADS, version_texts
 from respub.publish.plan import ReleasePlan
 from respub.rdf.serialize import serialize
 
@@ -28,9 +28,11 @@ ALIGNMENT_JSON = "alignment.json"
 
 
 def align_planned(plan: ReleasePlan, root: Path) -> ReleaseAlignment:
-    """The alignment of the versions of `plan` in `root`'s N-Quads dump."""
-    wanted = {e.expression_iri for e in plan.entries}
-    return align_release(sorted(read_graphs(root / NQUADS, wanted).items()))
+    """The alignment of the versions of `plan` (the carried ones read from `root`'s N-Quads
+    dump, the new ones from their results)."""
+    published = ((r.expression_iri or "", r.ntriples) for r in plan.selection.published)
+    carried = {e.expression_iri for e in plan.selection.carried}
+    return align_release(sorted(version_texts(published, carried, root / NQUADS).items()))
 
 
 def alignment_files(alignment: ReleaseAlignment) -> dict[str, bytes]:

@@ -25,7 +25,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from respub import __version__
-from respub.publish.dumps import NQUADS, read_graphs
+from respub.publish.dumps import NQUADS, version_texts
 from respub.publish.plan import ReleasePlan
 from respub.rdf.files import DATASET_SHAPES, SHAPES
 from respub.validate import Report, Violation
@@ -87,11 +87,9 @@ def dataset_check_files(plan: ReleasePlan, root: Path) -> dict[str, bytes]:
 def _versions(plan: ReleasePlan, root: Path) -> dict[str, str]:
     """Expression IRI → N-Triples of every version of the release (the carried ones from
     the N-Quads dump written before)."""
-    texts = {r.expression_iri or "": r.ntriples for r in plan.selection.published}
+    published = ((r.expression_iri or "", r.ntriples) for r in plan.selection.published)
     carried = {e.expression_iri for e in plan.selection.carried}
-    if carried:
-        texts.update(read_graphs(root / NQUADS, carried))
-    return texts
+    return version_texts(published, carried, root / NQUADS)
 
 
 def _works(plan: ReleasePlan, texts: Mapping[str, str]) -> list[tuple[str, list[str]]]:

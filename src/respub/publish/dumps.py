@@ -17,7 +17,7 @@ import gzip
 import hashlib
 import json
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -40,6 +40,7 @@ __all__ = [
     "expression_files_of",
     "read_graphs",
     "triples_of",
+    "version_texts",
     "write_dumps",
 ]
 
@@ -205,6 +206,17 @@ def _type_first(node: dict[str, Any]) -> dict[str, Any]:
     if "type" not in node:
         return node
     return {"type": node["type"], **{k: v for k, v in node.items() if k != "type"}}
+
+
+def version_texts(
+    published: Iterable[tuple[str, str]], carried: set[str], nquads_gz: Path
+) -> dict[str, str]:
+    """Expression IRI → canonical N-Triples of every version of a release: the `published`
+    (IRI, N-Triples) pairs, and the `carried` versions read from the N-Quads dump."""
+    texts = dict(published)
+    if carried:
+        texts.update(read_graphs(nquads_gz, carried))
+    return texts
 
 
 def read_graphs(nquads_gz: Path, wanted: set[str] | None = None) -> dict[str, str]:

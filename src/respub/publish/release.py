@@ -215,7 +215,8 @@ def _write(
     infos = describe_files(
         root, paths, lambda n: reached("checksums") if n == halfway else None, linked
     )
-    infos += write_site(root, infos, previous_dir)  # lists the downloads: needs their infos
+    texts = [(d.expression_iri, d.ntriples) for d in documents]
+    infos += write_site(root, infos, previous_dir, texts)  # lists the downloads: their infos
     write_files(root, description_files(plan, infos, dumps))
     return linked
 

@@ -7,6 +7,7 @@ log, validation report, ontology), so a site can be rebuilt from any release.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +24,14 @@ from respub.site.feed import HISTORY
 __all__ = ["site_source", "write_site"]
 
 
-def site_source(root: Path, infos: list[FileInfo], previous: Path | None) -> SiteSource:
-    """What the site of the release at `root` is built from; `previous` is the last release."""
+def site_source(
+    root: Path,
+    infos: list[FileInfo],
+    previous: Path | None,
+    documents: Sequence[tuple[str, str]] | None = None,
+) -> SiteSource:
+    """What the site of the release at `root` is built from; `previous` is the last release;
+    `documents` (expression IRI, N-Triples) are read from the N-Quads dump when not given."""
     manifest = read_manifest(root)
     settings = manifest.settings
     history = previous / SITE / HISTORY if previous is not None else None
@@ -37,7 +44,7 @@ def site_source(root: Path, infos: list[FileInfo], previous: Path | None) -> Sit
         release=manifest.release,
         release_time=manifest.release_time,
         previous=manifest.previous,
-        documents=sorted(read_graphs(root / NQUADS).items()),
+        documents=sorted(documents) if documents is not None else _graphs(root),
         bodies={e.work_iri: e.body for e in manifest.entries},
         changes=_json(root / "CHANGES.json"),
         validation=_json(root / "validation.json"),
@@ -49,14 +56,23 @@ def site_source(root: Path, infos: list[FileInfo], previous: Path | None) -> Sit
     )
 
 
-def write_site(root: Path, infos: list[FileInfo], previous: Path | None) -> list[FileInfo]:
+def write_site(
+    root: Path,
+    infos: list[FileInfo],
+    previous: Path | None,
+    documents: Sequence[tuple[str, str]] | None = None,
+) -> list[FileInfo]:
     """Build the site of the release at `root` into `root/site/`; the new files' infos."""
-    files = build_site(site_source(root, infos, previous))
+    files = build_site(site_source(root, infos, previous, documents))
     for path, data in files.items():
         target = root / SITE / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     return describe_files(root, [f"{SITE}/{path}" for path in files])
+
+
+def _graphs(root: Path) -> list[tuple[str, str]]:
+    return sorted(read_graphs(root / NQUADS).items())
 
 
 def _alignment(path: Path) -> tuple[tuple[str, str], ...]:
