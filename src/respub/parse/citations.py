@@ -63,7 +63,9 @@ def _stems(patterns: list[str]) -> tuple[str, ...]:
         if literal and pattern[len(literal) : len(literal) + 1] in ("?", "*", "{"):
             literal = literal[:-1]  # the last character is optional
         stems.append(literal.lower())
-    return tuple(stems)
+    # a stem holding another is found only where that one is: one test fewer ("القرار"
+    # holds "قرار")
+    return tuple(s for s in dict.fromkeys(stems) if not any(o != s and o in s for o in set(stems)))
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,8 @@ def find_citations(
     `own` is the identifier style of the citing body (a bare "resolution 52/3" is its own)."""
     found: list[tuple[int, Citation]] = []
     taken: list[tuple[int, int]] = []
-    if _DIGIT.search(text):  # symbols and numbered references all carry a digit
+    digits = _DIGIT.search(text) is not None
+    if digits:  # symbols and numbered references all carry a digit
         symbols = search_pattern().finditer(text) if marks().search(text) else ()
         for match in symbols:
             named = identify(match.group())
@@ -128,8 +131,10 @@ def find_citations(
             citation = Citation(named.canonical, match.group(), named.kind, clause)
             found.append((match.start(), citation))
             taken.append(match.span())
-        found.extend(_bare_references(text, clause, taken, own))
-    found.extend(_instruments(text, clause, instruments))
+    lowered = text.lower()  # once for both
+    if digits:
+        found.extend(_bare_references(text, clause, taken, own, lowered))
+    found.extend(_instruments(text, clause, instruments, lowered))
     if not found:
         return []
     seen: set[tuple[str, str]] = set()
@@ -142,12 +147,17 @@ def find_citations(
 
 
 def _bare_references(
-    text: str, clause: str, taken: list[tuple[int, int]], own: str | None = None
+    text: str,
+    clause: str,
+    taken: list[tuple[int, int]],
+    own: str | None = None,
+    lowered: str | None = None,
 ) -> list[tuple[int, Citation]]:
-    """Numbers after "resolution(s)"/"decision(s)": 53/199, 2625 (XXV), 2623 (2022)."""
+    """Numbers after "resolution(s)"/"decision(s)": 53/199, 2625 (XXV), 2623 (2022);
+    `lowered` is `text.lower()` when the caller has it."""
     knowledge = _knowledge()
     found = []
-    lowered = text.lower()
+    lowered = text.lower() if lowered is None else lowered
     for kind, (keyword, stems) in knowledge.keywords.items():
         if not any(stem in lowered for stem in stems):
             continue
@@ -314,12 +324,18 @@ def _cited_as(organ: str | None, own: str | None) -> Style | None:
 
 
 def _instruments(
-    text: str, clause: str, candidates: tuple[int, ...] | None = None
+    text: str,
+    clause: str,
+    candidates: tuple[int, ...] | None = None,
+    lowered: str | None = None,
 ) -> list[tuple[int, Citation]]:
-    """Treaties and other named instruments, and the articles of them that are cited."""
+    """Treaties and other named instruments, and the articles of them that are cited;
+    `lowered` is `text.lower()` when the caller has it."""
     knowledge = _knowledge()
     found: list[tuple[int, Citation]] = []
-    lowered = text.lower()
+    if candidates == ():  # none may be cited in this document
+        return found
+    lowered = text.lower() if lowered is None else lowered
     if len(lowered) != len(text):  # lower() changed offsets (rare): match nothing
         return found
     hits = (
