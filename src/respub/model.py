@@ -123,6 +123,9 @@ class Resolution:
     footnotes: tuple[Footnote, ...] = ()
     annexes: tuple[Annex, ...] = ()
     citations: tuple[Citation, ...] = ()
+    # the later parts of a resolution adopted in parts (A/RES/80/2B after A/RES/80/2A):
+    # each a resolution of its own, with its own clauses and closing line
+    parts: tuple[Resolution, ...] = ()
     metadata: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     # what the parser could not be sure of ("body not recognised: parsed as `unknown`")
     warnings: tuple[str, ...] = field(default=(), compare=False, hash=False)

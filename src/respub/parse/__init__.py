@@ -25,7 +25,7 @@ from respub.parse.clauses import clause_style, segment
 from respub.parse.cleanup import clean_text
 from respub.parse.dates import parse_date
 from respub.parse.header import complete_title, read_header
-from respub.parse.parts import split_attachment, split_recitals
+from respub.parse.parts import part_identifier, split_attachment, split_parts, split_recitals
 from respub.parse.reading_order import laid_out_heading
 from respub.sources.load import SourceText, read_source
 
@@ -84,6 +84,10 @@ def parse_source(
     if formula is not None and lead:  # "Now, therefore," / "The General Assembly"
         formula = Block(" ".join([*(b.text for b in lead), formula.text]), lead[0].line)
     body_blocks, closing, annex_blocks = _split_closing(rest, prof, lex)
+    if any(b.text == "A" for b in head):  # "A" above the formula: adopted in parts
+        closing, later = split_parts(closing)
+    else:
+        later = []
     body_blocks, attached = split_attachment(body_blocks, lex, header.title)
     style = clause_style(body_blocks) if prof.clause_style == "auto" else prof.clause_style
     preamble, operative = segment(recitals + body_blocks, lex, style)
@@ -115,7 +119,54 @@ def parse_source(
         metadata=doc.metadata,
         warnings=warnings,
     )
-    return replace(resolution, citations=_citations(resolution))
+    resolution = replace(resolution, citations=_citations(resolution))
+    return _with_parts(resolution, later, prof, lex) if later else resolution
+
+
+def _with_parts(
+    first: Resolution, later: list[list[Block]], prof: BodyProfile, lex: Lexicon
+) -> Resolution:
+    """The first part of a resolution adopted in parts, holding the later ones: each part
+    is a resolution of its own (A/RES/80/2A, A/RES/80/2B), with its own clauses."""
+    identifier = part_identifier(first.identifier, "A")
+    if identifier is None:  # a style without part letters: the parts cannot be named
+        warning = f"{len(later)} later part(s) not published: {first.identifier} has no parts"
+        return replace(first, warnings=(*first.warnings, warning))
+    parts = [_part(blocks, first, prof, lex) for blocks in later]
+    return replace(first, identifier=identifier, parts=tuple(p for p in parts if p))
+
+
+def _part(
+    blocks: list[Block], first: Resolution, prof: BodyProfile, lex: Lexicon
+) -> Resolution | None:
+    """One later part ("B", its title, its formula, its clauses and closing line)."""
+    label, lang = blocks[0].text, first.language
+    identifier = part_identifier(first.identifier, label)
+    start = _formula_index(blocks, prof, lang)
+    if identifier is None or start is None:
+        return None
+    formula, opening = _split_formula(blocks[start], prof, lang)
+    rest = [*([opening] if opening else []), *blocks[start + 1 :]]
+    body_blocks, closing, annex_blocks = _split_closing(rest, prof, lex)
+    style = clause_style(body_blocks) if prof.clause_style == "auto" else prof.clause_style
+    preamble, operative = segment(body_blocks, lex, style)
+    status, adopted = _status(closing, lex, prof)
+    part = replace(
+        first,
+        identifier=identifier,
+        title=" ".join(b.text for b in blocks[1:start]) or first.title,
+        adopted=adopted or first.adopted,
+        status=status or first.status,
+        formula=formula.text,
+        preamble=preamble,
+        operative=with_addressees(operative, lang),
+        footnotes=(),
+        annexes=_annexes(annex_blocks),
+        citations=(),
+        parts=(),
+        warnings=(),
+    )
+    return replace(part, citations=_citations(part))
 
 
 def _language(text: str, forced: str | None, path: str) -> str:

@@ -1,5 +1,6 @@
 """Parts of a resolution around its clauses: recitals printed before the enacting
-formula, and an instrument printed after the operative part.
+formula, an instrument printed after the operative part, and the later parts of a
+resolution adopted in parts ("A", its clauses and closing line, then "B" ...).
 
 A declaration proclaimed by a body may put its recitals first ("Whereas ...", "Now,
 therefore, The General Assembly proclaims ..."); and the text a resolution adopts may
@@ -9,9 +10,11 @@ or as articles ("Article 1 ..."). Following AKN4UN, the attached text is an anne
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from respub.knowledge.headings import article_heading
+from respub.knowledge.identifiers import identify, style
 from respub.knowledge.lexicon import Lexicon
 from respub.model import Annex
 from respub.parse.blocks import Block
@@ -96,3 +99,46 @@ def _is_title(text: str, lexicon: Lexicon) -> bool:
         and lexicon.match_opener(text, "preambular") is None
         and lexicon.match_opener(text, "operative") is None
     )
+
+
+_PART_LABEL = re.compile(r"^[A-Z]$")
+
+
+def split_parts(blocks: list[Block], first: str = "A") -> tuple[list[Block], list[list[Block]]]:
+    """(closing lines, later parts) of the blocks after the first part's closing line.
+
+    A later part opens with its letter alone ("B", then "C" ...) and holds its own
+    enacting formula; the blocks of each part start with its letter.
+
+    >>> closing, parts = split_parts([Block("3rd plenary meeting", 9), Block("B", 10),
+    ...     Block("The Assembly,", 11), Block("1. Decides;", 12)], "A")
+    >>> [b.text for b in closing], [[b.text for b in p] for p in parts]
+    (['3rd plenary meeting'], [['B', 'The Assembly,', '1. Decides;']])
+    """
+    starts: list[int] = []
+    expected = chr(ord(first) + 1)
+    for index, block in enumerate(blocks):
+        if block.text == expected and _PART_LABEL.match(block.text):
+            starts.append(index)
+            expected = chr(ord(expected) + 1)
+    if not starts:
+        return blocks, []
+    bounds = [*starts, len(blocks)]
+    return blocks[: starts[0]], [blocks[a:b] for a, b in itertools.pairwise(bounds)]
+
+
+def part_identifier(identifier: str, label: str) -> str | None:
+    """The identifier of part `label` of a resolution, in its own style; None when the
+    style prints no part letter or the identifier already has one.
+
+    >>> part_identifier("A/RES/80/2", "B"), part_identifier("A/RES/217(III)", "A")
+    ('A/RES/80/2B', 'A/RES/217A(III)')
+    >>> part_identifier("WHA66.4", "B") is None
+    True
+    """
+    named = identify(identifier)
+    if named is None or named.suffix:
+        return None
+    fields = {"session": named.session, "year": named.year, "number": named.number}
+    built = style(named.style).build({**fields, "suffix": label})
+    return built.canonical if built and built.canonical != identifier else None

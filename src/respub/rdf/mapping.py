@@ -115,7 +115,9 @@ def to_triples(resolution: Resolution, iris: Iris | None = None) -> list[Triple]
     out.add(work, ELI.is_realized_by, expression)
     _subdivisions(out, resolution, iris, work, expression)
     _expression(out, resolution, iris, work, expression)
-    return _grouped(out.triples)
+    # a resolution adopted in parts: each later part is a Work of its own (A/RES/80/2B)
+    later = [t for part in resolution.parts for t in to_triples(part, iris)]
+    return _grouped(out.triples) + later
 
 
 def _grouped(triples: list[Triple]) -> list[Triple]:
