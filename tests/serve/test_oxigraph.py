@@ -15,6 +15,15 @@ import pytest
 import requests
 from SPARQLWrapper import JSON, SPARQLWrapper
 
+from respub.store.load import (
+    ALIGNMENT_FILE,
+    METADATA_FILES,
+    alignment_graph,
+    metadata_graph,
+    vocabulary_files,
+    vocabulary_graph,
+)
+
 from .conftest import Server, free_port, start_server, stop
 from .test_sparql_endpoint import QUERIES, cli_query, rows
 
@@ -25,11 +34,15 @@ pytestmark = [
     pytest.mark.skipif(OXIGRAPH is None, reason="needs the oxigraph CLI: pip install oxigraph"),
     pytest.mark.slow,
 ]
-VOCABULARY = "https://data.respub.org/graph/vocabulary"
+BASE = "https://data.respub.org/"
+VOCABULARY = vocabulary_graph(BASE)
+METADATA = metadata_graph(BASE)
+ALIGNMENT = alignment_graph(BASE)
 
 
 def load(release: Path, location: Path) -> None:
-    """`oxigraph load` the dump (a graph per version) and the vocabulary, as documented."""
+    """`oxigraph load` the dump (a graph per version), the vocabulary, the release's
+    description and the alignment, in the graphs respub's store puts them in, as documented."""
     with gzip.open(release / "resolutions.nq.gz", "rb") as dump:
         subprocess.run(
             [str(OXIGRAPH), "load", "--location", str(location), "--format", "nq"],
@@ -38,18 +51,13 @@ def load(release: Path, location: Path) -> None:
             timeout=300,
             capture_output=True,
         )
-    for turtle in sorted((release / "ontology").glob("*.ttl")):
+    files = [(turtle, VOCABULARY) for turtle in vocabulary_files(release)]
+    files += [(release / name, METADATA) for name in METADATA_FILES]
+    files.append((release / ALIGNMENT_FILE, ALIGNMENT))
+    for turtle, graph in files:
+        command = [str(OXIGRAPH), "load", "--location", str(location), "--file", str(turtle)]
         subprocess.run(
-            [
-                str(OXIGRAPH),
-                "load",
-                "--location",
-                str(location),
-                "--file",
-                str(turtle),
-                "--graph",
-                VOCABULARY,
-            ],
+            [*command, "--graph", graph],
             check=True,
             timeout=300,
             capture_output=True,
