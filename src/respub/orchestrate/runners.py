@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # Prefect costs seconds to import; the CLI checks options wit
 
 from respub.orchestrate.settings import RUNNERS, Runner
 
-__all__ = ["RUNNERS", "Runner", "batch_runner", "task_runner"]
+__all__ = ["RUNNERS", "Runner", "batch_runner", "cluster_kwargs", "task_runner"]
 
 
 def task_runner(
@@ -47,15 +47,21 @@ def task_runner(
         if dask_address:
             return DaskTaskRunner(address=dask_address)
         workers = dask_workers or os.cpu_count() or 1
-        return DaskTaskRunner(
-            cluster_kwargs={
-                "n_workers": workers,
-                "threads_per_worker": 1,
-                "processes": dask_processes,
-                "dashboard_address": ":0",
-            }
-        )
+        return DaskTaskRunner(cluster_kwargs=cluster_kwargs(workers, dask_processes))
     raise ValueError(f"unknown runner {runner!r} (expected one of: {', '.join(RUNNERS)})")
+
+
+def cluster_kwargs(workers: int, processes: bool = True) -> dict[str, Any]:
+    """The LocalCluster of a run: `workers` single-threaded workers (processes unless
+    told otherwise), no dashboard, each warmed up once as it starts (`respub.orchestrate.
+    dask_worker`: lexicons and SHACL shapes read before its first batch, as in the pool)."""
+    return {
+        "n_workers": workers,
+        "threads_per_worker": 1,
+        "processes": processes,
+        "dashboard_address": ":0",
+        "preload": ["respub.orchestrate.dask_worker"],
+    }
 
 
 def batch_runner(
