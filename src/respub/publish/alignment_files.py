@@ -14,6 +14,7 @@ its own content only.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 from respub.align import ReleaseAlignment, align_release
@@ -29,9 +30,15 @@ ALIGNMENT_JSON = "alignment.json"
 
 def align_planned(plan: ReleasePlan, root: Path) -> ReleaseAlignment:
     """The alignment of the versions of `plan` (the carried ones read from `root`'s N-Quads
-    dump, the new ones from their results)."""
-    published = ((r.expression_iri or "", r.ntriples) for r in plan.selection.published)
-    carried = {e.expression_iri for e in plan.selection.carried}
+    dump, the new ones from their results); only works in several languages are read."""
+    languages = Counter(e.work_iri for e in plan.entries)
+    several = {e.expression_iri for e in plan.entries if languages[e.work_iri] > 1}
+    published = (
+        (r.expression_iri or "", r.ntriples)
+        for r in plan.selection.published
+        if r.expression_iri in several
+    )
+    carried = {e.expression_iri for e in plan.selection.carried} & several
     return align_release(sorted(version_texts(published, carried, root / NQUADS).items()))
 
 
