@@ -1,12 +1,15 @@
 """Text parsing throughput on typical resolutions (target: ≥ 1,000 documents/s on one core),
 and the time of pathological documents that must stay linear (issue #13).
 
-Run: .venv/bin/python benchmarks/bench_parse.py [--seconds 3]
+Run: .venv/bin/python benchmarks/bench_parse.py [--seconds 3] (`taskset -c 1` to keep it on
+one core). The machine is shared: each figure is printed with the load average over the last
+minute, and is only comparable with figures taken at a like load.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import time
 from pathlib import Path
 
@@ -37,7 +40,10 @@ def main() -> None:
         started = time.perf_counter()
         parse_source(doc, language="en")
         took = time.perf_counter() - started
-        print(f"  {name}: {took:.2f} s ({len(doc.text) / 1e6:.1f} M chars)")
+        print(
+            f"  {name}: {took:.2f} s ({len(doc.text) / 1e6:.1f} M chars; "
+            f"load average {os.getloadavg()[0]:.2f})"
+        )
 
 
 def _pathological(every: list[SourceText]) -> dict[str, SourceText]:
@@ -86,7 +92,8 @@ def _measure(name: str, docs: list[SourceText], seconds: float) -> None:
         f"{name}: "
         f"{count} documents in {elapsed:.2f} s = {count / elapsed:,.0f} documents/s "
         f"({chars / elapsed / 1e6:.1f} M chars/s; {len(docs)} distinct documents, "
-        f"mean {sum(len(d.text) for d in docs) // len(docs):,} chars)"
+        f"mean {sum(len(d.text) for d in docs) // len(docs):,} chars; "
+        f"load average {os.getloadavg()[0]:.2f})"
     )
 
 
