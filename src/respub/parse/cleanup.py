@@ -152,8 +152,9 @@ def _break_before(
     ['session.', '', 'Annex', 'Text']
     """
     result: list[str] = []
+    annex = annex_line()
     for line in lines:
-        opens = annex_line().match(line) or (closing is not None and closing.match(line))
+        opens = annex.match(line) or (closing is not None and closing.match(line))
         opens = opens or (formula is not None and formula.match(line))
         if opens and result and result[-1].strip():
             result.append("")
