@@ -28,14 +28,22 @@ DOCUMENTS = discover([ROOT / "corpus", ROOT / "tests/fixtures"])
 
 
 def parsed(path: Path) -> dict[str, Any]:
-    """The parse result of `path` as plain data, the path relative to the repository."""
+    """The parse result of `path` as plain data, the path relative to the repository
+    wherever it occurs (the source of the resolution, and of each of its parts)."""
     relative = path.relative_to(ROOT).as_posix()
     try:
         result = asdict(parse_file(path))
     except ParseError as error:
         return {"error": str(error).replace(str(path), relative)}
-    result["source"]["path"] = relative
-    return result
+    return _relative(result, str(path), relative)
+
+
+def _relative(value: Any, absolute: str, relative: str) -> Any:
+    if isinstance(value, dict):
+        return {k: _relative(v, absolute, relative) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_relative(v, absolute, relative) for v in value]
+    return relative if value == absolute else value
 
 
 def as_text(result: dict[str, Any]) -> str:
