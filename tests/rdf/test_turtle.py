@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 
 from respub.model import Resolution
@@ -27,6 +27,7 @@ from respub.process import canonical_ntriples
 from respub.publish.terms import sorted_triples
 from respub.rdf.mapping import to_triples
 from respub.rdf.serialize import prefixes, serialize
+from respub.rdf.standard import ELI
 from respub.rdf.turtle import document_body, ntriples_body, prefix_header, turtle
 
 RAPPER = shutil.which("rapper")
@@ -122,7 +123,15 @@ def test_reading_order(interpol_es: Resolution) -> None:
 def test_subparagraphs_follow_their_paragraph(sample: tuple[str, Resolution]) -> None:
     _, resolution = sample
     triples = to_triples(resolution)
-    order = subjects_of(document_body(triples, PREFIXES))
+    written = subjects_of(document_body(triples, PREFIXES))
+    # a work's subdivision comes just before the clause of this version realizing it
+    for at, subject in enumerate(written):
+        if re.search(r"/\d+#operative-", subject):
+            realized = {
+                str(o) for o in ntriples_graph(triples).objects(URIRef(subject), ELI.is_realized_by)
+            }
+            assert written[at + 1] in realized, subject
+    order = [s for s in written if not re.search(r"/\d+#", s)]
     for clause in (s for s in order if re.search(r"/[a-z]{2}#operative-\d+$", s)):
         below = [s for s in order if s.startswith(f"{clause}-")]
         at = order.index(clause)

@@ -18,7 +18,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from contextlib import suppress
 from datetime import date
 from functools import cache
@@ -29,6 +29,7 @@ from rdflib import RDF, XSD, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
 from respub.knowledge.identifiers import identify, style
+from respub.knowledge.labels import places
 from respub.model import (
     Citation,
     FootnoteMark,
@@ -169,6 +170,35 @@ def _subdivisions(
         out.string(node, ELI.number, str(clause.number))
         clause_node = NamedNode(iris.part(expression.value, "operative", position))
         out.add(node, ELI.is_realized_by, clause_node)
+        steps = ("operative", position)
+        _sub_subdivisions(out, iris, expression, node, steps, clause.subparagraphs)
+
+
+def _sub_subdivisions(
+    out: _Builder,
+    iris: Iris,
+    expression: NamedNode,
+    parent: NamedNode,
+    steps: tuple[str | int, ...],
+    subparagraphs: Sequence[SubParagraph],
+) -> None:
+    """The work's subdivisions of a paragraph's sub-paragraphs, when their printed labels
+    are their places ((a), (b) … or (أ), (ب) …: the same key in every language); each
+    realized by the sub-paragraph of this version (its IRI step as `_subparagraphs`)."""
+    found = places([sub.label for sub in subparagraphs])
+    if found is None:
+        return
+    used: set[str] = set()
+    for place, (position, sub) in zip(found, enumerate(subparagraphs, start=1), strict=True):
+        step = subparagraph_step(sub.label, position, used)
+        node = NamedNode(f"{parent.value}-{place}")
+        clause_node = NamedNode(iris.part(expression.value, *steps, step))
+        out.add(parent, ELI.has_part, node)
+        out.a(node, ELI.LegalResourceSubdivision)
+        out.add(node, ELI.is_part_of, parent)
+        out.string(node, ELI.number, str(place))
+        out.add(node, ELI.is_realized_by, clause_node)
+        _sub_subdivisions(out, iris, expression, node, (*steps, step), sub.subparagraphs)
 
 
 def session_key(resolution: Resolution) -> str | None:

@@ -27,6 +27,7 @@ __all__ = [
 ]
 
 _NS = "https://respub.org/ontology#"
+_REALIZED_BY = "http://data.europa.eu/eli/ontology#is_realized_by"
 _TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
@@ -38,6 +39,7 @@ class SubView:
     label: str
     text: str
     children: tuple[SubView, ...] = ()
+    work_anchors: tuple[str, ...] = ()  # the work's ELI subdivisions it realizes
 
 
 @dataclass(frozen=True)
@@ -145,12 +147,15 @@ class _Graph:
         self.facts: dict[str, dict[str, list[NamedNode | Literal]]] = defaultdict(
             lambda: defaultdict(list)
         )
+        self.realizing: dict[str, list[str]] = defaultdict(list)  # clause → work subdivisions
         for quad in parse(ntriples.encode("utf-8"), format=RdfFormat.N_TRIPLES):
             subject, predicate, obj = quad.subject, quad.predicate.value, quad.object
             if not isinstance(subject, NamedNode) or not isinstance(obj, NamedNode | Literal):
                 continue
             name = predicate[len(_NS) :] if predicate.startswith(_NS) else predicate
             self.facts[subject.value][name].append(obj)
+            if predicate == _REALIZED_BY and isinstance(obj, NamedNode):
+                self.realizing[obj.value].append(subject.value)
 
     def all(self, subject: str, name: str) -> list[NamedNode | Literal]:
         return self.facts.get(subject, {}).get(name, [])
@@ -253,6 +258,7 @@ def _subs(graph: _Graph, parent: str) -> tuple[SubView, ...]:
             label=graph.one(iri, "printedLabel") or "",
             text=_text(graph, iri),
             children=_subs(graph, iri),
+            work_anchors=tuple(sorted(fragment(w) for w in graph.realizing.get(iri, ()))),
         )
         for iri in graph.ordered(parent, "hasSubParagraph")
     )
