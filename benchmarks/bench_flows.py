@@ -1,4 +1,4 @@
-"""The publish flow at scale: cold run, no-op rerun, one changed document; threads and Dask.
+"""The publish flow at scale: cold run, no-op rerun, one changed document, per runner.
 
 Synthetic corpora are made from the UN-GA sample resolutions (corpus/un-ga/md) by
 renumbering each copy (A/RES/80/1000, A/RES/80/1001, …), so every document is a distinct
@@ -6,7 +6,7 @@ resolution. Target: a no-op rerun at 10,000 documents ≤ 5 s. All runs share on
 temporary Prefect server (its start-up, paid once per process, is reported apart).
 
 Run: .venv/bin/python benchmarks/bench_flows.py [--sizes 100,1000,10000]
-                                                 [--runners threads,dask] [--batch-size 100]
+                                                 [--runners processes,dask] [--batch-size 100]
 """
 
 from __future__ import annotations
@@ -64,7 +64,9 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )
     parser.add_argument("--sizes", default="100", help="comma-separated corpus sizes (default 100)")
-    parser.add_argument("--runners", default="threads,dask", help="threads, dask or both")
+    parser.add_argument(
+        "--runners", default="processes,dask", help="comma-separated: processes, threads, dask"
+    )
     parser.add_argument("--batch-size", type=int, default=100)
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -89,6 +91,7 @@ def main() -> None:
             paths = make_corpus(corpus, size)
             for runner in runners:
                 out = work / f"out-{size}-{runner}"
+                busy = os.getloadavg()[0]
                 cold, first = timed(corpus, out, runner, args.batch_size)
                 print(f"  {size:,} documents, {runner}: cold {cold:.1f} s", flush=True)
                 noop, second = timed(corpus, out, runner, args.batch_size)
@@ -100,15 +103,18 @@ def main() -> None:
                 changed.write_bytes(original)
                 print(f"    one changed {one:.2f} s ({third.parsed} parsed)", flush=True)
                 parsed = f"{first.parsed}/{second.parsed}/{third.parsed}"
-                rows.append((size, runner, cold, noop, one, parsed))
+                rows.append((size, runner, cold, noop, one, parsed, busy))
                 shutil.rmtree(out, ignore_errors=True)
     print()
-    print("| documents | runner | cold run | no-op rerun | one changed | cold docs/s | parsed |")
-    print("|---:|---|---:|---:|---:|---:|---|")
-    for size, runner, cold, noop, one, parsed in rows:
+    print(
+        "| documents | runner | cold run | no-op rerun | one changed | cold docs/s | parsed "
+        "| load (1 min) at start |"
+    )
+    print("|---:|---|---:|---:|---:|---:|---|---:|")
+    for size, runner, cold, noop, one, parsed, busy in rows:
         print(
             f"| {size:,} | {runner} | {cold:.1f} s | {noop:.2f} s | {one:.2f} s "
-            f"| {size / cold:,.0f} | {parsed} |"
+            f"| {size / cold:,.0f} | {parsed} | {busy:.1f} |"
         )
 
 
