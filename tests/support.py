@@ -56,22 +56,21 @@ def deadline(seconds: float) -> Iterator[None]:
 def publish_files(paths: Sequence[str | Path], settings: Any) -> Any:
     """Process every source under `paths`, write the release, load the store if asked.
 
-    The library calls the publish flow wires as tasks, composed without Prefect for tests
-    that need a release (the flow itself is tested in tests/flows).
+    The publish flow's own tasks, called as plain functions (`task.fn`, without a Prefect
+    server), in the order the flow wires them; each source is named by its path. The
+    flow itself is tested in tests/flows.
     """
-    from dataclasses import replace
-
-    from respub.process import Source, process
+    from respub.orchestrate import flow
+    from respub.orchestrate.noop import pin_release_time
+    from respub.process import Source
     from respub.publish.layout import STORE
-    from respub.publish.release import write_release
-    from respub.release_time import release_time_from_sources
     from respub.sources.discover import discover
-    from respub.store.load import load_release
 
-    sources = discover(paths)
-    if settings.release_time is None:
-        settings = replace(settings, release_time=release_time_from_sources(sources))
-    summary = write_release([process(Source.of(p), settings) for p in sources], settings)
+    sources = [Source.of(p) for p in discover(paths)]
+    work = flow.plan_documents.fn(sources, settings)
+    settings = pin_release_time(settings, work)
+    outcomes = flow.process_batch.fn(work.todo, settings) if work.todo else []
+    summary, _ = flow.write_release_task.fn(work, outcomes, settings)
     if settings.load_store:
-        load_release(summary.release_dir, settings.output_dir / STORE)
+        flow.load_store.fn(summary.release_dir, settings.output_dir / STORE, summary.previous)
     return summary
