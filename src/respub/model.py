@@ -87,6 +87,8 @@ class Annex:
 
     title: str
     paragraphs: tuple[str, ...] = ()
+    # the footnote marks of each paragraph (empty, or one tuple per paragraph)
+    marks: tuple[tuple[FootnoteMark, ...], ...] = ()
 
 
 @dataclass(frozen=True)

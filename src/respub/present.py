@@ -50,7 +50,12 @@ def resolution_to_json(resolution: Resolution) -> dict[str, Any]:
         ],
         "footnotes": [{"label": n.label, "text": n.text} for n in resolution.footnotes],
         "annexes": [
-            {"title": a.title, "paragraphs": list(a.paragraphs)} for a in resolution.annexes
+            {
+                "title": a.title,
+                "paragraphs": list(a.paragraphs),
+                "marks": [_marks(m) for m in a.marks],
+            }
+            for a in resolution.annexes
         ],
         "status": resolution.status,
         "source": {

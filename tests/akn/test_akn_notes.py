@@ -55,30 +55,37 @@ def test_every_placed_footnote_stands_at_its_mark_in_its_clause(path: Path) -> N
     texts |= {f"operative-{n}": c.text for n, c in enumerate(resolution.operative, 1)}
     marks = [m for c in resolution.preamble for m in c.marks]
     marks += [m for c in resolution.operative for m in marks_of(c)]
-    placed = root.findall(".//a:mainBody//a:authorialNote", NS)
+    placed = root.findall("a:statement/a:mainBody//a:authorialNote", NS)
     placed += root.findall(".//a:preamble//a:authorialNote", NS)
     assert len(placed) == len(marks)
+    in_annexes = root.findall(".//a:attachments//a:authorialNote", NS)
+    assert len(in_annexes) == sum(len(m) for a in resolution.annexes for m in a.marks)
     for note in placed:
         clause = next(a.get("eId") for a in note.iterancestors() if a.get("eId"))
         if clause in texts:  # a clause without sub-paragraphs: its text up to the mark
             text = texts[clause]
             assert text.startswith(_before(note)), (clause, note.get("marker"))
     apart = root.findall(".//a:conclusions//a:authorialNote", NS)
-    assert len(placed) + len(apart) == len(resolution.footnotes)
+    assert len(placed) + len(in_annexes) + len(apart) == len(resolution.footnotes)
 
 
-def test_most_footnotes_of_the_un_and_wha_sample_are_at_their_marks() -> None:
-    """Measured 2026-12-02: 129 of the 275 footnotes of the corpus's UN GA and WHA
-    documents stand at their marks; all the others are marked in annexes (the annexed
-    declarations of A/RES/80/3, 80/5, 80/9, 73/3) or in a title, which the model keeps as
-    plain paragraphs, so those notes stay apart in the conclusions."""
-    notes = marks = 0
+def test_footnotes_of_the_un_and_wha_corpus_stand_at_their_marks() -> None:
+    """Measured 2026-12-02 on the corpus's UN GA and WHA documents: 274 of the 275
+    footnotes stand at their marks, 129 in clauses and 145 in the paragraphs of annexes
+    (the annexed declarations of A/RES/80/3, 80/5, 80/9, 73/3); the one left apart
+    (WHA66.4, note 3) is marked in no text the model keeps."""
+    notes = clauses = annexes = 0
     for path in NOTED:
+        if "un-ga" not in path.parts and "who-wha" not in path.parts:
+            continue
         resolution = parsed(path)
         notes += len(resolution.footnotes)
-        marks += sum(len(c.marks) for c in resolution.preamble)
-        marks += sum(len(list(marks_of(c))) for c in resolution.operative)
-    assert notes >= 250 and marks >= 125
+        clauses += sum(len(c.marks) for c in resolution.preamble)
+        clauses += sum(len(list(marks_of(c))) for c in resolution.operative)
+        annexes += sum(len(m) for a in resolution.annexes for m in a.marks)
+    print(f"{clauses} in clauses, {annexes} in annexes, of {notes} footnotes")
+    assert notes >= 250 and clauses >= 125 and annexes >= 140
+    assert clauses + annexes >= notes - 2
 
 
 def _source(text: str) -> SourceText:

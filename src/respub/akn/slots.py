@@ -57,12 +57,12 @@ def _slots(r: Resolution) -> Iterator[Slot]:
         yield Slot("formula", "formula", r.formula)
     notes = _Notes(r)
     for position, clause in enumerate(r.preamble, start=1):
-        yield from notes.text(f"preamble-{position}", clause.text, clause.marks)
+        yield from notes.text(f"preamble-{position}", clause.text)
     for position, op in enumerate(r.operative, start=1):
         part = f"operative-{position}"
         if op.number is not None:
             yield Slot(part, "num", str(op.number))
-        yield from notes.text(part, op.text, op.marks)
+        yield from notes.text(part, op.text)
         yield from _subparagraph_slots(part, op.subparagraphs, notes)
     for position, note in enumerate(r.footnotes, start=1):
         if position not in notes.placed:
@@ -71,30 +71,53 @@ def _slots(r: Resolution) -> Iterator[Slot]:
         part = f"annex-{position}"
         yield Slot(part, "title", annex.title)
         for paragraph in annex.paragraphs:
-            yield Slot(part, "text", paragraph)
+            yield from notes.text(part, paragraph)
+
+
+def _marked_texts(r: Resolution) -> Iterator[tuple[FootnoteMark, ...]]:
+    """The marks of every text that may carry some, in the order `_slots` writes them."""
+
+    def subs(items: Sequence[SubParagraph]) -> Iterator[tuple[FootnoteMark, ...]]:
+        for sub in items:
+            yield sub.marks
+            yield from subs(sub.subparagraphs)
+
+    for recital in r.preamble:
+        yield recital.marks
+    for clause in r.operative:
+        yield clause.marks
+        yield from subs(clause.subparagraphs)
+    for annex in r.annexes:
+        yield from annex.marks or ((),) * len(annex.paragraphs)
 
 
 class _Notes:
-    """The footnotes placed at their marks: a text slot, then its notes' slots."""
+    """The footnotes placed at their marks: a text slot, then its notes' slots. A
+    footnote is placed at its first mark; the texts come in the order of `_slots`."""
 
     def __init__(self, r: Resolution) -> None:
         self.footnotes = r.footnotes
-        self.position: dict[str, int] = {}
-        for position, note in enumerate(r.footnotes, start=1):
-            self.position.setdefault(note.label, position)
+        position: dict[str, int] = {}
+        for index, note in enumerate(r.footnotes, start=1):
+            position.setdefault(note.label, index)
         self.placed: set[int] = set()
+        self.own: list[tuple[tuple[FootnoteMark, int], ...]] = []
+        for marks in _marked_texts(r):
+            own = []
+            for mark in marks:
+                found = position.get(mark.label)
+                if found is not None and found not in self.placed:
+                    self.placed.add(found)
+                    own.append((mark, found))
+            self.own.append(tuple(own))
+        self.next = 0
 
-    def text(self, part: str, text: str, marks: tuple[FootnoteMark, ...]) -> Iterator[Slot]:
-        own = tuple(m for m in marks if self._free(m))
-        yield Slot(part, "text", text, own)
-        for mark in own:
-            position = self.position[mark.label]
-            self.placed.add(position)
+    def text(self, part: str, text: str) -> Iterator[Slot]:
+        own = self.own[self.next]
+        self.next += 1
+        yield Slot(part, "text", text, tuple(mark for mark, _ in own))
+        for _, position in own:
             yield Slot(f"footnote-{position}", "note", self.footnotes[position - 1].text)
-
-    def _free(self, mark: FootnoteMark) -> bool:
-        position = self.position.get(mark.label)
-        return position is not None and position not in self.placed
 
 
 def _subparagraph_slots(parent: str, subs: Sequence[SubParagraph], notes: _Notes) -> Iterator[Slot]:
@@ -102,7 +125,7 @@ def _subparagraph_slots(parent: str, subs: Sequence[SubParagraph], notes: _Notes
     for position, sub in enumerate(subs, start=1):
         part = f"{parent}-{subparagraph_step(sub.label, position, used)}"
         yield Slot(part, "num", sub.label)
-        yield from notes.text(part, sub.text, sub.marks)
+        yield from notes.text(part, sub.text)
         yield from _subparagraph_slots(part, sub.subparagraphs, notes)
 
 

@@ -18,7 +18,7 @@ from respub.knowledge.language import detect_language
 from respub.knowledge.lexicon import LANGUAGES, Lexicon, lexicon
 from respub.knowledge.profiles import BodyProfile, detect_body, profile, unknown_body
 from respub.model import Annex, Citation, OperativeClause, Resolution, SubParagraph
-from respub.parse.anchors import anchor_marks
+from respub.parse.anchors import anchor_all
 from respub.parse.blocks import Block, split_blocks
 from respub.parse.citations import find_citations, instruments_in
 from respub.parse.clauses import clause_style, segment
@@ -91,8 +91,6 @@ def parse_source(
     body_blocks, attached = split_attachment(body_blocks, lex, header.title)
     style = clause_style(body_blocks) if prof.clause_style == "auto" else prof.clause_style
     preamble, operative = segment(recitals + body_blocks, lex, style)
-    labels = {note.label for note in footnotes}
-    preamble, operative = anchor_marks(blocks, preamble, operative, labels)
     if not preamble and not operative:
         raise ParseError(path, "no preambular or operative clauses found", line=_line(rest))
     if header.identifier is None and (printed := _printed_identifier(doc.text, prof, lang)):
@@ -119,6 +117,11 @@ def parse_source(
         metadata=doc.metadata,
         warnings=warnings,
     )
+    labels = {note.label for note in footnotes}
+    preamble, operative, annexes = anchor_all(
+        blocks, resolution.preamble, resolution.operative, resolution.annexes, labels
+    )
+    resolution = replace(resolution, preamble=preamble, operative=operative, annexes=annexes)
     resolution = replace(resolution, citations=_citations(resolution))
     return _with_parts(resolution, later, prof, lex) if later else resolution
 

@@ -4,9 +4,9 @@
 (`Block.marks`). Every clause and sub-paragraph text is a piece of those paragraphs, in
 reading order (the segmenter cuts and joins paragraphs, never rewrites them), so a mark
 belongs to the clause whose text covers its place; a mark at the very end of a clause
-("...Secretary-General;[^2]") is that clause's. A mark outside every clause (in the title,
-the enacting formula, an annex) and a mark of no known footnote are left unplaced: the
-footnote is then kept apart, as before.
+("...Secretary-General;[^2]") is that clause's. The paragraphs of the annexes are read the
+same way. A mark elsewhere (in the title, the enacting formula, an annex heading) and a
+mark of no known footnote are left unplaced: the footnote is then kept apart.
 
 >>> from respub.parse.blocks import Block
 >>> from respub.model import OperativeClause, PreambularClause
@@ -24,10 +24,10 @@ import bisect
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
-from respub.model import FootnoteMark, OperativeClause, PreambularClause, SubParagraph
+from respub.model import Annex, FootnoteMark, OperativeClause, PreambularClause, SubParagraph
 from respub.parse.blocks import Block
 
-__all__ = ["anchor_marks", "marks_of"]
+__all__ = ["anchor_all", "anchor_marks", "marks_of"]
 
 _Own = Callable[[str], tuple[FootnoteMark, ...]]
 
@@ -69,8 +69,20 @@ def anchor_marks(
     labels: set[str],
 ) -> tuple[tuple[PreambularClause, ...], tuple[OperativeClause, ...]]:
     """The clauses with the marks of the footnotes `labels` that stand in their texts."""
+    recitals, clauses, _ = anchor_all(blocks, preamble, operative, (), labels)
+    return recitals, clauses
+
+
+def anchor_all(
+    blocks: Sequence[Block],
+    preamble: tuple[PreambularClause, ...],
+    operative: tuple[OperativeClause, ...],
+    annexes: tuple[Annex, ...],
+    labels: set[str],
+) -> tuple[tuple[PreambularClause, ...], tuple[OperativeClause, ...], tuple[Annex, ...]]:
+    """The clauses and annex paragraphs with the marks that stand in their texts."""
     if not any(b.marks for b in blocks):
-        return preamble, operative
+        return preamble, operative, annexes
     stream = _Stream(blocks, labels)
     placed: set[str] = set()
 
@@ -84,7 +96,12 @@ def anchor_marks(
     for clause in operative:
         marks = own(clause.text)
         clauses.append(replace(clause, marks=marks, subparagraphs=_subs(clause.subparagraphs, own)))
-    return recitals, tuple(clauses)
+    attached = []
+    for annex in annexes:
+        stream.marks(annex.title)  # a heading's mark is not kept: only its place is passed
+        found = tuple(own(paragraph) for paragraph in annex.paragraphs)
+        attached.append(replace(annex, marks=found if any(found) else ()))
+    return recitals, tuple(clauses), tuple(attached)
 
 
 def _subs(subs: tuple[SubParagraph, ...], own: _Own) -> tuple[SubParagraph, ...]:

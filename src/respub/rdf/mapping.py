@@ -328,7 +328,7 @@ def _file(out: _Builder, expression: NamedNode, node: NamedNode, media_type: str
 
 def mark_places(resolution: Resolution) -> dict[str, tuple[int, tuple[str | int, ...], int]]:
     """Where each placed footnote's mark stands: label -> (the footnote's position, the
-    fragment steps of its clause or sub-paragraph, the offset in that text)."""
+    fragment steps of its clause, sub-paragraph or annex, the offset in its text)."""
     position: dict[str, int] = {}
     for index, note in enumerate(resolution.footnotes, start=1):
         position.setdefault(note.label, index)
@@ -351,6 +351,11 @@ def mark_places(resolution: Resolution) -> dict[str, tuple[int, tuple[str | int,
     for index, clause in enumerate(resolution.operative, start=1):
         put(("operative", index), clause.marks)
         walk(("operative", index), clause.subparagraphs)
+    for index, annex in enumerate(resolution.annexes, start=1):
+        start = 0  # the annex's text is its paragraphs joined by blank lines
+        for paragraph, marks in zip(annex.paragraphs, annex.marks, strict=False):
+            put(("annex", index), (FootnoteMark(m.label, start + m.offset) for m in marks))
+            start += len(paragraph) + 2
     return places
 
 
