@@ -68,7 +68,7 @@ def split_attachment(
     >>> [b.text for b in clauses]
     ['Adopts the following declaration:']
     >>> annex
-    Annex(title='Declaration on X', paragraphs=('1. We commit',))
+    Annex(title='Declaration on X', paragraphs=('1. We commit',), marks=())
     """
     for index, block in enumerate(blocks):
         if index == 0:
