@@ -50,3 +50,20 @@ def test_shipped_bodies_link_only_to_what_their_data_says() -> None:
 def test_same_as_must_be_iris(bad: Any) -> None:
     with pytest.raises(ValueError, match="body UN-GA: same_as must be a list of http"):
         profiles_module._profile(un_ga_data(same_as=bad if isinstance(bad, list) else [bad]))
+
+
+@pytest.mark.parametrize(
+    ("code", "article"),
+    [
+        ("UN-GA", "United_Nations_General_Assembly"),
+        ("UN-SC", "United_Nations_Security_Council"),
+        ("UN-HRC", "United_Nations_Human_Rights_Council"),
+        ("UN-ECOSOC", "United_Nations_Economic_and_Social_Council"),
+        ("WHO-WHA", "World_Health_Assembly"),
+    ],
+)
+def test_un_bodies_match_their_dbpedia_resource(code: str, article: str) -> None:
+    graph = build_concept_schemes()
+    dbpedia = URIRef(f"http://dbpedia.org/resource/{article}")
+    assert (URIRef(Iris().body(code)), SKOS.exactMatch, dbpedia) in graph
+    assert len(set(graph.subjects(SKOS.exactMatch, dbpedia))) == 1  # one body, one resource
