@@ -261,51 +261,60 @@ def load() -> list[float]:
     return [round(x, 1) for x in os.getloadavg()]
 
 
-def run(size: int, work: Path, naive_sample: int, validation_sample: int) -> dict[str, Any]:
+def run(
+    size: int, work: Path, naive_sample: int, validation_sample: int, partial: Path
+) -> dict[str, Any]:
+    """Every measurement at `size` documents; each figure is also saved to `partial` as it
+    is taken, so a run stopped half-way keeps what it measured."""
     corpus = work / f"corpus-{size}"
     manifest, made = make_corpus(corpus, size)
     out = work / f"out-{size}"
-    loads: dict[str, list[float]] = {}
+    found: dict[str, Any] = {"documents": size, "load_average": {}}
+
+    def note(step: str, **figures: Any) -> None:
+        found["load_average"][step] = load()
+        found.update(figures)
+        partial.write_text(json.dumps({"machine": machine(), **found}, indent=1) + "\n")
+
+    # the other sample sources stay in corpus/, outside the manifest's folder: allow it
     args = ("publish", str(manifest), "--out", str(out), "--allow-quarantine")
-    loads["cold publish"] = load()
+    args += ("--allow-root", str(ROOT / "corpus"))
+    note("cold publish")
     cold, peak, _ = cli(*args)
-    loads["no-op rerun"] = load()
+    note(
+        "no-op rerun",
+        cold_seconds=round(cold, 1),
+        cold_docs_per_second=round(size / cold, 1),
+        cold_ms_per_document=round(cold / size * 1000, 1),
+        peak_rss_mb=peak,
+    )
     noop, _, _ = cli(*args)
     changed = made[len(made) // 2]
     changed.write_text(changed.read_text("utf-8") + "\nDone in New York.\n", "utf-8")
-    loads["one changed"] = load()
+    note("one changed", noop_seconds=round(noop, 2))
     one, _, _ = cli(*args)
     release = (out / "latest").resolve()
-    loads["stages"] = load()
+    note("stages", one_changed_seconds=round(one, 2))
     stage_ms = {**stages(made[:200]), **release_stages(manifest, out, work)}
-    loads["SPARQL"] = load()
+    note("SPARQL", stages_ms_per_document=stage_ms)
     queries = sparql(out / "store", runs=7 if size <= 1000 else 5)
-    loads["validation engines"] = load()
+    note("validation engines", sparql_ms=queries)
     differ, checked = disagreements(release, validation_sample)
     sample = spread(made, naive_sample)
-    loads["naive pipeline"] = load()
+    note("naive pipeline", validation={"documents": checked, "disagreements": differ})
     started = time.perf_counter()
     naive_times = naive(sample, work)
     naive_total = time.perf_counter() - started
-    loads["end"] = load()
-    return {
-        "documents": size,
-        "cold_seconds": round(cold, 1),
-        "cold_docs_per_second": round(size / cold, 1),
-        "cold_ms_per_document": round(cold / size * 1000, 1),
-        "peak_rss_mb": peak,
-        "noop_seconds": round(noop, 2),
-        "one_changed_seconds": round(one, 2),
-        "stages_ms_per_document": stage_ms,
-        "sparql_ms": queries,
-        "validation": {"documents": checked, "disagreements": differ},
-        "naive_documents": len(sample),
-        "naive_seconds": naive_times,
-        "naive_docs_per_second": round(len(sample) / naive_total, 1),
+    note(
+        "end",
+        naive_documents=len(sample),
+        naive_seconds=naive_times,
+        naive_docs_per_second=round(len(sample) / naive_total, 1),
         # per document, since the naive pass reads (a sample of) the renumbered copies only
-        "ratio_cold_vs_naive": round((naive_total / len(sample)) / (cold / size), 2),
-        "load_average": loads,
-    }
+        ratio_cold_vs_naive=round((naive_total / len(sample)) / (cold / size), 2),
+    )
+    partial.unlink()
+    return found
 
 
 def sparql_only(size: int, work: Path) -> dict[str, Any]:
@@ -438,13 +447,14 @@ def main() -> None:
     if args.full:
         jobs.append((100_000, False))
     for size, publish in jobs:
+        stem = RESULTS / f"{datetime.now(UTC):%Y-%m-%d}-{size}"
         with tempfile.TemporaryDirectory(prefix="bench-scale-") as temp:
             if publish:
-                result = run(size, Path(temp), args.naive_sample, args.validation_sample)
+                partial = stem.with_suffix(".partial.json")
+                result = run(size, Path(temp), args.naive_sample, args.validation_sample, partial)
             else:
                 result = sparql_only(size, Path(temp))
         host = machine()
-        stem = RESULTS / f"{datetime.now(UTC):%Y-%m-%d}-{size}"
         stem.with_suffix(".json").write_text(
             json.dumps({"machine": host, **result}, indent=1) + "\n", "utf-8"
         )
