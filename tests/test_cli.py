@@ -170,6 +170,28 @@ def test_publish_then_query_then_a_noop_rerun(tmp_path: Path) -> None:
     assert run("publish", "corpus/interpol", "--out", str(out), env=nowhere).returncode != 0
 
 
+def test_a_noop_rerun_with_allowed_roots_starts_no_prefect(tmp_path: Path) -> None:
+    """A manifest entry outside the manifest's folder, let in by --allow-root: the no-op
+    check reads the sources with the same roots as the flow (it once refused that entry,
+    saw another set of documents and started Prefect every time)."""
+    folder, outside = tmp_path / "sources", tmp_path / "elsewhere"
+    folder.mkdir()
+    outside.mkdir()
+    (folder / "seed.es.txt").write_bytes(SEED.read_bytes())
+    (outside / "A_RES_80_1.md").write_bytes((ROOT / "corpus/un-ga/md/A_RES_80_1.md").read_bytes())
+    manifest = folder / "manifest.yaml"
+    manifest.write_text(
+        f"sources:\n  - url: seed.es.txt\n  - url: {outside / 'A_RES_80_1.md'}\n", "utf-8"
+    )
+    args = ("publish", str(manifest), "--out", str(tmp_path / "out"), "--allow-root", str(outside))
+    first = run(*args)
+    assert first.returncode == 0, first.stderr[-2000:]
+    assert "2 parsed, 0 reused" in first.stderr
+    again = run(*args, env={"PREFECT_API_URL": "http://127.0.0.1:9/api"})  # no Prefect there
+    assert again.returncode == 0, again.stderr[-2000:]
+    assert "0 parsed, 2 reused" in again.stderr
+
+
 def test_publish_of_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     done = run("publish", str(tmp_path / "absent"), "--out", str(tmp_path / "out"))
     assert done.returncode == 2

@@ -44,7 +44,7 @@ def run(options: PublishOptions, *, release_time: datetime | None = None) -> Pub
     settings = make_settings(out=options.out, base_iri=options.base_iri, release_time=release_time)
     check_publish(options.sources, options.out, options.allowed_roots)  # before any server
     # Nothing changed? Say so without starting Prefect (its server costs seconds).
-    report = unchanged(list(options.sources), settings)
+    report = unchanged(list(options.sources), settings, options.allowed_roots)
     if report is not None:
         if report.quarantined and not options.allow_quarantine:
             raise QuarantineError.of(report)

@@ -33,10 +33,13 @@ __all__ = ["pin_release_time", "still_current", "unchanged", "unchanged_report",
 log = logging.getLogger(__name__)
 
 
-def unchanged(specs: Sequence[str | Path], settings: Settings) -> PublishReport | None:
+def unchanged(
+    specs: Sequence[str | Path], settings: Settings, allowed_roots: Sequence[str | Path] = ()
+) -> PublishReport | None:
     """The report of a run that would change nothing (the last run's, marked unchanged), or
-    None when a run is needed (or remote sources must be fetched to know)."""
-    spec = resolve_sources(specs)
+    None when a run is needed (or remote sources must be fetched to know). `allowed_roots`
+    are the run's (`--allow-root`): the flow reads the same sources with them."""
+    spec = resolve_sources(specs, allowed_roots)
     if spec.remote:
         return None
     documents = unique(
