@@ -33,7 +33,8 @@ def samples() -> list[Resolution]:
     return [build() for _, build in sorted(module.SAMPLES.items())]
 
 
-def measure(name: str, step: Callable[[], object], count: int, seconds: float) -> None:
+def measure(name: str, step: Callable[[], object], count: int, seconds: float) -> float:
+    """Run `step` (over `count` documents) for `seconds`, print and return s/document."""
     step()  # warm up
     runs, started = 0, time.perf_counter()
     while True:
@@ -43,7 +44,8 @@ def measure(name: str, step: Callable[[], object], count: int, seconds: float) -
         if elapsed >= seconds:
             break
     per_doc = elapsed / (runs * count)
-    print(f"{name:<32} {per_doc * 1000:8.2f} ms/doc {1 / per_doc:10,.0f} docs/s")
+    print(f"{name:<44} {per_doc * 1000:8.3f} ms/doc {1 / per_doc:10,.0f} docs/s")
+    return per_doc
 
 
 def main() -> None:

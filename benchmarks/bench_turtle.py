@@ -11,10 +11,9 @@ No assertions: this prints a table.
 from __future__ import annotations
 
 import argparse
-import time
-from collections.abc import Callable
 from pathlib import Path
 
+from bench_rdf import measure  # benchmarks/ is on sys.path when run as a script
 from pyoxigraph import RdfFormat
 from pyoxigraph import serialize as ox_serialize
 
@@ -29,20 +28,6 @@ SOURCES = [
     *sorted((ROOT / "corpus/interpol").glob("*.txt")),
     *sorted((ROOT / "corpus/un-ga/md").glob("*.md")),
 ]
-
-
-def measure(name: str, step: Callable[[], object], count: int, seconds: float) -> float:
-    step()  # warm up
-    runs, started = 0, time.perf_counter()
-    while True:
-        step()
-        runs += 1
-        elapsed = time.perf_counter() - started
-        if elapsed >= seconds:
-            break
-    per_doc = elapsed / (runs * count)
-    print(f"{name:<52} {per_doc * 1000:8.3f} ms/doc")
-    return per_doc
 
 
 def main() -> None:
