@@ -3,7 +3,10 @@ diacritics, accents or inflection, ranked, each hit linking to its clause anchor
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 from lxml import html
 
 from .conftest import Server
@@ -20,21 +23,13 @@ def hits(server: Server, q: str, lang: str | None = None) -> list[dict]:  # type
     return data["hits"]  # type: ignore[no-any-return]
 
 
+CASES = yaml.safe_load(
+    (Path(__file__).parents[1] / "fixtures" / "search-cases.yaml").read_text(encoding="utf-8")
+)
+
+
 @pytest.mark.parametrize(
-    ("query", "lang", "printed"),
-    [
-        # English: a past form finds the present, a singular finds the plural.
-        ("urged member countries legislative", "en", "URGES all member countries"),
-        ("platform legislative", "en", "through platforms that use end-to-end encryption"),
-        # French: no accents in the query, accents in the text.
-        ("securite publique", "fr", "la sécurité publique"),
-        ("interet general", "fr", "l'intérêt général"),
-        # Spanish: ñ without its tilde.
-        ("ninos cifrado", "es", "niños"),
-        # Arabic: the query fully vowelled, the text bare; hamza on alef or not.
-        ("تَحُثُّ جَمِيعَ البُلْدَانِ", "ar", "تحث جميع البلدان"),
-        ("انفاذ القانون", "ar", "إنفاذ القانون"),
-    ],
+    ("query", "lang", "printed"), [(c["query"], c["language"], c["printed"]) for c in CASES]
 )
 def test_known_clauses_are_found_first(server: Server, query: str, lang: str, printed: str) -> None:
     found = hits(server, query, lang)
