@@ -81,3 +81,28 @@ def test_every_example_contains_its_style_stem(style_id: str, example: str) -> N
     """The stem is the cheap first look before a style's pattern is tried (body detection,
     citations, running headers): an identifier without it would go unseen."""
     assert stem(next(s for s in styles() if s.id == style_id)) in example
+
+
+def test_a_body_without_styles_has_no_identifier_anywhere() -> None:
+    """For a body without identifier styles (the unknown body) the identifier pattern matched
+    the empty string: every blank line of a text became a running-header "symbol", was taken
+    for page furniture, and the paragraphs around it were joined (the formula into the first
+    recital). It matches nothing now, and the paragraphs stay apart."""
+    from respub.knowledge.profiles import unknown_body
+    from respub.parse import parse_source
+    from respub.sources.load import SourceText
+
+    assert search_pattern(()).search("") is None
+    assert search_pattern(()).search("A/RES/80/1\n\nWHA66.4") is None
+    assert unknown_body().identifier_styles == ()
+    assert unknown_body().find_identifier("\n\nResolution 12\n\n") is None
+    text = (
+        "Resolution 12 of the Example Council\n\nThe Example Council,\n\n"
+        "Recalling its earlier work\n\nNoting the report,\n\n1. Decides to act;\n\n"
+        "2. Requests the Secretary to report.\n"
+    )
+    source = Source(path="example.txt", sha256="0" * 64, media_type="text/plain")
+    parsed = parse_source(SourceText(source, text, {"identifier": "EX/1"}))
+    assert parsed.body == "unknown"
+    assert parsed.formula == "The Example Council,"
+    assert [c.text for c in parsed.preamble] == ["Recalling its earlier work", "Noting the report,"]

@@ -293,12 +293,18 @@ def stem(candidate: Style) -> str:
 
 
 def search_pattern(among: tuple[str, ...] | None = None) -> re.Pattern[str]:
-    """One pattern that finds identifiers of any style (or those of `among`) in running text."""
+    """One pattern that finds identifiers of any style (or those of `among`) in running text;
+    for an empty `among`, a pattern that matches nothing (not even the empty string)."""
     return _search_pattern(among)
 
 
 @cache
 def _search_pattern(among: tuple[str, ...] | None) -> re.Pattern[str]:
     chosen = styles() if among is None else tuple(style(s) for s in among)
+    if not chosen:  # a body without identifier styles: nothing is one of its identifiers
+        return _NOTHING
     union = "|".join(_NAMED.sub("(?:", s.pattern.pattern) for s in chosen)
     return re.compile(rf"(?<![\w/.])(?:{union})(?![\w/])")
+
+
+_NOTHING = re.compile(r"(?!)")  # matches nowhere, not even the empty string
