@@ -31,3 +31,21 @@ def test_a_quoted_numbered_paragraph_stays_inside_its_clause() -> None:
         "CALLING UPON",
         "calling-upon",
     )
+
+
+def test_clause_marks_are_one_table() -> None:
+    """Clause numbers, sub-paragraph labels and clause ends are spelt once, in layout.yaml's
+    `clause_marks`; cleaning, reading-order repair, segmentation and parts all use it."""
+    import re
+
+    from respub.knowledge.layout import MARKS
+
+    src = Path(__file__).resolve().parents[2] / "src" / "respub" / "parse"
+    for path in src.glob("*.py"):
+        text = path.read_text("utf-8")
+        assert r"[ivxlc]{1,6}" not in text and not re.search(r"\\d\{1,3\}\)?\\\.", text), path
+    assert MARKS.label_alone.match("(iv)") and MARKS.label_alone.match("II.")
+    assert MARKS.numbered_text.match("4.2 The Administration") is None
+    assert MARKS.opens_part.match("(B) text") and MARKS.opens_part.match("[^3]: note")
+    assert MARKS.ends_clause_marked.search("resolution 1;[^4]")
+    assert MARKS.ends_clause.search("وإذ تشير إلى قرارها،") and not MARKS.ends_clause.search("of")

@@ -1,15 +1,20 @@
-"""Layout words per language, loaded from `respub/data/layout.yaml`.
+"""Layout words per language, and the one table of clause marks (numbers, labels, clause
+ends), loaded from `respub/data/layout.yaml`.
 
 >>> words = layout("en")
 >>> "paragraph" in words.counted, "into" in words.dangling
+(True, True)
+>>> bool(MARKS.numbered.match("12. Decides")), bool(MARKS.ends_clause.search("Recalling it,"))
 (True, True)
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, fields
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import yaml
 
@@ -27,11 +32,58 @@ class Layout:
     months: frozenset[str]
 
 
+@dataclass(frozen=True)
+class ClauseMarks:
+    """How clause numbers, sub-paragraph labels and clause ends are printed (any language);
+    each field is the pattern of the same name in `layout.yaml`'s `clause_marks`."""
+
+    label_alone: re.Pattern[str]
+    numbered: re.Pattern[str]
+    numbered_text: re.Pattern[str]
+    misread_number: re.Pattern[str]
+    first_numbered: re.Pattern[str]
+    number_prefix: re.Pattern[str]
+    labelled_line: re.Pattern[str]
+    clause_label: re.Pattern[str]
+    labelled: re.Pattern[str]
+    opens_part: re.Pattern[str]
+    ends_sentence: re.Pattern[str]
+    ends_clause: re.Pattern[str]
+    ends_clause_marked: re.Pattern[str]
+
+
+_PIECE = re.compile(r"\{(\w+)\}")
+
+
+def clause_marks() -> ClauseMarks:
+    """The clause marks of `layout.yaml`, each pattern's {pieces} filled in and compiled;
+    `ValueError` names a pattern the table lacks."""
+    data = _data()["clause_marks"]
+    pieces: dict[str, str] = {str(k): str(v) for k, v in data["pieces"].items()}
+    patterns: dict[str, str] = data["patterns"]
+    found = {}
+    for field in fields(ClauseMarks):
+        if field.name not in patterns:
+            raise ValueError(f"layout.yaml: clause_marks has no pattern {field.name!r}")
+        source = _PIECE.sub(lambda m: pieces.get(m.group(1), m.group()), patterns[field.name])
+        found[field.name] = re.compile(source)
+    return ClauseMarks(**found)
+
+
+@cache
+def _data() -> dict[str, Any]:
+    raw = resources.files("respub.data").joinpath("layout.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(raw)
+    return data
+
+
+MARKS = clause_marks()
+
+
 @cache
 def layout(language: str) -> Layout:
     """The layout words of `language`; empty sets for a language the file does not know."""
-    raw = resources.files("respub.data").joinpath("layout.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(raw).get(language, {})
+    data = _data().get(language, {})
 
     def words(key: str) -> frozenset[str]:
         return frozenset(fold(str(w)) for w in data.get(key) or [])

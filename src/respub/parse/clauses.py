@@ -5,19 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from respub.knowledge.layout import MARKS
 from respub.knowledge.lexicon import Lexicon, Opener
 from respub.model import OperativeClause, PreambularClause, SubParagraph
 from respub.parse.blocks import Block
 
-# "4." opens paragraph 4; "4.2" is no paragraph number (a quoted, numbered provision)
-_NUMBERED = re.compile(r"^(?P<number>\d{1,3})\s?\.(?!\d)\s*(?P<text>\S.*)$")
-# a number as OCR misreads it: "i. Condemns" (1), "17, Calls upon", "i9. Calls upon" (19)
-_MISREAD = re.compile(r"^(?P<number>[\dil]{1,3})\s?[.,]\s+(?P<text>[^\W\d_].*)$")
-# "(a)", "(iv)", "(1)"; French and Spanish texts print "a)", "iv)"
-_LABELLED = re.compile(
-    r"^(?:\((?P<label>[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)\s*|(?P<bare>[a-z]{1,2}|[ivxlc]{1,6})\)\s+)"
-    r"(?P<text>\S.*)$"
-)
 _ROMAN = re.compile(r"^[ivxlc]+$")
 _WORD = re.compile(r"\S+")
 _COMMA = re.compile(r", (?=[^\W\d_])")
@@ -50,7 +42,7 @@ _CAPITALS = re.compile(r"^[^\W\d_a-z]{4,}(?:\s|,|$)")  # RECOGNIZING, URGES, HAC
 def clause_style(blocks: list[Block]) -> str:
     """The clause style of a body nobody described, from the document itself: numbered
     paragraphs -> "sentence"; unnumbered paragraphs opened by capitals -> "capitals"."""
-    if any(_NUMBERED.match(b.text) for b in blocks):
+    if any(MARKS.numbered_text.match(b.text) for b in blocks):
         return "sentence"
     capitals = sum(1 for b in blocks if _CAPITALS.match(b.text) and not b.text.isupper())
     return "capitals" if capitals >= 2 else "sentence"
@@ -61,10 +53,10 @@ def segment(
 ) -> tuple[tuple[PreambularClause, ...], tuple[OperativeClause, ...]]:
     """Clauses of the body blocks, by the body's clause style ("capitals" or "sentence")."""
     drafts: list[_Draft] = []
-    numbered = any(_NUMBERED.match(b.text) for b in blocks)
+    numbered = any(MARKS.numbered_text.match(b.text) for b in blocks)
     for block in blocks:
         text = block.text
-        labelled = _LABELLED.match(text)
+        labelled = MARKS.labelled.match(text)
         if labelled and _lettered_recital(labelled.group("text"), drafts, lexicon):
             text, labelled = labelled.group("text"), None  # "(a) Recalling ...": a recital
         if labelled and drafts:
@@ -77,7 +69,7 @@ def segment(
             opener = _opener(body, lexicon, "operative", style)
             drafts.append(_Draft(True, opener, body, number))
             continue
-        if style == "sentence" and drafts and drafts[-1].number and _NUMBERED.match(text):
+        if style == "sentence" and drafts and drafts[-1].number and MARKS.numbered_text.match(text):
             drafts[-1].append(text)  # a numbered paragraph out of sequence: quoted text
             continue
         if style == "sentence" and drafts and _continues(drafts[-1], text, lexicon):
@@ -272,9 +264,9 @@ def _numbering(text: str, drafts: list[_Draft], lexicon: Lexicon) -> tuple[int, 
     """
     last = next((d.number for d in reversed(drafts) if d.number is not None), None)
     expected = 1 if last is None else last + 1
-    found = _NUMBERED.match(text)
+    found = MARKS.numbered_text.match(text)
     if found is None:
-        misread = _MISREAD.match(text)
+        misread = MARKS.misread_number.match(text)
         if misread is None:
             return None
         digits = misread.group("number").replace("i", "1").replace("l", "1")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from respub.knowledge.headings import annex_heading, annex_line
+from respub.knowledge.layout import MARKS
 from respub.knowledge.profiles import BodyProfile
 from respub.parse.footnotes import (
     NOTE_DEFINITION,
@@ -37,18 +38,6 @@ _CHARACTERS = (
     ("\u00ad", ""),
     ("\u200b", ""),
     ("\ufeff", ""),
-)
-_LABEL_ALONE = re.compile(
-    r"^(?:\d{1,3}\.|\(?(?:[a-z]{1,2}|[ivxlc]{1,6})\)|\(\d{1,2}\)|[IVXLC]{1,6}\.)$"
-)
-_NUMBERED = re.compile(r"^\d{1,3}\.\s+\S")
-_FIRST = re.compile(r"^1\.\s+[^\W\d_]")
-_ENDS_SENTENCE = re.compile(r"[.;:][”’\")\]]*$")
-_ENDS_CLAUSE = re.compile(r"[.;:,!?][”’\")\]]*$")
-_OPENS_PART = re.compile(
-    r"^(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)|[IVXLC]{1,6}\.)(?:\s|$)"
-    r"|^\[\^",
-    re.IGNORECASE,
 )
 _ENDS_DATE = re.compile(r"\b\d{4}$")
 _RULE = re.compile(r"-{3,}|_{3,}")
@@ -122,17 +111,17 @@ def join_labels(lines: list[str]) -> list[str]:
     index = 0
     while index < len(lines):
         line = lines[index]
-        if _LABEL_ALONE.match(line) and index + 1 < len(lines) and lines[index + 1].strip():
+        if MARKS.label_alone.match(line) and index + 1 < len(lines) and lines[index + 1].strip():
             line = f"{line} {lines[index + 1]}"
             index += 1
         previous = result[-1] if result else ""
         if (
-            _NUMBERED.match(line)
+            MARKS.numbered.match(line)
             and previous
             and (
-                _ENDS_SENTENCE.search(NOTE_MARK.sub("", previous))
+                MARKS.ends_sentence.search(NOTE_MARK.sub("", previous))
                 # the first operative paragraph right under the last recital ("..., / 1. ")
-                or (_FIRST.match(line) and previous.endswith(","))
+                or (MARKS.first_numbered.match(line) and previous.endswith(","))
             )
         ):
             result.append("")
@@ -226,10 +215,10 @@ def _continues(before: str, after: str) -> bool:
         return False
     if after[:1].islower():
         return True
-    if _OPENS_PART.match(after) or annex_heading().match(after):
+    if MARKS.opens_part.match(after) or annex_heading().match(after):
         return False
     before = NOTE_MARK.sub("", before)
-    return not _ENDS_CLAUSE.search(before) and not _ENDS_DATE.search(before)
+    return not MARKS.ends_clause.search(before) and not _ENDS_DATE.search(before)
 
 
 def _split_definitions(lines: list[str]) -> tuple[list[str], list[str]]:

@@ -15,12 +15,11 @@ import re
 
 from respub.knowledge.headings import article_heading
 from respub.knowledge.identifiers import identify, style
+from respub.knowledge.layout import MARKS
 from respub.knowledge.lexicon import Lexicon
 from respub.model import Annex
 from respub.parse.blocks import Block
 
-_LABEL = re.compile(r"^(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\))\s")
-_NUMBER = re.compile(r"^\d{1,3}\.\s+")
 _CONNECTOR_WORDS = 6  # "Now, therefore," — a short phrase leading into the formula
 
 
@@ -76,11 +75,13 @@ def split_attachment(
         if article_heading().match(block.text):
             paragraphs = tuple(b.text for b in blocks[index:])
             return blocks[:index], Annex(title=title or block.text, paragraphs=paragraphs)
-        before = _NUMBER.sub("", blocks[index - 1].text)  # "5. Adopts ...:" or "Adopts ...:"
+        before = MARKS.number_prefix.sub(
+            "", blocks[index - 1].text
+        )  # "5. Adopts ...:" or "Adopts ...:"
         if (
             index + 1 < len(blocks)
             and before.rstrip().endswith(":")
-            and not _LABEL.match(before)
+            and not MARKS.clause_label.match(before)
             and lexicon.match_opener(before, "operative")
             and _is_title(block.text, lexicon)
         ):
@@ -94,7 +95,7 @@ def _is_title(text: str, lexicon: Lexicon) -> bool:
     return (
         text[:1].isupper()
         and not re.search(r"[.,;:]$", text)
-        and not _LABEL.match(text)
+        and not MARKS.clause_label.match(text)
         and len(text.split()) <= 30
         and lexicon.match_opener(text, "preambular") is None
         and lexicon.match_opener(text, "operative") is None

@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from respub.knowledge.layout import MARKS
 from respub.knowledge.lexicon import Lexicon, lexicon
 from respub.knowledge.profiles import BodyProfile, unanchored
 from respub.parse.footnotes import NOTE_DEFINITION, PAGE_BREAK
@@ -45,10 +46,6 @@ from respub.parse.footnotes import NOTE_DEFINITION, PAGE_BREAK
 _HEAD_LINES = 60  # the heading and the formula are looked for this far down, no further
 _NOTE = re.compile(r"^(?P<label>\d{1,3})\s+(?P<text>[^\s\d.a-z].*)$")
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
-# a line that ends a clause: its last punctuation, then perhaps a quote and a glued mark
-_ENDS_CLAUSE = re.compile(r"[.;:,،؛][”’\")\]]*(?:\d{1,3}|\[\^[^\]]+\])?$")
-_NUMBERED = re.compile(r"^(?P<number>\d{1,3})\.\s+\S")
-_LABEL = re.compile(r"^\((?:\d{1,2}|[a-z]{1,2}|[ivxlc]{1,6})\)\s+\S")
 # marks glued to the heading: "…2013–20202" (no year has five digits), "…Children1"
 _HEADING_MARKS = re.compile(
     r"\b((?:19|20)\d\d[–‒-](?:19|20)\d\d)(\d)\b|(?<=[a-z]{3})()(\d{1,2})(?=[\s,;:.)]|$)"
@@ -183,14 +180,17 @@ def break_clauses(lines: list[str], lex: Lexicon) -> list[str]:
     result: list[str] = []
     last = 0  # the last operative number that opened a line
     for whole in lines:
-        numbered = _NUMBERED.match(whole)
+        numbered = MARKS.numbered.match(whole)
         if numbered:
             last = int(numbered.group("number"))
         for index, line in enumerate(_inline_clauses(whole, last)):
             last += index > 0
             previous = result[-1] if result else ""
-            if previous and previous != PAGE_BREAK and _opens(line, lex) and (
-                _ENDS_CLAUSE.search(previous[-12:])
+            if (
+                previous
+                and previous != PAGE_BREAK
+                and _opens(line, lex)
+                and (MARKS.ends_clause_marked.search(previous[-12:]))
             ):
                 result.append("")
             result.append(line)
@@ -223,10 +223,8 @@ def _inline(number: int) -> re.Pattern[str]:
 
 
 def _opens(line: str, lex: Lexicon) -> bool:
-    if _NUMBERED.match(line) or _LABEL.match(line):
+    if MARKS.numbered.match(line) or MARKS.labelled_line.match(line):
         return True
     if not line[:1].isupper() or NOTE_DEFINITION.match(line):
         return False
-    return bool(
-        lex.match_opener(line, "preambular") or lex.match_opener(line, "operative")
-    )
+    return bool(lex.match_opener(line, "preambular") or lex.match_opener(line, "operative"))
