@@ -24,7 +24,14 @@ from typing import Any
 from respub import __version__
 from respub.akn import EXTENSION as AKN_EXTENSION
 from respub.errors import PublishError
-from respub.publish.checksums import FileInfo, describe_files, linked_infos, release_files
+from respub.publish.archive import ARCHIVE, MEMBERS, MemberCache, archive_paths, write_archive
+from respub.publish.checksums import (
+    FileInfo,
+    describe_files,
+    linked_infos,
+    read_sums,
+    release_files,
+)
 from respub.publish.dumps import NQUADS, Document, read_graphs, write_dumps
 from respub.publish.layout import (
     RELEASES,
@@ -154,6 +161,7 @@ def write_release(
         reached("prune")
         pruned = prune(output, settings.keep)
         PartCache(output / PARTS).prune(e.content_sha256 for e in plan.entries)
+        MemberCache(output / MEMBERS).prune(read_sums(final).values())
     manifest = read_manifest(final)
     return ReleaseSummary(
         release_id=plan.rid,
@@ -215,10 +223,23 @@ def _write(
     infos = describe_files(
         root, paths, lambda n: reached("checksums") if n == halfway else None, linked
     )
+    infos = sorted([*infos, _archive(root, plan, infos)], key=lambda i: i.path)
     texts = [(d.expression_iri, d.ntriples) for d in documents]
     infos += write_site(root, infos, previous_dir, texts)  # lists the downloads: their infos
     write_files(root, description_files(plan, infos, dumps))
     return linked
+
+
+def _archive(root: Path, plan: ReleasePlan, infos: Sequence[FileInfo]) -> FileInfo:
+    """Write the per-document archive from the kept members of its files (known by the
+    SHA-256 of `infos`: only files never archived before are compressed); its info."""
+    moment = plan.settings.release_time
+    if moment is None:  # a plan always pins it; checked for the type
+        raise PublishError("the release time is not pinned")
+    paths = archive_paths(root, (e.expression_iri for e in plan.entries), plan.settings.base_iri)
+    members = MemberCache(plan.settings.output_dir / MEMBERS)
+    write_archive(root, paths, moment, members, {i.path: i.sha256 for i in infos})
+    return describe_files(root, [ARCHIVE])[0]
 
 
 def _reusable(plan: ReleasePlan, previous_dir: Path | None) -> dict[str, str]:

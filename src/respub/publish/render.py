@@ -14,8 +14,9 @@ a function ``def my_files(plan: ReleasePlan, root: Path) -> Mapping[str, bytes]`
 returns ``{relative path: bytes}`` and add it to `PRODUCERS`: one line. `root` holds what
 steps 1–2 wrote (per-document files and dumps), read-only. The writer checksums,
 describes and verifies whatever the producers return. (The static site, which lists
-every other file with its checksum, is the one step the writer calls after the checksums:
-`respub.site.release.write_site`.)
+every other file with its checksum, and the per-document archive, made from the files'
+checksums, are the steps the writer calls after the checksums: `respub.site.release.write_site`,
+`respub.publish.archive.write_archive`.)
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from pathlib import Path
 from respub import __version__
 from respub.publish.akn_files import akn_files
 from respub.publish.alignment_files import align_planned, alignment_files, readme_section
-from respub.publish.archive import ARCHIVE, document_archive
+from respub.publish.archive import ARCHIVE
 from respub.publish.checksums import SUMS, FileInfo, sums_text
 from respub.publish.dataset_check import dataset_check_files
 from respub.publish.describe import ReleaseIris, dataset_description, provenance
@@ -110,7 +111,7 @@ def metadata_files(plan: ReleasePlan, root: Path, dumps: DumpSummary) -> Files:
 
 
 # Extra files of every release: add a producer here (see the module's docstring).
-PRODUCERS: tuple[Producer, ...] = (akn_files, document_archive, dataset_check_files)
+PRODUCERS: tuple[Producer, ...] = (akn_files, dataset_check_files)
 
 
 def content_files(plan: ReleasePlan, root: Path, dumps: DumpSummary) -> Iterator[Files]:
