@@ -26,6 +26,7 @@ PREFIXES = """\
 @prefix scheme: <https://data.respub.org/concept/> .
 @prefix op: <https://data.respub.org/concept/operative/> .
 @prefix pre: <https://data.respub.org/concept/preambular/> .
+@prefix addressee: <https://data.respub.org/concept/addressee/> .
 @prefix lang: <http://publications.europa.eu/resource/authority/language/> .
 @prefix other: <https://data.respub.org/other/> .
 @prefix sub: <https://data.respub.org/resolution/un-ga/80/4#> .
@@ -99,6 +100,7 @@ en:operative-1 a respub:OperativeClause ;
     respub:keyword "Decides"@en ;
     respub:text "Decides:"@en ;
     respub:concept op:decides ;
+    respub:actsOnItself true ;
     respub:hasSubParagraph en:operative-1-a .
 
 en:operative-1-a a respub:SubParagraph ;
@@ -111,12 +113,15 @@ en:operative-2 a respub:OperativeClause ;
     respub:paragraphNumber 2 ;
     respub:keyword "Requests"@en ;
     respub:text "Requests a report."@en ;
-    respub:concept op:requests .
+    respub:concept op:requests ;
+    respub:addressee addressee:secretary-general .
 
 en:footnote-1 a respub:Footnote ;
     respub:position 1 ;
     respub:printedLabel "1" ;
-    respub:text "See A/80/1."@en .
+    respub:text "See A/80/1."@en ;
+    respub:markedIn en:preamble-1 ;
+    respub:markOffset 9 .
 
 en:annex-1 a respub:Annex ;
     respub:position 1 ;
@@ -418,6 +423,28 @@ CASES: dict[str, tuple[str, str]] = {
         "an operative clause in two versions",
         "INSERT DATA { other:version respub:hasOperativeClause en:operative-2 }",
     ),
+    "OperativeClause-addressee": (
+        "an addressee from another scheme",
+        "DELETE DATA { en:operative-2 respub:addressee addressee:secretary-general } ;"
+        " INSERT DATA { en:operative-2 respub:addressee op:requests }",
+    ),
+    "OperativeClause-actsOnItself": (
+        "the body acting on itself stated as false",
+        "DELETE DATA { en:operative-1 respub:actsOnItself true } ;"
+        " INSERT DATA { en:operative-1 respub:actsOnItself false }",
+    ),
+    "Addressed": (
+        "a recital with an addressee",
+        "INSERT DATA { en:preamble-1 respub:addressee addressee:secretary-general }",
+    ),
+    "SelfActing": (
+        "a recital marked as the body acting on itself",
+        "INSERT DATA { en:preamble-1 respub:actsOnItself true }",
+    ),
+    "SelfActing-addressee": (
+        "a clause in which the body acts on itself that also names an addressee",
+        "INSERT DATA { en:operative-1 respub:addressee addressee:member-states }",
+    ),
     "SubParagraph-hasSubParagraph": (
         "a nested sub-paragraph that is not described",
         "INSERT DATA { en:operative-1-a respub:hasSubParagraph en:operative-1-a-i }",
@@ -429,6 +456,25 @@ CASES: dict[str, tuple[str, str]] = {
     "Footnote-expression": (
         "a footnote in two versions",
         "INSERT DATA { other:version respub:hasFootnote en:footnote-1 }",
+    ),
+    "Footnote-markedIn": (
+        "a footnote marked in two places",
+        "INSERT DATA { en:footnote-1 respub:markedIn en:operative-2 }",
+    ),
+    "Footnote-markOffset": (
+        "a mark offset counted from -1",
+        "DELETE DATA { en:footnote-1 respub:markOffset 9 } ;"
+        " INSERT DATA { en:footnote-1 respub:markOffset -1 }",
+    ),
+    "MarkPlace": (
+        "a footnote marked in a footnote",
+        "DELETE DATA { en:footnote-1 respub:markedIn en:preamble-1 } ;"
+        " INSERT DATA { en:footnote-1 respub:markedIn en:footnote-1 }",
+    ),
+    "MarkOffset": (
+        "a mark offset past the end of its clause's text",
+        "DELETE DATA { en:footnote-1 respub:markOffset 9 } ;"
+        " INSERT DATA { en:footnote-1 respub:markOffset 31 }",
     ),
     "Annex-heading": (
         "an annex without heading",

@@ -32,8 +32,10 @@ def constraining_shapes() -> set[str]:
     """Every named shape that declares a constraint of its own (not only sh:property)."""
     names = set()
     for path in (load_shapes().graph, Graph().parse(str(_dataset_shapes()))):
-        for shape in set(path.subjects(SH.path, None)) | set(path.subjects(SH.sparql, None)):
-            names.add(str(shape))
+        declaring = (SH.path, SH.sparql, SH["class"])  # sh:class: a node shape's own
+        for shape in {s for p in declaring for s in path.subjects(p, None)}:
+            if str(shape).startswith(RSH):  # not the blank nodes inside sh:or
+                names.add(str(shape))
     return names
 
 

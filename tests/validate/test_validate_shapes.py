@@ -93,6 +93,8 @@ def test_shapes_are_parsed_once_and_split() -> None:
         "CitationPlace",
         "StandardTerms",
         "PartOf",
+        "MarkPlace",
+        "MarkOffset",
     }
     assert not set(shapes.core.subjects(SH.sparql, None))
     assert len(shapes.core) < len(shapes.graph)
