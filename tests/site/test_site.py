@@ -163,8 +163,8 @@ def test_the_site_is_a_pure_function_of_the_release(release: ReleaseSummary) -> 
     infos = describe_files(
         root, [p for p in release_files(root) if not p.startswith("site/") and p != "dataset.ttl"]
     )
-    first = build_site(site_source(root, infos, None))
-    assert first == build_site(site_source(root, infos, None))
+    first = build_site(site_source(root, infos, None)).files
+    assert first == build_site(site_source(root, infos, None)).files
     assert all(first[p] == (root / SITE / p).read_bytes() for p in first), "differs from release"
 
 

@@ -225,7 +225,9 @@ def _write(
     )
     infos = sorted([*infos, _archive(root, plan, infos)], key=lambda i: i.path)
     texts = [(d.expression_iri, d.ntriples) for d in documents]
-    infos += write_site(root, infos, previous_dir, texts)  # lists the downloads: their infos
+    site = write_site(root, infos, previous_dir, texts)  # lists the downloads: their infos
+    infos += site
+    linked.update(linked_infos(root, previous_dir, [i.path for i in site]))  # kept pages
     write_files(root, description_files(plan, infos, dumps))
     return linked
 

@@ -8,22 +8,24 @@ page is covered by the checksums and any static host can serve the folder as it 
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
 from respub.publish.checksums import FileInfo
 from respub.search.index import INDEX, build_index, index_rows
 from respub.site import SITE
-from respub.site.catalogue import Catalogue, WorkView, catalogue, page_path
+from respub.site.catalogue import BodyView, Catalogue, WorkView, catalogue, page_path
 from respub.site.feed import HISTORY, atom_feed, history, history_bytes, read_history, sitemap
+from respub.site.inputs import INPUTS, digest, inputs_bytes, read_inputs, software, work_keys
 from respub.site.linked import describe, expression_jsonld, rdf_files, work_jsonld
 from respub.site.read import ExpressionView
 from respub.site.render import SiteInfo, parts, render_page
 
-__all__ = ["SITE", "SiteSource", "build_site"]
+__all__ = ["SITE", "Site", "SiteSource", "build_site"]
 
 
 _STATIC = ("site.css", "filter.js")
@@ -51,10 +53,47 @@ class SiteSource:
     previous_history: bytes | None = None  # the previous release's site/history.json
     sparql_endpoint: str | None = None
     alignment: Sequence[tuple[str, str]] = ()  # (clause IRI, its counterpart in a language)
+    hashes: Mapping[str, str] = field(default_factory=dict)  # expression IRI → content hash
+    previous_inputs: bytes | None = None  # the previous release's site/inputs.json
 
 
-def build_site(source: SiteSource) -> dict[str, bytes]:
-    """Every file of the site, by path relative to `site/`."""
+@dataclass(frozen=True)
+class Site:
+    """A release's site: the files made now, and the pages kept from the previous release's
+    site (the same inputs, so the same bytes: the writer links them)."""
+
+    files: dict[str, bytes]
+    kept: tuple[str, ...] = ()
+
+    @property
+    def rendered(self) -> list[str]:
+        """The HTML pages rendered (not kept)."""
+        return [p for p in self.files if p.endswith(".html")]
+
+
+@dataclass
+class _Pages:
+    """Pages keyed by the digest of their inputs: rendered, or kept when the previous site
+    has the same digest for the same path."""
+
+    previous: Mapping[str, str]
+    files: dict[str, bytes] = field(default_factory=dict)
+    digests: dict[str, str] = field(default_factory=dict)
+    kept: list[str] = field(default_factory=list)
+
+    def fresh(self, key: str, *paths: str) -> bool:
+        """Whether the `paths` (made together) must be made, recording their key; False
+        when every one is kept."""
+        self.digests.update(dict.fromkeys(paths, key))
+        if all(self.previous.get(p) == key for p in paths):
+            self.kept.extend(paths)
+            return False
+        return True
+
+
+def build_site(source: SiteSource) -> Site:
+    """Every file of the site, by path relative to `site/`: made, or kept from the site
+    whose page digests are `source.previous_inputs`."""
     base = source.base_iri
     cat = catalogue(base, source.documents, source.bodies, source.vocabulary)
     info = SiteInfo(
@@ -67,7 +106,14 @@ def build_site(source: SiteSource) -> dict[str, bytes]:
         sparql=source.sparql_endpoint or f"{base}sparql",
         licence=source.licence,
     )
-    files: dict[str, bytes] = {}
+    hashes = _hashes(source)
+    keys = _Keys(
+        frame=(info.title, info.base, info.sparql, info.licence, info.search_url),
+        works=work_keys({w.iri: [e.iri for e in w.expressions] for w in cat.works}, hashes),
+        vocabulary=digest([hashlib.sha256(v).hexdigest() for v in source.vocabulary]),
+    )
+    pages = _Pages(read_inputs(source.previous_inputs))
+    files = pages.files
     static = resources.files("respub.site").joinpath("static")
     for name in _STATIC:
         files[name] = static.joinpath(name).read_bytes()
@@ -100,14 +146,40 @@ def build_site(source: SiteSource) -> dict[str, bytes]:
     files["resolutions.html"] = _list(info, cat, "resolutions.html", "Resolutions", cat.works)
     files.update(_groups(info, cat))
     for work in cat.works:
-        files.update(_work_pages(info, cat, work, versions))
-    files.update(_resource_rdf(cat, source))
+        _work_pages(pages, keys, info, cat, work, versions)
+    _resource_rdf(pages, keys, cat, source)
     files[INDEX] = build_index(
         index_rows((w.facts.identifier, e) for w in cat.works for e in w.expressions)
     )
-    pages = [p.removesuffix(".html") for p in files if p.endswith(".html") and p != "index.html"]
-    files["sitemap.xml"] = sitemap([base, *(base + p for p in pages)], source.release_time)
-    return dict(sorted(files.items()))
+    html = [p.removesuffix(".html") for p in [*files, *pages.kept] if p.endswith(".html")]
+    urls = [base, *(base + p for p in html if p != "index")]
+    files["sitemap.xml"] = sitemap(urls, source.release_time)
+    files[INPUTS] = inputs_bytes(pages.digests)
+    return Site(dict(sorted(files.items())), tuple(sorted(pages.kept)))
+
+
+@dataclass(frozen=True)
+class _Keys:
+    """What the digests of pages are made from (see `respub.site.inputs`)."""
+
+    frame: tuple[str, ...]
+    works: Mapping[str, str]  # work IRI → digest of its versions' content
+    vocabulary: str
+
+    def page(self, kind: str, path: str, *inputs: Any) -> str:
+        return digest(kind, software(), self.frame, path, *inputs)
+
+
+def _hashes(source: SiteSource) -> dict[str, str]:
+    """Expression IRI → content hash (the manifest's, else of its N-Triples)."""
+    return {
+        iri: source.hashes.get(iri) or hashlib.sha256(text.encode("utf-8")).hexdigest()
+        for iri, text in source.documents
+    }
+
+
+def _body_key(body: BodyView | None) -> Any:
+    return [body.iri, body.code, sorted(body.labels.items())] if body else None
 
 
 def _downloads(infos: Sequence[FileInfo]) -> list[FileInfo]:
@@ -211,11 +283,13 @@ def _groups(info: SiteInfo, cat: Catalogue) -> dict[str, bytes]:
     return files
 
 
-def _versions(alignment: Sequence[tuple[str, str]]) -> dict[str, list[str]]:
-    """Clause IRI → the IRIs of its counterparts in the other language versions, sorted."""
-    found: dict[str, list[str]] = {}
+def _versions(alignment: Sequence[tuple[str, str]]) -> dict[str, dict[str, list[str]]]:
+    """Expression IRI → clause IRI → the IRIs of its counterparts in the other language
+    versions, sorted."""
+    found: dict[str, dict[str, list[str]]] = {}
     for clause, counterpart in sorted(alignment):
-        found.setdefault(clause, []).append(counterpart)
+        expression = clause.partition("#")[0]
+        found.setdefault(expression, {}).setdefault(clause, []).append(counterpart)
     return found
 
 
@@ -238,29 +312,54 @@ def _clause_versions(
 
 
 def _work_pages(
-    info: SiteInfo, cat: Catalogue, work: WorkView, versions: Mapping[str, list[str]]
-) -> dict[str, bytes]:
-    files: dict[str, bytes] = {}
+    pages: _Pages,
+    keys: _Keys,
+    info: SiteInfo,
+    cat: Catalogue,
+    work: WorkView,
+    versions: Mapping[str, Mapping[str, list[str]]],
+) -> None:
     body = cat.body(work.facts.body_iri)
     path = page_path(work.iri, cat.base_iri)
     if path is not None:
-        files[path] = render_page(
-            "work.html",
+        key = keys.page(
+            "work",
             path,
-            info,
-            cat,
-            title=work.facts.identifier,
-            work=work,
-            body=body,
-            alternates=_alternates(work.iri),
-            jsonld=work_jsonld(work, body),
+            keys.works[work.iri],
+            _body_key(body),
+            [(iri, keys.works.get(iri)) for iri in work.facts.cites],
+            [(iri, keys.works.get(iri)) for iri in work.cited_by],
         )
+        if pages.fresh(key, path):
+            pages.files[path] = render_page(
+                "work.html",
+                path,
+                info,
+                cat,
+                title=work.facts.identifier,
+                work=work,
+                body=body,
+                alternates=_alternates(work.iri),
+                jsonld=work_jsonld(work, body),
+            )
     for view in work.expressions:
         path = page_path(view.iri, cat.base_iri)
         if path is None:
             continue
+        aligned = versions.get(view.iri, {})
+        key = keys.page(
+            "expression",
+            path,
+            keys.works[work.iri],
+            view.iri,
+            _body_key(body),
+            sorted({(c.work_iri, cat.work(c.work_iri) is not None) for c in view.citations}),
+            sorted(aligned.items()),
+        )
+        if not pages.fresh(key, path):
+            continue
         table = _citations(cat, view, path)
-        files[path] = render_page(
+        pages.files[path] = render_page(
             "expression.html",
             path,
             info,
@@ -271,11 +370,10 @@ def _work_pages(
             expr=view,
             body=body,
             parts=lambda clause, t=table: parts(clause, t),
-            versions=_clause_versions(versions, view, path, cat.base_iri),
+            versions=_clause_versions(aligned, view, path, cat.base_iri),
             alternates=_alternates(view.iri),
             jsonld=expression_jsonld(view, work, body),
         )
-    return files
 
 
 def _alternates(iri: str) -> tuple[tuple[str, str], ...]:
@@ -299,14 +397,19 @@ def _citations(cat: Catalogue, view: ExpressionView, path: str) -> dict[str, lis
     return table
 
 
-def _resource_rdf(cat: Catalogue, source: SiteSource) -> dict[str, bytes]:
-    """Turtle and JSON-LD of each work, session and body (expressions have their own files)."""
-    subjects = [w.iri for w in cat.works] + [s.iri for s in cat.sessions]
-    subjects += [b.iri for b in cat.bodies]
+def _resource_rdf(pages: _Pages, keys: _Keys, cat: Catalogue, source: SiteSource) -> None:
+    """Turtle and JSON-LD of each work, session and body (expressions have their own files);
+    a work's are kept while its versions and the vocabulary are unchanged."""
+    subjects = [s.iri for s in cat.sessions] + [b.iri for b in cat.bodies]
+    for work in cat.works:
+        stem = page_path(work.iri, cat.base_iri, "")
+        if stem is None:
+            continue
+        key = keys.page("work-rdf", stem, keys.works[work.iri], keys.vocabulary)
+        if pages.fresh(key, f"{stem}.ttl", f"{stem}.jsonld"):
+            subjects.append(work.iri)
     found = describe(subjects, source.documents, source.vocabulary)
-    files: dict[str, bytes] = {}
     for subject, triples in sorted(found.items()):
         stem = page_path(subject, cat.base_iri, "")
         if stem:
-            files.update(rdf_files(stem, triples))
-    return files
+            pages.files.update(rdf_files(stem, triples))

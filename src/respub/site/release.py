@@ -7,19 +7,23 @@ log, validation report, ontology), so a site can be rebuilt from any release.
 from __future__ import annotations
 
 import json
+import os
+import shutil
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from pyoxigraph import RdfFormat, parse
 
 from respub.publish.alignment_files import ALIGNMENT_TTL
-from respub.publish.checksums import FileInfo, describe_files
+from respub.publish.checksums import FileInfo, describe_files, linked_infos
 from respub.publish.dumps import NQUADS, read_graphs
 from respub.publish.manifest import read_manifest
 from respub.site import SITE
 from respub.site.build import SiteSource, build_site
 from respub.site.feed import HISTORY
+from respub.site.inputs import INPUTS
 
 __all__ = ["site_source", "write_site"]
 
@@ -35,6 +39,7 @@ def site_source(
     manifest = read_manifest(root)
     settings = manifest.settings
     history = previous / SITE / HISTORY if previous is not None else None
+    inputs = previous / SITE / INPUTS if previous is not None else None
     return SiteSource(
         base_iri=str(settings["base_iri"]),
         title=str(settings["title"]),
@@ -53,6 +58,8 @@ def site_source(
         previous_history=history.read_bytes() if history and history.is_file() else None,
         sparql_endpoint=settings.get("sparql_endpoint"),
         alignment=_alignment(root / ALIGNMENT_TTL),
+        hashes={e.expression_iri: e.content_sha256 for e in manifest.entries},
+        previous_inputs=inputs.read_bytes() if inputs and inputs.is_file() else None,
     )
 
 
@@ -62,13 +69,35 @@ def write_site(
     previous: Path | None,
     documents: Sequence[tuple[str, str]] | None = None,
 ) -> list[FileInfo]:
-    """Build the site of the release at `root` into `root/site/`; the new files' infos."""
-    files = build_site(site_source(root, infos, previous, documents))
-    for path, data in files.items():
+    """Build the site of the release at `root` into `root/site/`; the new files' infos.
+
+    Pages whose inputs are unchanged since the `previous` release are hard links to its
+    files (copies where links fail), described from its checksums without reading them."""
+    source = site_source(root, infos, previous, documents)
+    site = build_site(source)
+    if site.kept and not all((_previous(previous) / p).is_file() for p in site.kept):
+        site = build_site(replace(source, previous_inputs=None))  # a damaged previous site
+    for path, data in site.files.items():
         target = root / SITE / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    return describe_files(root, [f"{SITE}/{path}" for path in files])
+    for path in site.kept:
+        target = root / SITE / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(_previous(previous) / path, target)
+        except OSError:
+            shutil.copyfile(_previous(previous) / path, target)
+    paths = [f"{SITE}/{path}" for path in sorted([*site.files, *site.kept])]
+    kept = [f"{SITE}/{path}" for path in site.kept]
+    return describe_files(root, paths, known=linked_infos(root, previous, kept))
+
+
+def _previous(previous: Path | None) -> Path:
+    """The previous release's site (pages are kept only when there is one)."""
+    if previous is None:
+        raise ValueError("pages kept without a previous release")
+    return previous / SITE
 
 
 def _graphs(root: Path) -> list[tuple[str, str]]:

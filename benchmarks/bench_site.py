@@ -1,0 +1,131 @@
+"""The static site's cost at N documents: cold, and after one changed document.
+
+A corpus of N documents is made as bench_scale makes it (renumbered copies of the UN-GA
+sample texts; the other sample sources are left out), published through the flow's tasks in
+this process (as the tests do), then:
+
+- cold: the site of the latest release built from scratch (`build_site`, in memory), and
+  written into a copy of the release with no previous release (`write_site`);
+- one changed: one document changed and published again; the site of the new release
+  written once more with the previous release beside it (`write_site`), as the release
+  writer does, and the count of pages it rendered rather than reused.
+
+Every figure is printed with the load average beside it (the machine is shared).
+
+Run: .venv/bin/python benchmarks/bench_site.py [--size 1000] [--work DIR] [--profile]
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import pstats
+import shutil
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from bench_scale import make_corpus  # noqa: E402
+
+
+def load() -> str:
+    return "load " + " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def publish(folders: list[Path], out: Path, when: datetime) -> Any:
+    from support import publish_files
+
+    from respub.settings import Settings
+
+    return publish_files(folders, Settings(output_dir=out, release_time=when))
+
+
+def site_inputs(release: Path) -> list[Any]:
+    from respub.publish.checksums import describe_files, release_files
+
+    skip = ("site/", "dataset.ttl", "SHA256SUMS")
+    return describe_files(release, [p for p in release_files(release) if not p.startswith(skip)])
+
+
+def timed_write(release: Path, previous: Path | None, copy: Path) -> tuple[float, int, int]:
+    """Write the site of `release` into a copy of it (without its site): seconds, files,
+    and how many of its pages were rendered (not links to the previous release's)."""
+    from respub.site import SITE
+    from respub.site.release import write_site
+
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(release, copy, ignore=shutil.ignore_patterns(SITE), copy_function=os.link)
+    infos = site_inputs(copy)
+    started = time.perf_counter()
+    written = write_site(copy, infos, previous)
+    seconds = time.perf_counter() - started
+    rendered = 0
+    for info in written:
+        mine, theirs = copy / info.path, (previous or copy) / info.path
+        linked = previous is not None and theirs.exists() and mine.samefile(theirs)
+        rendered += info.path.endswith(".html") and not linked
+    return seconds, len(written), rendered
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=1000)
+    parser.add_argument("--work", type=Path, default=None)
+    parser.add_argument("--profile", action="store_true", help="profile the cold build")
+    args = parser.parse_args()
+    work = args.work or Path(tempfile.mkdtemp(prefix="bench-site-"))
+    _, made = make_corpus(work / "corpus", args.size)
+    folders = sorted({p.parent for p in made})
+    out = work / "out"
+    print(f"{args.size} documents under {work} ({load()})", flush=True)
+    started = time.perf_counter()
+    first = publish(folders, out, datetime(2026, 12, 1, 3, tzinfo=UTC))
+    print(f"first publish {time.perf_counter() - started:.1f} s ({load()})", flush=True)
+
+    from respub.site.build import build_site
+    from respub.site.release import site_source
+
+    source = site_source(first.release_dir, site_inputs(first.release_dir), None)
+    started = time.perf_counter()
+    if args.profile:
+        profile = cProfile.Profile()
+        built = profile.runcall(build_site, source)
+        pstats.Stats(profile).sort_stats("cumulative").print_stats(40)
+    else:
+        built = build_site(source)
+    files = getattr(built, "files", built)  # a Site since pages are kept, before a dict
+    print(
+        f"cold build_site (in memory): {time.perf_counter() - started:.2f} s,"
+        f" {len(files)} files ({load()})",
+        flush=True,
+    )
+    seconds, count, pages = timed_write(first.release_dir, None, work / "cold-copy")
+    print(f"cold write_site: {seconds:.2f} s, {count} files, {pages} pages rendered ({load()})")
+
+    changed = made[len(made) // 2]
+    changed.write_text(changed.read_text("utf-8") + "\nDone in New York.\n", "utf-8")
+    started = time.perf_counter()
+    second = publish(folders, out, datetime(2026, 12, 2, 3, tzinfo=UTC))
+    print(
+        f"second publish (one changed): {time.perf_counter() - started:.1f} s,"
+        f" {second.changed} changed ({load()})",
+        flush=True,
+    )
+    seconds, count, pages = timed_write(second.release_dir, first.release_dir, work / "warm")
+    print(
+        f"one-changed write_site: {seconds:.2f} s, {count} files, {pages} pages rendered ({load()})"
+    )
+    if args.work is None:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

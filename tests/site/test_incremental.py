@@ -1,0 +1,120 @@
+"""A release's site renders only the pages whose inputs changed; the others are hard links
+to the previous release's files, and the whole is byte-identical to a cold build."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from lxml import html
+from served import SECOND, change_one, publish_sample, sample_sources
+
+from respub.publish.checksums import describe_files, release_files
+from respub.publish.manifest import read_manifest
+from respub.publish.release import ReleaseSummary
+from respub.publish.verify import verify_release
+from respub.rdf.iri import Iris
+from respub.site import SITE
+from respub.site.build import build_site
+from respub.site.catalogue import page_path
+from respub.site.release import site_source
+
+CHANGED = "A/RES/80/1"  # cited by A/RES/80/6 in the sample sources
+CITING = "A/RES/80/6"
+
+
+def site_files(release: ReleaseSummary) -> dict[str, Path]:
+    folder = release.release_dir / SITE
+    return {p.relative_to(folder).as_posix(): p for p in folder.rglob("*") if p.is_file()}
+
+
+def rendered(first: ReleaseSummary, second: ReleaseSummary) -> set[str]:
+    """The site files of `second` that are not the very files (inodes) of `first`."""
+    before = site_files(first)
+    found = set()
+    for path, file in site_files(second).items():
+        old = before.get(path)
+        if old is None or not old.samefile(file):
+            found.add(path)
+    return found
+
+
+def cold_site(release: ReleaseSummary, previous: ReleaseSummary) -> dict[str, bytes]:
+    """The site of `release` built from scratch from the same inputs (the previous
+    release's history included, its page digests left out)."""
+    root = release.release_dir
+    paths = [p for p in release_files(root) if not p.startswith(f"{SITE}/")]
+    infos = describe_files(root, [p for p in paths if p != "dataset.ttl"])
+    source = site_source(root, infos, previous.release_dir)
+    assert source.previous_inputs, "the previous release lists its page digests"
+    site = build_site(replace(source, previous_inputs=None))
+    assert not site.kept
+    return site.files
+
+
+def page(iri: str) -> str:
+    path = page_path(iri, Iris().base)
+    assert path is not None
+    return path
+
+
+def title_change(sources: Path) -> str:
+    """Change the title of A/RES/80/1 (A/RES/80/6's page lists it by title)."""
+    path = sources / "un-ga" / "A_RES_80_1.md"
+    text = path.read_text(encoding="utf-8")
+    old = "80/1. Participation by the State of Palestine"
+    changed = text.replace(old, "80/1. Revised participation by the State of Palestine", 1)
+    assert changed != text
+    path.write_text(changed, encoding="utf-8")
+    return "Revised participation"  # the title is the line after the symbol
+
+
+@pytest.mark.slow
+def test_one_changed_document_renders_only_its_pages_and_the_lists(tmp_path: Path) -> None:
+    sources = sample_sources(tmp_path / "sources")
+    first = publish_sample(sources, tmp_path / "out")
+    change_one(sources)
+    second = publish_sample(sources, tmp_path / "out", SECOND)
+    assert second.changed == 1
+    made = rendered(first, second)
+    pages = {p for p in made if p.endswith(".html")}
+    entries = read_manifest(second.release_dir).entries
+    changed = [e for e in entries if e.identifier == CHANGED]
+    citing = next(e for e in entries if e.identifier == CITING)
+    expected = {"index.html", "resolutions.html"}
+    expected |= {page(e.work_iri) for e in changed} | {page(e.expression_iri) for e in changed}
+    expected.add(page(citing.work_iri))  # its "Cites" names the changed work
+    lists = {p for p in pages if p.startswith(("body/", "session/"))}
+    assert pages - lists == expected, sorted(pages ^ lists ^ expected)
+    assert len(lists) <= 2 * len({e.body for e in entries})  # its body's and session's pages
+    total = sum(1 for p in site_files(second) if p.endswith(".html"))
+    assert total - len(pages) > 25  # every other page is a link to the previous release
+    assert page(citing.expression_iri) not in made  # its text and links did not change
+    assert verify_release(second.release_dir) == []
+
+
+@pytest.mark.slow
+def test_an_incremental_site_is_byte_identical_to_a_cold_build(tmp_path: Path) -> None:
+    sources = sample_sources(tmp_path / "sources")
+    first = publish_sample(sources, tmp_path / "out")
+    new_title = title_change(sources)
+    second = publish_sample(sources, tmp_path / "out", SECOND)
+    assert second.changed == 1
+    kept = set(site_files(second)) - rendered(first, second)
+    assert len(kept) > 20, "pages of unchanged documents are links to the previous release"
+    cold = cold_site(second, first)
+    incremental = {p: f.read_bytes() for p, f in site_files(second).items()}
+    assert sorted(cold) == sorted(incremental)
+    differ = [p for p in cold if cold[p] != incremental[p]]
+    assert differ == []
+    # the page citing the changed work shows its new title: it was rendered again
+    citing = next(e for e in read_manifest(second.release_dir).entries if e.identifier == CITING)
+    root = html.fromstring(incremental[page(citing.work_iri)])
+    assert new_title in root.text_content()
+    assert page(citing.work_iri) not in kept
+    # a cold publish of the same sources elsewhere (no history): the same files but those
+    other = publish_sample(sources, tmp_path / "other", SECOND)
+    history = {"index.html", "history.json", "feed.atom"}
+    others = {p: f.read_bytes() for p, f in site_files(other).items() if p not in history}
+    assert others == {p: d for p, d in incremental.items() if p not in history}
