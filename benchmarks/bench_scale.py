@@ -224,9 +224,10 @@ def release_stages(manifest: Path, out: Path, work: Path) -> dict[str, float]:
     tasks, in this process, on the results the cold CLI run cached."""
     from dataclasses import replace
 
-    from respub.orchestrate.batching import collect, plan
+    from respub.orchestrate.batching import plan
     from respub.orchestrate.cache import ResultCache
     from respub.orchestrate.fingerprint import pipeline_version
+    from respub.orchestrate.index import gather
     from respub.orchestrate.noop import pin_release_time
     from respub.orchestrate.settings import make_settings
     from respub.orchestrate.staging import resolve_sources
@@ -240,10 +241,11 @@ def release_stages(manifest: Path, out: Path, work: Path) -> dict[str, float]:
     cache = ResultCache(StateDirs.of(out).results)
     t0 = time.perf_counter()
     planned = plan(sources, settings, pipeline_version(), cache)
-    results = collect(planned, [], settings, cache)
+    gathered = gather(planned, [], settings, cache, StateDirs.of(out).index)
+    results = gathered.results
     t1 = time.perf_counter()
     fresh = replace(pin_release_time(settings, planned), output_dir=work / "release-stages")
-    summary = write_release(results, fresh)
+    summary = write_release(results, fresh, load=gathered.load)
     t2 = time.perf_counter()
     load_release(summary.release_dir, work / "release-stages" / "store")
     t3 = time.perf_counter()

@@ -7,9 +7,10 @@ import json
 import os
 from pathlib import Path
 
-from respub.orchestrate.batching import collect, plan, run_batch
+from respub.orchestrate.batching import plan, run_batch
 from respub.orchestrate.cache import ResultCache
 from respub.orchestrate.fingerprint import pipeline_version
+from respub.orchestrate.index import gather
 from respub.process import Source
 from respub.release_time import release_time_from_sources
 from respub.results import DocumentResult
@@ -27,7 +28,8 @@ def _run(
     outcomes = run_batch(work.todo, settings, cache.root)
     # what could not be read is never cached: it is tried again on the next run
     assert [o.uncached is not None for o in outcomes] == [not o.publishable for o in outcomes]
-    results = collect(work, outcomes, settings, cache)
+    gathered = gather(work, outcomes, settings, cache, tmp_path / "index.json")
+    results = [gathered.load(r) for r in gathered.results]
     release_time_from_sources([i.source.path for i in work.items])
     for result in results:  # every record can be written (JSON, UTF-8)
         json.dumps(result.to_json(), ensure_ascii=False).encode("utf-8")

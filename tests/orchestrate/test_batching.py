@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from respub.orchestrate import batching
-from respub.orchestrate.batching import collect, plan, run_batch
+from respub.orchestrate.batching import plan, run_batch
 from respub.orchestrate.cache import ResultCache
 from respub.orchestrate.fingerprint import pipeline_version
+from respub.orchestrate.index import gather, light
 from respub.process import Source, process, process_document
 from respub.settings import Settings
 
@@ -30,8 +31,10 @@ def test_plan_process_and_reuse(corpus: Path, tmp_path: Path) -> None:
     second = plan(_sources(corpus), settings, version, cache)
     assert second.todo == () and second.keys == first.keys
     assert [o.action for o in run_batch(second.items, settings, cache.root)] == ["reused"] * 3
-    results = collect(second, [], settings, cache)
-    assert results == [process_document(p, settings) for p in sorted(corpus.iterdir())]
+    gathered = gather(second, [], settings, cache, tmp_path / "index.json")
+    expected = [process_document(p, settings) for p in sorted(corpus.iterdir())]
+    assert [gathered.load(r) for r in gathered.results] == expected
+    assert list(gathered.results) == [light(r) for r in expected]
 
     edited = corpus / "A_RES_80_2.md"
     edited.write_text(edited.read_text("utf-8") + "\nRevised.\n", "utf-8")
@@ -60,9 +63,8 @@ def test_an_unexpected_error_is_reported_not_cached(
     outcomes = run_batch(work.todo, settings, cache.root)
     assert all(o.uncached is not None and "ZeroDivisionError" in str(o.error) for o in outcomes)
     assert not any(cache.has(k) for k in work.keys)
-    assert [r.error for r in collect(work, outcomes, settings, cache)] == [
-        o.error for o in outcomes
-    ]
+    gathered = gather(work, outcomes, settings, cache, tmp_path / "index.json")
+    assert [r.error for r in gathered.results] == [o.error for o in outcomes]
 
 
 def test_batches_reject_a_zero_size() -> None:

@@ -162,22 +162,6 @@ def run_batch(items: Sequence[WorkItem], settings: Settings, cache_root: Path) -
     return outcomes
 
 
-def collect(
-    plan: Plan, outcomes: Sequence[Outcome], settings: Settings, cache: ResultCache
-) -> list[DocumentResult]:
-    """Every document's result, in plan order: from the batches' outcomes or the cache
-    (a result deleted from the cache meanwhile is made again)."""
-    uncached = {o.key: o.uncached for o in outcomes if o.uncached is not None}
-    results = []
-    for item in plan.items:
-        result = uncached.get(item.digest) or cache.load(item.digest)
-        if result is None:
-            log.warning("%s: cached result vanished; processing again", item.source.name)
-            result = process(item.source, settings)
-        results.append(result)
-    return results
-
-
 def _unexpected(item: WorkItem, error: Exception) -> DocumentResult:
     """The (uncached) result of a document the pipeline failed on unexpectedly."""
     return DocumentResult(

@@ -37,13 +37,13 @@ from respub.orchestrate.batching import (
     Plan,
     WorkItem,
     batches,
-    collect,
     plan,
     run_batch,
 )
 from respub.orchestrate.cache import ResultCache
 from respub.orchestrate.consistent import load_or_roll_back
 from respub.orchestrate.fingerprint import pipeline_version
+from respub.orchestrate.index import gather
 from respub.orchestrate.noop import pin_release_time, still_current, unchanged_report, unique
 from respub.orchestrate.pool import run_in, worker_pool, workers
 from respub.orchestrate.report import DocumentRow, PublishReport, QuarantineError
@@ -150,10 +150,12 @@ def process_batch(
 def write_release_task(
     documents: Plan, outcomes: list[Outcome], settings: Settings
 ) -> tuple[ReleaseSummary, tuple[DocumentRow, ...]]:
-    """Gather every result (cache or batch) and write the release."""
-    cache = ResultCache(StateDirs.of(settings.output_dir).results)
-    results = collect(documents, outcomes, settings, cache)
-    summary = write_release(results, settings)
+    """Gather every result's light record (index, batch or cache) and write the release,
+    which reads a full result only for a version it renders."""
+    state = StateDirs.of(settings.output_dir)
+    gathered = gather(documents, outcomes, settings, ResultCache(state.results), state.index)
+    results = gathered.results
+    summary = write_release(results, settings, load=gathered.load)
     kept_out = {q.source_path for q in summary.quarantined}
     return summary, reporting.rows(results, reporting.actions_of(outcomes), kept_out)
 

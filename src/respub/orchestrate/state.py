@@ -2,6 +2,8 @@
 
 output/state/
   results/<k[:2]>/<key>.json    cached DocumentResults (respub.orchestrate.cache)
+  index.json                    their light records by key (respub.orchestrate.index)
+  parts/, zip/                  dump pieces and archive members (respub.publish)
   sources/<s[:2]>/<sha256>.ext  fetched bytes, staged for processing
   http/validators.json          ETag / Last-Modified per URL, and the last good bodies
   last-run.json                 what the last successful run published, and from what
@@ -40,6 +42,11 @@ class StateDirs:
     def results(self) -> Path:
         """The incremental cache of document results."""
         return self.root / "results"
+
+    @property
+    def index(self) -> Path:
+        """The light record of every cached result of the last run, by key."""
+        return self.root / "index.json"
 
     @property
     def sources(self) -> Path:

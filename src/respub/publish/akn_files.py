@@ -25,10 +25,16 @@ def akn_files(plan: ReleasePlan, root: Path) -> dict[str, bytes]:
     `root` (linked from the live release with the version's other files: same content)."""
     base = plan.settings.base_iri
     files = {}
+    missing = []
     for result in plan.selection.published:
         path = f"{expression_path(result.expression_iri or '', base)}.{EXTENSION}"
-        if result.akn and not (root / path).is_file():
-            files[path] = result.akn.encode("utf-8")
+        if (root / path).is_file():
+            continue
+        akn = result.akn or plan.full(result).akn
+        if akn:
+            files[path] = akn.encode("utf-8")
+        else:
+            missing.append(result.expression_iri)
     if plan.selection.carried:
         live = current_release(plan.settings.output_dir)
         for entry in plan.selection.carried:
@@ -39,7 +45,6 @@ def akn_files(plan: ReleasePlan, root: Path) -> dict[str, bytes]:
                 log.warning("%s: carried forward without its %s", entry.expression_iri, path)
                 continue
             files[path] = (live / path).read_bytes()
-    missing = [r.expression_iri for r in plan.selection.published if not r.akn]
     if missing:
         raise PublishError(f"no Akoma Ntoso file for {', '.join(str(m) for m in missing[:3])}")
     return files

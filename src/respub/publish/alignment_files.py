@@ -34,7 +34,7 @@ def align_planned(plan: ReleasePlan, root: Path) -> ReleaseAlignment:
     languages = Counter(e.work_iri for e in plan.entries)
     several = {e.expression_iri for e in plan.entries if languages[e.work_iri] > 1}
     published = (
-        (r.expression_iri or "", r.ntriples)
+        (r.expression_iri or "", plan.text(r))
         for r in plan.selection.published
         if r.expression_iri in several
     )

@@ -87,7 +87,7 @@ def dataset_check_files(plan: ReleasePlan, root: Path) -> dict[str, bytes]:
 def _versions(plan: ReleasePlan, root: Path) -> dict[str, str]:
     """Expression IRI → N-Triples of every version of the release (the carried ones from
     the N-Quads dump written before)."""
-    published = ((r.expression_iri or "", r.ntriples) for r in plan.selection.published)
+    published = ((r.expression_iri or "", plan.text(r)) for r in plan.selection.published)
     carried = {e.expression_iri for e in plan.selection.carried}
     return version_texts(published, carried, root / NQUADS)
 

@@ -18,10 +18,10 @@ import hashlib
 import json
 import textwrap
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from pyoxigraph import RdfFormat, Triple, parse
 
@@ -37,6 +37,8 @@ __all__ = [
     "DUMPS",
     "Document",
     "DumpSummary",
+    "VersionTexts",
+    "dump_part",
     "expression_files_of",
     "read_graphs",
     "triples_of",
@@ -54,11 +56,19 @@ DUMPS = (TURTLE, JSONLD, NTRIPLES, NQUADS)
 @dataclass(frozen=True)
 class Document:
     """One language version to publish: its IRI, canonical N-Triples and their SHA-256
-    (computed when not given)."""
+    (computed when not given). With `source`, the N-Triples are read when needed
+    (`text`), not held."""
 
     expression_iri: str
     ntriples: str
     content_sha256: str = ""
+    source: Callable[[], str] | None = field(default=None, compare=False, repr=False)
+
+    def text(self) -> str:
+        """The canonical N-Triples."""
+        if self.ntriples or self.source is None:
+            return self.ntriples
+        return self.source()
 
 
 @dataclass(frozen=True)
@@ -85,8 +95,9 @@ def expression_files_of(base_iri: str, document: Document) -> dict[str, bytes]:
     """
     stem = expression_path(document.expression_iri, base_iri)
     chosen = prefixes(base_iri)
-    body = ntriples_body(document.ntriples, chosen)
-    nodes = _jsonld_nodes(triples_of(document.ntriples))
+    text = document.text()
+    body = ntriples_body(text, chosen)
+    nodes = _jsonld_nodes(triples_of(text))
     return {
         f"{stem}.ttl": (prefix_header(chosen) + body).encode("utf-8"),
         f"{stem}.jsonld": (_jsonld_header() + "\n" + nodes + _JSONLD_FOOTER).encode("utf-8"),
@@ -111,7 +122,7 @@ def write_dumps(
     counter = DumpCounter()
     with (root / NTRIPLES).open("wb") as nt, (root / NQUADS).open("wb") as nq:
         for document in ordered:
-            part = _part(document, parts)
+            part = dump_part(document, parts)
             nt.write(part.ntriples_gz)
             nq.write(part.nquads_gz)
             counter.add(part)
@@ -126,12 +137,12 @@ def write_dumps(
     return DumpSummary(statistics.triples, quads, len(ordered), statistics)
 
 
-def _part(document: Document, parts: PartCache | None) -> Part:
+def dump_part(document: Document, parts: PartCache | None) -> Part:
     """The document's part: from the cache, else made (and kept)."""
-    key = document.content_sha256 or hashlib.sha256(document.ntriples.encode()).hexdigest()
+    key = document.content_sha256 or hashlib.sha256(document.text().encode()).hexdigest()
     found = parts.load(key, document.expression_iri) if parts is not None else None
     if found is None:
-        found = make_part(document.expression_iri, document.ntriples)
+        found = make_part(document.expression_iri, document.text())
         if parts is not None:
             parts.store(key, found)
     return found
@@ -150,7 +161,7 @@ def _write_turtle(root: Path, documents: Sequence[Document], base_iri: str) -> N
             if data.startswith(encoded):
                 out.write(data[len(encoded) :])
             else:
-                out.write(ntriples_body(document.ntriples, chosen).encode("utf-8"))
+                out.write(ntriples_body(document.text(), chosen).encode("utf-8"))
 
 
 def _write_jsonld(root: Path, documents: Sequence[Document], base_iri: str) -> None:
@@ -172,7 +183,7 @@ def _write_jsonld(root: Path, documents: Sequence[Document], base_iri: str) -> N
             if data.startswith(head) and data.endswith(foot):
                 nodes = data[len(head) : len(data) - len(foot)]
             else:
-                nodes = _jsonld_nodes(triples_of(document.ntriples)).encode("utf-8")
+                nodes = _jsonld_nodes(triples_of(document.text())).encode("utf-8")
             out.write(separator + nodes)
             separator = b",\n"
         out.write(foot)
@@ -206,6 +217,29 @@ def _type_first(node: dict[str, Any]) -> dict[str, Any]:
     if "type" not in node:
         return node
     return {"type": node["type"], **{k: v for k, v in node.items() if k != "type"}}
+
+
+class VersionTexts(Sequence[tuple[str, str]]):
+    """(expression IRI, canonical N-Triples) of each of `documents`, in their order, each
+    text read when its item is taken (`Document.text`), not held."""
+
+    def __init__(self, documents: Sequence[Document]) -> None:
+        self._documents = documents
+
+    def __len__(self) -> int:
+        return len(self._documents)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[str, str]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[tuple[str, str]]: ...
+
+    def __getitem__(self, index: int | slice) -> tuple[str, str] | Sequence[tuple[str, str]]:
+        if isinstance(index, slice):
+            return VersionTexts(self._documents[index])
+        document = self._documents[index]
+        return document.expression_iri, document.text()
 
 
 def version_texts(

@@ -7,16 +7,18 @@ plan are deterministic. Writing happens in `respub.publish.release`.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
 
 from respub.errors import PublishError
 from respub.publish.changes import Changes, changes
 from respub.publish.gate import Selection, select
 from respub.publish.layout import release_id
 from respub.publish.manifest import Entry, Manifest
+from respub.publish.parts import PARTS, PartCache
 from respub.results import DocumentResult
 from respub.settings import Settings
 
@@ -31,6 +33,10 @@ class ReleasePlan:
     `selection.published` are new (their N-Triples are in the results), those of
     `selection.carried` come unchanged from the previous release. `vocabulary` holds the
     release path and bytes of each vocabulary file shipped (ontology, shapes, context).
+
+    The results may be light (`respub.orchestrate.index.light`: no N-Triples, no Akoma
+    Ntoso): `full` gives a result with them, and `text` a version's N-Triples, read only
+    when a file is rendered from them.
     """
 
     rid: str
@@ -41,6 +47,18 @@ class ReleasePlan:
     vocabulary: tuple[tuple[str, bytes], ...]
     previous: Manifest | None
     changes: Changes
+    full: Callable[[DocumentResult], DocumentResult] = field(default=lambda r: r, compare=False)
+
+    def text(self, result: DocumentResult) -> str:
+        """The canonical N-Triples of a published result: its own, else its dump part's
+        (`respub.publish.parts`, kept under its content hash), else its full result's."""
+        if result.ntriples:
+            return result.ntriples
+        parts = PartCache(self.settings.output_dir / PARTS)
+        part = parts.load(result.content_sha256, result.expression_iri or "")
+        if part is not None:
+            return gzip.decompress(part.ntriples_gz).decode("utf-8")
+        return self.full(result).ntriples
 
     @property
     def release_time(self) -> str:
@@ -53,8 +71,10 @@ def plan_release(
     previous: Manifest | None,
     settings: Settings,
     vocabulary: Sequence[tuple[str, bytes]],
+    full: Callable[[DocumentResult], DocumentResult] | None = None,
 ) -> ReleasePlan:
-    """The plan of a release of `results` after `previous` (the live release's manifest).
+    """The plan of a release of `results` after `previous` (the live release's manifest);
+    `full` gives the N-Triples and Akoma Ntoso of a light result (see `ReleasePlan`).
 
     Raises `PublishError` when nothing can be published or the release time is not pinned.
     """
@@ -77,6 +97,7 @@ def plan_release(
         vocabulary=vocabulary,
         previous=previous,
         changes=changes(rid, previous, list(entries)),
+        **({"full": full} if full is not None else {}),
     )
 
 

@@ -16,8 +16,9 @@ import hashlib
 import logging
 import os
 import shutil
-from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,15 @@ from respub.publish.checksums import (
     read_sums,
     release_files,
 )
-from respub.publish.dumps import NQUADS, Document, read_graphs, write_dumps
+from respub.publish.dumps import (
+    NQUADS,
+    Document,
+    VersionTexts,
+    dump_part,
+    expression_files_of,
+    read_graphs,
+    write_dumps,
+)
 from respub.publish.layout import (
     RELEASES,
     TEMP_PREFIX,
@@ -46,7 +55,7 @@ from respub.publish.layout import (
 from respub.publish.manifest import Manifest, Quarantine, read_manifest
 from respub.publish.parts import PARTS, PartCache
 from respub.publish.plan import ReleasePlan, plan_release
-from respub.publish.render import content_files, description_files, expression_files
+from respub.publish.render import content_files, description_files
 from respub.publish.verify import verify_release, verify_versions
 from respub.rdf.files import CONCEPTS, CONTEXT, ONTOLOGY, SHAPES
 from respub.results import DocumentResult
@@ -117,11 +126,14 @@ def write_release(
     results: Sequence[DocumentResult],
     settings: Settings,
     sources_used: Sequence[Path] | None = None,
+    load: Callable[[DocumentResult], DocumentResult] | None = None,
 ) -> ReleaseSummary:
     """Publish `results` as a new release under `settings.output_dir`.
 
     `sources_used` are the vocabulary files the results were made and checked with
-    (default `vocabulary_sources()`); they are copied into the release. Raises
+    (default `vocabulary_sources()`); they are copied into the release. The results may
+    be light (no N-Triples, no Akoma Ntoso: `respub.orchestrate.index`), with `load`
+    giving the full result of one: it is called only for the versions rendered. Raises
     `PublishError` when nothing can be published or the new release fails to verify.
     """
     vocabulary = _vocabulary(vocabulary_sources() if sources_used is None else sources_used)
@@ -131,7 +143,7 @@ def write_release(
             log.info("removed leftover %s", leftover)
         previous_dir = current_release(output)
         previous = _manifest_or_none(previous_dir)
-        plan = plan_release(results, previous, settings, vocabulary)
+        plan = plan_release(results, previous, settings, vocabulary, load)
         final = output / RELEASES / plan.rid
         log.info(
             "release %s: %d expressions (%d carried forward), %d quarantined",
@@ -206,13 +218,9 @@ def _write(
         for d in documents
         if previous_dir is None or not _link_expression(root, previous_dir, plan, d, reusable)
     ]
-    for files in expression_files(plan, fresh):
-        write_files(root, files)
-    problems = verify_versions(root, fresh, plan.settings.base_iri)
-    if problems:
-        raise PublishError(f"release {plan.rid}: {'; '.join(problems[:5])}")
-    reached("expressions")
     parts = PartCache(plan.settings.output_dir / PARTS)
+    _render(root, plan, fresh, parts)
+    reached("expressions")
     dumps = write_dumps(root, documents, reached, plan.settings.base_iri, parts)
     for files in content_files(plan, root, dumps):
         write_files(root, files)
@@ -224,12 +232,41 @@ def _write(
         root, paths, lambda n: reached("checksums") if n == halfway else None, linked
     )
     infos = sorted([*infos, _archive(root, plan, infos)], key=lambda i: i.path)
-    texts = [(d.expression_iri, d.ntriples) for d in documents]
+    texts = VersionTexts(documents)  # each read from its dump part when taken
     site = write_site(root, infos, previous_dir, texts)  # lists the downloads: their infos
     infos += site
     linked.update(linked_infos(root, previous_dir, [i.path for i in site]))  # kept pages
     write_files(root, description_files(plan, infos, dumps))
     return linked
+
+
+def _render(
+    root: Path, plan: ReleasePlan, documents: Sequence[Document], parts: PartCache
+) -> None:
+    """Write the files of each version rendered anew (not linked), one version at a time:
+    its Turtle and JSON-LD (each parsed back and counted), its Akoma Ntoso, and its dump
+    part; a light result's full result is read once, then dropped."""
+    base = plan.settings.base_iri
+    published = {r.expression_iri: r for r in plan.selection.published}
+    problems = []
+    for document in documents:
+        result = published.get(document.expression_iri)
+        akn = ""
+        if result is not None:
+            if not (result.ntriples and result.akn):
+                result = plan.full(result)
+            document = replace(document, ntriples=result.ntriples)
+            akn = result.akn
+        else:
+            document = replace(document, ntriples=document.text())
+        write_files(root, expression_files_of(base, document))
+        if akn:
+            stem = expression_path(document.expression_iri, base)
+            write_files(root, {f"{stem}.{AKN_EXTENSION}": akn.encode("utf-8")})
+        problems += verify_versions(root, [document], base)
+        dump_part(document, parts)
+    if problems:
+        raise PublishError(f"release {plan.rid}: {'; '.join(problems[:5])}")
 
 
 def _archive(root: Path, plan: ReleasePlan, infos: Sequence[FileInfo]) -> FileInfo:
@@ -264,7 +301,7 @@ def _link_expression(
 ) -> bool:
     """Hard-link (or copy) a language version's files from the previous release when its
     content is unchanged; False when they must be rendered."""
-    content = document.content_sha256 or hashlib.sha256(document.ntriples.encode()).hexdigest()
+    content = document.content_sha256 or hashlib.sha256(document.text().encode()).hexdigest()
     if reusable.get(document.expression_iri) != content:
         return False
     stem = expression_path(document.expression_iri, plan.settings.base_iri)
@@ -284,7 +321,8 @@ def _documents(plan: ReleasePlan, previous_dir: Path | None) -> list[Document]:
     """The N-Triples of every expression: new ones from results, carried ones from the dump."""
     selection = plan.selection
     new = [
-        Document(r.expression_iri or "", r.ntriples, r.content_sha256) for r in selection.published
+        Document(r.expression_iri or "", r.ntriples, r.content_sha256, partial(plan.text, r))
+        for r in selection.published
     ]
     if not selection.carried:
         return new

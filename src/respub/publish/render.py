@@ -2,7 +2,8 @@
 
 A release is rendered in four steps, each feeding the next:
 
-1. `expression_files`: each language version's own Turtle and JSON-LD;
+1. each language version's own Turtle and JSON-LD (`respub.publish.dumps.expression_files_of`,
+   called by the writer for the versions it renders anew);
 2. the whole-dataset dumps (streamed to disk by `respub.publish.dumps.write_dumps`);
 3. `content_files`: the metadata (manifest, validation report, change log, provenance,
    README, vocabulary) followed by every extra producer of `PRODUCERS`;
@@ -32,7 +33,7 @@ from respub.publish.archive import ARCHIVE
 from respub.publish.checksums import SUMS, FileInfo, sums_text
 from respub.publish.dataset_check import dataset_check_files
 from respub.publish.describe import ReleaseIris, dataset_description, provenance
-from respub.publish.dumps import DUMPS, Document, DumpSummary, expression_files_of
+from respub.publish.dumps import DUMPS, DumpSummary
 from respub.publish.manifest import MANIFEST, Manifest
 from respub.publish.plan import ReleasePlan
 from respub.publish.report import readme, summarise, validation_graph, validation_json
@@ -45,18 +46,11 @@ __all__ = [
     "Producer",
     "content_files",
     "description_files",
-    "expression_files",
     "manifest_of",
 ]
 
 Files = Mapping[str, bytes]
 Producer = Callable[[ReleasePlan, Path], Files]
-
-
-def expression_files(plan: ReleasePlan, documents: Sequence[Document]) -> Iterator[Files]:
-    """Each language version's `{path}.ttl` and `{path}.jsonld`, one mapping per document."""
-    for document in documents:
-        yield expression_files_of(plan.settings.base_iri, document)
 
 
 def manifest_of(plan: ReleasePlan, dumps: DumpSummary) -> Manifest:

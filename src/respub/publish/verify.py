@@ -86,7 +86,7 @@ def verify_versions(root: Path, documents: Sequence[Document], base_iri: str) ->
     problems = []
     for document in documents:
         stem = expression_path(document.expression_iri, base_iri)
-        expected = document.ntriples.count("\n")
+        expected = document.text().count("\n")
         for name, fmt in ((f"{stem}.ttl", RdfFormat.TURTLE), (f"{stem}.jsonld", RdfFormat.JSON_LD)):
             try:
                 found = _count_distinct(root / name, fmt)

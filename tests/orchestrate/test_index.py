@@ -1,0 +1,120 @@
+"""The compact index: a rerun reads light records, and the release writer reads a full
+result (N-Triples, Akoma Ntoso) only for a version it renders."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from respub.orchestrate.batching import Plan, plan, run_batch
+from respub.orchestrate.cache import ResultCache
+from respub.orchestrate.fingerprint import pipeline_version
+from respub.orchestrate.index import Gathered, gather, light, read_index
+from respub.orchestrate.state import StateDirs
+from respub.process import Source
+from respub.publish.release import write_release
+from respub.results import DocumentResult
+from respub.settings import Settings
+
+T0 = datetime(2026, 11, 29, 3, 0, tzinfo=UTC)
+
+
+def _settings(out: Path, hours: int = 0) -> Settings:
+    return Settings(output_dir=out, release_time=T0 + timedelta(hours=hours), load_store=False)
+
+
+def _run(corpus: Path, settings: Settings) -> tuple[Plan, Gathered]:
+    """Plan and process the corpus as the flow does; gather as its write task does."""
+    state = StateDirs.of(settings.output_dir)
+    cache = ResultCache(state.results)
+    sources = [Source(str(p), str(p)) for p in sorted(corpus.iterdir())]
+    work = plan(sources, settings, pipeline_version(), cache)
+    outcomes = run_batch(work.todo, settings, state.results)
+    return work, gather(work, outcomes, settings, cache, state.index)
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The keys of every full result read from the cache from now on."""
+    read: list[str] = []
+    real = ResultCache.load
+
+    def load(self: ResultCache, key: str) -> DocumentResult | None:
+        read.append(key)
+        return real(self, key)
+
+    monkeypatch.setattr(ResultCache, "load", load)
+    return read
+
+
+def test_a_rerun_reads_the_index_not_the_results(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = _settings(tmp_path / "out")
+    work, first = _run(corpus, settings)
+    assert all(not r.ntriples and not r.akn for r in first.results)  # nothing heavy held
+    assert set(read_index(StateDirs.of(settings.output_dir).index)) == set(work.keys)
+
+    read = _counting(monkeypatch)
+    _, again = _run(corpus, settings)
+    assert read == []  # every record from the index
+    assert again.results == first.results
+
+    edited = corpus / "A_RES_80_2.md"
+    edited.write_text(edited.read_text("utf-8") + "\nRevised.\n", "utf-8")
+    changed, third = _run(corpus, settings)
+    # only the changed document's key (the batch looks first, then gather reads it)
+    assert len(changed.todo) == 1 and set(read) == {changed.todo[0].digest}
+    full = third.load(third.results[1])
+    assert full.ntriples and full.akn and light(full) == third.results[1]
+    assert set(read_index(StateDirs.of(settings.output_dir).index)) == set(changed.keys)
+
+
+def test_an_unreadable_index_is_rebuilt(corpus: Path, tmp_path: Path) -> None:
+    settings = _settings(tmp_path / "out")
+    _, first = _run(corpus, settings)
+    index = StateDirs.of(settings.output_dir).index
+    index.write_text("{not json", encoding="utf-8")
+    _, again = _run(corpus, settings)
+    assert again.results == first.results
+    assert len(read_index(index)) == 3
+
+
+def test_the_writer_reads_a_full_result_only_for_the_versions_it_renders(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Light results in, full ones read one at a time: every version on a cold release,
+    only the changed one after an edit; the release is the same as from full results."""
+    out = tmp_path / "out"
+    loads: list[str] = []
+
+    def publish(gathered: Gathered, settings: Settings) -> Path:
+        def load(result: DocumentResult) -> DocumentResult:
+            loads.append(result.source_path)
+            return gathered.load(result)
+
+        return write_release(gathered.results, settings, load=load).release_dir
+
+    _, cold = _run(corpus, _settings(out))
+    publish(cold, _settings(out))
+    assert sorted(loads) == sorted(r.source_path for r in cold.results)  # once each
+
+    edited = corpus / "A_RES_80_3.md"
+    edited.write_text(edited.read_text("utf-8") + "\nRevised.\n", "utf-8")
+    loads.clear()
+    _, warm = _run(corpus, _settings(out, hours=1))
+    release = publish(warm, _settings(out, hours=1))
+    assert loads == [str(edited)]
+
+    full = [warm.load(r) for r in warm.results]
+    reference = write_release(full, _settings(tmp_path / "cold", hours=1)).release_dir
+    assert release.name == reference.name
+    assert _files(release) == _files(reference)
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    """The versions' files, the dumps and the archive (what names no previous release)."""
+    data = [p for p in root.rglob("*") if p.is_file() and "resolution" in p.parts]
+    data += [p for p in root.glob("resolutions.*")] + [root / "documents.zip"]
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in data}
