@@ -119,7 +119,15 @@ def _process_file(path: str | Path, settings: Settings) -> DocumentResult:
 
 
 def process_resolution(resolution: Resolution, settings: Settings) -> DocumentResult:
-    """Map and validate a parsed resolution into a `DocumentResult`."""
+    """Map and validate a parsed resolution into a `DocumentResult`; each later part of a
+    resolution adopted in parts (a Work of its own) into one of the result's `parts`."""
+    first = _process_part(replace(resolution, parts=()), settings)
+    if not resolution.parts:
+        return first
+    return replace(first, parts=tuple(_process_part(p, settings) for p in resolution.parts))
+
+
+def _process_part(resolution: Resolution, settings: Settings) -> DocumentResult:
     source = resolution.source
     base = DocumentResult(
         source_path=source.path,

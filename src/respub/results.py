@@ -7,7 +7,7 @@ result cache); the release is written from results, never from graphs.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from respub.problems import Problem, problem
@@ -35,7 +35,9 @@ class DocumentResult:
     JSON-LD are rebuilt from it deterministically; `akn` is the Akoma Ntoso XML of the
     version (valid against the OASIS schema), published beside them. `problem` is set when
     the source did not parse (or map); `issues` hold the SHACL results (`Violation`s) when
-    it did.
+    it did. A resolution adopted in parts (A/RES/80/2A, 2B …) is the result of its first
+    part, with one result per later part in `parts` (each a Work of its own, from the same
+    source); `versions` lists them all, as a release publishes them.
     """
 
     source_path: str
@@ -55,6 +57,14 @@ class DocumentResult:
     clauses: ClauseSummary | None = None
     content_sha256: str = ""
     akn: str = ""
+    parts: tuple[DocumentResult, ...] = ()
+
+    @property
+    def versions(self) -> tuple[DocumentResult, ...]:
+        """This result and those of the later parts of its resolution, each on its own."""
+        if not self.parts:
+            return (self,)
+        return (replace(self, parts=()), *(v for p in self.parts for v in p.versions))
 
     @property
     def error(self) -> str | None:
@@ -101,4 +111,5 @@ class DocumentResult:
                 preamble=tuple(clauses["preamble"]),
                 operative=tuple(clauses["operative"]),
             )
+        values["parts"] = tuple(cls.from_json(p) for p in values.get("parts", ()))
         return cls(**values)

@@ -80,6 +80,7 @@ def plan_release(
     """
     if settings.release_time is None:
         raise PublishError("the release time is not pinned (Settings.release_time)")
+    results = [v for r in results for v in r.versions]  # each part of a resolution on its own
     selection = select(results, previous)
     if not selection.expressions:
         raise PublishError("nothing to publish: every source was quarantined")
