@@ -41,6 +41,17 @@ EXPECTED = {
         ["Guiado por", "Recordando", "Reconociendo"], ["Exhorta a", "Alienta", "Decide"],
         {"A/HRC/RES/52/3"},
     ),
+    "ilo-ilc.en.txt": (
+        "ILO-ILC", "ILC.111/Resolution IV", "en",
+        "The General Conference of the International Labour Organization, meeting at its "
+        "111th Session, 2023,",
+        ["Recalling", "Recalling also", "Having"], ["Adopts", "Invites", "Requests"],
+        {"C187", "R197", "ILC.110/Resolution I"},
+    ),
+    "fao-c.en.txt": (
+        "FAO-C", "Resolution 4/2023", "en", "THE CONFERENCE,",
+        ["Recalling", "Noting", "Recognizing"], ["Requests", "Invites"], {"Resolution 3/2019"},
+    ),
     "who-eb.en.txt": (
         "WHO-EB", "EB156.R4", "en", "The Executive Board,",
         ["Having considered", "Recalling"], ["DECIDES", "REQUESTS"], {"WHA76.6", "EB154(3)"},
@@ -89,3 +100,21 @@ def test_an_unknown_body_without_identifier_says_how_to_give_one(tmp_path: Path)
 def test_body_can_still_be_forced() -> None:
     resolution = parse_file(FIXTURES / "unknown.md", body="UN-HRC")
     assert resolution.body == "UN-HRC" and resolution.warnings == ()
+
+
+def test_ilo_instruments_and_fao_resolutions_have_iris_under_their_body() -> None:
+    """ILO Conventions and Recommendations are numbered in one series each (NORMLEX codes
+    C187, R197), so their Work IRIs are keyed by the number alone; ILC and FAO Conference
+    resolutions by session and year. A citation and the cited text meet."""
+    iris = Iris()
+    ilo = parse_file(FIXTURES / "ilo-ilc.en.txt")
+    assert iris.work(ilo.identifier) == iris.base + "resolution/ilo-ilc/111/4"
+    kinds = {c.identifier: (c.kind, iris.work(c.identifier)) for c in ilo.citations}
+    assert kinds["C187"] == ("convention", iris.base + "convention/ilo-ilc/187")
+    assert kinds["R197"] == ("recommendation", iris.base + "recommendation/ilo-ilc/197")
+    assert kinds["ILC.110/Resolution I"][1] == iris.base + "resolution/ilo-ilc/110/1"
+    fao = parse_file(FIXTURES / "fao-c.en.txt")
+    assert iris.work(fao.identifier) == iris.base + "resolution/fao-c/2023/4"
+    assert [iris.work(c.identifier) for c in fao.citations if c.kind == "resolution"] == [
+        iris.base + "resolution/fao-c/2019/3"
+    ]

@@ -68,12 +68,14 @@ class Identifier:
     suffix: str = ""
     session: str | None = None  # "89", "ES-11"
     year: int | None = None
-    key: str = ""  # the IRI key: the session ("es-11") or the year ("2005")
+    key: str = ""  # the IRI key: the session ("es-11"), the year ("2005"), or none ("")
 
     @property
     def path(self) -> str:
-        """The Work IRI path below the base: ``resolution/interpol-ga/2021/9``."""
-        return f"{self.kind}/{self.body}/{self.key}/{self.number}{self.suffix.lower()}"
+        """The Work IRI path below the base: ``resolution/interpol-ga/2021/9``, or
+        ``convention/ilo-ilc/187`` for a style numbered without session or year."""
+        key = f"{self.key}/" if self.key else ""
+        return f"{self.kind}/{self.body}/{key}{self.number}{self.suffix.lower()}"
 
     @property
     def is_session_key(self) -> bool:
@@ -94,6 +96,7 @@ class Style:
     when: tuple[tuple[str, int | None, int | None], ...]
     examples: tuple[str, ...]
     cited_as: str | None = None  # "session/number" or "year/number"
+    stems: tuple[str, ...] = ()  # literals one of which every identifier holds, if given
 
     def read(self, text: str) -> Identifier | None:
         """The identifier `text` is in this style, else None."""
@@ -123,20 +126,22 @@ class Style:
         if (self.key == "year" and year is None) or (self.key == "session" and session is None):
             return None
         suffix = str(groups.get("suffix") or "").upper()
+        number = int(groups["number"]) if groups.get("number") else roman_to_int(groups["numeral"])
         fields = {
-            "number": int(groups["number"]),
+            "number": number,
+            "numeral": int_to_roman(number),
             "suffix": suffix,
             "session": session,
             "year": year,
             "roman": _roman_session(session) if session else None,
         }
-        key = str(year) if self.key == "year" else str(session).lower()
+        key = {"year": str(year), "session": str(session).lower(), "none": ""}[self.key]
         try:
             canonical = self.canonical.format(**fields)
         except (TypeError, ValueError, KeyError):
             return None
         return Identifier(
-            self.id, self.body, self.kind, canonical, int(groups["number"]),
+            self.id, self.body, self.kind, canonical, number,
             suffix, session, year, key,
         )  # fmt: skip
 
@@ -213,6 +218,7 @@ def styles() -> tuple[Style, ...]:
             _when(s.get("when") or []),
             tuple(str(e) for e in s.get("examples") or ()),
             s.get("cited_as"),
+            tuple(str(t) for t in s.get("stems") or ()),
         )
         for s in _data()["styles"]
     )
@@ -256,6 +262,8 @@ def from_path(path: str) -> Identifier | None:
     """The identifier of a Work IRI path (``resolution/interpol-ga/2005/9``), in the style
     the body prints for that key; None for any other path."""
     parts = path.split("/")
+    if len(parts) == 3:  # a style numbered without session or year
+        parts.insert(2, "")
     if len(parts) != 4:
         return None
     kind, body, key, number = parts
@@ -263,6 +271,8 @@ def from_path(path: str) -> Identifier | None:
     if found is None:
         return None
     for candidate in styles():
+        if (candidate.key == "none") != (key == ""):
+            continue
         if candidate.kind == kind and candidate.body == body and candidate.prints(key):
             field = "year" if candidate.key == "year" else "session"
             groups = {field: key, "number": found.group(1), "suffix": found.group(2)}
@@ -280,7 +290,7 @@ def marks() -> re.Pattern[str]:
 
 @cache
 def _marks() -> re.Pattern[str]:
-    stems = {stem(candidate) for candidate in styles()}
+    stems = {literal for candidate in styles() for literal in looks(candidate)}
     return re.compile("|".join(re.escape(s) for s in sorted(stems)))
 
 
@@ -290,6 +300,12 @@ def stem(candidate: Style) -> str:
     bare = _NOT_LITERAL.sub(" ", candidate.pattern.pattern)
     runs = re.findall(r"(?:[A-Za-z/-]|\\[.()])+", bare)
     return re.sub(r"\\(.)", r"\1", max(runs, key=len))
+
+
+def looks(candidate: Style) -> tuple[str, ...]:
+    """Literals one of which every identifier of the style holds (a cheap first look): the
+    table's `stems` where given ("C187": "C0" or "C1", not "C"), else the `stem`."""
+    return candidate.stems or (stem(candidate),)
 
 
 def search_pattern(among: tuple[str, ...] | None = None) -> re.Pattern[str]:

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from respub.knowledge.identifiers import search_pattern, stem, style
+from respub.knowledge.identifiers import looks, search_pattern, style
 
 
 @dataclass(frozen=True)
@@ -118,7 +118,7 @@ def unanchored(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 @cache
 def _stems(styles: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(stem(style(s)) for s in styles)
+    return tuple(literal for s in styles for literal in looks(style(s)))
 
 
 _META = re.compile(r"[\\.^$*+?{}\[\]|()]")

@@ -76,7 +76,7 @@ class WorkIri:
         if found is None:
             raise ValueError(f"not a resolution or decision identifier: {identifier!r}")
         number = f"{found.number}{found.suffix.lower()}"
-        return cls(kind=found.kind, body=found.body, period=found.key, number=number)
+        return cls(kind=found.kind, body=found.body, period=found.key or None, number=number)
 
     @classmethod
     def of(cls, identifier: str) -> WorkIri:
