@@ -11,13 +11,13 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from respub.publish import dataset_check
+from respub.publish import dataset_check, facts
 from respub.publish.dumps import NTRIPLES
 from respub.publish.manifest import read_manifest
 from respub.publish.release import ReleaseSummary
 from respub.results import DocumentResult
 from respub.validate import Violation, validate_dataset
-from respub.validate.dataset import validate_work
+from respub.validate.dataset import facts_of, validate_work
 
 from .test_incremental import _edited
 
@@ -83,3 +83,36 @@ def test_a_second_release_checks_only_the_changed_work(
     before = json.loads((first.release_dir / "validation.json").read_bytes())["dataset"]
     after = json.loads((second.release_dir / "validation.json").read_bytes())["dataset"]
     assert before == after  # one triple less in one clause changes no dataset result
+
+
+def test_a_second_release_takes_the_facts_of_only_the_changed_version_from_its_triples(
+    results: list[DocumentResult],
+    tmp_path: Path,
+    publish_results: Publish,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The facts the dataset shapes read are kept per version: a release after one edit
+    reads the N-Triples of that version only, and its dataset results equal a cold run's."""
+    read: list[int] = []
+
+    def counting(text: str, terms: frozenset[str]) -> str:
+        read.append(len(text))
+        return facts_of(text, terms)
+
+    monkeypatch.setattr(facts, "facts_of", counting)
+    publish_results(results, tmp_path / "out")
+    assert len(read) == len(results)
+    read.clear()
+    inputs = [_edited(results[0]), *results[1:]]
+    second = publish_results(inputs, tmp_path / "out", hours=1)
+    assert len(read) == 1
+    cold = publish_results(inputs, tmp_path / "cold", hours=1)
+
+    def dataset(summary: ReleaseSummary) -> object:
+        return json.loads((summary.release_dir / "validation.json").read_bytes())["dataset"]
+
+    assert dataset(second) == dataset(cold)
+    readme = (second.release_dir / "README.md").read_bytes()
+    assert readme.split(b"## Dataset validation")[1] == (
+        (cold.release_dir / "README.md").read_bytes().split(b"## Dataset validation")[1]
+    )

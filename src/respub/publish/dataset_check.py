@@ -8,7 +8,8 @@ resolutions the dataset does not hold).
 The document shapes run per work (`respub.validate.dataset.validate_work`); their results
 are kept in ``state/dataset-check.json`` under the hash of the work's versions, so a
 release re-checks only the works whose versions changed. The dataset shapes and the
-unresolved-citations query run on the facts they mention, taken from every version.
+unresolved-citations query run on the facts they mention, taken from every version and
+kept per version (`respub.publish.facts`), so only new versions are parsed for them.
 """
 
 from __future__ import annotations
@@ -17,19 +18,22 @@ import hashlib
 import json
 import logging
 import os
+import tempfile
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
 from respub import __version__
-from respub.publish.dumps import NQUADS, version_texts
+from respub.publish.dumps import NQUADS, read_graphs
+from respub.publish.facts import FACTS, FactsCache
 from respub.publish.plan import ReleasePlan
 from respub.rdf.files import DATASET_SHAPES, SHAPES
 from respub.validate import Report, Violation
-from respub.validate.dataset import facts_of, named_terms, validate_across, validate_work
+from respub.validate.dataset import named_terms, validate_across, validate_work
 from respub.validate.report import Severity
 from respub.validate.shapes import SparqlConstraint, load_shapes
 
@@ -57,44 +61,59 @@ _IDENTIFIER_TERMS = SparqlConstraint(
 def dataset_check_files(plan: ReleasePlan, root: Path) -> dict[str, bytes]:
     """`validation.json` with the dataset's results added, and `README.md` with the
     unresolved citations; both as written under `root` before."""
-    texts = _versions(plan, root)
+    text = _texts(plan, root)
     cache_path = plan.settings.output_dir / CACHE
     cached = _read_cache(cache_path)
     kept: dict[str, list[dict[str, Any]]] = {}
     violations: list[Violation] = []
-    for key, versions in _works(plan, texts):
+    for key, iris in _works(plan):
         found = cached.get(key)
         if found is None:
-            found = [_to_json(v) for v in validate_work(versions)]
+            found = [_to_json(v) for v in validate_work([text(iri) for iri in iris])]
         kept[key] = found
         violations += [_from_json(v) for v in found]
     _write_cache(cache_path, kept)
     terms = named_terms([*load_shapes(DATASET_SHAPES).sparql, _IDENTIFIER_TERMS])
+    kept_facts = FactsCache(plan.settings.output_dir / FACTS, terms)
     facts = ox.Store()
-    facts.bulk_load(
-        "".join(facts_of(text, terms) for text in texts.values()).encode(),
-        ox.RdfFormat.N_TRIPLES,
-    )
+    with tempfile.TemporaryFile() as stream:  # every version's facts, never all in memory
+        kept_facts.write_all(
+            stream, ((e.content_sha256, partial(text, e.expression_iri)) for e in plan.entries)
+        )
+        stream.seek(0)
+        facts.bulk_load(stream, ox.RdfFormat.N_TRIPLES)
+    kept_facts.prune(e.content_sha256 for e in plan.entries)  # only a cache: any time
     report = Report((*violations, *validate_across(facts)))
     validation = json.loads((root / _VALIDATION).read_bytes())
     validation["dataset"] = report.to_dict()
-    text = json.dumps(validation, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    data = json.dumps(validation, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     readme = (root / _README).read_text(encoding="utf-8").rstrip("\n") + "\n\n"
     readme += readme_section(report, unresolved_citations(report, facts))
-    return {_VALIDATION: text.encode(), _README: readme.encode()}
+    return {_VALIDATION: data.encode(), _README: readme.encode()}
 
 
-def _versions(plan: ReleasePlan, root: Path) -> dict[str, str]:
-    """Expression IRI → N-Triples of every version of the release (the carried ones from
-    the N-Quads dump written before)."""
-    published = ((r.expression_iri or "", plan.text(r)) for r in plan.selection.published)
+def _texts(plan: ReleasePlan, root: Path) -> Callable[[str], str]:
+    """Expression IRI → N-Triples of a version of the release, read when asked: a new
+    one's from its dump part (`ReleasePlan.text`), the carried ones from the N-Quads dump
+    written before (all at the first ask: they are few)."""
+    published = {r.expression_iri: r for r in plan.selection.published}
     carried = {e.expression_iri for e in plan.selection.carried}
-    return version_texts(published, carried, root / NQUADS)
+    read: dict[str, str] = {}
+
+    def text(iri: str) -> str:
+        result = published.get(iri)
+        if result is not None:
+            return plan.text(result)
+        if not read:
+            read.update(read_graphs(root / NQUADS, carried))
+        return read[iri]
+
+    return text
 
 
-def _works(plan: ReleasePlan, texts: Mapping[str, str]) -> list[tuple[str, list[str]]]:
-    """(cache key, N-Triples of its versions) of each work: the key hashes the software,
-    the shapes and the versions' content."""
+def _works(plan: ReleasePlan) -> list[tuple[str, list[str]]]:
+    """(cache key, expression IRIs of its versions) of each work: the key hashes the
+    software, the shapes and the versions' content."""
     versions: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for entry in plan.entries:
         versions[entry.work_iri].append((entry.expression_iri, entry.content_sha256))
@@ -105,7 +124,7 @@ def _works(plan: ReleasePlan, texts: Mapping[str, str]) -> list[tuple[str, list[
         digest = hashlib.sha256(f"{__version__}\0{shapes}\0{work}".encode())
         for iri, content in members:
             digest.update(f"\0{iri}\0{content}".encode())
-        found.append((digest.hexdigest(), [texts[iri] for iri, _ in members]))
+        found.append((digest.hexdigest(), [iri for iri, _ in members]))
     return found
 
 
