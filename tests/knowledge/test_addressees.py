@@ -15,6 +15,7 @@ import pytest
 import yaml
 from rdflib import SKOS, Graph, URIRef
 
+from respub.errors import RespubError
 from respub.knowledge.addressees import addressee_concepts, addressees_of, read_clause
 from respub.model import OperativeClause, Resolution, SubParagraph
 from respub.parse import parse_file
@@ -96,6 +97,14 @@ RULES = {
             "Decide",
             "Decide que, en su próximo período de sesiones, el Director General deberá informar;",
         ),
+        "ar": ("تقرر", "تقرر أن يقدم المدير العام، في دورتها المقبلة، تقريراً؛"),
+    },
+    # the verb in the future or the subjunctive (French, Spanish), before its subject (Arabic)
+    "subject-verb": {
+        "en": ("Decides", "Decides that the Secretary-General shall submit a report;"),
+        "fr": ("Décide", "Décide que le Secrétaire général lui présentera un rapport ;"),
+        "es": ("Decide", "Decide que el Secretario General le presente un informe;"),
+        "ar": ("تقرر", "تقرر أن يقدم الأمين العام إليها تقريراً؛"),
     },
     "authorizes": {
         "en": ("Authorizes", "Authorizes the Director-General to transfer funds;"),
@@ -108,6 +117,7 @@ EXPECTED = {
     "later": ("states",),
     "after-opening": ("secretary-general",),
     "subject": ("director-general",),
+    "subject-verb": ("secretary-general",),
     "authorizes": ("director-general",),
 }
 SELF_ACTING = {
@@ -138,6 +148,33 @@ def test_the_body_acting_on_itself_is_no_addressee_in_any_language() -> None:
         assert clause.addressees == () and clause.self_acting, language
     declared = read_clause(OperativeClause("Reaffirms", "Reaffirms its resolution 54/237;"), "en")
     assert declared.addressees == () and not declared.self_acting
+
+
+def test_an_arabic_object_after_the_verb_is_no_subject() -> None:
+    """Verb first: only a definite term right after the verb is its subject. "Decides to
+    establish a committee" and "decides to submit to the Secretary-General" name no one."""
+    for text in ("تقرر أن تنشئ لجنة مخصصة؛", "تقرر أن تقدم للأمين العام تقريراً؛"):
+        clause = read_clause(OperativeClause("تقرر", text), "ar")
+        assert clause.addressees == () and clause.self_acting, text
+
+
+def test_the_language_versions_of_each_work_name_the_same_addressees() -> None:
+    """Every Work of the corpus published in several languages (the INTERPOL resolution in
+    four): each clause has the same addressees and the same self-acting reading in each."""
+    by_work: dict[str, dict[str, list[tuple[tuple[str, ...], bool]]]] = {}
+    for path in discover([ROOT / "corpus"]):
+        try:
+            resolution = parsed(path)
+        except RespubError:
+            continue  # a document the parser refuses has no clauses to compare
+        for part in (resolution, *resolution.parts):
+            readings = [(c.addressees, c.self_acting) for c in part.operative]
+            by_work.setdefault(part.identifier, {})[part.language] = readings
+    several = {work: found for work, found in by_work.items() if len(found) > 1}
+    assert {"GA-2021-89-RES-09", "A/RES/217A(III)"} <= set(several)  # INTERPOL, the UDHR
+    for work, found in several.items():
+        first = next(iter(found.values()))
+        assert all(readings == first for readings in found.values()), (work, found)
 
 
 def test_an_opening_with_a_colon_takes_what_its_subparagraphs_name() -> None:

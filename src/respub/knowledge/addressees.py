@@ -113,19 +113,36 @@ def _later(phrases: list[str] | None, joins: list[str] | None) -> re.Pattern[str
     )
 
 
+# The pieces of a rule-4 template (data/addressees.yaml `subject`); the spaces between
+# pieces match any run of whitespace, or none (French "qu'", "l'" are written on the word).
+_ASIDE = r"(?:,?[^,;:]{0,300},)?"  # one parenthetical phrase, ended by a comma
+_VERB = r"[^\W\d_]+"  # a word of letters
+_WORD_END = r"(?:(?<=['’])|(?!\w))"  # a whole word, or one written on the next ("qu'", "l'")
+
+
 def _subject(data: dict[str, Any], language: str, terms: list[str]) -> re.Pattern[str] | None:
-    """Rule 4: `that` [, a parenthetical,] [article] TERM modal."""
-    modals = (data.get("modals") or {}).get(language) or []
+    """Rule 4: the language's `subject` template ("{that} {aside} {article} {term} {modal}";
+    Arabic, verb first: "{that} {verb} {term}"), with the terms it allows as subjects."""
+    template = (data.get("subject") or {}).get(language)
     that = (data.get("that") or {}).get(language) or []
-    if not modals or not that:
+    if not template or not that:
         return None
+    starts = tuple((data.get("subject_starts") or {}).get(language) or ())
+    subjects = [t for t in terms if t.startswith(starts)] if starts else terms
+    modals = (data.get("modals") or {}).get(language) or []
     articles = (data.get("articles") or {}).get(language) or []
-    article = rf"(?:(?:{_alternation(articles)})\s*)?" if articles else ""
-    return re.compile(
-        rf"(?<!\w)(?:{_alternation(that)})\s*(?:,[^,;:]{{0,300}},\s*)?{article}"
-        rf"(?P<term>{_alternation(terms)})\s+(?:{_alternation(modals)})(?!\w)",
-        re.IGNORECASE,
-    )
+    pieces = {
+        "that": rf"(?<!\w)(?:{_alternation(that)}){_WORD_END}",
+        "aside": _ASIDE,
+        "article": rf"(?:(?:{_alternation(articles)}){_WORD_END})?" if articles else "",
+        "term": rf"(?P<term>{_alternation(subjects)})(?!\w)",
+        "modal": rf"(?:{_alternation(modals)})(?!\w)" if modals else "(?!)",
+        "verb": rf"{_VERB}(?!\w)",
+    }
+    names = re.findall(r"\{(\w+)\}", str(template))
+    if not names or any(n not in pieces for n in names):
+        raise ValueError(f"addressees.yaml: subject of {language!r}: unknown piece in {template!r}")
+    return re.compile(r"\s*".join(pieces[n] for n in names if pieces[n]), re.IGNORECASE)
 
 
 @cache
