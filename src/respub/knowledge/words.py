@@ -17,6 +17,8 @@ of `respub/data/words/<language>.txt`, words of resolutions a general list lacks
 (True, False)
 >>> [split_word(a, b, "en") for a, b in [("St", "ates"), ("Mem", "ber"), ("a", "typical")]]
 [True, True, False]
+>>> split_word("VI", "and", "en")  # "Chapter VI and", not "viand"
+False
 >>> split_word("gouver", "nement", "fr"), split_word("de", "venir", "fr")
 (True, False)
 >>> split_word("Gobier", "no", "es"), split_word("Esta", "dos", "es")
@@ -80,9 +82,14 @@ def split_word(head: str, tail: str, language: str) -> bool:
 
 
 def _shaped(head: str, tail: str) -> bool:
-    """The rest of a word: in lower case, in capitals after capitals, or without case."""
+    """The rest of a word: in lower case (after a head with a lower-case letter, or one
+    capital: "VI and" is a numeral and a word), in capitals after capitals, or without case.
+
+    >>> _shaped("St", "ates"), _shaped("M", "ember"), _shaped("VI", "and")
+    (True, True, False)
+    """
     if tail.islower():
-        return True
+        return not (head.isupper() and len(head) > 1)
     if tail.isupper():
         return head.isupper()
     return tail.lower() == tail.upper()
