@@ -1,9 +1,14 @@
-"""The fast validator (pyrudof on N-Triples) against the reference (pyshacl on rdflib).
+"""The fast validator (pyrudof and pyoxigraph on N-Triples) against the reference (pyshacl
+on rdflib).
 
 The publish pipeline validates with `validate_ntriples`; pyshacl stays the reference.
 Both must give the same violation records (focus, path, value, severity, message, shape,
 component), not only the same verdict, on every failing fixture, every snapshot, and
-every document of the corpus as the pipeline maps it.
+every document of the corpus as the pipeline maps it. The reference `validate` runs the
+core shapes in pyshacl and the SPARQL constraints one focus node at a time in pyoxigraph
+(the fast path: one query per constraint); test_validate_fixtures checks that reference
+against pyshacl running every shape on every fixture (pyshacl's own SPARQL takes seconds a
+corpus document, too slow to run on the whole corpus in the suite).
 """
 
 from __future__ import annotations
