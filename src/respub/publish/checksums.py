@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,8 +41,17 @@ def file_sha256(path: Path) -> str:
 
 
 def release_files(root: Path) -> list[str]:
-    """Every file under `root` (relative POSIX paths, sorted), except `SHA256SUMS`."""
-    found = (p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+    """Every file under `root` (relative POSIX paths, sorted), except `SHA256SUMS`.
+
+    One `os.walk` (scandir: the type comes with each entry), not `Path.rglob` and a stat per
+    path: a release of 10,000 documents holds some 50,000 files.
+    """
+    found = []
+    top = str(root)
+    for folder, _, names in os.walk(top):
+        prefix = os.path.relpath(folder, top).replace(os.sep, "/") + "/"
+        prefix = "" if prefix == "./" else prefix
+        found += [prefix + name for name in names]
     return sorted(p for p in found if p != SUMS)
 
 
@@ -114,7 +124,8 @@ def read_sums(root: Path) -> dict[str, str]:
 
 def check_sums(root: Path, known: Mapping[str, FileInfo] | None = None) -> list[str]:
     """Problems found re-hashing every file against `SHA256SUMS` (missing, changed,
-    unlisted); a `known` file (hard-linked from a verified release) is not read again."""
+    unlisted); a `known` file (hashed by the writer, or hard-linked from a verified
+    release) whose digest matches is not read again."""
     try:
         sums = read_sums(root)
     except (OSError, ValueError) as error:

@@ -156,9 +156,9 @@ def write_release(
         if not reused:
             temp = output / RELEASES / f"{TEMP_PREFIX}{plan.rid}-{os.getpid()}"
             try:
-                linked = _write(temp, plan, _documents(plan, previous_dir), previous_dir)
+                described = _write(temp, plan, _documents(plan, previous_dir), previous_dir)
                 reached("verify")
-                problems = verify_release(temp, linked, whole=False)
+                problems = verify_release(temp, described, whole=False)
                 if problems:
                     raise PublishError(
                         f"release {plan.rid} failed to verify: {'; '.join(problems)}"
@@ -209,7 +209,8 @@ def _write(
     root: Path, plan: ReleasePlan, documents: Sequence[Document], previous_dir: Path | None
 ) -> dict[str, FileInfo]:
     """Write every file of a release into `root` (a fresh temp folder); the infos of the
-    files hard-linked from the previous release (checked when it was made)."""
+    files it described: hashed once from the bytes written, or, for hard links to the
+    previous release, its checked digests (verification reads none of them again)."""
     root.mkdir(parents=True)
     reached("start")
     reusable = _reusable(plan, previous_dir)
@@ -235,9 +236,8 @@ def _write(
     texts = VersionTexts(documents)  # each read from its dump part when taken
     site = write_site(root, infos, previous_dir, texts)  # lists the downloads: their infos
     infos += site
-    linked.update(linked_infos(root, previous_dir, [i.path for i in site]))  # kept pages
     write_files(root, description_files(plan, infos, dumps))
-    return linked
+    return {i.path: i for i in infos}
 
 
 def _render(

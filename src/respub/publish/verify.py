@@ -30,7 +30,9 @@ def verify_release(
 ) -> list[str]:
     """Problems with a release: checksums, unparsable dumps, counts that disagree.
 
-    `known` files (hard links to a verified release's files) are not hashed again. With
+    `known` files are not hashed again: the writer passes every file it described, hashed
+    from the bytes it wrote moments before or, for a hard link, the digest a verified
+    release lists; it still checks that `SHA256SUMS` lists exactly the files there. With
     `whole` false (the writer's check of a release it assembled from parts that were each
     parsed when made: `respub.publish.parts`, `verify_versions`), the dumps are not parsed
     again: their counts are taken from the manifest, and their checksums are still checked.
