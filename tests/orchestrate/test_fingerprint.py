@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -10,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from respub.orchestrate.fingerprint import (
+    _CODE_EXCLUDED,
     PACKAGE,
     PipelineVersion,
     pipeline_version,
@@ -65,12 +68,30 @@ def test_version_is_a_component(trees: dict[str, Path]) -> None:
     assert _version(trees, "1.0").changed(dict(_version(trees, "1.1").components)) == ("version",)
 
 
-def test_cli_and_orchestration_do_not_count(trees: dict[str, Path]) -> None:
+def test_cli_orchestration_and_release_code_do_not_count(trees: dict[str, Path]) -> None:
     before = _version(trees)
-    for name in ("cli.py", "orchestrate/flow.py"):
+    for name in ("cli.py", "orchestrate/flow.py", "publish/release.py", "site/build.py"):
         path = trees["package"] / name
         path.write_text(path.read_text("utf-8") + "\n# edited\n", "utf-8")
     assert _version(trees) == before
+
+
+def test_what_does_not_count_is_never_used_to_make_a_result() -> None:
+    """Processing a document imports none of the code the version leaves out."""
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys, respub.process; print(*sorted(sys.modules))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    used = {m.removeprefix("respub.").replace(".", "/") for m in loaded if m.startswith("respub.")}
+    excluded = [
+        m
+        for m in used
+        for prefix in _CODE_EXCLUDED
+        if (m + ".py").startswith(prefix) or (m + "/").startswith(prefix)
+    ]
+    assert excluded == []
 
 
 def test_version_is_stable(trees: dict[str, Path]) -> None:

@@ -27,7 +27,22 @@ from respub.settings import Settings
 PACKAGE = Path(respub.__file__).resolve().parent
 # Package code that cannot change what one document becomes: the command line, the
 # orchestration itself, and (for speed) caches of tooling.
-_CODE_EXCLUDED = ("cli.py", "orchestrate/")
+# Code that makes no document's result: the CLI, the orchestration, and what turns cached
+# results into a release, a store, a site or a server (`respub.process` imports none of it:
+# tests/orchestrate/test_fingerprint.py checks). Changing it rewrites the next release from
+# the cached results instead of processing every document again.
+_CODE_EXCLUDED = (
+    "cli.py",
+    "cli_options.py",
+    "cli_table.py",
+    "orchestrate/",
+    "publish/",
+    "site/",
+    "store/",
+    "serve/",
+    "queries/",
+    "search/",
+)
 # Settings that shape a release as a whole but no document's result.
 _RELEASE_ONLY = ("release_time",)
 
