@@ -45,6 +45,8 @@ class SubParagraph:
     text: str
     subparagraphs: tuple[SubParagraph, ...] = ()
     marks: tuple[FootnoteMark, ...] = ()  # the footnote marks in `text`
+    # whom it addresses: its chapeau's addressees, else those it names (data/addressees.yaml)
+    addressees: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -71,6 +71,7 @@ def _sub(sub: SubParagraph) -> dict[str, Any]:
         "label": sub.label,
         "text": sub.text,
         "marks": _marks(sub.marks),
+        "addressees": list(sub.addressees),
         "subparagraphs": [_sub(s) for s in sub.subparagraphs],
     }
 

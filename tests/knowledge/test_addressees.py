@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 from collections import Counter
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -24,6 +25,7 @@ from respub.rdf.iri import Iris
 from respub.rdf.mapping import to_graph
 from respub.rdf.vocab import RESPUB
 from respub.sources.discover import discover
+from respub.validate import validate
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = ("ar", "en", "es", "fr")
@@ -186,6 +188,29 @@ def test_an_opening_with_a_colon_takes_what_its_subparagraphs_name() -> None:
     assert clause.addressees == ("director-general",)
     alone = read_clause(OperativeClause("DECIDES", "DECIDES:", subparagraphs=subs[:1]), "en")
     assert alone.addressees == () and alone.self_acting
+
+
+def test_sub_paragraphs_inherit_the_addressees_of_their_chapeau() -> None:
+    nested = (SubParagraph("i", "on the plan;"),)
+    subs = (
+        SubParagraph("a", "to report to Member States;", subparagraphs=nested),
+        SubParagraph("b", "to submit a plan."),
+    )
+    clause = OperativeClause("Requests", "Requests the Secretary-General:", 1, "requests", subs)
+    read = read_clause(clause, "en")
+    assert read.addressees == ("secretary-general",)
+    assert [s.addressees for s in read.subparagraphs] == [("secretary-general",)] * 2
+    assert read.subparagraphs[0].subparagraphs[0].addressees == ("secretary-general",)
+    # a chapeau that names no one: each sub-paragraph has what it names itself
+    subs = (SubParagraph("1", "to adopt the plan;"), SubParagraph("2", "to invite States to act;"))
+    decides = read_clause(OperativeClause("Decides", "Decides:", subparagraphs=subs), "en")
+    assert [s.addressees for s in decides.subparagraphs] == [(), ("states",)]
+    graph = to_graph(replace(interpol("en"), operative=(read,)))
+    sub = URIRef(Iris().expression(Iris().work("GA-2021-89-RES-09"), "en") + "#operative-1-a")
+    assert set(graph.objects(sub, RESPUB.addressee)) == {
+        URIRef(Iris().concept("addressee", "secretary-general"))
+    }
+    assert validate(graph).conforms
 
 
 def test_an_infinitive_is_someone_else_s_act() -> None:

@@ -32,7 +32,7 @@ def constraining_shapes() -> set[str]:
     """Every named shape that declares a constraint of its own (not only sh:property)."""
     names = set()
     for path in (load_shapes().graph, Graph().parse(str(_dataset_shapes()))):
-        declaring = (SH.path, SH.sparql, SH["class"])  # sh:class: a node shape's own
+        declaring = (SH.path, SH.sparql, SH["class"], SH["or"])  # a node shape's own too
         for shape in {s for p in declaring for s in path.subjects(p, None)}:
             if str(shape).startswith(RSH):  # not the blank nodes inside sh:or
                 names.add(str(shape))

@@ -286,13 +286,32 @@ def _from_subparagraphs(
     return tuple(found)
 
 
+def _inherit(
+    clause: OperativeClause, language: str, subs: tuple[SubParagraph, ...], chapeau: tuple[str, ...]
+) -> tuple[SubParagraph, ...]:
+    """Each sub-paragraph with its addressees: those of its chapeau ("Requests the
+    Secretary-General: (a) to ..."), else those it names itself as the continuation of
+    the opening words ("Decides: (b) to request the Director-General ..."); a nested
+    sub-paragraph likewise from its parent."""
+    found = []
+    for sub in subs:
+        own = chapeau or addressees_of(
+            f"{clause.keyword} {sub.text}", clause.keyword, clause.concept, language
+        )
+        nested = _inherit(clause, language, sub.subparagraphs, own)
+        found.append(replace(sub, addressees=own, subparagraphs=nested))
+    return tuple(found)
+
+
 def read_clause(clause: OperativeClause, language: str) -> OperativeClause:
-    """The clause with its addressees, or marked `self_acting` when it names none."""
+    """The clause with its addressees, or marked `self_acting` when it names none; its
+    sub-paragraphs with theirs (`_inherit`)."""
     named = addressees_of(clause.text, clause.keyword, clause.concept, language)
+    subs = _inherit(clause, language, clause.subparagraphs, named)
     if not named and clause.subparagraphs and clause.text.rstrip().endswith(":"):
         named = _from_subparagraphs(clause, language, clause.subparagraphs)
     acting = not named and is_self_acting(clause.keyword, language)
-    return replace(clause, addressees=named, self_acting=acting)
+    return replace(clause, addressees=named, self_acting=acting, subparagraphs=subs)
 
 
 def with_addressees(

@@ -207,6 +207,8 @@ def _subparagraphs(
         out.integer(node, RESPUB.position, position)
         out.string(node, RESPUB.printedLabel, sub.label)
         out.text(node, RESPUB.text, sub.text)
+        for addressee in sub.addressees:
+            out.add(node, RESPUB.addressee, NamedNode(iris.concept("addressee", addressee)))
         _subparagraphs(out, iris, expression, node, (*steps, step), sub.subparagraphs)
 
 
