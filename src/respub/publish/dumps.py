@@ -16,7 +16,6 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-import textwrap
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -29,7 +28,7 @@ from respub.publish.layout import expression_path
 from respub.publish.parts import DumpCounter, Part, PartCache, make_part
 from respub.publish.statistics import Statistics
 from respub.rdf.iri import DEFAULT_BASE
-from respub.rdf.jsonld import compact, load_context
+from respub.rdf.jsonld import compact, indented_json, load_context
 from respub.rdf.serialize import prefixes
 from respub.rdf.turtle import ntriples_body, prefix_header
 
@@ -206,10 +205,7 @@ def _jsonld_header() -> str:
 def _jsonld_nodes(triples: Sequence[Triple]) -> str:
     """The compacted nodes of the triples, type first, indented as in the dump."""
     nodes = compact(triples, load_context())["@graph"]
-    return ",\n".join(
-        textwrap.indent(json.dumps(_type_first(n), ensure_ascii=False, indent=2), "    ")
-        for n in nodes
-    )
+    return ",\n".join(indented_json(_type_first(n), "    ") for n in nodes)
 
 
 def _type_first(node: dict[str, Any]) -> dict[str, Any]:

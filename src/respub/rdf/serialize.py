@@ -20,7 +20,7 @@ from pyoxigraph import DefaultGraph, Quad, RdfFormat, Triple
 from pyoxigraph import serialize as ox_serialize
 
 from respub.rdf.iri import DEFAULT_BASE, EU_LANGUAGES, Iris
-from respub.rdf.jsonld import compact
+from respub.rdf.jsonld import compact, indented_json
 from respub.rdf.standard import ELI
 from respub.rdf.turtle import turtle
 from respub.rdf.vocab import RESPUB
@@ -105,7 +105,7 @@ def _dump_jsonld(document: dict[str, Any]) -> str:
         header = "{\n" + terms + "\n  }"
     else:
         header = json.dumps(context, ensure_ascii=False)
-    graph = json.dumps(document["@graph"], ensure_ascii=False, indent=2).replace("\n", "\n  ")
+    graph = indented_json(document["@graph"], "  ")[2:]  # later lines indented by two
     return f'{{\n  "@context": {header},\n  "@graph": {graph}\n}}\n'
 
 
