@@ -70,3 +70,23 @@ def test_an_unexpected_error_is_reported_not_cached(
 def test_batches_reject_a_zero_size() -> None:
     with pytest.raises(ValueError, match="at least 1"):
         list(batching.batches([1], 0))
+
+
+def test_a_batch_keeps_the_dump_part_of_each_publishable_version(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """The worker makes each version's dump part (the release writer then only reads it):
+    the same part the writer would make from the cached result."""
+    from respub.publish.parts import PartCache, make_part
+
+    settings, cache = Settings(output_dir=tmp_path), ResultCache(tmp_path / "results")
+    parts = PartCache(tmp_path / "parts")
+    work = plan(_sources(corpus), settings, pipeline_version(), cache)
+    run_batch(work.todo, settings, cache.root, parts.root)
+    versions = [v for k in work.keys for v in (cache.load(k) or pytest.fail(k)).versions]
+    assert versions and all(v.publishable for v in versions)
+    for version in versions:
+        assert version.expression_iri is not None
+        kept = parts.load(version.content_sha256, version.expression_iri)
+        assert kept == make_part(version.expression_iri, version.ntriples)
+    assert len(list(parts.root.glob("*/*.part"))) == len(versions)

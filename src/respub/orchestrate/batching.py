@@ -3,7 +3,9 @@
 `plan` hashes every source and looks its result up in the cache: what is found is
 reused, the rest is cut into `batches`, and `run_batch` (the body of a batch task)
 processes them. Tasks pass `WorkItem`s (paths and hashes), never graphs; a batch writes
-its results into the cache and returns only `Outcome`s.
+its results into the cache, and each publishable version's part of the dumps
+(`respub.publish.parts`) into the parts cache, so the release writer in the parent process
+only reads them; it returns only `Outcome`s.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from respub.errors import problem_of
 from respub.orchestrate.cache import CacheKey, ResultCache
 from respub.orchestrate.fingerprint import PipelineVersion, file_sha256, settings_sha256
 from respub.process import Source, encodable_name, process
+from respub.publish.parts import PartCache, make_part
 from respub.results import DocumentResult
 from respub.settings import Settings
 from respub.sources.load import MEDIA_TYPES
@@ -131,10 +134,17 @@ def batches(items: Sequence[T], size: int) -> Iterator[tuple[T, ...]]:
         yield tuple(items[start : start + size])
 
 
-def run_batch(items: Sequence[WorkItem], settings: Settings, cache_root: Path) -> list[Outcome]:
+def run_batch(
+    items: Sequence[WorkItem],
+    settings: Settings,
+    cache_root: Path,
+    parts_root: Path | None = None,
+) -> list[Outcome]:
     """Process each document (or reuse its result if another run stored it meanwhile),
-    store the new results in the cache, and report one `Outcome` per document."""
+    store the new results in the cache (and, with `parts_root`, the dump parts of the
+    publishable ones in a `PartCache` there), and report one `Outcome` per document."""
     cache = ResultCache(cache_root)
+    parts = PartCache(parts_root) if parts_root is not None else None
     outcomes = []
     for item in items:
         result = cache.load(item.digest)
@@ -151,6 +161,8 @@ def run_batch(items: Sequence[WorkItem], settings: Settings, cache_root: Path) -
                     uncached = result
                 elif result.sha256 == item.key.sha256:
                     cache.store(item.key, result)
+                    if parts is not None:
+                        _keep_part(parts, result)
                 else:  # the file changed under us: never file a result under the wrong bytes
                     log.warning("%s: changed while processed; not cached", item.source.name)
                     uncached = result
@@ -160,6 +172,15 @@ def run_batch(items: Sequence[WorkItem], settings: Settings, cache_root: Path) -
             )
         )
     return outcomes
+
+
+def _keep_part(parts: PartCache, result: DocumentResult) -> None:
+    """Make and keep the dump part of each publishable version of a result (a resolution
+    in parts has one per part), unless already kept."""
+    for version in result.versions:
+        iri, key = version.expression_iri, version.content_sha256
+        if version.publishable and iri is not None and key and not parts.path(key).is_file():
+            parts.store(key, make_part(iri, version.ntriples))
 
 
 def _unexpected(item: WorkItem, error: Exception) -> DocumentResult:

@@ -67,6 +67,7 @@ from respub.orchestrate.state import (
 )
 from respub.process import Source
 from respub.publish.layout import STORE
+from respub.publish.parts import PARTS
 from respub.publish.release import ReleaseSummary, write_release
 from respub.settings import Settings
 from respub.sources.http import HttpSettings, ValidatorCache, make_session
@@ -139,11 +140,11 @@ def process_batch(
     items: tuple[WorkItem, ...], settings: Settings, pool: ProcessPoolExecutor | None = None
 ) -> list[Outcome]:
     """Parse, map and validate one batch (in a worker process of `pool`, if given); the
-    results go to the cache, outcomes come back."""
-    cache = StateDirs.of(settings.output_dir).results
+    results and the dump parts go to their caches, outcomes come back."""
+    cache, parts = StateDirs.of(settings.output_dir).results, settings.output_dir / PARTS
     if pool is not None:
-        return run_in(pool, items, settings, cache)
-    return run_batch(items, settings, cache)
+        return run_in(pool, items, settings, cache, parts)
+    return run_batch(items, settings, cache, parts)
 
 
 @task(name="write-release", cache_policy=NO_CACHE, timeout_seconds=WRITE_TIMEOUT)

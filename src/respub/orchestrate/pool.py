@@ -12,8 +12,10 @@ lexicons parsed, the SHACL shapes read into pyrudof.
 from __future__ import annotations
 
 import contextlib
+import logging
 import multiprocessing
 import os
+import resource
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, wait
 from pathlib import Path
@@ -25,6 +27,8 @@ __all__ = ["run_in", "stop", "warm_up", "worker_pool", "workers"]
 
 POLL = 1.0
 
+log = logging.getLogger("respub.orchestrate.flow")  # the run's log, shown by the CLI
+
 
 def workers(batches: int, requested: int | None = None) -> int:
     """How many worker processes: one per core (or `requested`), never more than batches."""
@@ -34,8 +38,13 @@ def workers(batches: int, requested: int | None = None) -> int:
 @contextlib.contextmanager
 def worker_pool(size: int) -> Iterator[ProcessPoolExecutor]:
     """A pool of `size` warmed-up worker processes, shut down on exit; left by an error
-    (a batch task that timed out), its workers are stopped, not waited for."""
+    (a batch task that timed out), its workers are stopped, not waited for.
+
+    Logs (at INFO, to the flow's logger, which `respub publish` shows) the CPU time the
+    workers used and the time this process used meanwhile: what the parent still pays
+    per document (Prefect's tasks and the outcomes)."""
     context = multiprocessing.get_context("spawn")
+    started = _cpu()
     pool = ProcessPoolExecutor(size, mp_context=context, initializer=warm_up)
     try:
         yield pool
@@ -43,6 +52,21 @@ def worker_pool(size: int) -> Iterator[ProcessPoolExecutor]:
         stop(pool)
         raise
     pool.shutdown(wait=True)
+    ended = _cpu()
+    log.info(
+        "%d worker processes used %.1f s CPU; this process %.1f s meanwhile",
+        size,
+        ended[1] - started[1],
+        ended[0] - started[0],
+    )
+
+
+def _cpu() -> tuple[float, float]:
+    """CPU seconds (user + system) of this process and of its ended, waited-for children."""
+    own, children = (
+        resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+    )
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
 def stop(pool: ProcessPoolExecutor) -> None:
@@ -64,13 +88,17 @@ def warm_up() -> None:
 
 
 def run_in(
-    pool: ProcessPoolExecutor, items: Sequence[WorkItem], settings: Settings, cache_root: Path
+    pool: ProcessPoolExecutor,
+    items: Sequence[WorkItem],
+    settings: Settings,
+    cache_root: Path,
+    parts_root: Path | None = None,
 ) -> list[Outcome]:
     """`run_batch` of `items` in one of the pool's workers; its outcomes.
 
     Waits in steps of `POLL` seconds: a task's timeout reaches a worker thread as an
     exception raised between two Python steps, which one long wait would hold off."""
-    future = pool.submit(run_batch, tuple(items), settings, cache_root)
+    future = pool.submit(run_batch, tuple(items), settings, cache_root, parts_root)
     while not wait([future], timeout=POLL).done:
         pass
     return future.result()
