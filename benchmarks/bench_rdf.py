@@ -2,10 +2,12 @@
 
 Run: .venv/bin/python benchmarks/bench_rdf.py [--seconds 2]
 
-Steps, per document: map to pyoxigraph triples, convert to an rdflib graph, Turtle and
-compact JSON-LD, and SHACL validation (pyshacl core shapes + SPARQL constraints in
-pyoxigraph); the reference path (every shape in pyshacl) for comparison. The documents
-are the hand-built samples of tests/rdf. No assertions: this prints a table.
+Steps, per document: map to pyoxigraph triples, canonical N-Triples, convert to an rdflib
+graph, Turtle and compact JSON-LD, and SHACL validation three ways: the pipeline's
+(`validate_ntriples`: pyrudof core shapes + SPARQL constraints in pyoxigraph, from the
+N-Triples), pyshacl core shapes + SPARQL in pyoxigraph on a graph, and the reference path
+(every shape in pyshacl). The documents are the hand-built samples of tests/rdf. No
+assertions: this prints a table.
 """
 
 from __future__ import annotations
@@ -17,9 +19,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from respub.model import Resolution
+from respub.process import canonical_ntriples
 from respub.rdf.mapping import to_triples, triples_to_graph
 from respub.rdf.serialize import serialize
 from respub.validate import load_shapes, validate
+from respub.validate.rudof import validate_ntriples
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -55,12 +59,15 @@ def main() -> None:
     docs = samples()
     triples = [to_triples(d) for d in docs]
     graphs = [triples_to_graph(t) for t in triples]
+    texts = [canonical_ntriples(t) for t in triples]
     shapes = load_shapes()
     print(
         f"{len(docs)} documents, {sum(map(len, triples)) / len(docs):.0f} triples each on average"
     )
     n, s = len(docs), args.seconds
     measure("to_triples (pyoxigraph)", lambda: [to_triples(d) for d in docs], n, s)
+    measure("canonical N-Triples", lambda: [canonical_ntriples(t) for t in triples], n, s)
+    measure("validate_ntriples (pipeline)", lambda: [validate_ntriples(t) for t in texts], n, s)
     measure("triples_to_graph (rdflib)", lambda: [triples_to_graph(t) for t in triples], n, s)
     measure("serialize turtle", lambda: [serialize(t, "turtle") for t in triples], n, s)
     measure("serialize jsonld (compact)", lambda: [serialize(t, "jsonld") for t in triples], n, s)
