@@ -44,6 +44,7 @@ class ClauseMarks:
     first_numbered: re.Pattern[str]
     number_prefix: re.Pattern[str]
     labelled_line: re.Pattern[str]
+    opens_clause: re.Pattern[str]
     clause_label: re.Pattern[str]
     labelled: re.Pattern[str]
     opens_part: re.Pattern[str]

@@ -223,7 +223,7 @@ def _inline(number: int) -> re.Pattern[str]:
 
 
 def _opens(line: str, lex: Lexicon) -> bool:
-    if MARKS.numbered.match(line) or MARKS.labelled_line.match(line):
+    if MARKS.opens_clause.match(line):
         return True
     if not line[:1].isupper() or NOTE_DEFINITION.match(line):
         return False

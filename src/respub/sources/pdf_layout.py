@@ -24,10 +24,9 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from respub.knowledge.layout import MARKS
+
 _NUMBER = re.compile(r"^\d{1,3}$|^\*{1,3}$")
-_CLAUSE_START = re.compile(
-    r"^(?:\d{1,3}\.\s+\S|\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)\s+\S)"
-)
 _RULE = re.compile(r"^[_\-–—]{5,}$")
 _SMALL_NOTE = re.compile(r"^(\d{1,3}|\*{1,3})\s+(\S.*)$")
 _OPENER = re.compile(r"^(?:[A-Z][a-z]{2,}|[A-Z]{3,})\b")
@@ -336,7 +335,7 @@ def _gap(pairs: list[tuple[Line, Line]]) -> tuple[float, float]:
 
 def _opens(line: Line, before: Line, after: Line | None, layout: _Layout) -> bool:
     """Whether `line` opens a paragraph rather than continuing the one of `before`."""
-    if _CLAUSE_START.match(line.text):
+    if MARKS.opens_clause.match(line.text):
         return True
     if after is not None and _first_line_indent(line, after, layout.gap):
         return True
@@ -361,7 +360,7 @@ def _first_line_indent(line: Line, after: Line, gap: float) -> bool:
     return (
         after.page == line.page
         and line.x > after.x + _INDENT
-        and not _CLAUSE_START.match(after.text)
+        and not MARKS.opens_clause.match(after.text)
         and line.y - after.top <= gap
     )
 
