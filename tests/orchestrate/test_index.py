@@ -118,3 +118,24 @@ def _files(root: Path) -> dict[str, bytes]:
     data = [p for p in root.rglob("*") if p.is_file() and "resolution" in p.parts]
     data += [p for p in root.glob("resolutions.*")] + [root / "documents.zip"]
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in data}
+
+
+def test_each_part_of_a_resolution_in_parts_is_light_and_loads_its_own_result(
+    tmp_path: Path,
+) -> None:
+    """A resolution adopted in parts is one source and two versions: the index keeps no
+    N-Triples of either, and `load` gives each part its own full result (not the first's)."""
+    fixture = Path(__file__).parents[1] / "fixtures/layout/A_RES_80_2.parts.constructed.md"
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / fixture.name).write_bytes(fixture.read_bytes())
+    _, gathered = _run(corpus, _settings(tmp_path / "out"))
+    (result,) = gathered.results
+    versions = result.versions
+    assert [v.identifier for v in versions] == ["A/RES/80/2A", "A/RES/80/2B"]
+    assert all(not v.ntriples and not v.akn for v in versions)  # nothing heavy held
+    for version in versions:
+        full = gathered.load(version)
+        assert full.expression_iri == version.expression_iri
+        assert full.ntriples and full.akn and version.identifier in full.akn
+        assert not full.parts

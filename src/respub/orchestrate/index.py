@@ -36,8 +36,9 @@ FORMAT = 1
 
 
 def light(result: DocumentResult) -> DocumentResult:
-    """The result without its N-Triples and Akoma Ntoso (what the index keeps)."""
-    return replace(result, ntriples="", akn="")
+    """The result without its N-Triples and Akoma Ntoso (what the index keeps), nor its
+    later parts' (a resolution adopted in parts)."""
+    return replace(result, ntriples="", akn="", parts=tuple(light(p) for p in result.parts))
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,10 @@ def gather(
         item = items.get(result.source_path)
         if item is None or result.expression_iri is None:
             return result  # nothing more to read: unpublishable, or not planned
-        return uncached.get(item.digest) or _full(item, settings, cache)
+        full = uncached.get(item.digest) or _full(item, settings, cache)
+        # the version asked for: the first part, or a later part of a resolution in parts
+        wanted = (v for v in full.versions if v.expression_iri == result.expression_iri)
+        return next(wanted, full)
 
     return Gathered(tuple(results), load)
 
