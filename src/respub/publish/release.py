@@ -61,6 +61,7 @@ from respub.rdf.files import CONCEPTS, CONTEXT, ONTOLOGY, SHAPES
 from respub.results import DocumentResult
 from respub.settings import Settings
 from respub.site.release import write_site
+from respub.site.views import VIEWS
 
 __all__ = ["STAGES", "ReleaseSummary", "reached", "vocabulary_sources", "write_release"]
 
@@ -234,7 +235,8 @@ def _write(
     )
     infos = sorted([*infos, _archive(root, plan, infos)], key=lambda i: i.path)
     texts = VersionTexts(documents)  # each read from its dump part when taken
-    site = write_site(root, infos, previous_dir, texts)  # lists the downloads: their infos
+    views = plan.settings.output_dir / VIEWS
+    site = write_site(root, infos, previous_dir, texts, views)  # lists the downloads' infos
     infos += site
     write_files(root, description_files(plan, infos, dumps))
     return {i.path: i for i in infos}

@@ -18,18 +18,28 @@ from typing import Any
 from respub.publish.checksums import FileInfo
 from respub.search.index import INDEX, build_index, index_rows
 from respub.site import SITE
-from respub.site.catalogue import BodyView, Catalogue, WorkView, catalogue, page_path
+from respub.site.catalogue import Catalogue, WorkView, catalogue, page_path
 from respub.site.feed import HISTORY, atom_feed, history, history_bytes, read_history, sitemap
-from respub.site.inputs import INPUTS, digest, inputs_bytes, read_inputs, software, work_keys
+from respub.site.inputs import (
+    INPUTS,
+    Keys,
+    Pages,
+    body_key,
+    digest,
+    inputs_bytes,
+    read_inputs,
+    work_keys,
+)
 from respub.site.linked import describe, expression_jsonld, rdf_files, work_jsonld
+from respub.site.lists import Lists, groups
 from respub.site.read import ExpressionView
 from respub.site.render import SiteInfo, parts, render_page
+from respub.site.views import ViewCache
 
 __all__ = ["SITE", "Site", "SiteSource", "build_site"]
 
 
 _STATIC = ("site.css", "filter.js")
-_LIST_FACETS = ("body", "year", "session", "languages", "status")
 
 
 @dataclass(frozen=True)
@@ -71,31 +81,19 @@ class Site:
         return [p for p in self.files if p.endswith(".html")]
 
 
-@dataclass
-class _Pages:
-    """Pages keyed by the digest of their inputs: rendered, or kept when the previous site
-    has the same digest for the same path."""
-
-    previous: Mapping[str, str]
-    files: dict[str, bytes] = field(default_factory=dict)
-    digests: dict[str, str] = field(default_factory=dict)
-    kept: list[str] = field(default_factory=list)
-
-    def fresh(self, key: str, *paths: str) -> bool:
-        """Whether the `paths` (made together) must be made, recording their key; False
-        when every one is kept."""
-        self.digests.update(dict.fromkeys(paths, key))
-        if all(self.previous.get(p) == key for p in paths):
-            self.kept.extend(paths)
-            return False
-        return True
-
-
-def build_site(source: SiteSource) -> Site:
+def build_site(source: SiteSource, views: ViewCache | None = None) -> Site:
     """Every file of the site, by path relative to `site/`: made, or kept from the site
-    whose page digests are `source.previous_inputs`."""
+    whose page digests are `source.previous_inputs`; versions are read through `views`."""
     base = source.base_iri
-    cat = catalogue(base, source.documents, source.bodies, source.vocabulary)
+    hashes = _hashes(source)
+    cache = views or ViewCache(None)
+    cat = catalogue(
+        base,
+        source.documents,
+        source.bodies,
+        source.vocabulary,
+        lambda iri, text: cache.view(iri, text, hashes[iri]),
+    )
     info = SiteInfo(
         title=source.title,
         description=source.description,
@@ -106,13 +104,12 @@ def build_site(source: SiteSource) -> Site:
         sparql=source.sparql_endpoint or f"{base}sparql",
         licence=source.licence,
     )
-    hashes = _hashes(source)
-    keys = _Keys(
+    keys = Keys(
         frame=(info.title, info.base, info.sparql, info.licence, info.search_url),
         works=work_keys({w.iri: [e.iri for e in w.expressions] for w in cat.works}, hashes),
         vocabulary=digest([hashlib.sha256(v).hexdigest() for v in source.vocabulary]),
     )
-    pages = _Pages(read_inputs(source.previous_inputs))
+    pages = Pages(read_inputs(source.previous_inputs))
     files = pages.files
     static = resources.files("respub.site").joinpath("static")
     for name in _STATIC:
@@ -143,8 +140,9 @@ def build_site(source: SiteSource) -> Site:
         history=records,
         jsonld=_dataset_jsonld(source, info),
     )
-    files["resolutions.html"] = _list(info, cat, "resolutions.html", "Resolutions", cat.works)
-    files.update(_groups(info, cat))
+    lists = Lists(pages, keys, info, cat)
+    lists.add("resolutions.html", "Resolutions", cat.works)
+    groups(lists)
     for work in cat.works:
         _work_pages(pages, keys, info, cat, work, versions)
     _resource_rdf(pages, keys, cat, source)
@@ -158,28 +156,12 @@ def build_site(source: SiteSource) -> Site:
     return Site(dict(sorted(files.items())), tuple(sorted(pages.kept)))
 
 
-@dataclass(frozen=True)
-class _Keys:
-    """What the digests of pages are made from (see `respub.site.inputs`)."""
-
-    frame: tuple[str, ...]
-    works: Mapping[str, str]  # work IRI → digest of its versions' content
-    vocabulary: str
-
-    def page(self, kind: str, path: str, *inputs: Any) -> str:
-        return digest(kind, software(), self.frame, path, *inputs)
-
-
 def _hashes(source: SiteSource) -> dict[str, str]:
     """Expression IRI → content hash (the manifest's, else of its N-Triples)."""
     return {
         iri: source.hashes.get(iri) or hashlib.sha256(text.encode("utf-8")).hexdigest()
         for iri, text in source.documents
     }
-
-
-def _body_key(body: BodyView | None) -> Any:
-    return [body.iri, body.code, sorted(body.labels.items())] if body else None
 
 
 def _downloads(infos: Sequence[FileInfo]) -> list[FileInfo]:
@@ -208,79 +190,6 @@ def _dataset_jsonld(source: SiteSource, info: SiteInfo) -> dict[str, Any]:
         ],
         "potentialAction": {"@type": "SearchAction", "target": info.sparql},
     }
-
-
-def _choices(works: Sequence[WorkView]) -> dict[str, list[str]]:
-    values: dict[str, set[str]] = {k: set() for k in _LIST_FACETS}
-    for work in works:
-        values["body"].add(work.body)
-        values["year"].add(work.year or "")
-        session = work.facts.session
-        values["session"].add(session.iri.rsplit("/", 1)[-1] if session else "")
-        values["languages"].update(work.languages)
-        values["status"].add(work.facts.status or "")
-    return {k: sorted(v - {""}) for k, v in values.items()}
-
-
-def _list(
-    info: SiteInfo,
-    cat: Catalogue,
-    path: str,
-    heading: str,
-    works: Sequence[WorkView],
-    intro: str = "",
-    jsonld: dict[str, Any] | None = None,
-) -> bytes:
-    return render_page(
-        "list.html",
-        path,
-        info,
-        cat,
-        title=heading,
-        heading=heading,
-        intro=intro,
-        works=works,
-        choices=_choices(works),
-        jsonld=jsonld,
-    )
-
-
-def _groups(info: SiteInfo, cat: Catalogue) -> dict[str, bytes]:
-    """A page per body and per session, listing their resolutions."""
-    files: dict[str, bytes] = {}
-    jsonld: dict[str, Any]
-    for body in cat.bodies:
-        path = page_path(body.iri, cat.base_iri)
-        if path is None:
-            continue
-        works = [w for w in cat.works if w.facts.body_iri == body.iri]
-        jsonld = {
-            "@context": "https://schema.org/",
-            "@id": body.iri,
-            "@type": "Organization",
-            "name": body.label(),
-            "alternateName": body.code,
-        }
-        files[path] = _list(info, cat, path, body.label(), works, body.code, jsonld)
-    for session in cat.sessions:
-        path = page_path(session.iri, cat.base_iri)
-        if path is None:
-            continue
-        works = [w for w in cat.works if w.facts.session and w.facts.session.iri == session.iri]
-        held_by = cat.body(session.body_iri)
-        place = session.place.get("en") or next(iter(session.place.values()), "")
-        heading = f"{held_by.label() if held_by else ''} session {session.iri.rsplit('/', 1)[-1]}"
-        intro = ", ".join(x for x in (place, session.start or "", session.end or "") if x)
-        jsonld = {
-            "@context": "https://schema.org/",
-            "@id": session.iri,
-            "@type": "Event",
-            "name": heading.strip(),
-            "startDate": session.start,
-            "endDate": session.end,
-        }
-        files[path] = _list(info, cat, path, heading.strip(), works, intro, jsonld)
-    return files
 
 
 def _versions(alignment: Sequence[tuple[str, str]]) -> dict[str, dict[str, list[str]]]:
@@ -312,8 +221,8 @@ def _clause_versions(
 
 
 def _work_pages(
-    pages: _Pages,
-    keys: _Keys,
+    pages: Pages,
+    keys: Keys,
     info: SiteInfo,
     cat: Catalogue,
     work: WorkView,
@@ -326,7 +235,7 @@ def _work_pages(
             "work",
             path,
             keys.works[work.iri],
-            _body_key(body),
+            body_key(body),
             [(iri, keys.works.get(iri)) for iri in work.facts.cites],
             [(iri, keys.works.get(iri)) for iri in work.cited_by],
         )
@@ -352,7 +261,7 @@ def _work_pages(
             path,
             keys.works[work.iri],
             view.iri,
-            _body_key(body),
+            body_key(body),
             sorted({(c.work_iri, cat.work(c.work_iri) is not None) for c in view.citations}),
             sorted(aligned.items()),
         )
@@ -397,19 +306,30 @@ def _citations(cat: Catalogue, view: ExpressionView, path: str) -> dict[str, lis
     return table
 
 
-def _resource_rdf(pages: _Pages, keys: _Keys, cat: Catalogue, source: SiteSource) -> None:
-    """Turtle and JSON-LD of each work, session and body (expressions have their own files);
-    a work's are kept while its versions and the vocabulary are unchanged."""
-    subjects = [s.iri for s in cat.sessions] + [b.iri for b in cat.bodies]
+def _resource_rdf(pages: Pages, keys: Keys, cat: Catalogue, source: SiteSource) -> None:
+    """Turtle and JSON-LD of each work, session and body (versions have their own files),
+    from the graphs of the versions that state them (a work's; a session's or body's works'
+    versions') and the vocabulary; kept while those and the vocabulary are unchanged."""
+    texts = dict(source.documents)
+    groups: dict[str, list[WorkView]] = {}
     for work in cat.works:
-        stem = page_path(work.iri, cat.base_iri, "")
+        groups[work.iri] = [work]
+        if work.facts.session is not None:
+            groups.setdefault(work.facts.session.iri, []).append(work)
+        if work.facts.body_iri is not None:
+            groups.setdefault(work.facts.body_iri, []).append(work)
+    wanted: dict[str, list[str]] = {}
+    for subject, works in groups.items():
+        stem = page_path(subject, cat.base_iri, "")
         if stem is None:
             continue
-        key = keys.page("work-rdf", stem, keys.works[work.iri], keys.vocabulary)
+        key = keys.page("rdf", stem, [keys.works[w.iri] for w in works], keys.vocabulary)
         if pages.fresh(key, f"{stem}.ttl", f"{stem}.jsonld"):
-            subjects.append(work.iri)
-    found = describe(subjects, source.documents, source.vocabulary)
-    for subject, triples in sorted(found.items()):
-        stem = page_path(subject, cat.base_iri, "")
-        if stem:
-            pages.files.update(rdf_files(stem, triples))
+            wanted[subject] = [texts[e.iri] for w in works for e in w.expressions]
+    found = describe(wanted, source.vocabulary)
+    for subject in wanted:
+        stem = page_path(subject, cat.base_iri, "") or ""
+        if subject in found:
+            pages.files.update(rdf_files(stem, found[subject]))
+        else:  # nothing is said of it: no file, no digest
+            pages.forget(f"{stem}.ttl", f"{stem}.jsonld")

@@ -5,7 +5,7 @@ each page lives. Pure: built from the release's documents, entries and vocabular
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -109,11 +109,13 @@ def catalogue(
     documents: Iterable[tuple[str, str]],
     bodies: Mapping[str, str],
     vocabulary: Sequence[bytes] = (),
+    read: Callable[[str, str], ExpressionView] = read_expression,
 ) -> Catalogue:
-    """The catalogue of `documents` ((expression IRI, N-Triples)); `bodies` maps work → code."""
+    """The catalogue of `documents` ((expression IRI, N-Triples)); `bodies` maps work → code;
+    `read` makes a version's view from its IRI and N-Triples."""
     versions: dict[str, list[ExpressionView]] = defaultdict(list)
     for iri, ntriples in documents:
-        view = read_expression(iri, ntriples)
+        view = read(iri, ntriples)
         versions[view.work.iri].append(view)
     cited_by: dict[str, set[str]] = defaultdict(set)
     for work, views in versions.items():

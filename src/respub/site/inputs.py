@@ -21,14 +21,26 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
 
 from respub import __version__
+from respub.site.catalogue import BodyView
 
-__all__ = ["INPUTS", "digest", "inputs_bytes", "read_inputs", "software", "work_keys"]
+__all__ = [
+    "INPUTS",
+    "Keys",
+    "Pages",
+    "body_key",
+    "digest",
+    "inputs_bytes",
+    "read_inputs",
+    "software",
+    "work_keys",
+]
 
 INPUTS = "inputs.json"  # in the release's site/
 _SOFTWARE = (".py", ".html", ".css", ".js", ".yaml")
@@ -94,3 +106,46 @@ def read_inputs(data: bytes | None) -> dict[str, str]:
 def inputs_bytes(digests: Mapping[str, str]) -> bytes:
     """`site/inputs.json`: page path → digest, sorted, one a line."""
     return (json.dumps(dict(sorted(digests.items())), indent=0) + "\n").encode()
+
+
+@dataclass
+class Pages:
+    """Pages keyed by the digest of their inputs: rendered, or kept when the previous site
+    has the same digest for the same path."""
+
+    previous: Mapping[str, str]
+    files: dict[str, bytes] = field(default_factory=dict)
+    digests: dict[str, str] = field(default_factory=dict)
+    kept: list[str] = field(default_factory=list)
+
+    def fresh(self, key: str, *paths: str) -> bool:
+        """Whether the `paths` (made together) must be made, recording their key; False
+        when every one is kept."""
+        self.digests.update(dict.fromkeys(paths, key))
+        if all(self.previous.get(p) == key for p in paths):
+            self.kept.extend(paths)
+            return False
+        return True
+
+    def forget(self, *paths: str) -> None:
+        """Drop the digests of `paths`, which were not made after all."""
+        for path in paths:
+            self.digests.pop(path, None)
+
+
+@dataclass(frozen=True)
+class Keys:
+    """What the digests of pages are made from (see `respub.site.inputs`)."""
+
+    frame: tuple[str, ...]
+    works: Mapping[str, str]  # work IRI → digest of its versions' content
+    vocabulary: str
+
+    def page(self, kind: str, path: str, *inputs: Any) -> str:
+        """The digest of the page of `kind` at `path` made of `inputs`."""
+        return digest(kind, software(), self.frame, path, *inputs)
+
+
+def body_key(body: BodyView | None) -> Any:
+    """What a page shows of a body."""
+    return [body.iri, body.code, sorted(body.labels.items())] if body else None

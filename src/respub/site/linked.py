@@ -4,13 +4,12 @@ the resources that have no file of their own in a release: works, sessions and b
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from pyoxigraph import RdfFormat, Triple, parse
 
-from respub.rdf.serialize import ntriples_lines, serialize
+from respub.rdf.serialize import serialize
 from respub.site.catalogue import BodyView, WorkView
 from respub.site.read import ExpressionView
 
@@ -93,31 +92,41 @@ def expression_jsonld(
 
 
 def describe(
-    subjects: Iterable[str],
-    documents: Iterable[tuple[str, str]],
+    subjects: Mapping[str, Iterable[str]],
     extra: Sequence[bytes] = (),
 ) -> dict[str, list[Triple]]:
-    """The triples about each of `subjects` in the documents' N-Triples (and `extra` Turtle).
+    """The triples about each subject in the N-Triples texts given for it (the graphs that
+    state it: a work's versions; a session's or body's works' versions), and in `extra`
+    Turtle (the vocabulary). A line repeated in several texts is kept once.
 
-    A work's triples repeat in every language version's graph; they are kept once each.
+    >>> text = '<a:w> <a:p> "x" .\n<a:v> <a:q> <a:w> .\n'
+    >>> [str(t.object) for t in describe({"a:w": [text, text]})["a:w"]]
+    ['"x"']
     """
-    wanted = set(subjects)
-    found: dict[str, dict[str, None]] = defaultdict(dict)
-    for _, ntriples in documents:
-        for line in ntriples_lines(ntriples):
-            subject = line.split(" ", 1)[0][1:-1]
-            if subject in wanted:
-                found[subject][line] = None
-    out: dict[str, list[Triple]] = {}
-    for subject, lines in found.items():
-        text = "\n".join(sorted(lines)) + "\n"
-        out[subject] = [q.triple for q in parse(text.encode(), format=RdfFormat.N_TRIPLES)]
+    found: dict[str, list[Triple]] = {}
+    for subject, texts in subjects.items():
+        lines = {line: None for text in texts for line in _lines_about(subject, text)}
+        if lines:
+            text = "\n".join(sorted(lines)) + "\n"
+            found[subject] = [q.triple for q in parse(text.encode(), format=RdfFormat.N_TRIPLES)]
     for data in extra:
         for quad in parse(data, format=RdfFormat.TURTLE):
             subject = getattr(quad.subject, "value", "")
-            if subject in wanted:
-                out.setdefault(subject, []).append(quad.triple)
-    return out
+            if subject in subjects:
+                found.setdefault(subject, []).append(quad.triple)
+    return found
+
+
+def _lines_about(subject: str, ntriples: str) -> Iterable[str]:
+    """The lines of `ntriples` whose subject is `subject` (found by search, not split)."""
+    needle = f"<{subject}> "
+    at = ntriples.find(needle)
+    while at >= 0:
+        end = ntriples.find("\n", at)
+        end = len(ntriples) if end < 0 else end
+        if at == 0 or ntriples[at - 1] == "\n":
+            yield ntriples[at:end]
+        at = ntriples.find(needle, end)
 
 
 def rdf_files(path_stem: str, triples: Sequence[Triple]) -> dict[str, bytes]:

@@ -24,6 +24,7 @@ from respub.site import SITE
 from respub.site.build import SiteSource, build_site
 from respub.site.feed import HISTORY
 from respub.site.inputs import INPUTS
+from respub.site.views import ViewCache
 
 __all__ = ["site_source", "write_site"]
 
@@ -68,15 +69,19 @@ def write_site(
     infos: list[FileInfo],
     previous: Path | None,
     documents: Sequence[tuple[str, str]] | None = None,
+    views: Path | None = None,
 ) -> list[FileInfo]:
     """Build the site of the release at `root` into `root/site/`; the new files' infos.
 
     Pages whose inputs are unchanged since the `previous` release are hard links to its
-    files (copies where links fail), described from its checksums without reading them."""
+    files (copies where links fail), described from its checksums without reading them.
+    `views` is where the versions' views are kept between releases (`ViewCache`)."""
     source = site_source(root, infos, previous, documents)
-    site = build_site(source)
+    cache = ViewCache(views)
+    site = build_site(source, cache)
     if site.kept and not all((_previous(previous) / p).is_file() for p in site.kept):
-        site = build_site(replace(source, previous_inputs=None))  # a damaged previous site
+        site = build_site(replace(source, previous_inputs=None), cache)  # a damaged site
+    cache.prune()
     for path, data in site.files.items():
         target = root / SITE / path
         target.parent.mkdir(parents=True, exist_ok=True)
