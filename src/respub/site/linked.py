@@ -99,7 +99,7 @@ def describe(
     state it: a work's versions; a session's or body's works' versions), and in `extra`
     Turtle (the vocabulary). A line repeated in several texts is kept once.
 
-    >>> text = '<a:w> <a:p> "x" .\n<a:v> <a:q> <a:w> .\n'
+    >>> text = '<a:w> <a:p> "x" .' + chr(10) + '<a:v> <a:q> <a:w> .' + chr(10)
     >>> [str(t.object) for t in describe({"a:w": [text, text]})["a:w"]]
     ['"x"']
     """
