@@ -106,12 +106,19 @@ def summary(times: list[float], rows: list[int]) -> dict[str, Any]:
 
 
 def measure(
-    store: Store, runs: int, rng: random.Random, say: Callable[[str], None]
+    store: Store,
+    runs: int,
+    rng: random.Random,
+    say: Callable[[str], None],
+    skip: frozenset[str] = frozenset(),
+    selective_only: bool = False,
 ) -> dict[str, Any]:
     values = pools(store)
     say("pools: " + ", ".join(f"{k} {len(v):,} values" for k, v in values.items()))
     found: dict[str, Any] = {}
     for path in sorted(QUERIES.glob("*.rq")):
+        if path.name in skip:
+            continue
         text = path.read_text("utf-8")
         cases: dict[str, Any] = {}
         names = PARAMETERS.get(path.name, ())
@@ -124,7 +131,7 @@ def measure(
                 rows.append(count)
             cases["selective"] = {**summary(times, rows), "bound": list(names)}
             say(f"{path.name} selective: {cases['selective']}")
-        if path.name not in REQUIRED:
+        if path.name not in REQUIRED and not (selective_only and names):
             times, rows = [], []
             for _ in range(3):
                 ms, count = timed(store, text, {})
@@ -170,6 +177,17 @@ def main() -> None:
     parser.add_argument("--stores", type=Path, help="keep the built stores here (reused)")
     parser.add_argument("--runs", type=int, default=30, help="runs of each selective query")
     parser.add_argument("--seed", type=int, default=None, help="the random generator's seed")
+    parser.add_argument(
+        "--skip", default="", help="comma-separated query files not to time (e.g. slow ones)"
+    )
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="time a store already under --stores even if an older template made it",
+    )
+    parser.add_argument(
+        "--selective-only", action="store_true", help="no whole-dataset runs of listings"
+    )
     args = parser.parse_args()
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(10**6)
     import pyoxigraph
@@ -188,6 +206,9 @@ def main() -> None:
             loads = {"start": load()}
             folder = stores / f"store-{size}"
             built = scale_store.built(folder, tpl, -(-size // tpl.documents) * tpl.documents)
+            if built is None and args.reuse and (folder / scale_store.BUILT).is_file():
+                built = json.loads((folder / scale_store.BUILT).read_text("utf-8"))
+                built["note"] = f"made from another template than today's ({tpl.digest()})"
             if built is None:
                 if folder.exists():
                     raise SystemExit(f"{folder}: not a store this generator built; remove it")
@@ -196,7 +217,14 @@ def main() -> None:
             print(f"store: {built}", flush=True)
             loads["queries"] = load()
             store = Store.read_only(str(folder))
-            queries = measure(store, args.runs, random.Random(seed), lambda s: print(s, flush=True))
+            queries = measure(
+                store,
+                args.runs,
+                random.Random(seed),
+                lambda s: print(s, flush=True),
+                frozenset(n for n in args.skip.split(",") if n),
+                args.selective_only,
+            )
             del store
             loads["end"] = load()
             result = {
