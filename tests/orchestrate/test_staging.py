@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 import requests
 
+from respub.orchestrate import staging
 from respub.orchestrate.staging import is_manifest, prune_staged, resolve_sources, stage
 from respub.sources.http import HttpSettings, ValidatorCache
-from respub.sources.manifest import ManifestEntry
+from respub.sources.manifest import ManifestEntry, read_manifest
 
 
 def test_resolve_folders_globs_and_manifests(corpus: Path, tmp_path: Path) -> None:
@@ -49,3 +50,24 @@ def test_a_failure_stages_the_last_good_copy(tmp_path: Path) -> None:
     assert Path(staged.source.path).suffix == ".md" and staged.source.name == url
     assert prune_staged(tmp_path, [Path(staged.source.path)]) == 0
     assert prune_staged(tmp_path, []) == 1
+
+
+def test_a_manifest_is_parsed_once_until_it_changes(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run resolves its sources up to three times (no-op check, the flow, its task)."""
+    parsed: list[Path] = []
+
+    def counting(path: Path) -> tuple[ManifestEntry, ...]:
+        parsed.append(path)
+        return read_manifest(path)
+
+    monkeypatch.setattr(staging, "read_manifest", counting)
+    manifest = tmp_path / "m.yaml"
+    manifest.write_text("- url: corpus/A_RES_80_1.md\n", "utf-8")
+    first = resolve_sources([manifest])
+    assert resolve_sources([manifest]) == first
+    assert len(parsed) == 1
+    manifest.write_text("- url: corpus/A_RES_80_1.md\n- url: corpus/A_RES_80_2.md\n", "utf-8")
+    assert len(resolve_sources([manifest]).local) == 2
+    assert len(parsed) == 2

@@ -117,7 +117,7 @@ def resolve_sources(
         if not is_manifest(spec):
             continue
         manifest = Path(spec)
-        for entry in read_manifest(manifest):
+        for entry in _entries(manifest):
             if entry.is_remote:
                 remote.append(entry)
             else:
@@ -125,6 +125,26 @@ def resolve_sources(
                 local.append(_local(entry, manifest.parent, roots))
     folders = tuple(Path(s) for s in specs if not is_manifest(s))
     return SourceSpec(tuple(files), tuple(local), tuple(remote), folders)
+
+
+# Manifests read in this process, by path and what `stat` says of the file: a run reads
+# its sources up to three times (the CLI's no-op check, the flow's resolve-sources task,
+# and the check before it), and parsing a YAML manifest of 10,000 entries takes seconds.
+_READ: dict[tuple[str, int, int, int], tuple[ManifestEntry, ...]] = {}
+
+
+def _entries(manifest: Path) -> tuple[ManifestEntry, ...]:
+    """The entries of a manifest, parsed once per version of the file in this process."""
+    try:
+        found = manifest.stat()
+    except OSError:
+        return read_manifest(manifest)  # says what is wrong
+    key = (str(manifest.resolve()), found.st_mtime_ns, found.st_size, found.st_ino)
+    if key not in _READ:
+        if len(_READ) >= 8:  # a run reads a few manifests: hold no more than that
+            _READ.clear()
+        _READ[key] = read_manifest(manifest)
+    return _READ[key]
 
 
 def stage(
