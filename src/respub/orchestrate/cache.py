@@ -10,16 +10,14 @@ saves work, it is never the truth.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from respub.atomic import write_atomic
 from respub.orchestrate.fingerprint import json_sha256
 from respub.results import DocumentResult
 
@@ -111,20 +109,3 @@ class ResultCache:
                 path.unlink(missing_ok=True)
                 removed += 1
         return removed
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file in the same folder and `os.replace`.
-
-    No fsync: a file torn by a crash fails to parse or to match its key, and is a miss.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise

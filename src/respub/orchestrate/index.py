@@ -22,8 +22,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from respub.atomic import write_atomic
 from respub.orchestrate.batching import Outcome, Plan, WorkItem
-from respub.orchestrate.cache import ResultCache, write_atomic
+from respub.orchestrate.cache import ResultCache
 from respub.process import process
 from respub.results import DocumentResult
 from respub.settings import Settings

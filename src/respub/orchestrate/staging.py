@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 import requests
 
-from respub.orchestrate.cache import write_atomic
+from respub.atomic import write_atomic
 from respub.orchestrate.fingerprint import bytes_sha256, file_sha256
 from respub.problems import problem
 from respub.process import Source

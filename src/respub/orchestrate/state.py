@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from respub.orchestrate.cache import write_atomic
+from respub.atomic import write_atomic
 from respub.orchestrate.fingerprint import json_sha256
 from respub.orchestrate.report import PublishReport
 from respub.settings import Settings

@@ -15,9 +15,7 @@ the cache first. A missing or damaged kept member is made again from the file.
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import os
 import struct
 import zlib
 from collections.abc import Iterable, Mapping
@@ -26,6 +24,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
+from respub.atomic import keep
 from respub.publish.checksums import file_sha256
 from respub.publish.layout import expression_path
 
@@ -110,16 +109,7 @@ class MemberCache:
         return crc, size, data[_BLOB.size :]
 
     def _store(self, sha256: str, crc: int, size: int, deflated: bytes) -> None:
-        path = self.path(sha256)
-        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_bytes(_BLOB.pack(crc, size, len(deflated)) + deflated)
-            os.replace(temporary, path)
-        except OSError as error:  # a cache that cannot be written only costs time
-            log.warning("%s: cannot keep the member: %s", path, error)
-            with contextlib.suppress(OSError):
-                temporary.unlink()
+        keep(self.path(sha256), _BLOB.pack(crc, size, len(deflated)) + deflated, "member")
 
     def prune(self, keep: Iterable[str]) -> int:
         """Delete the members of SHA-256s not in `keep`; returns how many went."""

@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
@@ -28,6 +27,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from respub import __version__
+from respub.atomic import write_atomic
 from respub.publish.dumps import NQUADS, read_graphs
 from respub.publish.facts import FACTS, FactsCache
 from respub.publish.plan import ReleasePlan
@@ -154,10 +154,7 @@ def _read_cache(path: Path) -> dict[str, list[dict[str, Any]]]:
 def _write_cache(path: Path, works: Mapping[str, Sequence[Mapping[str, Any]]]) -> None:
     """Replace the cache (through a temporary file: a reader sees the old or the new one)."""
     data = {"software": __version__, "works": works}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_bytes(json.dumps(data, sort_keys=True, separators=(",", ":")).encode())
-    os.replace(temporary, path)
+    write_atomic(path, json.dumps(data, sort_keys=True, separators=(",", ":")).encode())
 
 
 def unresolved_citations(report: Report, store: ox.Store) -> dict[str, list[str]]:

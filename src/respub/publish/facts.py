@@ -11,15 +11,14 @@ release holds every version's text. A missing or unreadable file is made again.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import logging
-import os
 import shutil
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO
 
+from respub.atomic import keep
 from respub.validate.dataset import facts_of
 
 __all__ = ["FACTS", "FactsCache"]
@@ -52,20 +51,10 @@ class FactsCache:
         except OSError as error:
             log.warning("%s: unreadable facts, made again: %s", path, error)
         data = facts_of(text(), self.terms).encode("utf-8")
-        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_bytes(data)
-            os.replace(temporary, path)
-        except OSError as error:  # a cache that cannot be written only costs time
-            log.warning("%s: cannot keep the facts: %s", path, error)
-            with contextlib.suppress(OSError):
-                temporary.unlink()
+        keep(path, data, "facts")
         return data
 
-    def write_all(
-        self, out: BinaryIO, versions: Iterable[tuple[str, Callable[[], str]]]
-    ) -> None:
+    def write_all(self, out: BinaryIO, versions: Iterable[tuple[str, Callable[[], str]]]) -> None:
         """Write the facts of every (content hash, N-Triples source) to `out`, in order."""
         for content_sha256, text in versions:
             out.write(self.facts(content_sha256, text))

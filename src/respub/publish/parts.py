@@ -20,12 +20,10 @@ or damaged part is made again from the version's N-Triples.
 
 from __future__ import annotations
 
-import contextlib
 import gzip
 import hashlib
 import json
 import logging
-import os
 from array import array
 from collections import Counter
 from collections.abc import Iterable
@@ -34,6 +32,7 @@ from pathlib import Path
 
 from pyoxigraph import RdfFormat, parse
 
+from respub.atomic import keep
 from respub.publish.statistics import Statistics, StatisticsCounter
 from respub.rdf.serialize import ntriples_lines
 
@@ -214,16 +213,11 @@ class PartCache:
             "own": asdict(part.own),
             "sha256": hashlib.sha256(rest).hexdigest(),
         }
-        path = self.path(content_sha256)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        try:
-            temporary.write_bytes(json.dumps(meta, sort_keys=True).encode() + b"\n" + rest)
-            os.replace(temporary, path)
-        except OSError as error:  # a cache that cannot be written only costs time
-            log.warning("%s: cannot keep the part: %s", path, error)
-            with contextlib.suppress(OSError):
-                temporary.unlink()
+        keep(
+            self.path(content_sha256),
+            json.dumps(meta, sort_keys=True).encode() + b"\n" + rest,
+            "part",
+        )
 
     def prune(self, keep: Iterable[str]) -> int:
         """Delete the parts of content hashes not in `keep`; returns how many went."""

@@ -14,11 +14,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
-import os
 import pickle
 from collections.abc import Iterable
 from pathlib import Path
 
+from respub.atomic import keep
 from respub.site.inputs import software
 from respub.site.read import ExpressionView, read_expression
 
@@ -51,15 +51,7 @@ class ViewCache:
                 return found
         self.read += 1
         view = read_expression(iri, ntriples)
-        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_bytes(pickle.dumps(view, protocol=pickle.HIGHEST_PROTOCOL))
-            os.replace(temporary, path)
-        except OSError as error:  # a cache that cannot be written only costs time
-            log.warning("%s: cannot keep the view: %s", path, error)
-            with contextlib.suppress(OSError):
-                temporary.unlink()
+        keep(path, pickle.dumps(view, protocol=pickle.HIGHEST_PROTOCOL), "view")
         return view
 
     def prune(self, keep: Iterable[str] | None = None) -> int:

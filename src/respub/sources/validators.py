@@ -6,15 +6,14 @@ last good body, keyed by its SHA-256, so a 304 or a failed fetch can fall back o
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import logging
-import os
-import tempfile
 import threading
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
+
+from respub.atomic import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +89,7 @@ class ValidatorCache:
         with self._lock:
             body_path = self._body_path(entry.sha256)
             if not body_path.is_file():
-                _write_atomic(body_path, content)
+                write_atomic(body_path, content, durable=True)
             previous = self._entries.get(url)
             self._entries[url] = entry
             self._save()
@@ -125,7 +124,7 @@ class ValidatorCache:
             "entries": {url: asdict(entry) for url, entry in sorted(self._entries.items())},
         }
         text = json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-        _write_atomic(self.path, text.encode("utf-8"))
+        write_atomic(self.path, text.encode("utf-8"), durable=True)
 
 
 def _load_entries(path: Path) -> dict[str, CacheEntry]:
@@ -148,19 +147,3 @@ def _load_entries(path: Path) -> dict[str, CacheEntry]:
             continue
         entries[url] = entry
     return entries
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file and `os.replace`."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
