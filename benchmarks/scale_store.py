@@ -44,14 +44,7 @@ from respub.publish.dumps import NQUADS
 from respub.publish.release import write_release
 from respub.publish.statistics import Statistics, StatisticsCounter
 from respub.settings import Settings
-from respub.store.load import (
-    ALIGNMENT_FILE,
-    METADATA_FILES,
-    alignment_graph,
-    metadata_graph,
-    vocabulary_files,
-    vocabulary_graph,
-)
+from respub.store.load import load_fixed_graphs
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "corpus" / "sample.yaml"
@@ -245,18 +238,7 @@ def build(release_dir: Path, store_dir: Path, documents: int) -> dict[str, Any]:
     stream = io.BufferedReader(_Stream(chunks(tpl, copies)), buffer_size=1 << 20)
     store.bulk_load(stream, format=RdfFormat.N_QUADS)
     loaded = time.perf_counter() - started
-    meta = NamedNode(metadata_graph(base))
-    for name in METADATA_FILES:
-        store.bulk_load(path=release_dir / name, format=RdfFormat.TURTLE, to_graph=meta)
-    vocabulary = NamedNode(vocabulary_graph(base))
-    for path in vocabulary_files(release_dir):
-        store.bulk_load(path=path, format=RdfFormat.TURTLE, to_graph=vocabulary)
-    if (release_dir / ALIGNMENT_FILE).is_file():
-        store.bulk_load(
-            path=release_dir / ALIGNMENT_FILE,
-            format=RdfFormat.TURTLE,
-            to_graph=NamedNode(alignment_graph(base)),
-        )
+    meta = load_fixed_graphs(store, release_dir, base)["metadata"]
     started = time.perf_counter()
     _void(store, meta, statistics(tpl, copies))
     counted = time.perf_counter() - started

@@ -113,6 +113,22 @@ def _fixed_graphs(base: str) -> dict[str, NamedNode]:
     }
 
 
+def load_fixed_graphs(store: Store, release_dir: Path, base: str) -> dict[str, NamedNode]:
+    """Load the release's metadata, vocabulary and alignment files into their graphs."""
+    graphs = _fixed_graphs(base)
+    for name in METADATA_FILES:
+        store.bulk_load(
+            path=release_dir / name, format=RdfFormat.TURTLE, to_graph=graphs["metadata"]
+        )
+    for path in vocabulary_files(release_dir):
+        store.bulk_load(path=path, format=RdfFormat.TURTLE, to_graph=graphs["vocabulary"])
+    if (release_dir / ALIGNMENT_FILE).is_file():
+        store.bulk_load(
+            path=release_dir / ALIGNMENT_FILE, format=RdfFormat.TURTLE, to_graph=graphs["alignment"]
+        )
+    return graphs
+
+
 def _fill(folder: Path, release_dir: Path, base: str, data: bool = True) -> tuple[int, int, bool]:
     """Load the release's metadata, vocabulary and alignment graphs into the store at
     `folder` and, with `data`, every version's graph from the N-Quads dump."""
@@ -123,17 +139,7 @@ def _fill(folder: Path, release_dir: Path, base: str, data: bool = True) -> tupl
                 # In slices: one bulk load of a whole dump holds far more memory.
                 while chunk := b"".join(itertools.islice(handle, _SLICE)):
                     store.bulk_load(chunk, format=RdfFormat.N_QUADS)
-        meta = NamedNode(metadata_graph(base))
-        for name in METADATA_FILES:
-            store.bulk_load(path=release_dir / name, format=RdfFormat.TURTLE, to_graph=meta)
-        vocabulary = NamedNode(vocabulary_graph(base))
-        for path in vocabulary_files(release_dir):
-            store.bulk_load(path=path, format=RdfFormat.TURTLE, to_graph=vocabulary)
-        alignment = NamedNode(alignment_graph(base))
-        if (release_dir / ALIGNMENT_FILE).is_file():
-            store.bulk_load(
-                path=release_dir / ALIGNMENT_FILE, format=RdfFormat.TURTLE, to_graph=alignment
-            )
+        alignment = load_fixed_graphs(store, release_dir, base)["alignment"]
         store.flush()
         aligned = next(iter(store.quads_for_pattern(None, None, None, alignment)), None)
         return sum(1 for _ in store.named_graphs()), len(store), aligned is not None
