@@ -1,7 +1,8 @@
 """Whole files or none: writing through a temporary file in the same folder and `os.replace`.
 
 `write_atomic` is for files that must be written; `keep` is for caches, where a file that
-cannot be written only costs time later, so a failure is a warning, not an error.
+cannot be written only costs time later, so a failure is a warning, not an error, and
+`prune_kept` deletes the cache files no longer wanted.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import contextlib
 import logging
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -45,3 +47,14 @@ def keep(path: Path, data: bytes, what: str) -> bool:
         log.warning("%s: cannot keep the %s: %s", path, what, error)
         return False
     return True
+
+
+def prune_kept(root: Path, suffix: str, wanted: Iterable[str]) -> int:
+    """Delete the cache files `root/*/*<suffix>` whose stem is not in `wanted`; how many went."""
+    names = set(wanted)
+    removed = 0
+    for path in root.glob(f"*/*{suffix}") if root.is_dir() else ():
+        if path.stem not in names:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from respub.atomic import write_atomic
+from respub.atomic import prune_kept, write_atomic
 from respub.orchestrate.fingerprint import json_sha256
 from respub.results import DocumentResult
 
@@ -100,12 +100,4 @@ class ResultCache:
 
     def prune(self, keep: Iterable[str]) -> int:
         """Delete every result whose key is not in `keep`; returns how many went."""
-        wanted = set(keep)
-        removed = 0
-        if not self.root.is_dir():
-            return 0
-        for path in self.root.glob("*/*.json"):
-            if path.stem not in wanted:
-                path.unlink(missing_ok=True)
-                removed += 1
-        return removed
+        return prune_kept(self.root, ".json", keep)

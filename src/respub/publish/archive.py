@@ -24,7 +24,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
-from respub.atomic import keep
+from respub.atomic import keep, prune_kept
 from respub.publish.checksums import file_sha256
 from respub.publish.layout import expression_path
 
@@ -113,13 +113,7 @@ class MemberCache:
 
     def prune(self, keep: Iterable[str]) -> int:
         """Delete the members of SHA-256s not in `keep`; returns how many went."""
-        wanted = set(keep)
-        removed = 0
-        for path in self.root.glob("*/*.z") if self.root.is_dir() else ():
-            if path.stem not in wanted:
-                path.unlink(missing_ok=True)
-                removed += 1
-        return removed
+        return prune_kept(self.root, ".z", keep)
 
 
 def archive_paths(root: Path, expression_iris: Iterable[str], base_iri: str) -> list[str]:

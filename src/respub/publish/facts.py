@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO
 
-from respub.atomic import keep
+from respub.atomic import keep, prune_kept
 from respub.validate.dataset import facts_of
 
 __all__ = ["FACTS", "FactsCache"]
@@ -62,13 +62,7 @@ class FactsCache:
     def prune(self, keep: Iterable[str]) -> int:
         """Delete the facts of content hashes not in `keep`, and those of other terms;
         returns how many files went."""
-        wanted = set(keep)
-        removed = 0
         for other in self.root.iterdir() if self.root.is_dir() else ():
             if other != self.folder:
                 shutil.rmtree(other, ignore_errors=True)
-        for path in self.folder.glob("*/*.nt") if self.folder.is_dir() else ():
-            if path.stem not in wanted:
-                path.unlink(missing_ok=True)
-                removed += 1
-        return removed
+        return prune_kept(self.folder, ".nt", keep)

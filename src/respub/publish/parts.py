@@ -32,7 +32,7 @@ from pathlib import Path
 
 from pyoxigraph import RdfFormat, parse
 
-from respub.atomic import keep
+from respub.atomic import keep, prune_kept
 from respub.publish.statistics import Statistics, StatisticsCounter
 from respub.rdf.serialize import ntriples_lines
 
@@ -221,10 +221,4 @@ class PartCache:
 
     def prune(self, keep: Iterable[str]) -> int:
         """Delete the parts of content hashes not in `keep`; returns how many went."""
-        wanted = set(keep)
-        removed = 0
-        for path in self.root.glob("*/*.part") if self.root.is_dir() else ():
-            if path.stem not in wanted:
-                path.unlink(missing_ok=True)
-                removed += 1
-        return removed
+        return prune_kept(self.root, ".part", keep)

@@ -18,7 +18,7 @@ import pickle
 from collections.abc import Iterable
 from pathlib import Path
 
-from respub.atomic import keep
+from respub.atomic import keep, prune_kept
 from respub.site.inputs import software
 from respub.site.read import ExpressionView, read_expression
 
@@ -56,12 +56,6 @@ class ViewCache:
 
     def prune(self, keep: Iterable[str] | None = None) -> int:
         """Delete the views not used by this cache (or not in `keep`); how many went."""
-        if self.root is None or not self.root.is_dir():
+        if self.root is None:
             return 0
-        wanted = self.used if keep is None else set(keep)
-        removed = 0
-        for path in self.root.glob("*/*.pickle"):
-            if path.stem not in wanted:
-                path.unlink(missing_ok=True)
-                removed += 1
-        return removed
+        return prune_kept(self.root, ".pickle", self.used if keep is None else keep)
