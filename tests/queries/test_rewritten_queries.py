@@ -2,7 +2,8 @@
 
 The text before each rewrite is kept in tests/queries/before/; both are run on the sample
 release's store, opened read-only and queried as `respub query` does (union of the named
-graphs, `--bind` values as substitutions), unbound and with every value a consumer could
+graphs, `--bind` values as `respub.store.execute.ask` applies them: a VALUES block and
+substitutions), unbound and with every value a consumer could
 bind. Rows are compared as sets: the texts before read a work's triples across the graphs
 of all its language versions, so a work in four languages gave some rows four times; the
 rewrites give each row once, which is checked too.
@@ -14,7 +15,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from pyoxigraph import Literal, QuerySolutions, Store, Variable
+from pyoxigraph import QuerySolutions, Store
+
+from respub.store.execute import ask
 
 HERE = Path(__file__).resolve().parent
 QUERIES = HERE.parents[1] / "queries"
@@ -29,8 +32,7 @@ Row = tuple[tuple[str, str], ...]
 
 def _rows(store: Store, text: str, **bindings: str) -> Counter[Row]:
     """The rows as a multiset of (variable, value) tuples."""
-    substitutions = {Variable(k): Literal(v) for k, v in bindings.items()}
-    answer = store.query(text, use_default_graph_as_union=True, substitutions=substitutions)
+    answer = ask(store, text, bindings)
     assert isinstance(answer, QuerySolutions)
     names = [v.value for v in answer.variables]
     return Counter(

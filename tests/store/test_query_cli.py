@@ -45,6 +45,7 @@ def _error(done: subprocess.CompletedProcess[str]) -> str:
         ((COUNTS, "--bind", "expression=x"), "does not contain variable ?expression in its SELECT"),
         ((COUNTS, "--bind", "nowhere=x"), "--bind 'nowhere=x': the query has no variable ?nowhere"),
         ((COUNTS, "--bind", "idonly"), "--bind 'idonly': expected NAME=VALUE"),
+        ((COUNTS, "--bind", "identifier=https://a<b"), "?identifier='https://a<b': not a valid"),
         (("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",), "SERVICE"),
         (("INSERT DATA { <http://a> <http://b> <http://c> }",), "updates are not accepted"),
         (("DELETE WHERE { ?s ?p ?o }",), "updates are not accepted"),

@@ -8,7 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from pyoxigraph import Literal, QuerySolutions, Store, Variable
+from pyoxigraph import QuerySolutions, Store
+
+from respub.store.execute import ask as ask_store
 
 from .conftest import REPO, Published
 from .test_store import rows
@@ -23,12 +25,8 @@ def store(published: Published) -> Iterator[Store]:
 
 
 def ask(store: Store, name: str, **bindings: str) -> list[dict[str, str]]:
-    """The rows, as `respub query --bind` gives them (union default graph, substitutions)."""
-    answer = store.query(
-        (REPO / "queries" / name).read_text("utf-8"),
-        use_default_graph_as_union=True,
-        substitutions={Variable(k): Literal(v) for k, v in bindings.items()},
-    )
+    """The rows, as `respub query --bind` gives them (`respub.store.execute.ask`)."""
+    answer = ask_store(store, (REPO / "queries" / name).read_text("utf-8"), bindings)
     assert isinstance(answer, QuerySolutions)
     names = [v.value for v in answer.variables]
     return [

@@ -28,6 +28,7 @@ from pyoxigraph import (
 )
 
 from respub.store.guard import QueryError, ResultTooLarge
+from respub.store.inline import with_values
 
 if TYPE_CHECKING:
     from typing_extensions import Buffer
@@ -37,6 +38,7 @@ __all__ = [
     "RESULT_FORMATS",
     "Answer",
     "Request",
+    "ask",
     "execute",
     "table",
 ]
@@ -56,6 +58,7 @@ GRAPH_FORMATS: dict[str, tuple[RdfFormat, str]] = {
     "rdfxml": (RdfFormat.RDF_XML, "application/rdf+xml"),
 }
 _IRI = re.compile(r"https?://\S+")
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 @dataclass(frozen=True)
@@ -107,15 +110,12 @@ class _Bounded(io.BytesIO):
 
 
 def execute(store: Store, request: Request) -> Answer:
-    """Run `request` on `store` (default graph = union of the named graphs)."""
-    substitutions: dict[Variable, NamedNode | BlankNode | Literal | Triple] = {
-        Variable(k): _term(v) for k, v in request.bindings.items()
-    }
+    """Run `request` on `store` (default graph = union of the named graphs).
+
+    Its bindings are applied as `ask` applies them."""
     sink = _Bounded(request.max_bytes)
     try:
-        answer = store.query(
-            request.sparql, use_default_graph_as_union=True, substitutions=substitutions
-        )
+        answer = ask(store, request.sparql, request.bindings)
         if isinstance(answer, QueryTriples):
             graph_format, media = GRAPH_FORMATS[request.graph_format]
             if request.result_format == "table":
@@ -139,6 +139,22 @@ def execute(store: Store, request: Request) -> Answer:
         raise QueryError(f"cannot run the query: {message}") from error
     except OSError as error:
         raise QueryError(f"query failed: {error}") from error
+
+
+def ask(
+    store: Store, sparql: str, bindings: Mapping[str, str] | None = None
+) -> QuerySolutions | QueryBoolean | QueryTriples:
+    """The store's answer to `sparql` (default graph = union of the named graphs), as
+    `respub query` and the endpoint ask it: each binding (an http(s) IRI, else a plain
+    literal) goes into the query as a `VALUES` block (`respub.store.inline`), so the store
+    plans with it, and as a substitution, which the store checks against the projection.
+    `QueryError` for a bad binding; the store's own errors are left to the caller."""
+    terms = {k: _term(k, v) for k, v in (bindings or {}).items()}
+    substitutions: dict[Variable, NamedNode | BlankNode | Literal | Triple] = {
+        Variable(k): t for k, t in terms.items()
+    }
+    sparql = with_values(sparql, {k: str(t) for k, t in terms.items()})
+    return store.query(sparql, use_default_graph_as_union=True, substitutions=substitutions)
 
 
 def table(solutions: QuerySolutions, width: int = 72, limit: int | None = None) -> str:
@@ -181,5 +197,14 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _term(value: str) -> NamedNode | Literal:
-    return NamedNode(value) if _IRI.fullmatch(value) else Literal(value)
+def _term(name: str, value: str) -> NamedNode | Literal:
+    """The term a binding stands for: an IRI when it looks like an http(s) one, else a
+    plain literal; `QueryError` for a bad name or IRI."""
+    if not _NAME.fullmatch(name):
+        raise QueryError(f"binding {name!r}: not a variable name (letters, digits, _)")
+    if not _IRI.fullmatch(value):
+        return Literal(value)
+    try:
+        return NamedNode(value)
+    except ValueError as error:
+        raise QueryError(f"binding ?{name}={value!r}: not a valid IRI ({error})") from error
