@@ -18,9 +18,8 @@ from respub.rdf.iri import Iris
 from respub.site import SITE
 from respub.site.build import build_site
 from respub.site.catalogue import page_path
-from respub.site.read import ExpressionView, read_expression
 from respub.site.release import site_source
-from respub.site.views import VIEWS
+from respub.site.views import VIEWS, Version, read_version
 
 CHANGED = "A/RES/80/1"  # cited by A/RES/80/6 in the sample sources
 CITING = "A/RES/80/6"
@@ -83,11 +82,11 @@ def test_one_changed_document_renders_only_its_pages_and_the_lists(
     change_one(sources)
     read: list[str] = []
 
-    def counted(iri: str, ntriples: str) -> ExpressionView:
+    def counted(iri: str, ntriples: str) -> Version:
         read.append(iri)
-        return read_expression(iri, ntriples)
+        return read_version(iri, ntriples)
 
-    monkeypatch.setattr("respub.site.views.read_expression", counted)
+    monkeypatch.setattr("respub.site.views.read_version", counted)
     second = publish_sample(sources, tmp_path / "out", SECOND)
     assert second.changed == 1
     assert len(read) == 1, read  # the other versions' views are kept from the first release

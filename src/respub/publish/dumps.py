@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, overload
+from typing import Any
 
 from pyoxigraph import RdfFormat, Triple, parse
 
@@ -36,7 +36,6 @@ __all__ = [
     "DUMPS",
     "Document",
     "DumpSummary",
-    "VersionTexts",
     "dump_part",
     "expression_files_of",
     "read_graphs",
@@ -213,29 +212,6 @@ def _type_first(node: dict[str, Any]) -> dict[str, Any]:
     if "type" not in node:
         return node
     return {"type": node["type"], **{k: v for k, v in node.items() if k != "type"}}
-
-
-class VersionTexts(Sequence[tuple[str, str]]):
-    """(expression IRI, canonical N-Triples) of each of `documents`, in their order, each
-    text read when its item is taken (`Document.text`), not held."""
-
-    def __init__(self, documents: Sequence[Document]) -> None:
-        self._documents = documents
-
-    def __len__(self) -> int:
-        return len(self._documents)
-
-    @overload
-    def __getitem__(self, index: int) -> tuple[str, str]: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[tuple[str, str]]: ...
-
-    def __getitem__(self, index: int | slice) -> tuple[str, str] | Sequence[tuple[str, str]]:
-        if isinstance(index, slice):
-            return VersionTexts(self._documents[index])
-        document = self._documents[index]
-        return document.expression_iri, document.text()
 
 
 def version_texts(

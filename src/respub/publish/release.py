@@ -36,7 +36,6 @@ from respub.publish.checksums import (
 from respub.publish.dumps import (
     NQUADS,
     Document,
-    VersionTexts,
     dump_part,
     expression_files_of,
     read_graphs,
@@ -234,7 +233,7 @@ def _write(
         root, paths, lambda n: reached("checksums") if n == halfway else None, linked
     )
     infos = sorted([*infos, _archive(root, plan, infos)], key=lambda i: i.path)
-    texts = VersionTexts(documents)  # each read from its dump part when taken
+    texts = {d.expression_iri: d.text for d in documents}  # each read only when asked
     views = plan.settings.output_dir / VIEWS
     site = write_site(root, infos, previous_dir, texts, views)  # lists the downloads' infos
     infos += site

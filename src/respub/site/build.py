@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import posixpath
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
@@ -34,7 +34,7 @@ from respub.site.linked import describe, expression_jsonld, rdf_files, work_json
 from respub.site.lists import Lists, groups
 from respub.site.read import ExpressionView
 from respub.site.render import SiteInfo, parts, render_page
-from respub.site.views import ViewCache
+from respub.site.views import Version, ViewCache
 
 __all__ = ["SITE", "Site", "SiteSource", "build_site"]
 
@@ -54,7 +54,8 @@ class SiteSource:
     release: str
     release_time: str
     previous: str | None
-    documents: Sequence[tuple[str, str]]  # (expression IRI, N-Triples)
+    versions: Sequence[tuple[str, str]]  # (expression IRI, content hash), sorted
+    texts: Mapping[str, Callable[[], str]]  # expression IRI → its N-Triples, read when asked
     bodies: Mapping[str, str]  # work IRI → body code
     changes: Mapping[str, Any]  # CHANGES.json
     validation: Mapping[str, Any]  # validation.json
@@ -63,7 +64,6 @@ class SiteSource:
     previous_history: bytes | None = None  # the previous release's site/history.json
     sparql_endpoint: str | None = None
     alignment: Sequence[tuple[str, str]] = ()  # (clause IRI, its counterpart in a language)
-    hashes: Mapping[str, str] = field(default_factory=dict)  # expression IRI → content hash
     previous_inputs: bytes | None = None  # the previous release's site/inputs.json
 
 
@@ -83,17 +83,12 @@ class Site:
 
 def build_site(source: SiteSource, views: ViewCache | None = None) -> Site:
     """Every file of the site, by path relative to `site/`: made, or kept from the site
-    whose page digests are `source.previous_inputs`; versions are read through `views`."""
+    whose page digests are `source.previous_inputs`; versions are read through `views`
+    (only those it does not keep are read from their N-Triples)."""
     base = source.base_iri
-    hashes = _hashes(source)
-    cache = views or ViewCache(None)
-    cat = catalogue(
-        base,
-        source.documents,
-        source.bodies,
-        source.vocabulary,
-        lambda iri, text: cache.view(iri, text, hashes[iri]),
-    )
+    hashes = dict(source.versions)
+    found = (views or ViewCache(None)).versions(source.versions, source.texts)
+    cat = catalogue(base, (v.view for v in found.values()), source.bodies, source.vocabulary)
     info = SiteInfo(
         title=source.title,
         description=source.description,
@@ -145,7 +140,7 @@ def build_site(source: SiteSource, views: ViewCache | None = None) -> Site:
     groups(lists)
     for work in cat.works:
         _work_pages(pages, keys, info, cat, work, versions)
-    _resource_rdf(pages, keys, cat, source)
+    _resource_rdf(pages, keys, cat, found, source.vocabulary)
     files[INDEX] = build_index(
         index_rows((w.facts.identifier, e) for w in cat.works for e in w.expressions)
     )
@@ -154,14 +149,6 @@ def build_site(source: SiteSource, views: ViewCache | None = None) -> Site:
     files["sitemap.xml"] = sitemap(urls, source.release_time)
     files[INPUTS] = inputs_bytes(pages.digests)
     return Site(dict(sorted(files.items())), tuple(sorted(pages.kept)))
-
-
-def _hashes(source: SiteSource) -> dict[str, str]:
-    """Expression IRI → content hash (the manifest's, else of its N-Triples)."""
-    return {
-        iri: source.hashes.get(iri) or hashlib.sha256(text.encode("utf-8")).hexdigest()
-        for iri, text in source.documents
-    }
 
 
 def _downloads(infos: Sequence[FileInfo]) -> list[FileInfo]:
@@ -306,27 +293,34 @@ def _citations(cat: Catalogue, view: ExpressionView, path: str) -> dict[str, lis
     return table
 
 
-def _resource_rdf(pages: Pages, keys: Keys, cat: Catalogue, source: SiteSource) -> None:
+def _resource_rdf(
+    pages: Pages,
+    keys: Keys,
+    cat: Catalogue,
+    versions: Mapping[str, Version],
+    vocabulary: Sequence[bytes],
+) -> None:
     """Turtle and JSON-LD of each work, session and body (versions have their own files),
-    from the graphs of the versions that state them (a work's; a session's or body's works'
-    versions') and the vocabulary; kept while those and the vocabulary are unchanged."""
-    texts = dict(source.documents)
-    groups: dict[str, list[WorkView]] = {}
+    from the lines the versions that state them have about them (a work's versions; a
+    session's or body's works' versions) and the vocabulary; kept while those lines and
+    the vocabulary are unchanged."""
+    about: dict[str, dict[str, None]] = {}
     for work in cat.works:
-        groups[work.iri] = [work]
-        if work.facts.session is not None:
-            groups.setdefault(work.facts.session.iri, []).append(work)
-        if work.facts.body_iri is not None:
-            groups.setdefault(work.facts.body_iri, []).append(work)
+        subjects = [work.iri, work.facts.session.iri if work.facts.session else None]
+        for subject in [*subjects, work.facts.body_iri]:
+            if subject is not None:
+                lines = about.setdefault(subject, {})
+                for view in work.expressions:
+                    lines.update(dict.fromkeys(versions[view.iri].about.get(subject, ())))
     wanted: dict[str, list[str]] = {}
-    for subject, works in groups.items():
+    for subject, lines in about.items():
         stem = page_path(subject, cat.base_iri, "")
         if stem is None:
             continue
-        key = keys.page("rdf", stem, [keys.works[w.iri] for w in works], keys.vocabulary)
+        key = keys.page("rdf", stem, sorted(lines), keys.vocabulary)
         if pages.fresh(key, f"{stem}.ttl", f"{stem}.jsonld"):
-            wanted[subject] = [texts[e.iri] for w in works for e in w.expressions]
-    found = describe(wanted, source.vocabulary)
+            wanted[subject] = list(lines)
+    found = describe(wanted, vocabulary)
     for subject in wanted:
         stem = page_path(subject, cat.base_iri, "") or ""
         if subject in found:

@@ -5,13 +5,13 @@ each page lives. Pure: built from the release's documents, entries and vocabular
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
 from pyoxigraph import Literal, NamedNode, RdfFormat, parse
 
-from respub.site.read import ExpressionView, SessionView, WorkFacts, read_expression
+from respub.site.read import ExpressionView, SessionView, WorkFacts
 
 __all__ = ["BodyView", "Catalogue", "WorkView", "catalogue", "page_path"]
 
@@ -106,16 +106,14 @@ def page_path(iri: str, base_iri: str, suffix: str = ".html") -> str | None:
 
 def catalogue(
     base_iri: str,
-    documents: Iterable[tuple[str, str]],
+    views: Iterable[ExpressionView],
     bodies: Mapping[str, str],
     vocabulary: Sequence[bytes] = (),
-    read: Callable[[str, str], ExpressionView] = read_expression,
 ) -> Catalogue:
-    """The catalogue of `documents` ((expression IRI, N-Triples)); `bodies` maps work → code;
-    `read` makes a version's view from its IRI and N-Triples."""
+    """The catalogue of the language versions' `views` (`respub.site.read.read_expression`);
+    `bodies` maps work → code."""
     versions: dict[str, list[ExpressionView]] = defaultdict(list)
-    for iri, ntriples in documents:
-        view = read(iri, ntriples)
+    for view in views:
         versions[view.work.iri].append(view)
     cited_by: dict[str, set[str]] = defaultdict(set)
     for work, views in versions.items():

@@ -13,7 +13,7 @@ from respub.rdf.serialize import serialize
 from respub.site.catalogue import BodyView, WorkView
 from respub.site.read import ExpressionView
 
-__all__ = ["describe", "expression_jsonld", "work_jsonld"]
+__all__ = ["describe", "expression_jsonld", "lines_about", "rdf_files", "work_jsonld"]
 
 ELI = "http://data.europa.eu/eli/ontology#"
 _CONTEXT = {"@vocab": "https://schema.org/", "eli": ELI}
@@ -95,17 +95,18 @@ def describe(
     subjects: Mapping[str, Iterable[str]],
     extra: Sequence[bytes] = (),
 ) -> dict[str, list[Triple]]:
-    """The triples about each subject in the N-Triples texts given for it (the graphs that
-    state it: a work's versions; a session's or body's works' versions), and in `extra`
-    Turtle (the vocabulary). A line repeated in several texts is kept once.
+    """The triples about each subject: the N-Triples lines given for it (those the graphs
+    that state it have about it: `lines_about`; a line given twice is kept once) and what
+    `extra` Turtle (the vocabulary) says of it.
 
     >>> text = '<a:w> <a:p> "x" .' + chr(10) + '<a:v> <a:q> <a:w> .' + chr(10)
-    >>> [str(t.object) for t in describe({"a:w": [text, text]})["a:w"]]
+    >>> lines = [*lines_about("a:w", text), *lines_about("a:w", text)]
+    >>> [str(t.object) for t in describe({"a:w": lines})["a:w"]]
     ['"x"']
     """
     found: dict[str, list[Triple]] = {}
-    for subject, texts in subjects.items():
-        lines = {line: None for text in texts for line in _lines_about(subject, text)}
+    for subject, given in subjects.items():
+        lines = dict.fromkeys(given)
         if lines:
             text = "\n".join(sorted(lines)) + "\n"
             found[subject] = [q.triple for q in parse(text.encode(), format=RdfFormat.N_TRIPLES)]
@@ -117,7 +118,7 @@ def describe(
     return found
 
 
-def _lines_about(subject: str, ntriples: str) -> Iterable[str]:
+def lines_about(subject: str, ntriples: str) -> Iterable[str]:
     """The lines of `ntriples` whose subject is `subject` (found by search, not split)."""
     needle = f"<{subject}> "
     at = ntriples.find(needle)

@@ -6,18 +6,21 @@ log, validation report, ontology), so a site can be rebuilt from any release.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import posixpath
 import shutil
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
 from pyoxigraph import RdfFormat, parse
 
 from respub.publish.alignment_files import ALIGNMENT_TTL
-from respub.publish.checksums import FileInfo, describe_files, linked_infos
+from respub.publish.checksums import FileInfo, file_sha256, read_sums
 from respub.publish.dumps import NQUADS, read_graphs
 from respub.publish.manifest import read_manifest
 from respub.site import SITE
@@ -33,11 +36,13 @@ def site_source(
     root: Path,
     infos: list[FileInfo],
     previous: Path | None,
-    documents: Sequence[tuple[str, str]] | None = None,
+    texts: Mapping[str, Callable[[], str]] | None = None,
 ) -> SiteSource:
     """What the site of the release at `root` is built from; `previous` is the last release;
-    `documents` (expression IRI, N-Triples) are read from the N-Quads dump when not given."""
+    `texts` gives each version's N-Triples when asked (the N-Quads dump is read, once,
+    when it is not given and a version's text is needed)."""
     manifest = read_manifest(root)
+    versions = sorted((e.expression_iri, e.content_sha256) for e in manifest.entries)
     settings = manifest.settings
     history = previous / SITE / HISTORY if previous is not None else None
     inputs = previous / SITE / INPUTS if previous is not None else None
@@ -50,7 +55,8 @@ def site_source(
         release=manifest.release,
         release_time=manifest.release_time,
         previous=manifest.previous,
-        documents=sorted(documents) if documents is not None else _graphs(root),
+        versions=versions,
+        texts=texts if texts is not None else _dump_texts(root, [iri for iri, _ in versions]),
         bodies={e.work_iri: e.body for e in manifest.entries},
         changes=_json(root / "CHANGES.json"),
         validation=_json(root / "validation.json"),
@@ -59,7 +65,6 @@ def site_source(
         previous_history=history.read_bytes() if history and history.is_file() else None,
         sparql_endpoint=settings.get("sparql_endpoint"),
         alignment=_alignment(root / ALIGNMENT_TTL),
-        hashes={e.expression_iri: e.content_sha256 for e in manifest.entries},
         previous_inputs=inputs.read_bytes() if inputs and inputs.is_file() else None,
     )
 
@@ -68,7 +73,7 @@ def write_site(
     root: Path,
     infos: list[FileInfo],
     previous: Path | None,
-    documents: Sequence[tuple[str, str]] | None = None,
+    texts: Mapping[str, Callable[[], str]] | None = None,
     views: Path | None = None,
 ) -> list[FileInfo]:
     """Build the site of the release at `root` into `root/site/`; the new files' infos.
@@ -76,26 +81,57 @@ def write_site(
     Pages whose inputs are unchanged since the `previous` release are hard links to its
     files (copies where links fail), described from its checksums without reading them.
     `views` is where the versions' views are kept between releases (`ViewCache`)."""
-    source = site_source(root, infos, previous, documents)
+    source = site_source(root, infos, previous, texts)
     cache = ViewCache(views)
     site = build_site(source, cache)
-    if site.kept and not all((_previous(previous) / p).is_file() for p in site.kept):
-        site = build_site(replace(source, previous_inputs=None), cache)  # a damaged site
+    top = root / SITE
+    kept = _link(top, previous, site.kept)
+    if kept is None:  # a damaged previous site: build this one whole
+        shutil.rmtree(top)
+        site = build_site(replace(source, previous_inputs=None), cache)
+        kept = []
     cache.prune()
+    _folders(top, site.files)
+    made = []
     for path, data in site.files.items():
-        target = root / SITE / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-    for path in site.kept:
-        target = root / SITE / path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(os.path.join(top, path), "wb") as handle:
+            handle.write(data)
+        made.append(FileInfo(f"{SITE}/{path}", len(data), hashlib.sha256(data).hexdigest()))
+    return sorted([*made, *kept], key=lambda i: i.path)
+
+
+def _folders(top: Path, paths: Iterable[str]) -> None:
+    """Make the folders of the site-relative `paths` below `top`, each once."""
+    for folder in sorted({posixpath.dirname(p) for p in paths}):
+        os.makedirs(os.path.join(top, folder), exist_ok=True)
+
+
+def _link(top: Path, previous: Path | None, paths: Sequence[str]) -> list[FileInfo] | None:
+    """Hard-link the `previous` release's site files at `paths` below `top` (copies where
+    links fail); their infos, with the digests the previous `SHA256SUMS` lists (checked
+    when it was made), so a linked file is not read again. None when one is missing."""
+    if not paths:
+        return []
+    source = _previous(previous)
+    try:
+        sums = read_sums(source.parent)
+    except (OSError, ValueError):
+        sums = {}
+    _folders(top, paths)
+    infos = []
+    for path in paths:
+        theirs, mine, name = os.path.join(source, path), os.path.join(top, path), f"{SITE}/{path}"
         try:
-            os.link(_previous(previous) / path, target)
+            os.link(theirs, mine)
+            digest = sums.get(name)
+        except FileNotFoundError:
+            return None
         except OSError:
-            shutil.copyfile(_previous(previous) / path, target)
-    paths = [f"{SITE}/{path}" for path in sorted([*site.files, *site.kept])]
-    kept = [f"{SITE}/{path}" for path in site.kept]
-    return describe_files(root, paths, known=linked_infos(root, previous, kept))
+            shutil.copyfile(theirs, mine)
+            digest = None
+        size = os.stat(mine).st_size
+        infos.append(FileInfo(name, size, digest or file_sha256(Path(mine))))
+    return infos
 
 
 def _previous(previous: Path | None) -> Path:
@@ -105,8 +141,10 @@ def _previous(previous: Path | None) -> Path:
     return previous / SITE
 
 
-def _graphs(root: Path) -> list[tuple[str, str]]:
-    return sorted(read_graphs(root / NQUADS).items())
+def _dump_texts(root: Path, iris: Sequence[str]) -> dict[str, Callable[[], str]]:
+    """Expression IRI → its N-Triples from the release's N-Quads dump, read on first use."""
+    graphs = cache(lambda: read_graphs(root / NQUADS))
+    return {iri: partial(lambda i: graphs()[i], iri) for iri in iris}
 
 
 def _alignment(path: Path) -> tuple[tuple[str, str], ...]:

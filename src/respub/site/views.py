@@ -1,12 +1,15 @@
-"""What a page shows of each language version, read once per content and kept.
+"""What the site takes from each language version, read once per content and kept.
 
-Reading a version's N-Triples into its view (`respub.site.read.read_expression`) is most
-of a cold site's cost; the view depends only on those N-Triples and the software, so it is
-kept under ``state/site/views/<k[:2]>/<k>.pickle`` (below the output folder, never part
-of a release), `k` the SHA-256 of the software digest and the content hash. The cache only
-saves work: a missing or unreadable entry is read again from the N-Triples. It holds
-pickles of respub's own frozen dataclasses, written by respub into the output folder's
-state, which is trusted as the rest of ``state/`` is (the result cache, the dump parts).
+Reading a version's N-Triples (`read_version`: its view for the pages, and the lines that
+speak of its work, session and body for their RDF files) is most of a cold site's cost; it
+depends only on those N-Triples and the software, so it is kept under
+``state/site/views/<k[:2]>/<k>.pickle`` (below the output folder, never part of a
+release), `k` the SHA-256 of the software digest, the version's IRI and its content hash.
+A version whose entry is kept is not read at all: its N-Triples are asked for (`text`)
+only on a miss. The cache only saves work: a missing or unreadable entry is read again.
+It holds pickles of respub's own frozen dataclasses, written by respub into the output
+folder's state, which is trusted as the rest of ``state/`` is (the result cache, the dump
+parts).
 """
 
 from __future__ import annotations
@@ -15,44 +18,70 @@ import contextlib
 import hashlib
 import logging
 import pickle
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from respub.atomic import keep, prune_kept
 from respub.site.inputs import software
+from respub.site.linked import lines_about
 from respub.site.read import ExpressionView, read_expression
 
-__all__ = ["VIEWS", "ViewCache"]
+__all__ = ["VIEWS", "Version", "ViewCache", "read_version"]
 
 log = logging.getLogger(__name__)
 
 VIEWS = "state/site/views"  # below the output folder
 
 
+@dataclass(frozen=True)
+class Version:
+    """One language version as the site uses it: its view, and its N-Triples' lines about
+    its work, its session and its body (subject IRI → lines, in document order)."""
+
+    view: ExpressionView
+    about: Mapping[str, tuple[str, ...]]
+
+
+def read_version(iri: str, ntriples: str) -> Version:
+    """The `Version` of the language version `iri` from its N-Triples."""
+    view = read_expression(iri, ntriples)
+    work = view.work
+    subjects = [work.iri, work.session.iri if work.session else None, work.body_iri]
+    about = {s: tuple(lines_about(s, ntriples)) for s in dict.fromkeys(subjects) if s}
+    return Version(view, {s: lines for s, lines in about.items() if lines})
+
+
 class ViewCache:
-    """Views of language versions by content hash; `root` None reads every time."""
+    """Versions by content hash; `root` None reads every time."""
 
     def __init__(self, root: Path | None) -> None:
         self.root = root
         self.used: set[str] = set()
         self.read = 0  # versions read from their N-Triples (misses)
 
-    def view(self, iri: str, ntriples: str, content: str) -> ExpressionView:
-        """The view of version `iri` whose N-Triples (of SHA-256 `content`) are given."""
+    def version(self, iri: str, content: str, text: Callable[[], str]) -> Version:
+        """The version `iri` of SHA-256 `content`; `text()` gives its N-Triples if needed."""
         if self.root is None:
             self.read += 1
-            return read_expression(iri, ntriples)
+            return read_version(iri, text())
         key = hashlib.sha256(f"{software()}:{iri}:{content}".encode()).hexdigest()
         self.used.add(key)
         path = self.root / key[:2] / f"{key}.pickle"
         with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, AttributeError):
             found = pickle.loads(path.read_bytes())
-            if isinstance(found, ExpressionView) and found.iri == iri:
+            if isinstance(found, Version) and found.view.iri == iri:
                 return found
         self.read += 1
-        view = read_expression(iri, ntriples)
-        keep(path, pickle.dumps(view, protocol=pickle.HIGHEST_PROTOCOL), "view")
-        return view
+        version = read_version(iri, text())
+        keep(path, pickle.dumps(version, protocol=pickle.HIGHEST_PROTOCOL), "view")
+        return version
+
+    def versions(
+        self, hashes: Iterable[tuple[str, str]], texts: Mapping[str, Callable[[], str]]
+    ) -> dict[str, Version]:
+        """Expression IRI → `Version` of each (IRI, content hash), in their order."""
+        return {iri: self.version(iri, content, texts[iri]) for iri, content in hashes}
 
     def prune(self, keep: Iterable[str] | None = None) -> int:
         """Delete the views not used by this cache (or not in `keep`); how many went."""
