@@ -4,8 +4,9 @@
 reused, the rest is cut into `batches`, and `run_batch` (the body of a batch task)
 processes them. Tasks pass `WorkItem`s (paths and hashes), never graphs; a batch writes
 its results into the cache, and each publishable version's part of the dumps
-(`respub.publish.parts`) into the parts cache, so the release writer in the parent process
-only reads them; it returns only `Outcome`s.
+(`respub.publish.parts`) and its rendered Turtle, JSON-LD and Akoma Ntoso
+(`respub.publish.rendered`) into their caches, so the release writer in the parent process
+only reads and links them; it returns only `Outcome`s.
 """
 
 from __future__ import annotations
@@ -16,11 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from respub.errors import problem_of
+from respub.errors import PublishError, problem_of
 from respub.orchestrate.cache import CacheKey, ResultCache
 from respub.orchestrate.fingerprint import PipelineVersion, file_sha256, settings_sha256
 from respub.process import Source, encodable_name, process
 from respub.publish.parts import PartCache, make_part
+from respub.publish.rendered import RenderedCache
 from respub.results import DocumentResult
 from respub.settings import Settings
 from respub.sources.load import MEDIA_TYPES
@@ -142,9 +144,11 @@ def run_batch(
 ) -> list[Outcome]:
     """Process each document (or reuse its result if another run stored it meanwhile),
     store the new results in the cache (and, with `parts_root`, the dump parts of the
-    publishable ones in a `PartCache` there), and report one `Outcome` per document."""
+    publishable ones in a `PartCache` there, and their rendered files in the output's
+    `RenderedCache`), and report one `Outcome` per document."""
     cache = ResultCache(cache_root)
     parts = PartCache(parts_root) if parts_root is not None else None
+    rendered = RenderedCache(settings.output_dir, settings.base_iri)
     outcomes = []
     for item in items:
         result = cache.load(item.digest)
@@ -163,6 +167,7 @@ def run_batch(
                     cache.store(item.key, result)
                     if parts is not None:
                         _keep_part(parts, result)
+                        _keep_rendered(rendered, result)
                 else:  # the file changed under us: never file a result under the wrong bytes
                     log.warning("%s: changed while processed; not cached", item.source.name)
                     uncached = result
@@ -181,6 +186,19 @@ def _keep_part(parts: PartCache, result: DocumentResult) -> None:
         iri, key = version.expression_iri, version.content_sha256
         if version.publishable and iri is not None and key and not parts.path(key).is_file():
             parts.store(key, make_part(iri, version.ntriples))
+
+
+def _keep_rendered(rendered: RenderedCache, result: DocumentResult) -> None:
+    """Render and keep the Turtle, JSON-LD and Akoma Ntoso of each publishable version of
+    a result (`respub.publish.rendered`), so the release writer only links them. A version
+    that does not render is left to the writer, which reports it."""
+    for version in result.versions:
+        iri, key = version.expression_iri, version.content_sha256
+        if version.publishable and iri is not None and key:
+            try:
+                rendered.keep_version(iri, key, version.ntriples, version.akn)
+            except PublishError as error:
+                log.warning("%s: not rendered ahead: %s", version.source_path, error)
 
 
 def _unexpected(item: WorkItem, error: Exception) -> DocumentResult:

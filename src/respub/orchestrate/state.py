@@ -4,6 +4,7 @@ output/state/
   results/<k[:2]>/<key>.json    cached DocumentResults (respub.orchestrate.cache)
   index.json                    their light records by key (respub.orchestrate.index)
   parts/, zip/                  dump pieces and archive members (respub.publish)
+  rendered/<salt>/              each version's .ttl, .jsonld, .akn by content hash
   sources/<s[:2]>/<sha256>.ext  fetched bytes, staged for processing
   http/validators.json          ETag / Last-Modified per URL, and the last good bodies
   last-run.json                 what the last successful run published, and from what

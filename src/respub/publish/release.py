@@ -37,7 +37,6 @@ from respub.publish.dumps import (
     NQUADS,
     Document,
     dump_part,
-    expression_files_of,
     read_graphs,
     write_dumps,
 )
@@ -55,7 +54,8 @@ from respub.publish.manifest import Manifest, Quarantine, read_manifest
 from respub.publish.parts import PARTS, PartCache
 from respub.publish.plan import ReleasePlan, plan_release
 from respub.publish.render import content_files, description_files
-from respub.publish.verify import verify_release, verify_versions
+from respub.publish.rendered import RenderedCache, render_version
+from respub.publish.verify import verify_release
 from respub.rdf.files import CONCEPTS, CONTEXT, ONTOLOGY, SHAPES
 from respub.results import DocumentResult
 from respub.settings import Settings
@@ -173,6 +173,7 @@ def write_release(
         reached("prune")
         pruned = prune(output, settings.keep)
         PartCache(output / PARTS).prune(e.content_sha256 for e in plan.entries)
+        RenderedCache(output, settings.base_iri).prune(e.content_sha256 for e in plan.entries)
         MemberCache(output / MEMBERS).prune(read_sums(final).values())
     manifest = read_manifest(final)
     return ReleaseSummary(
@@ -214,13 +215,15 @@ def _write(
     root.mkdir(parents=True)
     reached("start")
     reusable = _reusable(plan, previous_dir)
+    rendered = RenderedCache(plan.settings.output_dir, plan.settings.base_iri)
     fresh = [
         d
         for d in documents
-        if previous_dir is None or not _link_expression(root, previous_dir, plan, d, reusable)
+        if not _link_kept(root, plan, d, rendered)
+        and (previous_dir is None or not _link_expression(root, previous_dir, plan, d, reusable))
     ]
     parts = PartCache(plan.settings.output_dir / PARTS)
-    _render(root, plan, fresh, parts)
+    _render(root, plan, fresh, parts, rendered)
     reached("expressions")
     dumps = write_dumps(root, documents, reached, plan.settings.base_iri, parts)
     for files in content_files(plan, root, dumps):
@@ -242,14 +245,18 @@ def _write(
 
 
 def _render(
-    root: Path, plan: ReleasePlan, documents: Sequence[Document], parts: PartCache
+    root: Path,
+    plan: ReleasePlan,
+    documents: Sequence[Document],
+    parts: PartCache,
+    rendered: RenderedCache,
 ) -> None:
-    """Write the files of each version rendered anew (not linked), one version at a time:
-    its Turtle and JSON-LD (each parsed back and counted), its Akoma Ntoso, and its dump
-    part; a light result's full result is read once, then dropped."""
+    """Render the files of each version that no worker kept (`respub.publish.rendered`),
+    one version at a time: its Turtle and JSON-LD (each parsed back and counted), its Akoma
+    Ntoso, and its dump part; kept in `rendered` and linked from there (written when they
+    cannot be kept). A light result's full result is read once, then dropped."""
     base = plan.settings.base_iri
     published = {r.expression_iri: r for r in plan.selection.published}
-    problems = []
     for document in documents:
         result = published.get(document.expression_iri)
         akn = ""
@@ -260,14 +267,14 @@ def _render(
             akn = result.akn
         else:
             document = replace(document, ntriples=document.text())
-        write_files(root, expression_files_of(base, document))
+        files = render_version(document.expression_iri, document.ntriples, base)
         if akn:
-            stem = expression_path(document.expression_iri, base)
-            write_files(root, {f"{stem}.{AKN_EXTENSION}": akn.encode("utf-8")})
-        problems += verify_versions(root, [document], base)
+            files[AKN_EXTENSION] = akn.encode("utf-8")
+        content = _content(document)
+        stem = expression_path(document.expression_iri, base)
+        if not (rendered.store(content, files) and rendered.link(content, root / stem, files)):
+            write_files(root, {f"{stem}.{suffix}": data for suffix, data in files.items()})
         dump_part(document, parts)
-    if problems:
-        raise PublishError(f"release {plan.rid}: {'; '.join(problems[:5])}")
 
 
 def _archive(root: Path, plan: ReleasePlan, infos: Sequence[FileInfo]) -> FileInfo:
@@ -293,6 +300,13 @@ def _reusable(plan: ReleasePlan, previous_dir: Path | None) -> dict[str, str]:
     return {e.expression_iri: e.content_sha256 for e in previous.entries}
 
 
+def _link_kept(root: Path, plan: ReleasePlan, document: Document, rendered: RenderedCache) -> bool:
+    """Hard-link a language version's files from the rendered cache (kept by the worker
+    that made its result, or by an earlier release); False when one is not kept."""
+    stem = expression_path(document.expression_iri, plan.settings.base_iri)
+    return rendered.link(_content(document), root / stem)
+
+
 def _link_expression(
     root: Path,
     previous_dir: Path,
@@ -302,8 +316,7 @@ def _link_expression(
 ) -> bool:
     """Hard-link (or copy) a language version's files from the previous release when its
     content is unchanged; False when they must be rendered."""
-    content = document.content_sha256 or hashlib.sha256(document.text().encode()).hexdigest()
-    if reusable.get(document.expression_iri) != content:
+    if reusable.get(document.expression_iri) != _content(document):
         return False
     stem = expression_path(document.expression_iri, plan.settings.base_iri)
     names = (f"{stem}.ttl", f"{stem}.jsonld", f"{stem}.{AKN_EXTENSION}")
@@ -316,6 +329,11 @@ def _link_expression(
         except OSError:
             shutil.copyfile(previous_dir / name, root / name)
     return True
+
+
+def _content(document: Document) -> str:
+    """The content hash of a version (its N-Triples' SHA-256)."""
+    return document.content_sha256 or hashlib.sha256(document.text().encode()).hexdigest()
 
 
 def _documents(plan: ReleasePlan, previous_dir: Path | None) -> list[Document]:

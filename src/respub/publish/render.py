@@ -2,8 +2,8 @@
 
 A release is rendered in four steps, each feeding the next:
 
-1. each language version's own Turtle and JSON-LD (`respub.publish.dumps.expression_files_of`,
-   called by the writer for the versions it renders anew);
+1. each language version's own Turtle, JSON-LD and Akoma Ntoso (`respub.publish.rendered`:
+   rendered by the worker processes and kept by content hash; the writer links them);
 2. the whole-dataset dumps (streamed to disk by `respub.publish.dumps.write_dumps`);
 3. `content_files`: the metadata (manifest, validation report, change log, provenance,
    README, vocabulary) followed by every extra producer of `PRODUCERS`;

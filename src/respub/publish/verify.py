@@ -7,7 +7,7 @@ every new release before it is moved into place, and may be run on any release l
 from __future__ import annotations
 
 import gzip
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, cast
 
@@ -15,12 +15,11 @@ from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse
 
 from respub.publish.archive import ARCHIVE
 from respub.publish.checksums import FileInfo, check_sums, read_sums
-from respub.publish.dumps import DUMPS, JSONLD, NQUADS, NTRIPLES, TURTLE, Document
-from respub.publish.layout import expression_path
+from respub.publish.dumps import DUMPS, JSONLD, NQUADS, NTRIPLES, TURTLE
 from respub.publish.manifest import read_manifest
 from respub.publish.terms import DCAT, DCTERMS, SPDX, VOID
 
-__all__ = ["DATASET", "verify_release", "verify_versions"]
+__all__ = ["DATASET", "verify_release"]
 
 DATASET = "dataset.ttl"
 
@@ -34,7 +33,7 @@ def verify_release(
     from the bytes it wrote moments before or, for a hard link, the digest a verified
     release lists; it still checks that `SHA256SUMS` lists exactly the files there. With
     `whole` false (the writer's check of a release it assembled from parts that were each
-    parsed when made: `respub.publish.parts`, `verify_versions`), the dumps are not parsed
+    parsed when made: `respub.publish.parts`, `respub.publish.rendered`), the dumps are not parsed
     again: their counts are taken from the manifest, and their checksums are still checked.
     """
     problems = check_sums(release_dir, known)
@@ -79,24 +78,6 @@ def verify_release(
             f"the property partitions hold {by_property} triples, not {counts[NTRIPLES]}"
         )
     problems += _check_distributions(release_dir, triples)
-    return problems
-
-
-def verify_versions(root: Path, documents: Sequence[Document], base_iri: str) -> list[str]:
-    """Problems with the `.ttl` and `.jsonld` files of `documents` (those just rendered):
-    each must parse to as many distinct triples as the version's N-Triples hold."""
-    problems = []
-    for document in documents:
-        stem = expression_path(document.expression_iri, base_iri)
-        expected = document.text().count("\n")
-        for name, fmt in ((f"{stem}.ttl", RdfFormat.TURTLE), (f"{stem}.jsonld", RdfFormat.JSON_LD)):
-            try:
-                found = _count_distinct(root / name, fmt)
-            except (OSError, SyntaxError, ValueError) as error:
-                problems.append(f"{name}: {error}")
-                continue
-            if found != expected:
-                problems.append(f"{name} has {found} triples, its N-Triples {expected}")
     return problems
 
 
