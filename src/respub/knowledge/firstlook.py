@@ -56,3 +56,12 @@ def may_occur(text: str, keys: tuple[str, ...]) -> bool:
         return True
     lowered = text.lower()
     return any(key in lowered for key in keys)
+
+
+def lowers_alike(text: str, lowered: str) -> bool:
+    """Whether a case-insensitive pattern finds in `text` what the same pattern lowered finds
+    case-sensitively in `lowered` (`text.lower()`), at the same offsets: no exception
+    character, no character whose lower case is longer. `\\w` holds of a character exactly
+    when it holds of its lower case (a test checks every character), so word boundaries
+    agree too."""
+    return len(lowered) == len(text) and _UNSAFE.search(text) is None

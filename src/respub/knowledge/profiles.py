@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from respub.knowledge.identifiers import looks, search_pattern, style
+from respub.knowledge.literals import LiteralSet
 
 
 @dataclass(frozen=True)
@@ -58,17 +59,24 @@ class BodyProfile:
     def score(self, text: str, language: str | None = None, folded: str | None = None) -> int:
         """How many of the body's distinct marks occur in `text`; an identifier in one of its
         styles counts one, its enacting formula two (the strongest sign). `folded` is
-        `fold(text)` when the caller already has it (scoring many profiles on one text)."""
-        literals, regexes = self._marks
-        marks = sum(1 for m in literals if m in text) + sum(1 for p in regexes if p.search(text))
+        `fold(text)` when the caller already has it."""
+        if folded is None:
+            folded = fold(text)
+        own = LiteralSet([*self._marks[0], *self.identifier_stems])
+        return self.scored(text, language, own.present(text), folded)
+
+    def scored(self, text: str, language: str | None, literals: set[str], folded: str) -> int:
+        """`score`, given which of the body's literal marks and identifier stems occur in
+        `text` (`literals`): scoring many profiles on one text finds the literals of all of
+        them in one pass."""
+        marks_, regexes = self._marks
+        marks = sum(map(literals.__contains__, marks_)) + sum(1 for p in regexes if p.search(text))
         symbol = None
-        if any(s in text for s in self.identifier_stems):
+        if not literals.isdisjoint(self.identifier_stems):
             symbol = self.identifier.search(text)
             marks += symbol is not None
         formulas = self._formulas
         chosen = formulas[language] if language in formulas else formulas[None]
-        if folded is None:
-            folded = fold(text)
         if any(s in folded and f.search(text) for s, f in chosen):
             marks += 2
         elif symbol is not None:
@@ -256,8 +264,18 @@ def detect_body(text: str, language: str | None = None) -> BodyProfile | None:
     """The body whose marks score highest in the first part of `text`: hand-written profiles
     and the table of known bodies alike (a tie goes to the hand-written profile)."""
     head = text[:2000]
-    candidates = [*profiles().values(), *known_bodies().values()]
+    candidates, literals = _detector()
     folded = fold(head)  # once, not once per profile
-    scored = [(p.score(head, language, folded), -n) for n, p in enumerate(candidates)]
+    found = literals.present(head)
+    scored = [(p.scored(head, language, found, folded), -n) for n, p in enumerate(candidates)]
     best, position = max(scored)
     return candidates[-position] if best > 0 else None
+
+
+@cache
+def _detector() -> tuple[tuple[BodyProfile, ...], LiteralSet]:
+    """Every profile detect_body scores, and the literal marks and identifier stems of all
+    of them as one set, compiled once."""
+    candidates = (*profiles().values(), *known_bodies().values())
+    literals = LiteralSet(m for p in candidates for m in (*p._marks[0], *p.identifier_stems))
+    return candidates, literals
