@@ -11,13 +11,18 @@ from lxml import html
 from served import SECOND, change_one, publish_sample, sample_sources
 
 from respub.publish.checksums import describe_files, release_files
+from respub.publish.dumps import NQUADS, read_graphs
 from respub.publish.manifest import read_manifest
 from respub.publish.release import ReleaseSummary
 from respub.publish.verify import verify_release
 from respub.rdf.iri import Iris
+from respub.search.index import SEARCH, build_index, index_rows
+from respub.search.index import shards as shards_of
+from respub.search.query import search
 from respub.site import SITE
 from respub.site.build import build_site
 from respub.site.catalogue import page_path
+from respub.site.read import read_expression
 from respub.site.release import site_source
 from respub.site.views import VIEWS, Version, read_version
 
@@ -132,3 +137,40 @@ def test_an_incremental_site_is_byte_identical_to_a_cold_build(tmp_path: Path) -
     history = {"index.html", "history.json", "feed.atom"}
     others = {p: f.read_bytes() for p, f in site_files(other).items() if p not in history}
     assert others == {p: d for p, d in incremental.items() if p not in history}
+
+
+@pytest.mark.slow
+def test_one_changed_work_rebuilds_only_its_search_shard(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With shards of about 4 works, one changed document rebuilds the shard that holds its
+    work; the other shards are links to the previous release's; every shard is
+    byte-identical to a cold build's, and the shards together find what one index finds."""
+    monkeypatch.setattr("respub.search.index.SHARD", 4)
+    sources = sample_sources(tmp_path / "sources")
+    first = publish_sample(sources, tmp_path / "out")
+    change_one(sources)
+    second = publish_sample(sources, tmp_path / "out", SECOND)
+    assert second.changed == 1
+    files = site_files(second)
+    shards = sorted(p for p in files if p.startswith(f"{SEARCH}/"))
+    assert len(shards) >= 4
+    made = {p for p in rendered(first, second) if p.startswith(f"{SEARCH}/")}
+    entries = read_manifest(second.release_dir).entries
+    work = next(e.work_iri for e in entries if e.identifier == CHANGED)
+    members = shards_of(sorted({e.work_iri for e in entries}), 4)
+    holding = next(name for name, works in members.items() if work in works)
+    assert made == {f"{SEARCH}/{holding}"}
+    cold = cold_site(second, first)
+    assert {p: cold[p] for p in shards} == {p: files[p].read_bytes() for p in shards}
+    # one index of every row finds the same hits, the changed clause among them
+    whole = tmp_path / "whole.sqlite"
+    graphs = read_graphs(second.release_dir / NQUADS)
+    views = [read_expression(iri, text) for iri, text in graphs.items()]
+    identifiers = {e.expression_iri: e.identifier for e in entries}
+    whole.write_bytes(build_index(index_rows((identifiers[v.iri], v) for v in views)))
+    for query in ("decides firmly", "encryption children", "palestine"):
+        total, hits = search(second.release_dir / SITE / SEARCH, query, limit=100)
+        expected, found = search(whole, query, limit=100)
+        assert (total, {h.iri for h in hits}) == (expected, {h.iri for h in found})
+        assert total > 0, query

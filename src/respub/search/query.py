@@ -1,7 +1,10 @@
 """Search a release's index, opened read-only: ranked hits (BM25) linking to clause anchors.
 
 Every word of the query must match (after folding and stemming); words are quoted, so
-FTS5 operators typed by a user are taken as words, never as syntax.
+FTS5 operators typed by a user are taken as words, never as syntax. The index is a folder
+of shards (`respub.search.index.shards`): each is asked for its best hits and the hits are
+merged by score; a score is its shard's BM25 (term statistics of the shard, as a Lucene
+shard scores by default), the same as one index's while the release has one shard.
 """
 
 from __future__ import annotations
@@ -75,7 +78,8 @@ def match_expression(query: str) -> str | None:
 def search(
     path: Path, query: str, language: str | None = None, limit: int = 20, offset: int = 0
 ) -> tuple[int, list[Hit]]:
-    """(number of hits, the hits from `offset`, best first) for `query` in the index at `path`."""
+    """(number of hits, the hits from `offset`, best first) for `query` in the index at `path`
+    (a folder of shards, or one database)."""
     expression = match_expression(query)
     if expression is None:
         return 0, []
@@ -84,17 +88,23 @@ def search(
     if language:
         where += " AND language = ?"
         params.append(language)
-    connection = _connection(path)
-    try:
-        (total,) = connection.execute(
-            f"SELECT count(*) FROM clauses WHERE {where}", params
-        ).fetchone()
-        rows = connection.execute(
-            "SELECT expression, anchor, language, kind, identifier, title, text, "
-            f"bm25(clauses) AS score FROM clauses WHERE {where} "
-            "ORDER BY score, expression, anchor LIMIT ? OFFSET ?",
-            [*params, max(1, min(limit, 100)), max(0, offset)],
-        ).fetchall()
-    except sqlite3.Error as error:
-        raise SearchError(f"{path}: search failed: {error}") from error
-    return int(total), [Hit(*row) for row in rows]
+    limit, offset = max(1, min(limit, 100)), max(0, offset)
+    total, found = 0, []
+    for shard in sorted(path.glob("*.sqlite")) if path.is_dir() else [path]:
+        connection = _connection(shard)
+        try:
+            (count,) = connection.execute(
+                f"SELECT count(*) FROM clauses WHERE {where}", params
+            ).fetchone()
+            rows = connection.execute(
+                "SELECT expression, anchor, language, kind, identifier, title, text, "
+                f"bm25(clauses) AS score FROM clauses WHERE {where} "
+                "ORDER BY score, expression, anchor LIMIT ?",
+                [*params, offset + limit],
+            ).fetchall()
+        except sqlite3.Error as error:
+            raise SearchError(f"{shard}: search failed: {error}") from error
+        total += int(count)
+        found += [Hit(*row) for row in rows]
+    found.sort(key=lambda h: (h.score, h.expression_iri, h.anchor))
+    return total, found[offset : offset + limit]

@@ -1,7 +1,7 @@
 """`/search?q=…&lang=…`: ranked hits over titles and clauses, as HTML or JSON.
 
-The index is the release's `site/search.sqlite`, opened read-only; a new release's index is
-used as soon as `output/latest` moves.
+The index is the release's `site/search/` (one SQLite database per shard), opened read-only;
+a new release's index is used as soon as `output/latest` moves.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from respub.search.index import INDEX
+from respub.search.index import SEARCH
 from respub.search.query import Hit, SearchError, search
 from respub.serve.current import Current, ServeError
 from respub.serve.negotiate import choose_media
@@ -40,8 +40,8 @@ def search_route(current: Current) -> Callable[[Request], Awaitable[Response]]:
             offset = int(request.query_params.get("offset", "0"))
         except ValueError:
             return Response("limit and offset are numbers\n", status_code=400)
-        index = release.folder / SITE / INDEX
-        if not index.is_file():
+        index = release.folder / SITE / SEARCH
+        if not index.is_dir():
             return Response("this release has no search index\n", status_code=404)
         try:
             total, hits = await run_in_threadpool(search, index, q, lang, limit, offset)

@@ -16,7 +16,6 @@ from importlib import resources
 from typing import Any
 
 from respub.publish.checksums import FileInfo
-from respub.search.index import INDEX, build_index, index_rows
 from respub.site import SITE
 from respub.site.catalogue import Catalogue, WorkView, catalogue, page_path
 from respub.site.feed import HISTORY, atom_feed, history, history_bytes, read_history, sitemap
@@ -34,6 +33,7 @@ from respub.site.linked import describe, expression_jsonld, rdf_files, work_json
 from respub.site.lists import Lists, groups
 from respub.site.read import ExpressionView
 from respub.site.render import SiteInfo, parts, render_page
+from respub.site.shards import search_shards
 from respub.site.views import Version, ViewCache
 
 __all__ = ["SITE", "Site", "SiteSource", "build_site"]
@@ -141,9 +141,7 @@ def build_site(source: SiteSource, views: ViewCache | None = None) -> Site:
     for work in cat.works:
         _work_pages(pages, keys, info, cat, work, versions)
     _resource_rdf(pages, keys, cat, found, source.vocabulary)
-    files[INDEX] = build_index(
-        index_rows((w.facts.identifier, e) for w in cat.works for e in w.expressions)
-    )
+    search_shards(pages, keys, cat)
     html = [p.removesuffix(".html") for p in [*files, *pages.kept] if p.endswith(".html")]
     urls = [base, *(base + p for p in html if p != "index")]
     files["sitemap.xml"] = sitemap(urls, source.release_time)
