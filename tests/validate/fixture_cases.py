@@ -361,6 +361,24 @@ CASES: dict[str, tuple[str, str]] = {
         "DELETE DATA { en:operative-2 respub:paragraphNumber 2 } ;"
         " INSERT DATA { en:operative-2 respub:paragraphNumber 3 }",
     ),
+    # Each other way of misplacing a number (the check in respub.validate.linear too)
+    "OperativeNumbering.duplicate": (
+        "operative clauses numbered 1, 1",
+        "DELETE DATA { en:operative-2 respub:paragraphNumber 2 } ;"
+        " INSERT DATA { en:operative-2 respub:paragraphNumber 1 }",
+    ),
+    "OperativeNumbering.below-one": (
+        "operative clauses numbered 0, 1",
+        "DELETE DATA { en:operative-1 respub:paragraphNumber 1 ."
+        " en:operative-2 respub:paragraphNumber 2 } ;"
+        " INSERT DATA { en:operative-1 respub:paragraphNumber 0 ."
+        " en:operative-2 respub:paragraphNumber 1 }",
+    ),
+    "OperativeNumbering.decimal": (
+        "operative clauses numbered 1, 3.0, a decimal (left to the query)",
+        "DELETE DATA { en:operative-2 respub:paragraphNumber 2 } ;"
+        ' INSERT DATA { en:operative-2 respub:paragraphNumber "3.0"^^xsd:decimal }',
+    ),
     "text": (
         "an operative clause without text",
         'DELETE DATA { en:operative-2 respub:text "Requests a report."@en }',
@@ -666,6 +684,18 @@ CASES.update(STANDARD_CASES)
 # Shapes checked over the whole dataset rather than per document.
 DATASET_CASES = frozenset({"CitedResolutionInDataset"})
 
+# Other shapes a case cannot help tripping (the shape's own condition implies theirs).
+ALSO_TRIPS: dict[str, frozenset[str]] = {
+    "OperativeNumbering.below-one": frozenset({"OperativeClause-paragraphNumber"}),
+    "OperativeNumbering.decimal": frozenset({"OperativeClause-paragraphNumber"}),
+}
+
+
+def shape_of(case: str) -> str:
+    """The shape a case trips: its name up to a dot (``OperativeNumbering.duplicate`` is
+    one more way of tripping rsh:OperativeNumbering)."""
+    return case.partition(".")[0]
+
 
 def _mirrored(graph: Graph) -> Graph:
     graph.update(_UPDATE_PREFIXES + MIRROR)
@@ -687,6 +717,7 @@ def build_fixture(name: str) -> Graph:
 
 def render_fixture(name: str) -> str:
     """The fixture file: a header naming the shape and the change, then the graph."""
-    header = f"# Trips rsh:{name} and no other shape: {CASES[name][0]}.\n"
+    also = "".join(f", rsh:{other}" for other in sorted(ALSO_TRIPS.get(name, ())))
+    header = f"# Trips rsh:{shape_of(name)}{also} and no other shape: {CASES[name][0]}.\n"
     header += "# GENERATED from tests/validate/fixture_cases.py; regenerate, do not edit.\n"
     return header + build_fixture(name).serialize(format="turtle")

@@ -8,13 +8,14 @@ when bound, else the focus node as value; ``{?var}`` in messages replaced by the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, URIRef
 from rdflib import Literal as RdfLiteral
 from rdflib.term import Node
 
+from respub.validate.linear import LINEAR
 from respub.validate.report import Violation
 from respub.validate.shapes import SparqlConstraint
 
@@ -81,10 +82,17 @@ def evaluate_all(constraints: Iterable[SparqlConstraint], store: ox.Store) -> li
 
     The same results as `evaluate` for constraints whose query projects ``$this`` and
     binds it in its top group (respub's do: a test compares them); any other constraint is
-    evaluated per focus node.
+    evaluated per focus node. A constraint with a check in `respub.validate.linear` runs that
+    check instead, unless it leaves the data to the query.
     """
     results: list[Violation] = []
     for constraint in constraints:
+        check = LINEAR.get(constraint.shape)
+        found = check(constraint, store) if check is not None else None
+        if found is not None:
+            for this, value in found:
+                results.append(_violation(constraint, this, _Bindings({"value": value})))
+            continue
         query = _joined(constraint)
         if query is None:
             results += evaluate([constraint], store)
@@ -112,8 +120,11 @@ def _joined(constraint: SparqlConstraint) -> str | None:
 
 
 def _violation(
-    constraint: SparqlConstraint, focus: object, solution: ox.QuerySolution
+    constraint: SparqlConstraint,
+    focus: object,
+    solution: ox.QuerySolution | _Bindings,
 ) -> Violation:
+    """The result of a solution (or of a linear check's bindings) for `focus`."""
     this = solution["this"] or focus
     value = solution["value"] or focus  # a node shape reports its focus node as value
     path = solution["path"]
@@ -132,3 +143,13 @@ def _violation(
         source_shape=constraint.shape,
         component="SPARQLConstraintComponent",
     )
+
+
+class _Bindings:
+    """A linear check's bindings read like a query solution (unbound: None)."""
+
+    def __init__(self, bindings: Mapping[str, object]) -> None:
+        self._bindings = bindings
+
+    def __getitem__(self, name: str) -> object:
+        return self._bindings.get(name)
