@@ -686,7 +686,9 @@ DATASET_CASES = frozenset({"CitedResolutionInDataset"})
 
 # Other shapes a case cannot help tripping (the shape's own condition implies theirs).
 ALSO_TRIPS: dict[str, frozenset[str]] = {
-    "OperativeNumbering.below-one": frozenset({"OperativeClause-paragraphNumber"}),
+    "OperativeNumbering.below-one": frozenset(
+        {"OperativeClause-paragraphNumber", "Subdivision-number"}
+    ),
     "OperativeNumbering.decimal": frozenset({"OperativeClause-paragraphNumber"}),
 }
 
