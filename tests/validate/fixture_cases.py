@@ -374,10 +374,12 @@ CASES: dict[str, tuple[str, str]] = {
         " INSERT DATA { en:operative-1 respub:paragraphNumber 0 ."
         " en:operative-2 respub:paragraphNumber 1 }",
     ),
-    "OperativeNumbering.decimal": (
-        "operative clauses numbered 1, 3.0, a decimal (left to the query)",
-        "DELETE DATA { en:operative-2 respub:paragraphNumber 2 } ;"
-        ' INSERT DATA { en:operative-2 respub:paragraphNumber "3.0"^^xsd:decimal }',
+    "OperativeNumbering.roman": (
+        "both operative clauses numbered 'i', as text (left to the query)",
+        "DELETE DATA { en:operative-1 respub:paragraphNumber 1 ."
+        " en:operative-2 respub:paragraphNumber 2 } ;"
+        ' INSERT DATA { en:operative-1 respub:paragraphNumber "i" .'
+        ' en:operative-2 respub:paragraphNumber "i" }',
     ),
     "text": (
         "an operative clause without text",
@@ -689,7 +691,7 @@ ALSO_TRIPS: dict[str, frozenset[str]] = {
     "OperativeNumbering.below-one": frozenset(
         {"OperativeClause-paragraphNumber", "Subdivision-number"}
     ),
-    "OperativeNumbering.decimal": frozenset({"OperativeClause-paragraphNumber"}),
+    "OperativeNumbering.roman": frozenset({"OperativeClause-paragraphNumber"}),
 }
 
 

@@ -53,8 +53,8 @@ def test_numbering_checked_linearly_for_integers(cases: ModuleType) -> None:
     assert operative_numbering(constraint, _store(cases, "text")) == []
 
 
-def test_numbering_left_to_the_query_for_a_decimal(cases: ModuleType) -> None:
-    store = _store(cases, "OperativeNumbering.decimal")
+def test_numbering_left_to_the_query_for_text(cases: ModuleType) -> None:
+    store = _store(cases, "OperativeNumbering.roman")
     constraint = _constraint(NUMBERING)
     assert operative_numbering(constraint, store) is None
     assert Report(tuple(evaluate([constraint], store))).violations
