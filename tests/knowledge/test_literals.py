@@ -4,9 +4,10 @@ overlaps, nests or repeats (the literals of the body profiles, and random ones).
 from __future__ import annotations
 
 import random
+import re
 
 from respub.knowledge.literals import LiteralSet
-from respub.knowledge.profiles import _detector, known_bodies, profiles
+from respub.knowledge.profiles import _alternates, _detector, known_bodies, on_a_line, profiles
 
 
 def _expected(literals: list[str], text: str) -> set[str]:
@@ -39,3 +40,26 @@ def test_body_marks_on_built_texts() -> None:
             p[draw.randint(0, len(p) // 2) :] + draw.choice(["", " ", "/"]) for p in pieces
         )
         assert found.present(text) == _expected(literals, text), text
+
+
+def test_line_anchored_formulas_found_alike() -> None:
+    """`on_a_line` answers as `search` does for every formula of every body, on texts of
+    formula lines cut, joined and cased at random, and on patterns it must not rewrite."""
+    formulas = [f for p in _detector()[0] for f in p.patterns["formula"].values()]
+    formulas += [re.compile(s, re.M) for s in (r"^a|b", r"(?i)^[|]x", r"^(?:a|b)c")]
+    formulas.append(re.compile(r"^The Council"))  # not MULTILINE: left to `search`
+    lines = ["The General Assembly,", "THE ASSEMBLY,", "La Conférence générale,", "b", "ac",
+             "إن الجمعية العامة", "The Council", "Recalling", "|x", ""]  # fmt: skip
+    draw = random.Random(4)
+    for _ in range(300):
+        picked = [draw.choice(lines) for _ in range(draw.randint(0, 5))]
+        picked = [p[draw.randint(0, 2) :] if draw.random() < 0.2 else p for p in picked]
+        text = draw.choice(["\n", " ", "\n\n"]).join(picked)
+        text = text.upper() if draw.random() < 0.2 else text
+        for formula in formulas:
+            assert on_a_line(formula, text) == (formula.search(text) is not None), (formula, text)
+
+
+def test_top_level_alternation() -> None:
+    assert _alternates(r"^a|b") and _alternates(r"^(a)|b")
+    assert not any(_alternates(s) for s in (r"^(a|b)", r"^[|]", r"^[]|]", r"^a\|b", r"^[^]|]"))

@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import cache
 
 from respub.knowledge.lexicon import LANGUAGES, lexicon
@@ -22,20 +21,23 @@ def detect_language(text: str) -> str | None:
     Arabic by its script (most words written in it); the others by the share of their
     function words (`stopwords` of each lexicon) among the first words of the text.
     """
-    words = Counter(words_of(text[:1200].casefold()))
-    total = sum(words.values())
+    words = words_of(text[:1200].casefold())
+    total = len(words)
     if not total:
         return None
-    if sum(n for w, n in words.items() if "\u0600" <= w[0] <= "\u06ff") > total * 0.3:
+    if _ARABIC.search(text, 0, 1200) and (
+        sum(1 for w in words if "\u0600" <= w[0] <= "\u06ff") > total * 0.3
+    ):
         return "ar"
-    counts = {lang: 0 for lang in LANGUAGES if lang != "ar"}
-    languages = _stopword_languages()
-    for word, count in words.items():  # each distinct word once, for every language
-        for lang in languages.get(word, ()):
-            counts[lang] += count
-    scores = {lang: count / total for lang, count in counts.items()}
+    # each language's share of function words (a membership test per word, in C)
+    scores = {
+        lang: sum(map(words_in.__contains__, words)) / total for lang, words_in in _stopwords()
+    }
     best = max(scores, key=lambda lang: scores[lang])
     return best if scores[best] >= 0.08 else None
+
+
+_ARABIC = re.compile("[\u0600-\u06ff]")  # no word opens in Arabic script without one
 
 
 def words_of(text: str) -> list[str]:
@@ -64,11 +66,6 @@ _BREAKS = _Breaks()
 
 
 @cache
-def _stopword_languages() -> dict[str, tuple[str, ...]]:
-    """Each function word of the lexicons and the languages (not Arabic) it belongs to."""
-    found: dict[str, tuple[str, ...]] = {}
-    for lang in LANGUAGES:
-        if lang != "ar":
-            for word in lexicon(lang).stopwords:
-                found[word] = (*found.get(word, ()), lang)
-    return found
+def _stopwords() -> tuple[tuple[str, frozenset[str]], ...]:
+    """The function words of each language but Arabic, in the order of `LANGUAGES`."""
+    return tuple((lang, lexicon(lang).stopwords) for lang in LANGUAGES if lang != "ar")

@@ -77,7 +77,7 @@ class BodyProfile:
             marks += symbol is not None
         formulas = self._formulas
         chosen = formulas[language] if language in formulas else formulas[None]
-        if any(s in folded and f.search(text) for s, f in chosen):
+        if any(s in folded and on_a_line(f, text) for s, f in chosen):
             marks += 2
         elif symbol is not None:
             # a text layer that runs the heading and the formula together on one line
@@ -111,6 +111,54 @@ def fold(text: str) -> str:
     'the security council'
     """
     return " ".join(text.split()).casefold()
+
+
+def on_a_line(pattern: re.Pattern[str], text: str) -> bool:
+    """`pattern.search(text)` is not None, for a pattern anchored at a line start ("(?i)^The
+    Council,", MULTILINE), but fast: the engine tries a line-anchored pattern at every
+    position, while one opened by a newline skips from newline to newline.
+
+    >>> on_a_line(re.compile(r"(?i)^The Council,", re.M), "Heading\\nTHE COUNCIL,")
+    True
+    """
+    after_newline = _after_newline(pattern)
+    if after_newline is None:
+        return pattern.search(text) is not None
+    return pattern.match(text) is not None or after_newline.search(text) is not None
+
+
+@cache
+def _after_newline(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A MULTILINE pattern whose every match starts at a line start, opened by a newline
+    instead; None for any other pattern."""
+    found = re.match(r"(\(\?\w+\))?\^", pattern.pattern)
+    if not pattern.flags & re.MULTILINE or found is None or _alternates(pattern.pattern):
+        return None
+    flags, rest = found.group(1) or "", pattern.pattern[len(found.group(1) or "") :]
+    return re.compile(f"{flags}\\n(?:{rest})", pattern.flags)
+
+
+def _alternates(source: str) -> bool:
+    """Whether `source` has a "|" outside groups and classes (`^a|b` anchors only `a`)."""
+    depth, index, in_class = 0, 0, False
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 1
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":  # a "]" first in the class ("[]a]", "[^]a]") is a member
+            in_class = True
+            index += source[index + 1 : index + 2] == "^"
+            index += source[index + 1 : index + 2] == "]"
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return True
+        index += 1
+    return False
 
 
 @cache
