@@ -3,14 +3,10 @@
 For each size (default 10,000 and 100,000 documents), a store is built once from the
 sample release's real N-Quads, renumbered (`scale_store.py`: a fast bulk load, not a
 publish; kept under --stores and reused while the generator is unchanged). Then each
-shipped query (queries/*.rq) is run as `respub query` runs it (the store opened read-only,
-the default graph the union of the named graphs, `--bind` values as substitutions), every
-row read:
-
-- selective: with its parameter (?identifier, ?cited, ?concept and ?year) bound to a value
-  drawn at random from the data for every run (a seeded generator: the seed is printed),
-  --runs runs;
-- unbound: the whole dataset, 3 runs (1 when the first takes more than 30 s).
+shipped query (queries/*.rq) is timed as query_timing.py times it for bench_scale.py too:
+asked as `respub query` asks it, every row read, bound with a value drawn at random from
+the data for every run (?identifier, ?cited, ?concept and ?year; a seeded generator: the
+seed is printed), --runs runs, and unbound (the whole dataset), 3 runs (1 when slow).
 
 Targets: selective p50 <= 20 ms at 100,000 documents, aggregates <= 2 s. Writes
 benchmarks/results/<date>-queries-<N>.json and .md with the load average (the machine is
@@ -26,123 +22,24 @@ import json
 import os
 import platform
 import random
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from pyoxigraph import Literal, QuerySolutions, Store, Variable
+from pyoxigraph import Store
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import scale_store
+from query_timing import label, measure
 
 ROOT = Path(__file__).resolve().parents[1]
-QUERIES = ROOT / "queries"
 RESULTS = ROOT / "benchmarks" / "results"
-SLOW = 30.0  # seconds: an unbound query slower than this runs once
-# The values a consumer binds, drawn from the data: one SPARQL query per parameter.
-POOLS = {
-    "identifier": "SELECT DISTINCT ?v WHERE { ?w <https://respub.org/ontology#identifier> ?v }",
-    "cited": "SELECT DISTINCT ?v WHERE { ?c <https://respub.org/ontology#citedIdentifier> ?v ; "
-    '<https://respub.org/ontology#citationKind> "resolution" }',
-    "concept": "SELECT DISTINCT ?v WHERE { ?c <http://www.w3.org/2004/02/skos/core#notation> ?v ; "
-    "<http://www.w3.org/2004/02/skos/core#inScheme> ?s "
-    'FILTER (STRENDS(STR(?s), "/concept/operative")) }',
-    "year": "SELECT DISTINCT (STR(YEAR(?d)) AS ?v) WHERE { "
-    "?w <https://respub.org/ontology#dateAdopted> ?d }",
-}
-# Each query's parameters (the variables its comment says to bind).
-PARAMETERS = {
-    "who-cites.rq": ("cited",),
-    "operative-clauses.rq": ("concept", "year"),
-    "clause-counts.rq": ("identifier",),
-    "resolution-clauses.rq": ("identifier",),
-    "eli-citations.rq": ("identifier",),
-    "eli-language-versions.rq": ("identifier",),
-    "eli-resolutions-by-language.rq": ("identifier",),
-}
-# Queries not timed unbound: operative-clauses.rq is every operative clause then, the
-# listing operative-urges.rq already times for one concept.
-REQUIRED = {"operative-clauses.rq"}
 
 
 def load() -> list[float]:
     return [round(x, 2) for x in os.getloadavg()]
-
-
-def timed(store: Store, text: str, bindings: dict[str, str]) -> tuple[float, int]:
-    """Milliseconds to read every row, and the number of rows."""
-    substitutions = {Variable(k): Literal(v) for k, v in bindings.items()}
-    started = time.perf_counter()
-    rows = sum(
-        1
-        for _ in store.query(text, use_default_graph_as_union=True, substitutions=substitutions)  # type: ignore[union-attr]
-    )
-    return (time.perf_counter() - started) * 1000, rows
-
-
-def pools(store: Store) -> dict[str, list[str]]:
-    found = {}
-    for name, text in POOLS.items():
-        answer = store.query(text, use_default_graph_as_union=True)
-        assert isinstance(answer, QuerySolutions)
-        found[name] = sorted(row[0].value for row in answer)  # type: ignore[union-attr,index]
-    return found
-
-
-def summary(times: list[float], rows: list[int]) -> dict[str, Any]:
-    times = sorted(times)
-    return {
-        "runs": len(times),
-        "p50_ms": round(statistics.median(times), 1),
-        "p95_ms": round(times[min(len(times) - 1, round(0.95 * (len(times) - 1)))], 1),
-        "rows_median": int(statistics.median(rows)),
-        "rows_max": max(rows),
-    }
-
-
-def measure(
-    store: Store,
-    runs: int,
-    rng: random.Random,
-    say: Callable[[str], None],
-    skip: frozenset[str] = frozenset(),
-    selective_only: bool = False,
-) -> dict[str, Any]:
-    values = pools(store)
-    say("pools: " + ", ".join(f"{k} {len(v):,} values" for k, v in values.items()))
-    found: dict[str, Any] = {}
-    for path in sorted(QUERIES.glob("*.rq")):
-        if path.name in skip:
-            continue
-        text = path.read_text("utf-8")
-        cases: dict[str, Any] = {}
-        names = PARAMETERS.get(path.name, ())
-        if names:
-            times, rows = [], []
-            for _ in range(runs):
-                bindings = {n: rng.choice(values[n]) for n in names}
-                ms, count = timed(store, text, bindings)
-                times.append(ms)
-                rows.append(count)
-            cases["selective"] = {**summary(times, rows), "bound": list(names)}
-            say(f"{path.name} selective: {cases['selective']}")
-        if path.name not in REQUIRED and not (selective_only and names):
-            times, rows = [], []
-            for _ in range(3):
-                ms, count = timed(store, text, {})
-                times.append(ms)
-                rows.append(count)
-                if ms > SLOW * 1000:
-                    break
-            cases["whole dataset"] = summary(times, rows)
-            say(f"{path.name} whole dataset: {cases['whole dataset']}")
-        found[path.name] = cases
-    return found
 
 
 def markdown(result: dict[str, Any]) -> str:
@@ -163,9 +60,8 @@ def markdown(result: dict[str, Any]) -> str:
     ]
     for name, cases in result["queries"].items():
         for case, t in cases.items():
-            label = f"bound {', '.join(t['bound'])}" if "bound" in t else case
             lines.append(
-                f"| {name} | {label} | {t['runs']} | {t['p50_ms']} | {t['p95_ms']} | "
+                f"| {name} | {label(case, t)} | {t['runs']} | {t['p50_ms']} | {t['p95_ms']} | "
                 f"{t['rows_median']:,}, {t['rows_max']:,} |"
             )
     return "\n".join(lines) + "\n"

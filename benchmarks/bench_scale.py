@@ -11,8 +11,9 @@ publish` in a subprocess):
 - ms per document per stage: parse, map, validate (pyrudof; pyshacl for comparison) in
   this process over 200 documents; write the release and load the store in this process
   over every document's cached result (the library calls the flow's tasks make);
-- SPARQL p50/p95 per shipped query on the published store (7 runs each), and the scan
-  that queries/void-classes.rq replaces;
+- SPARQL p50/p95 per shipped query on the published store, bound and unbound, timed as
+  bench_queries.py times them (query_timing.py), and the scan queries/void-classes.rq
+  replaces;
 - validation disagreements between pyrudof and pyshacl (every document up to
   --validation-sample, else an evenly spread sample of that many);
 - the naive pipeline on the same documents (up to --naive-sample, evenly spread): one
@@ -39,7 +40,6 @@ import platform
 import re
 import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -165,28 +165,23 @@ SELECT ?class (COUNT(DISTINCT ?s) AS ?entities) WHERE {
 } GROUP BY ?class ORDER BY DESC(?entities)"""
 
 
-def sparql(store: Path, runs: int = 7) -> dict[str, dict[str, float]]:
-    """p50 and p95 in ms of each shipped query (`runs` runs) on the embedded store, opened
-    read-only as `respub query` does (without its guard process, which adds a fixed
-    ~0.4 s per query on this machine); and of the class scan void-classes.rq replaces."""
+def sparql(store: Path, runs: int = 7, seed: int = 0) -> dict[str, dict[str, float]]:
+    """p50 and p95 in ms of each shipped query, bound and unbound, timed as bench_queries.py
+    times them (query_timing.measure: `runs` runs bound to values drawn from the data with
+    `seed`, the whole dataset 3 times); and of the class scan void-classes.rq replaces."""
+    import random
+
     from pyoxigraph import Store
+    from query_timing import label, measure, summary, timed
 
     opened = Store.read_only(str(store))
-    texts = {p.name: p.read_text("utf-8") for p in sorted((ROOT / "queries").glob("*.rq"))}
-    texts["(scan: entities per class)"] = CLASS_SCAN
     found = {}
-    for name, text in texts.items():
-        times = []
-        for _ in range(runs):
-            started = time.perf_counter()
-            for _row in opened.query(text, use_default_graph_as_union=True):  # type: ignore[union-attr]
-                pass
-            times.append((time.perf_counter() - started) * 1000)
-        times.sort()
-        found[name] = {
-            "p50": round(statistics.median(times), 1),
-            "p95": round(times[min(len(times) - 1, int(0.95 * len(times)))], 1),
-        }
+    for name, cases in measure(opened, runs, random.Random(seed), lambda _: None).items():
+        for case, t in cases.items():
+            found[f"{name} ({label(case, t)})"] = {"p50": t["p50_ms"], "p95": t["p95_ms"]}
+    times, rows = zip(*(timed(opened, CLASS_SCAN, {}) for _ in range(3)), strict=True)
+    scan = summary(list(times), list(rows))
+    found["(scan: entities per class)"] = {"p50": scan["p50_ms"], "p95": scan["p95_ms"]}
     return found
 
 
@@ -299,7 +294,7 @@ def run(
     note("stages", one_changed_seconds=round(one, 2))
     stage_ms = {**stages(made[:200]), **release_stages(manifest, out, work)}
     note("SPARQL", stages_ms_per_document=stage_ms)
-    queries = sparql(out / "store", runs=7 if size <= 1000 else 5)
+    queries = sparql(out / "store", runs=30)
     note("validation engines", sparql_ms=queries)
     differ, checked = disagreements(release, validation_sample)
     sample = spread(made, naive_sample)
@@ -365,8 +360,9 @@ def sparql_only(size: int, work: Path) -> dict[str, Any]:
     quads.unlink()
     del store
     loads["SPARQL"] = load()
-    queries = sparql(store_dir, runs=5)
-    queries.pop("void-classes.rq")  # no dataset description here: it would answer nothing
+    queries = sparql(store_dir, runs=30)
+    # no dataset description here: it would answer nothing
+    queries.pop("void-classes.rq (whole dataset)")
     loads["end"] = load()
     return {
         "documents": size,

@@ -41,10 +41,14 @@ A = '"A/RES/80/1"'
         ("SELECT ?w WHERE { ?w <http://x.org/q> ?i }", None),
         ("SELECT (STR(?x) AS ?i) WHERE { ?w <http://x.org/q> ?x }", None),
         ("SELECT ?i", None),  # no group: the store reports the syntax error
+        # a query that computes a bound variable anywhere gets no block (bound ?i, ?w)
+        ("SELECT ?w ?i WHERE { ?w <http://x.org/q> ?d BIND (STR(?d) AS ?i) }", None),
     ],
 )
 def test_where_the_values_go(sparql: str, expected: str | None) -> None:
     assert with_values(sparql, {"i": A}) == (expected or sparql)
+    if "BIND" in sparql:
+        assert with_values(sparql, {"w": "<http://x.org/w>", "i": A}) == sparql
 
 
 def _rows(store: Store, sparql: str, **bindings: str) -> set[tuple[str, ...]]:
