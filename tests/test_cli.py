@@ -187,9 +187,50 @@ def test_a_noop_rerun_with_allowed_roots_starts_no_prefect(tmp_path: Path) -> No
     first = run(*args)
     assert first.returncode == 0, first.stderr[-2000:]
     assert "2 parsed, 0 reused" in first.stderr
-    again = run(*args, env={"PREFECT_API_URL": "http://127.0.0.1:9/api"})  # no Prefect there
+    nowhere = {"PREFECT_API_URL": "http://127.0.0.1:9/api"}  # no Prefect there
+    again = run(*args, env=nowhere)
     assert again.returncode == 0, again.stderr[-2000:]
     assert "0 parsed, 2 reused" in again.stderr
+    # Touched, same bytes: its stat differs, so it is read again, and nothing changed (an
+    # older mtime: the release time, the newest mtime of the sources, stays the same).
+    seed = folder / "seed.es.txt"
+    os.utime(seed, ns=(1_600_000_000_000_000_000,) * 2)
+    touched = run(*args, env=nowhere)
+    assert touched.returncode == 0 and "0 parsed, 2 reused" in touched.stderr, touched.stderr
+    # Changed bytes of the same size, its mtime put back: a run is needed (it needs Prefect,
+    # unreachable here, so it fails instead of passing for a no-op).
+    changed = seed.read_bytes().replace(b"INSTA", b"INSTO")
+    assert len(changed) == seed.stat().st_size and changed != seed.read_bytes()
+    seed.write_bytes(changed)
+    os.utime(seed, ns=(1_600_000_000_000_000_000,) * 2)
+    assert run(*args, env=nowhere).returncode != 0
+
+
+HEAVY = ("prefect", "rdflib", "pyshacl", "pyoxigraph", "pyrudof", "lxml", "requests")
+
+
+def test_a_noop_publish_loads_no_prefect_nor_rdf_library(tmp_path: Path) -> None:
+    """The no-op path imports only what it needs: no Prefect, no RDF or SHACL engine (each
+    costs a fraction of a second to seconds at start-up)."""
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "seed.es.txt").write_bytes(SEED.read_bytes())
+    args = ["publish", str(tmp_path / "src"), "--out", str(tmp_path / "out")]
+    assert run(*args).returncode == 0
+    probe = (
+        "import atexit, sys\n"
+        f"heavy = {HEAVY!r}\n"
+        "atexit.register(lambda: print('loaded:', [m for m in heavy if m in sys.modules],"
+        " file=sys.stderr))\n"
+        f"sys.argv = ['respub', *{args!r}]\n"
+        "from respub.cli import main\n"
+        "main()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "0 parsed, 1 reused" in done.stderr
+    assert "loaded: []" in done.stderr, done.stderr[-2000:]
 
 
 def test_publish_of_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:

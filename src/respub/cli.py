@@ -11,7 +11,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -21,6 +21,7 @@ from respub.orchestrate.settings import DEFAULT_CRON
 
 if TYPE_CHECKING:
     from respub.model import Resolution
+    from respub.orchestrate.report import QuarantineError
     from respub.rdf.iri import Iris
 
 DEFAULT_CORPUS = Path("corpus")
@@ -232,32 +233,38 @@ def survey(
 @with_publish_options()
 def publish(**values: Any) -> None:
     """Parse, map, validate and publish a release (runs the Prefect flow), then load the store."""
-    from respub.orchestrate.commands import QuarantineError, run
+    from respub.orchestrate.commands import QuarantineError, run_flow, run_if_changed
     from respub.orchestrate.settings import PublishOptions
-    from respub.preflight import check_publish
     from respub.release_time import release_time_from_environ
 
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # no calls home
+    started = time.monotonic()
     try:  # before any Prefect server starts: a mistake is one line, at once
         options = PublishOptions.of(**values)
-        options.check()
-        check_publish(options.sources, options.out, options.allowed_roots)
+        when = release_time_from_environ(os.environ)
+        # the checks, then: nothing changed? Then say so without Prefect (nor the pipeline)
+        report = run_if_changed(options, release_time=when)
+    except QuarantineError as error:
+        _quarantined(error, started)
     except (RespubError, ValueError, OSError) as error:
         _fail(error)
-    report = None
-    started = time.monotonic()
     try:
-        with _progress_bar(), _quiet_prefect(_DEBUG["on"]):
-            report = run(options, release_time=release_time_from_environ(os.environ))
+        if report is None:
+            with _progress_bar(), _quiet_prefect(_DEBUG["on"]):
+                report = run_flow(options, release_time=when)
     except QuarantineError as error:
-        report = error.report
-        _summary(report, time.monotonic() - started)
-        typer.echo(f"respub: {error}", err=True)
-        raise typer.Exit(1) from None
+        _quarantined(error, started)
     except (RespubError, ValueError, FileNotFoundError) as error:
         _fail(error)
     if report is not None:
         _summary(report, time.monotonic() - started)
+
+
+def _quarantined(error: QuarantineError, started: float) -> NoReturn:
+    """The summary of a run that quarantined sources, its one line, exit status 1."""
+    _summary(error.report, time.monotonic() - started)
+    typer.echo(f"respub: {error}", err=True)
+    raise typer.Exit(1) from None
 
 
 @contextmanager

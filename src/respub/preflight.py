@@ -8,31 +8,40 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from respub.errors import PublishError
 from respub.problems import problem
 from respub.publish.locking import exclusive
+
+if TYPE_CHECKING:
+    from respub.orchestrate.staging import SourceSpec
 
 __all__ = ["check_output", "check_publish", "check_sources"]
 
 
 def check_publish(
     sources: Sequence[str | Path], out: str | Path, allowed_roots: Sequence[str | Path] = ()
-) -> None:
-    """Every check of `check_sources` and `check_output`; raises the first problem."""
-    check_sources(sources, allowed_roots)
+) -> SourceSpec:
+    """Every check of `check_sources` and `check_output`; raises the first problem, else
+    returns the sources found."""
+    spec = check_sources(sources, allowed_roots)
     check_output(Path(out))
+    return spec
 
 
-def check_sources(sources: Sequence[str | Path], allowed_roots: Sequence[str | Path] = ()) -> None:
+def check_sources(
+    sources: Sequence[str | Path], allowed_roots: Sequence[str | Path] = ()
+) -> SourceSpec:
     """The sources name something: `FileNotFoundError` for a missing path, `ValueError`
-    for a bad manifest, `PublishError` when nothing at all is listed."""
+    for a bad manifest, `PublishError` when nothing at all is listed. Returns them."""
     from respub.orchestrate.staging import resolve_sources
 
     spec = resolve_sources(list(sources), allowed_roots)
     if not spec.files and not spec.local and not spec.remote:
         listed = ", ".join(str(s) for s in sources)
         raise PublishError(problem("publish-error", message=f"no sources found under {listed}"))
+    return spec
 
 
 def check_output(out: Path) -> None:

@@ -10,7 +10,7 @@ import hashlib
 import json
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from pyoxigraph import RdfFormat, Triple, serialize
@@ -26,6 +26,7 @@ from respub.rdf.mapping import to_triples
 from respub.rdf.serialize import ntriples_lines
 from respub.results import VIOLATION, ClauseSummary, DocumentResult
 from respub.settings import Settings
+from respub.source import Source, encodable_name
 from respub.sources.load import MEDIA_TYPES, read_source
 from respub.validate.rudof import validate_ntriples
 
@@ -40,29 +41,6 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Source:
-    """A document to process: the file to read, the name it is published under (its
-    path, or the URL it was fetched from) and the parser hints from a manifest."""
-
-    path: str
-    name: str
-    language: str | None = None
-    body: str | None = None
-    identifier: str | None = None  # for a document that prints none (manifest `identifier`)
-
-    @classmethod
-    def of(cls, path: str | Path) -> Source:
-        """A plain file, published under its own path, without hints."""
-        return cls(str(path), str(path))
-
-    @property
-    def hinted(self) -> bool:
-        """True when the document is read under another name or with parser hints."""
-        hints = (self.language, self.body, self.identifier)
-        return any(h is not None for h in hints) or self.name != self.path
 
 
 def process(source: Source, settings: Settings) -> DocumentResult:
@@ -191,15 +169,6 @@ def summarise_clauses(resolution: Resolution) -> ClauseSummary:
         preamble=tuple(_short_hash(c) for c in preamble),
         operative=tuple(_short_hash(c) for c in operative),
     )
-
-
-def encodable_name(name: str) -> bool:
-    """Whether a file name can be written as UTF-8 (not so when it holds undecodable bytes)."""
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _short_hash(value: object) -> str:

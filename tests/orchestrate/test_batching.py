@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+import respub.process
 from respub.orchestrate import batching
 from respub.orchestrate.batching import plan, run_batch
 from respub.orchestrate.cache import ResultCache
@@ -57,7 +58,7 @@ def test_an_unexpected_error_is_reported_not_cached(
     def explode(path: object, settings: Settings) -> None:
         raise ZeroDivisionError("a bug")
 
-    monkeypatch.setattr(batching, "process", explode)
+    monkeypatch.setattr(respub.process, "process", explode)  # run_batch imports it when run
     settings, cache = Settings(output_dir=tmp_path), ResultCache(tmp_path / "results")
     work = plan(_sources(corpus), settings, pipeline_version(), cache)
     outcomes = run_batch(work.todo, settings, cache.root)

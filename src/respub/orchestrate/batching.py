@@ -12,20 +12,22 @@ only reads and links them; it returns only `Outcome`s.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from respub.errors import PublishError, problem_of
 from respub.orchestrate.cache import CacheKey, ResultCache
 from respub.orchestrate.fingerprint import PipelineVersion, file_sha256, settings_sha256
-from respub.process import Source, encodable_name, process
-from respub.publish.parts import PartCache, make_part
-from respub.publish.rendered import RenderedCache
 from respub.results import DocumentResult
 from respub.settings import Settings
+from respub.source import Source, encodable_name
 from respub.sources.load import MEDIA_TYPES
+
+if TYPE_CHECKING:
+    from respub.publish.parts import PartCache
+    from respub.publish.rendered import RenderedCache
 
 log = logging.getLogger(__name__)
 
@@ -80,10 +82,16 @@ class Outcome:
 
 
 def plan(
-    sources: Sequence[Source], settings: Settings, pipeline: PipelineVersion, cache: ResultCache
+    sources: Sequence[Source],
+    settings: Settings,
+    pipeline: PipelineVersion,
+    cache: ResultCache,
+    sha256: Callable[[Path], str] = file_sha256,
 ) -> Plan:
-    """Hash each source, key its result, and find which results the cache holds."""
-    settings_hash = settings_sha256(settings)
+    """Hash each source (with `sha256`: `respub.orchestrate.hashes.SourceHashes.sha256`
+    reuses the hash of a file whose `stat` is unchanged), key its result, and find which
+    results the cache holds."""
+    settings_hash, pipeline_hash = settings_sha256(settings), pipeline.digest
     items = []
     for source in sources:
         readable = encodable_name(source.name)
@@ -92,13 +100,13 @@ def plan(
                 source.path, _escaped(source.name), source.language, source.body, source.identifier
             )
         key = CacheKey(
-            sha256=_sha256_or_blank(Path(source.path)) if readable else "",
+            sha256=_sha256_or_blank(Path(source.path), sha256) if readable else "",
             name=source.name,
             language=source.language,
             body=source.body,
             identifier=source.identifier,
             settings=settings_hash,
-            pipeline=pipeline.digest,
+            pipeline=pipeline_hash,
         )
         items.append(WorkItem(source, key))
     cached = frozenset(i.digest for i in items if cache.has(i.digest))
@@ -114,11 +122,11 @@ def _escaped(name: str) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def _sha256_or_blank(path: Path) -> str:
+def _sha256_or_blank(path: Path, sha256: Callable[[Path], str] = file_sha256) -> str:
     """The file's hash, or "" when it cannot be read now (unreadable, vanished): the
     document is then processed, fails with its reason, and is quarantined, never cached."""
     try:
-        return file_sha256(path)
+        return sha256(path)
     except OSError as error:
         log.warning("%s: cannot read (%s)", path, error.strerror or error)
         return ""
@@ -146,6 +154,11 @@ def run_batch(
     store the new results in the cache (and, with `parts_root`, the dump parts of the
     publishable ones in a `PartCache` there, and their rendered files in the output's
     `RenderedCache`), and report one `Outcome` per document."""
+    # here, not at the top: planning a run (orchestrate/noop.py) needs no parser nor RDF
+    from respub.process import process
+    from respub.publish.parts import PartCache
+    from respub.publish.rendered import RenderedCache
+
     cache = ResultCache(cache_root)
     parts = PartCache(parts_root) if parts_root is not None else None
     rendered = RenderedCache(settings.output_dir, settings.base_iri)
@@ -182,6 +195,8 @@ def run_batch(
 def _keep_part(parts: PartCache, result: DocumentResult) -> None:
     """Make and keep the dump part of each publishable version of a result (a resolution
     in parts has one per part), unless already kept."""
+    from respub.publish.parts import make_part
+
     for version in result.versions:
         iri, key = version.expression_iri, version.content_sha256
         if version.publishable and iri is not None and key and not parts.path(key).is_file():

@@ -18,7 +18,15 @@ from respub.orchestrate.report import PublishReport, QuarantineError
 from respub.orchestrate.settings import DEFAULT_CRON, PublishOptions, make_settings
 from respub.preflight import check_publish
 
-__all__ = ["PublishReport", "QuarantineError", "publish", "run", "schedule"]
+__all__ = [
+    "PublishReport",
+    "QuarantineError",
+    "publish",
+    "run",
+    "run_flow",
+    "run_if_changed",
+    "schedule",
+]
 
 
 def publish(
@@ -40,16 +48,30 @@ def run(options: PublishOptions, *, release_time: datetime | None = None) -> Pub
     quarantined and `allow_quarantine` is false — the release is written all the same —
     and `RespubError`s such as `PublishError` when the run fails.
     """
+    report = run_if_changed(options, release_time=release_time)
+    return report if report is not None else run_flow(options, release_time=release_time)
+
+
+def run_if_changed(
+    options: PublishOptions, *, release_time: datetime | None = None
+) -> PublishReport | None:
+    """The checks `run` makes before the flow: the options, the sources, the output folder;
+    then the report of the last run when nothing changed since (raising as `run` does),
+    or None when the flow must run. Imports neither Prefect nor the pipeline."""
     options.check()
     settings = make_settings(out=options.out, base_iri=options.base_iri, release_time=release_time)
-    check_publish(options.sources, options.out, options.allowed_roots)  # before any server
+    spec = check_publish(options.sources, options.out, options.allowed_roots)  # no server yet
     # Nothing changed? Say so without starting Prefect (its server costs seconds).
-    report = unchanged(list(options.sources), settings, options.allowed_roots)
-    if report is not None:
-        if report.quarantined and not options.allow_quarantine:
-            raise QuarantineError.of(report)
-        return report
+    report = unchanged(
+        list(options.sources), settings, options.allowed_roots, rehash=options.rehash, resolved=spec
+    )
+    if report is not None and report.quarantined and not options.allow_quarantine:
+        raise QuarantineError.of(report)
+    return report
 
+
+def run_flow(options: PublishOptions, *, release_time: datetime | None = None) -> PublishReport:
+    """Run the publish flow (with a temporary Prefect server unless one is configured)."""
     from respub.orchestrate.flow import publish_resolutions
 
     # At the command line a failure is reported at once, not retried ten minutes later.

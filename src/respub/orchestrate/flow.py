@@ -43,6 +43,7 @@ from respub.orchestrate.batching import (
 from respub.orchestrate.cache import ResultCache
 from respub.orchestrate.consistent import load_or_roll_back
 from respub.orchestrate.fingerprint import pipeline_version
+from respub.orchestrate.hashes import SourceHashes
 from respub.orchestrate.index import gather
 from respub.orchestrate.noop import pin_release_time, still_current, unchanged_report, unique
 from respub.orchestrate.pool import run_in, worker_pool, workers
@@ -65,11 +66,11 @@ from respub.orchestrate.state import (
     run_fingerprint,
     write_last_run,
 )
-from respub.process import Source
 from respub.publish.layout import STORE
 from respub.publish.parts import PARTS
 from respub.publish.release import ReleaseSummary, write_release
 from respub.settings import Settings
+from respub.source import Source
 from respub.sources.http import HttpSettings, ValidatorCache, make_session
 from respub.sources.manifest import ManifestEntry
 from respub.store.load import StoreSummary
@@ -129,10 +130,14 @@ def stage_source(
 
 
 @task(name="plan-documents", cache_policy=NO_CACHE, timeout_seconds=PLAN_TIMEOUT)
-def plan_documents(sources: list[Source], settings: Settings) -> Plan:
-    """Hash every document and find which results the cache already holds."""
-    cache = ResultCache(StateDirs.of(settings.output_dir).results)
-    return plan(sources, settings, pipeline_version(), cache)
+def plan_documents(sources: list[Source], settings: Settings, rehash: bool = False) -> Plan:
+    """Hash every document (reusing the hash of a file whose `stat` is unchanged, unless
+    `rehash`) and find which results the cache already holds."""
+    state = StateDirs.of(settings.output_dir)
+    hashes = SourceHashes(state.source_hashes, trust=not rehash)
+    found = plan(sources, settings, pipeline_version(), ResultCache(state.results), hashes.sha256)
+    hashes.save()
+    return found
 
 
 @task(name="process-batch", cache_policy=NO_CACHE, timeout_seconds=BATCH_TIMEOUT)
@@ -200,6 +205,7 @@ def publish_resolutions(
     dask_workers: int | None = DEFAULTS.dask_workers,
     allow_quarantine: bool = DEFAULTS.allow_quarantine,
     allow_private_network: bool = DEFAULTS.allow_private_network,
+    rehash: bool = DEFAULTS.rehash,
     allowed_roots: list[str] | None = None,
     release_time: datetime | None = None,
 ) -> PublishReport | State[Any]:
@@ -227,6 +233,7 @@ def publish_resolutions(
             allow_private_network,
             allowed_roots,
             release_time,
+            rehash,
         )
     except Exception as error:
         if not retryable(error):
@@ -251,6 +258,7 @@ def _publish(
     allow_private_network: bool,
     allowed_roots: list[str] | None,
     release_time: datetime | None,
+    rehash: bool = False,
 ) -> PublishReport:
     """The body of the flow: its tasks, wired; the run's report."""
     settings = make_settings(out=out, base_iri=base_iri, release_time=release_time)
@@ -262,7 +270,7 @@ def _publish(
     source_reports = tuple(s.report for s in staged)
     if not documents:
         raise PublishError(f"no sources found under {', '.join(sources or [DEFAULT_SOURCES])}")
-    work = plan_documents(documents, settings)
+    work = plan_documents(documents, settings, rehash)
     settings = pin_release_time(settings, work)
     fingerprint = run_fingerprint(work.keys, settings)
     last = read_last_run(state.last_run)

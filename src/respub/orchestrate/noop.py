@@ -7,7 +7,9 @@ Prefect server at all when the answer is yes (a no-op in well under a second, ag
 the 5–7 s of a temporary Prefect server); the flow asks the same questions itself.
 
 Runs with remote (HTTP) sources always go to the flow: only fetching tells whether they
-changed.
+changed. Nothing here imports Prefect, rdflib, a SHACL engine or the parser, and a source
+whose `stat` is unchanged since it was hashed is not read again
+(`respub.orchestrate.hashes`; `--rehash` reads every byte).
 """
 
 from __future__ import annotations
@@ -20,13 +22,14 @@ from pathlib import Path
 from respub.orchestrate.batching import Plan, plan
 from respub.orchestrate.cache import ResultCache
 from respub.orchestrate.fingerprint import pipeline_version
+from respub.orchestrate.hashes import SourceHashes
 from respub.orchestrate.report import PublishReport
-from respub.orchestrate.staging import SourceReport, Staged, resolve_sources
+from respub.orchestrate.staging import SourceReport, SourceSpec, Staged, resolve_sources
 from respub.orchestrate.state import LastRun, StateDirs, read_last_run, run_fingerprint
-from respub.process import Source
 from respub.publish.layout import STORE, current_release
 from respub.release_time import release_time_from_sources
 from respub.settings import Settings
+from respub.source import Source
 
 __all__ = ["pin_release_time", "still_current", "unchanged", "unchanged_report", "unique"]
 
@@ -34,12 +37,20 @@ log = logging.getLogger(__name__)
 
 
 def unchanged(
-    specs: Sequence[str | Path], settings: Settings, allowed_roots: Sequence[str | Path] = ()
+    specs: Sequence[str | Path],
+    settings: Settings,
+    allowed_roots: Sequence[str | Path] = (),
+    *,
+    rehash: bool = False,
+    resolved: SourceSpec | None = None,
 ) -> PublishReport | None:
     """The report of a run that would change nothing (the last run's, marked unchanged), or
     None when a run is needed (or remote sources must be fetched to know). `allowed_roots`
-    are the run's (`--allow-root`): the flow reads the same sources with them."""
-    spec = resolve_sources(specs, allowed_roots)
+    are the run's (`--allow-root`): the flow reads the same sources with them. A source
+    whose `stat` is unchanged since it was hashed keeps its hash, unless `rehash`
+    (`respub.orchestrate.hashes`). `resolved`: the sources as `resolve_sources` found them
+    (read again when None)."""
+    spec = resolved if resolved is not None else resolve_sources(specs, allowed_roots)
     if spec.remote:
         return None
     documents = unique(
@@ -51,7 +62,9 @@ def unchanged(
     last = read_last_run(state.last_run)
     if last is None:
         return None
-    work = plan(documents, settings, pipeline_version(), ResultCache(state.results))
+    hashes = SourceHashes(state.source_hashes, trust=not rehash)
+    work = plan(documents, settings, pipeline_version(), ResultCache(state.results), hashes.sha256)
+    hashes.save()
     if work.todo:
         return None
     settings = pin_release_time(settings, work)

@@ -13,7 +13,6 @@ from typing import Any
 from respub.errors import PublishError
 from respub.orchestrate.batching import Outcome
 from respub.orchestrate.staging import SourceReport
-from respub.parse.identifiers import canonical
 from respub.publish.manifest import Quarantine
 from respub.results import VIOLATION, DocumentResult
 
@@ -154,6 +153,8 @@ def actions_of(outcomes: Iterable[Outcome]) -> dict[str, str]:
 
 def identifier_mismatches(report: PublishReport) -> list[tuple[str, str, str | None]]:
     """(source, identifier the manifest expects, identifier parsed) where they differ."""
+    from respub.parse.identifiers import canonical  # the parser loads only when asked
+
     parsed = {row.source: row.identifier for row in report.rows}
     found = []
     for source in report.sources:

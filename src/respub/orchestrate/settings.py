@@ -91,6 +91,10 @@ class PublishOptions:
     allow_private_network: bool = _option(
         False, "Let HTTP sources reach private, loopback and link-local addresses."
     )
+    rehash: bool = _option(
+        False,
+        "Hash every source's bytes again, trusting no recorded size, times and inode.",
+    )
     allowed_roots: tuple[str, ...] = _option(
         (),
         "A folder manifest entries may name besides their own.",

@@ -6,6 +6,7 @@ output/state/
   parts/, zip/                  dump pieces and archive members (respub.publish)
   rendered/<salt>/              each version's .ttl, .jsonld, .akn by content hash
   sources/<s[:2]>/<sha256>.ext  fetched bytes, staged for processing
+  source-hashes.json            each local source's hash and stat (respub.orchestrate.hashes)
   http/validators.json          ETag / Last-Modified per URL, and the last good bodies
   last-run.json                 what the last successful run published, and from what
 """
@@ -48,6 +49,11 @@ class StateDirs:
     def index(self) -> Path:
         """The light record of every cached result of the last run, by key."""
         return self.root / "index.json"
+
+    @property
+    def source_hashes(self) -> Path:
+        """The hash of each source's bytes, with its `stat` when they were read."""
+        return self.root / "source-hashes.json"
 
     @property
     def sources(self) -> Path:

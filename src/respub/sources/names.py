@@ -26,12 +26,22 @@ __all__ = ["source_name"]
 def source_name(path: Path, anchors: Iterable[Path], cwd: Path | None = None) -> str:
     """`path` relative to `cwd` (default the working directory) when below it, else to the
     parent of the first anchor (a folder or manifest folder) holding it, else its file name."""
-    here = Path(os.path.abspath(cwd or Path.cwd()))
-    full = Path(os.path.abspath(path))
-    if full.is_relative_to(here):
-        return full.relative_to(here).as_posix()
+    full = os.path.abspath(path)  # strings, not Paths: a run names 10,000 sources
+    below = _below(full, os.path.abspath(cwd or os.getcwd()))
+    if below is not None:
+        return below
     for anchor in anchors:
-        folder = Path(os.path.abspath(anchor))
-        if full.is_relative_to(folder):
-            return full.relative_to(folder.parent).as_posix()
-    return full.name
+        folder = os.path.abspath(anchor)
+        if _below(full, folder) is not None:
+            return Path(full).relative_to(os.path.dirname(folder)).as_posix()
+    return os.path.basename(full)
+
+
+def _below(path: str, folder: str) -> str | None:
+    """`path` relative to `folder` (both absolute, normalised), or None if not below it."""
+    if path == folder:
+        return "."
+    prefix = folder if folder.endswith(os.sep) else folder + os.sep
+    if not path.startswith(prefix):
+        return None
+    return Path(path[len(prefix) :]).as_posix()
