@@ -8,6 +8,7 @@ import json
 import posixpath
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import feedparser
@@ -166,6 +167,40 @@ def test_the_site_is_a_pure_function_of_the_release(release: ReleaseSummary) -> 
     first = build_site(site_source(root, infos, None)).files
     assert first == build_site(site_source(root, infos, None)).files
     assert all(first[p] == (root / SITE / p).read_bytes() for p in first), "differs from release"
+
+
+def test_list_rows_are_kept_and_give_the_same_pages(
+    release: ReleaseSummary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A list page is its works' rows: kept by content, a second build renders no row and
+    makes the same bytes; every row of every list is kept."""
+    from respub.publish.checksums import describe_files, release_files
+    from respub.site import lists
+
+    root = release.release_dir
+    infos = describe_files(
+        root, [p for p in release_files(root) if not p.startswith("site/") and p != "dataset.ttl"]
+    )
+    source = site_source(root, infos, None)
+    kept = lists.RowCache(tmp_path / lists.ROWS)
+    first = build_site(source, rows=kept).files
+    kept.save()
+    listed = [p for p in first if p == "resolutions.html" or p.startswith(("body/", "session/"))]
+    shown = sum(first[p].count(b"<tr data-body=") for p in listed)
+    assert len(listed) >= 3 and len(kept.used) == shown
+    rendered: list[str] = []
+    real = lists.environment
+
+    def counted() -> Any:
+        rendered.append("macros")
+        return real()
+
+    monkeypatch.setattr(lists, "environment", counted)
+    again = lists.RowCache(tmp_path / lists.ROWS)
+    assert build_site(source, rows=again).files == first
+    assert rendered == [] and again.used == kept.used
+    assert build_site(source).files == first  # and with no rows kept: rendered, the same
+    assert len(rendered) == shown
 
 
 def test_the_feed_is_atom_and_the_sitemap_lists_every_page(release: ReleaseSummary) -> None:

@@ -30,7 +30,7 @@ from respub.site.inputs import (
     work_keys,
 )
 from respub.site.linked import describe, expression_jsonld, rdf_files, work_jsonld
-from respub.site.lists import Lists, groups
+from respub.site.lists import Lists, RowCache, groups
 from respub.site.read import ExpressionView
 from respub.site.render import SiteInfo, parts, render_page
 from respub.site.shards import search_shards
@@ -81,10 +81,12 @@ class Site:
         return [p for p in self.files if p.endswith(".html")]
 
 
-def build_site(source: SiteSource, views: ViewCache | None = None) -> Site:
+def build_site(
+    source: SiteSource, views: ViewCache | None = None, rows: RowCache | None = None
+) -> Site:
     """Every file of the site, by path relative to `site/`: made, or kept from the site
     whose page digests are `source.previous_inputs`; versions are read through `views`
-    (only those it does not keep are read from their N-Triples)."""
+    (only those it does not keep are read from their N-Triples), list rows through `rows`."""
     base = source.base_iri
     hashes = dict(source.versions)
     found = (views or ViewCache(None)).versions(source.versions, source.texts)
@@ -135,7 +137,7 @@ def build_site(source: SiteSource, views: ViewCache | None = None) -> Site:
         history=records,
         jsonld=_dataset_jsonld(source, info),
     )
-    lists = Lists(pages, keys, info, cat)
+    lists = Lists(pages, keys, info, cat, rows or RowCache(None))
     lists.add("resolutions.html", "Resolutions", cat.works)
     groups(lists)
     for work in cat.works:

@@ -1,20 +1,57 @@
 """The list pages: all resolutions, and those of each body and session.
 
 Each is rendered when a work it lists changed (its versions' content), or its heading;
-else the previous release's page is kept (`respub.site.inputs`).
+else the previous release's page is kept (`respub.site.inputs`). A page is its rows
+joined: each work's row is rendered once per content and folder (links are relative) and
+kept (`RowCache`, ``state/site/rows.pickle``), so a list of N works that changed in one
+renders one row, not N.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import pickle
+import posixpath
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
+from respub.atomic import keep
 from respub.site.catalogue import Catalogue, WorkView, page_path
 from respub.site.inputs import Keys, Pages
-from respub.site.render import SiteInfo, render_page
+from respub.site.render import SiteInfo, environment, render_page
 
-__all__ = ["Lists", "groups"]
+__all__ = ["ROWS", "Lists", "RowCache", "groups"]
+
+ROWS = "rows.pickle"  # beside the views, under state/site/
+
+
+@dataclass
+class RowCache:
+    """Rendered rows of the list pages by the digest of their inputs, kept in the file
+    `path` (None: nothing kept). Pickled by respub into the output folder's state, which
+    is trusted as the rest of ``state/`` is."""
+
+    path: Path | None
+    rows: dict[str, str] = field(default_factory=dict)
+    used: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.path is not None:
+            with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, AttributeError):
+                found = pickle.loads(self.path.read_bytes())
+                if isinstance(found, dict):
+                    self.rows = found
+
+    def save(self) -> None:
+        """Keep the rows used by this build (and only those), if they differ from the file's."""
+        if self.path is not None and self.used != self.rows:
+            keep(self.path, pickle.dumps(self.used, protocol=pickle.HIGHEST_PROTOCOL), "rows")
 
 _LIST_FACETS = ("body", "year", "session", "languages", "status")
 
@@ -27,6 +64,7 @@ class Lists:
     keys: Keys
     info: SiteInfo
     cat: Catalogue
+    rows: RowCache = field(default_factory=lambda: RowCache(None))
 
     def add(
         self,
@@ -39,19 +77,53 @@ class Lists:
         """The page at `path` listing `works`."""
         rows = [(w.iri, self.keys.works[w.iri], w.body) for w in works]
         key = self.keys.page("list", path, heading, intro, jsonld, rows)
-        if self.pages.fresh(key, path):
-            self.pages.files[path] = render_page(
-                "list.html",
-                path,
-                self.info,
-                self.cat,
-                title=heading,
-                heading=heading,
-                intro=intro,
-                works=works,
-                choices=_choices(works),
-                jsonld=jsonld,
-            )
+        if not self.pages.fresh(key, path):
+            for work in works:  # the page is kept: so are its rows, for when it is not
+                row_key = self._key(work, path)
+                if row_key in self.rows.rows:
+                    self.rows.used[row_key] = self.rows.rows[row_key]
+            return
+        self.pages.files[path] = render_page(
+            "list.html",
+            path,
+            self.info,
+            self.cat,
+            title=heading,
+            heading=heading,
+            intro=intro,
+            works=works,
+            rows=[self._row(work, path) for work in works],
+            choices=_choices(works),
+            jsonld=jsonld,
+        )
+
+    def _row(self, work: WorkView, path: str) -> Markup:
+        """The row of `work` on the list page at `path`: kept, else rendered."""
+        folder = posixpath.dirname(path)
+        key = self._key(work, path)
+        row = self.rows.rows.get(key)
+        if row is None:
+
+            def url(target: str) -> str:
+                return posixpath.relpath(target, folder or ".")
+
+            def page(iri: str) -> str:
+                return page_path(iri, self.cat.base_iri) or iri
+
+            macros = environment().get_template("macros.html").module
+            row = str(macros.work_row(work, url, page))  # type: ignore[attr-defined]
+        self.rows.used[key] = row
+        return Markup(row)
+
+    def _key(self, work: WorkView, path: str) -> str:
+        """The digest of a work's row on the list at `path`: the software and frame, the
+        page's folder, the work's content and its body."""
+        parts = (self._frame, posixpath.dirname(path), self.keys.works[work.iri], work.body)
+        return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+    @cached_property
+    def _frame(self) -> str:
+        return self.keys.page("row", "")
 
 
 def groups(lists: Lists) -> None:

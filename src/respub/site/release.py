@@ -27,6 +27,7 @@ from respub.site import SITE
 from respub.site.build import SiteSource, build_site
 from respub.site.feed import HISTORY
 from respub.site.inputs import INPUTS
+from respub.site.lists import ROWS, RowCache
 from respub.site.views import ViewCache
 
 __all__ = ["site_source", "write_site"]
@@ -83,14 +84,16 @@ def write_site(
     `views` is where the versions' views are kept between releases (`ViewCache`)."""
     source = site_source(root, infos, previous, texts)
     cache = ViewCache(views)
-    site = build_site(source, cache)
+    rows = RowCache(views.parent / ROWS if views is not None else None)
+    site = build_site(source, cache, rows)
     top = root / SITE
     kept = _link(top, previous, site.kept)
     if kept is None:  # a damaged previous site: build this one whole
         shutil.rmtree(top)
-        site = build_site(replace(source, previous_inputs=None), cache)
+        site = build_site(replace(source, previous_inputs=None), cache, rows)
         kept = []
     cache.prune()
+    rows.save()
     _folders(top, site.files)
     made = []
     for path, data in site.files.items():
