@@ -32,7 +32,7 @@ from typing import Any
 
 import yaml
 
-from respub.knowledge.firstlook import key_words, may_occur
+from respub.knowledge.firstlook import key_words, lowers_alike, word_starts
 from respub.model import OperativeClause, SubParagraph
 
 __all__ = [
@@ -73,6 +73,9 @@ class _Rules:
     addressing: frozenset[str]
     within: int
     languages: dict[str, _Language]
+    # the same rules for lowered text: where `lowers_alike` holds of a clause, its lowered
+    # text is matched case-sensitively (several times faster than re.IGNORECASE)
+    lowered: dict[str, _Language]
     concept_of: dict[tuple[str, str], str]  # (language, folded term) -> concept id
     concepts: tuple[AddresseeConcept, ...]
 
@@ -84,32 +87,41 @@ def _data() -> dict[str, Any]:
     return data
 
 
-def _alternation(phrases: Iterable[str]) -> str:
-    """One alternation, longest phrase first; a space matches any run of whitespace."""
-    ordered = sorted({str(p) for p in phrases}, key=lambda t: (-len(t), t))
+def _alternation(phrases: Iterable[str], lower: bool = False) -> str:
+    """One alternation, longest phrase first; a space matches any run of whitespace;
+    `lower`: the phrases lowered (a pattern for lowered text, see `_Rules.lowered`)."""
+    distinct = {str(p).lower() if lower else str(p) for p in phrases}
+    ordered = sorted(distinct, key=lambda t: (-len(t), t))
     return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered)
 
 
-def _words(phrases: list[str] | None) -> re.Pattern[str] | None:
+def _words(phrases: list[str] | None, lower: bool = False) -> re.Pattern[str] | None:
     if not phrases:
         return None
-    return re.compile(rf"(?<!\w)(?:{_alternation(phrases)})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{_alternation(phrases, lower)})(?!\w)", _flags(lower))
 
 
-def _proclitic(letters: list[str] | None) -> str:
+def _flags(lower: bool) -> int:
+    """A pattern of lowered phrases is matched case-sensitively in lowered text."""
+    return 0 if lower else re.IGNORECASE
+
+
+def _proclitic(letters: list[str] | None, lower: bool = False) -> str:
     """Letters written on the next word (Arabic ب, و, ل: "بجميع الدول"), optional."""
-    return f"(?:{_alternation(letters)})?" if letters else ""
+    return f"(?:{_alternation(letters, lower)})?" if letters else ""
 
 
-def _later(phrases: list[str] | None, joins: list[str] | None) -> re.Pattern[str] | None:
+def _later(
+    phrases: list[str] | None, joins: list[str] | None, lower: bool = False
+) -> re.Pattern[str] | None:
     """Rule 2: a phrase at the start of the text, or after a comma, semicolon or `joins`
     word ("..., and calls upon"; Arabic "وتحث": the conjunction is written on the verb)."""
     if not phrases:
         return None
-    join = rf"(?<!\w)(?:{_alternation(joins)})\s*" if joins else r"(?!)"
+    join = rf"(?<!\w)(?:{_alternation(joins, lower)})\s*" if joins else r"(?!)"
     return re.compile(
-        rf"(?:\A\s*|[,;،؛]\s*(?:{join})?|{join})(?:{_alternation(phrases)})(?!\w)",
-        re.IGNORECASE,
+        rf"(?:\A\s*|[,;،؛]\s*(?:{join})?|{join})(?:{_alternation(phrases, lower)})(?!\w)",
+        _flags(lower),
     )
 
 
@@ -120,7 +132,9 @@ _VERB = r"[^\W\d_]+"  # a word of letters
 _WORD_END = r"(?:(?<=['’])|(?!\w))"  # a whole word, or one written on the next ("qu'", "l'")
 
 
-def _subject(data: dict[str, Any], language: str, terms: list[str]) -> re.Pattern[str] | None:
+def _subject(
+    data: dict[str, Any], language: str, terms: list[str], lower: bool = False
+) -> re.Pattern[str] | None:
     """Rule 4: the language's `subject` template ("{that} {aside} {article} {term} {modal}";
     Arabic, verb first: "{that} {verb} {term}"), with the terms it allows as subjects."""
     template = (data.get("subject") or {}).get(language)
@@ -131,18 +145,22 @@ def _subject(data: dict[str, Any], language: str, terms: list[str]) -> re.Patter
     subjects = [t for t in terms if t.startswith(starts)] if starts else terms
     modals = (data.get("modals") or {}).get(language) or []
     articles = (data.get("articles") or {}).get(language) or []
+    behind = "" if lower else r"(?<!\w)"  # lowered: `word_starts` checks it, much faster
     pieces = {
-        "that": rf"(?<!\w)(?:{_alternation(that)}){_WORD_END}",
+        "that": rf"{behind}(?:{_alternation(that, lower)}){_WORD_END}",
         "aside": _ASIDE,
-        "article": rf"(?:(?:{_alternation(articles)}){_WORD_END})?" if articles else "",
-        "term": rf"(?P<term>{_alternation(subjects)})(?!\w)",
-        "modal": rf"(?:{_alternation(modals)})(?!\w)" if modals else "(?!)",
+        "article": rf"(?:(?:{_alternation(articles, lower)}){_WORD_END})?" if articles else "",
+        "term": rf"(?P<term>{_alternation(subjects, lower)})(?!\w)",
+        "modal": rf"(?:{_alternation(modals, lower)})(?!\w)" if modals else "(?!)",
         "verb": rf"{_VERB}(?!\w)",
     }
     names = re.findall(r"\{(\w+)\}", str(template))
-    if not names or any(n not in pieces for n in names):
-        raise ValueError(f"addressees.yaml: subject of {language!r}: unknown piece in {template!r}")
-    return re.compile(r"\s*".join(pieces[n] for n in names if pieces[n]), re.IGNORECASE)
+    if not names or names[0] != "that" or any(n not in pieces for n in names):
+        raise ValueError(
+            f"addressees.yaml: subject of {language!r}: {template!r} must open with {{that}} "
+            "and use only known pieces"
+        )
+    return re.compile(r"\s*".join(pieces[n] for n in names if pieces[n]), _flags(lower))
 
 
 @cache
@@ -163,32 +181,42 @@ def _rules() -> _Rules:
             for term in terms:
                 by_language.setdefault(str(language), []).append(str(term))
                 concept_of[(str(language), _fold(str(term)))] = str(concept)
-    languages = {}
-    for language, terms in by_language.items():
-
-        def listed(key: str, language: str = language) -> list[str] | None:
-            found: list[str] | None = (data.get(key) or {}).get(language)
-            return found
-
-        languages[language] = _Language(
-            terms=re.compile(
-                rf"(?<!\w){_proclitic(listed('proclitics'))}(?P<term>{_alternation(terms)})(?!\w)",
-                re.IGNORECASE,
-            ),
-            until=tuple(str(m) for m in data["until"].get(language, ())),
-            addressing_verbs=_words(listed("addressing_verbs")),
-            later=_later(listed("later"), listed("joins")),
-            later_keys=key_words(listed("later") or []),
-            self_acting=_words(listed("self_acting")),
-            after_opening=_words(listed("after_opening")),
-            subject=_subject(data, language, terms),
-        )
+    languages = {lang: _language(data, lang, terms) for lang, terms in by_language.items()}
+    lowered = {
+        language: _language(data, language, terms, lower=True)
+        for language, terms in by_language.items()
+    }
     return _Rules(
         addressing=frozenset(str(c) for c in data["addressing"]),
         within=int(data["within"]),
         languages=languages,
+        lowered=lowered,
         concept_of=concept_of,
         concepts=tuple(concepts),
+    )
+
+
+def _language(
+    data: dict[str, Any], language: str, terms: list[str], lower: bool = False
+) -> _Language:
+    """The rules of one language, compiled; `lower`: to match in lowered text."""
+
+    def listed(key: str) -> list[str] | None:
+        found: list[str] | None = (data.get(key) or {}).get(language)
+        return found
+
+    proclitic = _proclitic(listed("proclitics"), lower)
+    return _Language(
+        terms=re.compile(
+            rf"(?<!\w){proclitic}(?P<term>{_alternation(terms, lower)})(?!\w)", _flags(lower)
+        ),
+        until=tuple(str(m) for m in data["until"].get(language, ())),
+        addressing_verbs=_words(listed("addressing_verbs")),
+        later=_later(listed("later"), listed("joins"), lower),
+        later_keys=key_words(listed("later") or []),
+        self_acting=_words(listed("self_acting")),
+        after_opening=_words(listed("after_opening"), lower),
+        subject=_subject(data, language, terms, lower),
     )
 
 
@@ -202,6 +230,8 @@ def addressee_concepts() -> tuple[AddresseeConcept, ...]:
 
 
 def _after_keyword(text: str, keyword: str) -> str:
+    if keyword and text.startswith(keyword):  # as a rule: the fold below finds it at 0
+        return text[len(keyword) :]
     start = text.casefold().find(keyword.casefold()) if keyword else -1
     return text[start + len(keyword) :] if start >= 0 else text
 
@@ -215,26 +245,32 @@ def addressees_of(text: str, keyword: str, concept: str | None, language: str) -
     rest = _after_keyword(text, keyword)
     found: list[str] = []
     opening = concept in rules.addressing or _has(lang.addressing_verbs, keyword)
+    lowered = rest.lower()
+    alike = lowers_alike(rest, lowered)
+    scan, rules_of = (lowered, rules.lowered[language]) if alike else (rest, lang)
     if opening:  # rule 1
-        _named(rules, lang, language, rest, 0, found)
-    if lang.later is not None and may_occur(rest, lang.later_keys):  # rule 2
-        for match in lang.later.finditer(rest):
-            _named(rules, lang, language, rest, match.end(), found)
+        _named(rules, rules_of, language, scan, 0, found, rest)
+    # the first look of `may_occur`, on the lowered text at hand
+    if rules_of.later is not None and (not alike or any(k in lowered for k in lang.later_keys)):
+        for match in rules_of.later.finditer(scan):  # rule 2
+            _named(rules, rules_of, language, scan, match.end(), found, rest)
     if not opening and _has(lang.self_acting, keyword):
-        _self_acting_rules(rules, lang, language, rest, found)
+        _self_acting_rules(rules, rules_of, language, scan, found, rest)
     return tuple(found)
 
 
 def _self_acting_rules(
-    rules: _Rules, lang: _Language, language: str, rest: str, found: list[str]
+    rules: _Rules, lang: _Language, language: str, rest: str, found: list[str], printed: str
 ) -> None:
-    """Rules 3 and 4: "Decides to request X to", "Decides that X shall"."""
+    """Rules 3 and 4: "Decides to request X to", "Decides that X shall"; `rest` is the
+    text after the opening words as printed (`printed`) or lowered."""
     if lang.after_opening is not None:
         match = lang.after_opening.search(rest, 0, rules.within + 40)
         if match is not None and match.start() <= rules.within:
-            _named(rules, lang, language, rest, match.end(), found)
+            _named(rules, lang, language, rest, match.end(), found, printed)
     if lang.subject is not None:
-        for match in lang.subject.finditer(rest):
+        lowered = rest is not printed
+        for match in word_starts(lang.subject, rest) if lowered else lang.subject.finditer(rest):
             _add(found, rules.concept_of[(language, _fold(match.group("term")))])
 
 
@@ -243,13 +279,20 @@ def _has(pattern: re.Pattern[str] | None, keyword: str) -> bool:
 
 
 def _named(
-    rules: _Rules, lang: _Language, language: str, text: str, at: int, found: list[str]
+    rules: _Rules,
+    lang: _Language,
+    language: str,
+    text: str,
+    at: int,
+    found: list[str],
+    printed: str | None = None,
 ) -> None:
-    """The terms named from `at`: the first within `within`, the rest up to an `until` mark."""
+    """The terms named from `at`: the first within `within`, the rest up to an `until` mark
+    (looked for as printed: `printed`, when `text` is lowered)."""
     first = lang.terms.search(text, at)
     if first is None or first.start() - at > rules.within:
         return
-    end = _end(text, first.end(), lang.until)
+    end = _end(text if printed is None else printed, first.end(), lang.until)
     for match in lang.terms.finditer(text, first.start(), end):
         _add(found, rules.concept_of[(language, _fold(match.group("term")))])
 

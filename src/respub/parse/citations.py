@@ -19,7 +19,7 @@ from importlib import resources
 
 import yaml
 
-from respub.knowledge.firstlook import lowers_alike
+from respub.knowledge.firstlook import lowers_alike, word_starts
 from respub.knowledge.identifiers import Style, identify, marks, search_pattern, style, styles
 from respub.model import Citation
 from respub.parse.identifiers import canonical
@@ -89,17 +89,7 @@ class _Keyword:
         if not alike:
             yield from self.exact.finditer(text)
             return
-        search, position = self.lowered.search, 0
-        while (found := search(lowered, position)) is not None:
-            start = found.start()
-            if start and _WORD_CHARACTER.match(lowered, start - 1):  # the look-behind
-                position = start + 1
-                continue
-            yield found
-            position = found.end()
-
-
-_WORD_CHARACTER = re.compile(r"\w")
+        yield from word_starts(self.lowered, lowered)
 
 
 def _keyword(alternatives: list[str]) -> _Keyword:
