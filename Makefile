@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test lint bench clean
+.PHONY: run test test-huge lint bench clean
 
 # Prefect runs offline here: no telemetry, and patience for its temporary server.
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
@@ -21,9 +21,14 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/respub publish
 
-## test: the whole test suite, spread over every core (pytest-xdist; one file per worker)
+## test: the test suite, spread over every core (pytest-xdist; one file per worker), but
+## the few `huge` tests (minutes each: the wheel installed from scratch), which test-huge runs
 test: $(STAMP)
-	$(BIN)/python -m pytest -n auto --dist loadfile
+	$(BIN)/python -m pytest -n auto --dist loadfile -m "not huge"
+
+## test-huge: only the `huge` tests (.ci/run runs them after `make test`)
+test-huge: $(STAMP)
+	$(BIN)/python -m pytest -m huge
 
 ## lint: ruff and mypy
 lint: $(STAMP)

@@ -63,6 +63,7 @@ def index_reachable(python: Path, scratch: Path) -> tuple[bool, str]:
 
 
 @pytest.mark.slow
+@pytest.mark.huge  # 1-4 minutes (a venv, every dependency installed): .ci/run runs it
 def test_the_wheel_installs_from_scratch_and_publishes_outside_the_checkout(
     tmp_path: Path,
 ) -> None:
