@@ -110,6 +110,9 @@ def main() -> None:
                     raise SystemExit(f"{folder}: not a store this generator built; remove it")
                 print(f"building {folder} ...", flush=True)
                 built = scale_store.build(release, folder, size)
+            if not built.get("subsets"):  # built before the VoID had them: add them
+                print(f"resolutions per body and year described in {folder} ...", flush=True)
+                built["subsets_seconds"] = round(scale_store.describe(release, folder), 1)
             print(f"store: {built}", flush=True)
             loads["queries"] = load()
             store = Store.read_only(str(folder))

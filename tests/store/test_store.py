@@ -48,10 +48,14 @@ def test_clause_counts(published: Published) -> None:
     assert found == expected
 
 
-def test_resolutions_per_body_and_year(published: Published) -> None:
+@pytest.mark.parametrize(
+    "name", ["resolutions-per-body-and-year.rq", "resolutions-per-body-and-year-scan.rq"]
+)
+def test_resolutions_per_body_and_year(published: Published, name: str) -> None:
+    """The counts the VoID description states equal the parsed resolutions', and the
+    scan's: the same rows in the same order."""
     found = {
-        (r["body"], r.get("year")): int(r["resolutions"])
-        for r in rows(published.store, "resolutions-per-body-and-year.rq")
+        (r["body"], r.get("year")): int(r["resolutions"]) for r in rows(published.store, name)
     }
     def year(r: Resolution) -> str | None:
         known = r.adopted or (r.session.start if r.session else None)
@@ -61,6 +65,10 @@ def test_resolutions_per_body_and_year(published: Published) -> None:
         (r.body, year(r)) for r in {r.identifier: r for r in published.resolutions}.values()
     )
     assert found == dict(expected)
+    assert len(expected) > 1
+    assert rows(published.store, name) == rows(
+        published.store, "resolutions-per-body-and-year-scan.rq"
+    )
 
 
 def test_who_cites_a_resolution(published: Published) -> None:

@@ -22,7 +22,13 @@ from respub.rdf.mapping import source_extension
 from respub.rdf.serialize import PREFIXES as DATA_PREFIXES
 from respub.settings import Settings
 
-__all__ = ["ReleaseIris", "dataset_description", "media_type", "provenance"]
+__all__ = [
+    "ReleaseIris",
+    "dataset_description",
+    "media_type",
+    "provenance",
+    "resolution_subsets",
+]
 
 ONTOLOGY_NAMESPACE = "https://respub.org/ontology#"
 # The vocabularies the documents use (void:vocabulary), besides respub's own.
@@ -86,6 +92,14 @@ class ReleaseIris:
         the term's prefixed name (`…/void/class/respub-OperativeClause`)."""
         return f"{self.version}/void/{kind}/{_slug(iri)}"
 
+    def resolutions(self, body: str, year: str) -> str:
+        """The VoID subset of this release's resolutions of a body in a year ("" for
+        none known): `…/void/resolutions/un-ga/2025`, `…/void/resolutions/un-ga/undated`."""
+        name = body.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", name):
+            name = _slug(body)
+        return f"{self.version}/void/resolutions/{name}/{year or 'undated'}"
+
     def distribution(self, path: str) -> str:
         """The distribution of a release file."""
         return f"{self.version}/distribution/{path}"
@@ -134,8 +148,11 @@ def dataset_description(
 
     With `statistics` (counted while the dump was written), the version also states its
     distinct subjects and objects, its entities, and a class and a property partition per
-    term (`void:entities` of each class, `void:triples` of each property), so a consumer
-    counts resolutions or clauses without scanning the data (`queries/void-classes.rq`)."""
+    term (`void:entities` of each class, `void:triples` of each property), and a subset
+    per body and year of adoption holding its resolutions (`respub:partitionBody`,
+    `respub:partitionYear`, `void:entities`), so a consumer counts resolutions or clauses
+    without scanning the data (`queries/void-classes.rq`,
+    `queries/resolutions-per-body-and-year.rq`)."""
     version = NamedNode(iris.version)
     dataset = NamedNode(iris.dataset)
     publisher = NamedNode(settings.publisher_node)
@@ -238,6 +255,28 @@ def provenance(
     return out
 
 
+def resolution_subsets(
+    iris: ReleaseIris, resolutions: Iterable[tuple[str, str, int]]
+) -> list[Triple]:
+    """A VoID subset of the release per (body IRI, year or "", resolutions): its class
+    (respub:Resolution), `respub:partitionBody`, `respub:partitionYear` and the count as
+    `void:entities`. Untyped, as the class and property partitions are (`void:subset`
+    implies `void:Dataset`): the release stays the one `void:Dataset` it types."""
+    version = NamedNode(iris.version)
+    out = []
+    for body, year, works in resolutions:
+        node = NamedNode(iris.resolutions(body, year))
+        out += [
+            Triple(version, VOID.subset, node),
+            Triple(node, VOID["class"], _RESOLUTION),
+            Triple(node, _PARTITION_BODY, NamedNode(body)),
+            Triple(node, VOID.entities, _integer(works)),
+        ]
+        if year:
+            out.append(Triple(node, _PARTITION_YEAR, Literal(year, datatype=XSD.gYear)))
+    return out
+
+
 def _statistics(iris: ReleaseIris, version: NamedNode, statistics: Statistics) -> list[Triple]:
     """The dataset's VoID figures and its class and property partitions."""
     out = [
@@ -254,6 +293,7 @@ def _statistics(iris: ReleaseIris, version: NamedNode, statistics: Statistics) -
             Triple(node, VOID["class"], NamedNode(term)),
             Triple(node, VOID.entities, _integer(entities)),
         ]
+    out += resolution_subsets(iris, statistics.resolutions)
     for term, triples in statistics.properties:
         node = NamedNode(iris.partition("property", term))
         out += [
@@ -264,6 +304,9 @@ def _statistics(iris: ReleaseIris, version: NamedNode, statistics: Statistics) -
     return out
 
 
+_RESOLUTION = NamedNode(f"{ONTOLOGY_NAMESPACE}Resolution")
+_PARTITION_BODY = NamedNode(f"{ONTOLOGY_NAMESPACE}partitionBody")
+_PARTITION_YEAR = NamedNode(f"{ONTOLOGY_NAMESPACE}partitionYear")
 _NAMESPACES = sorted(
     {**METADATA_PREFIXES, **DATA_PREFIXES}.items(), key=lambda item: -len(item[1])
 )

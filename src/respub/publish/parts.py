@@ -114,9 +114,11 @@ class DumpCounter:
         every = [counter.result(), *self._own]
         classes: Counter[str] = Counter()
         properties: Counter[str] = Counter()
+        resolutions: Counter[tuple[str, str]] = Counter()
         for found in every:
             classes.update(dict(found.classes))
             properties.update(dict(found.properties))
+            resolutions.update({(b, y): n for b, y, n in found.resolutions})
         return Statistics(
             triples=sum(f.triples for f in every),
             subjects=sum(f.subjects for f in every),
@@ -124,6 +126,7 @@ class DumpCounter:
             objects=len(self._objects),
             classes=tuple(sorted(classes.items())),
             properties=tuple(sorted(properties.items())),
+            resolutions=tuple(sorted((b, y, n) for (b, y), n in resolutions.items())),
         )
 
 
@@ -188,6 +191,9 @@ class PartCache:
                         **own,
                         "classes": _pairs(own["classes"]),
                         "properties": _pairs(own["properties"]),
+                        "resolutions": tuple(
+                            (str(b), str(y), int(n)) for b, y, n in own.get("resolutions", ())
+                        ),
                     }
                 ),
                 rest[nt + nq : nt + nq + sh].decode("utf-8"),

@@ -53,6 +53,7 @@ class RESPUB(DefinedNamespace):
     markedIn: URIRef  # marked in
     mentions: URIRef  # mentions
     occursIn: URIRef  # occurs in
+    partitionBody: URIRef  # partition body
     passedBy: URIRef  # passed by
     realizedBy: URIRef  # is realized by
     status: URIRef  # status
@@ -74,6 +75,7 @@ class RESPUB(DefinedNamespace):
     mediaType: URIRef  # media type
     number: URIRef  # number
     paragraphNumber: URIRef  # paragraph number
+    partitionYear: URIRef  # partition year
     place: URIRef  # place
     position: URIRef  # position
     printedLabel: URIRef  # printed label
