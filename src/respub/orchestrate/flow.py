@@ -45,6 +45,7 @@ from respub.orchestrate.consistent import load_or_roll_back
 from respub.orchestrate.fingerprint import pipeline_version
 from respub.orchestrate.hashes import SourceHashes
 from respub.orchestrate.index import gather
+from respub.orchestrate.memory import return_freed_memory
 from respub.orchestrate.noop import pin_release_time, still_current, unchanged_report, unique
 from respub.orchestrate.pool import run_in, worker_pool, workers
 from respub.orchestrate.report import DocumentRow, PublishReport, QuarantineError
@@ -169,7 +170,10 @@ def write_release_task(
 @task(name="load-store", cache_policy=NO_CACHE, timeout_seconds=STORE_TIMEOUT)
 def load_store(release_dir: Path, store_dir: Path, previous: str | None = None) -> StoreSummary:
     """Load the release into the on-disk SPARQL store (swapped in atomically); if that
-    fails (a full disk), `latest` goes back to `previous`, which the store still holds."""
+    fails (a full disk), `latest` goes back to `previous`, which the store still holds.
+    What the release writer freed goes back to the system first (its retained heap and
+    the store load's own memory would add up to the run's peak)."""
+    return_freed_memory()
     return load_or_roll_back(release_dir, previous, store_dir.parent, store_dir)
 
 
