@@ -16,6 +16,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -149,16 +150,12 @@ def dump_part(document: Document, parts: PartCache | None) -> Part:
 def _write_turtle(root: Path, documents: Sequence[Document], base_iri: str) -> None:
     """One prefix header, then each version's Turtle body (its file's, else serialized)."""
     chosen = prefixes(base_iri)
-    header = prefix_header(chosen)
-    encoded = header.encode("utf-8")
-    with (root / TURTLE).open("wb") as out:
+    encoded = prefix_header(chosen).encode("utf-8")
+    with (root / TURTLE).open("wb", buffering=0) as out:
         out.write(encoded)
         for document in documents:
             written = root / f"{expression_path(document.expression_iri, base_iri)}.ttl"
-            data = written.read_bytes() if written.is_file() else b""
-            if data.startswith(encoded):
-                out.write(data[len(encoded) :])
-            else:
+            if not _copy_body(written, out.fileno(), encoded, b""):
                 out.write(ntriples_body(document.text(), chosen).encode("utf-8"))
 
 
@@ -172,19 +169,45 @@ def _write_jsonld(root: Path, documents: Sequence[Document], base_iri: str) -> N
     """
     head = (_jsonld_header() + "\n").encode("utf-8")
     foot = _JSONLD_FOOTER.encode("utf-8")
-    with (root / JSONLD).open("wb") as out:
+    with (root / JSONLD).open("wb", buffering=0) as out:
         out.write(head)
         separator = b""
         for document in documents:
+            out.write(separator)
             written = root / f"{expression_path(document.expression_iri, base_iri)}.jsonld"
-            data = written.read_bytes() if written.is_file() else b""
-            if data.startswith(head) and data.endswith(foot):
-                nodes = data[len(head) : len(data) - len(foot)]
-            else:
-                nodes = _jsonld_nodes(triples_of(document.text())).encode("utf-8")
-            out.write(separator + nodes)
+            if not _copy_body(written, out.fileno(), head, foot):
+                out.write(_jsonld_nodes(triples_of(document.text())).encode("utf-8"))
             separator = b",\n"
         out.write(foot)
+
+
+def _copy_body(path: Path, out: int, head: bytes, foot: bytes) -> bool:
+    """Append the bytes of the file at `path` between `head` and `foot` to the file
+    descriptor `out`, copied by the kernel (a version's file and the dump are mostly the
+    same bytes: the file is not read into Python); False, with nothing written, when the
+    file is missing or does not start with `head` and end with `foot`."""
+    try:
+        source = os.open(path, os.O_RDONLY)
+    except FileNotFoundError:
+        return False
+    try:
+        size = os.fstat(source).st_size
+        start, end = len(head), size - len(foot)
+        if end < start or os.pread(source, start, 0) != head:
+            return False
+        if foot and os.pread(source, len(foot), end) != foot:
+            return False
+        while start < end:
+            try:
+                copied = os.copy_file_range(source, out, end - start, start)
+            except OSError:  # a file system or kernel without it: copy through memory
+                copied = os.write(out, os.pread(source, end - start, start))
+            if copied <= 0:
+                raise OSError(f"{path}: copying stopped at byte {start} of {end}")
+            start += copied
+        return True
+    finally:
+        os.close(source)
 
 
 _JSONLD_FOOTER = "\n  ]\n}\n"
