@@ -6,12 +6,14 @@ log, validation report, ontology), so a site can be rebuilt from any release.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
 import posixpath
 import shutil
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from functools import cache, partial
 from pathlib import Path
@@ -82,6 +84,31 @@ def write_site(
     Pages whose inputs are unchanged since the `previous` release are hard links to its
     files (copies where links fail), described from its checksums without reading them.
     `views` is where the versions' views are kept between releases (`ViewCache`)."""
+    with _paused_collector():
+        return _write_site(root, infos, previous, texts, views)
+
+
+@contextmanager
+def _paused_collector() -> Iterator[None]:
+    """The cyclic garbage collector paused: building a site makes millions of small
+    objects (every version's view), few in cycles, and a full collection walks them all
+    (a profile at 975 versions put a quarter of loading the catalogue in collections)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _write_site(
+    root: Path,
+    infos: list[FileInfo],
+    previous: Path | None,
+    texts: Mapping[str, Callable[[], str]] | None,
+    views: Path | None,
+) -> list[FileInfo]:
     source = site_source(root, infos, previous, texts)
     cache = ViewCache(views)
     rows = RowCache(views.parent / ROWS if views is not None else None)
