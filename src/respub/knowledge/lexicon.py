@@ -65,7 +65,18 @@ class Lexicon:
     def match_opener(self, text: str, category: str) -> Opener | None:
         """The longest lexicon phrase (with modifiers and prefixes) that opens `text`."""
         body, prefix = self._strip_prefix(text)
+        return self._opener(text, len(prefix), fold(body[:200]), category)
+
+    def match_openers(self, text: str) -> tuple[Opener | None, Opener | None]:
+        """(`match_opener` of `text` as preambular, as operative): the text folded once."""
+        body, prefix = self._strip_prefix(text)
         folded = fold(body[:200])
+        return (
+            self._opener(text, len(prefix), folded, "preambular"),
+            self._opener(text, len(prefix), folded, "operative"),
+        )
+
+    def _opener(self, text: str, prefix: int, folded: str, category: str) -> Opener | None:
         openers = _opener_patterns(self, category)
         if openers.starts is not None and folded[:1] not in openers.starts:
             return None  # no phrase nor modifier opens with this character
@@ -74,7 +85,7 @@ class Lexicon:
             return None
         concept = openers.concepts[found.group("phrase")]
         end = self._extend_with_modifiers(folded, found.end())
-        return Opener(keyword=text[: len(prefix) + end].rstrip(" ,:;"), concept=concept)
+        return Opener(keyword=text[: prefix + end].rstrip(" ,:;"), concept=concept)
 
     def month(self, word: str) -> int | None:
         """Month number (1-12) of a month name in this language."""

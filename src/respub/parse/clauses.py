@@ -108,8 +108,7 @@ def _classify(
 ) -> _Draft | None:
     """A new clause opened by `text`, or None when `text` continues the previous one."""
     seen_operative = any(d.operative for d in drafts)
-    pre = lexicon.match_opener(text, "preambular")
-    op = lexicon.match_opener(text, "operative")
+    pre, op = lexicon.match_openers(text)
     capitals = _capitals(text) if style == "capitals" else None
     if style == "capitals" and capitals is None and pre is None and op is None:
         return None
@@ -216,7 +215,7 @@ def _continues(draft: _Draft, text: str, lexicon: Lexicon) -> bool:
         return False
     if text[:1].islower():
         return True
-    return not (lexicon.match_opener(text, "preambular") or lexicon.match_opener(text, "operative"))
+    return not any(lexicon.match_openers(text))
 
 
 def _is_heading(draft: _Draft, text: str, lexicon: Lexicon) -> bool:
@@ -226,7 +225,7 @@ def _is_heading(draft: _Draft, text: str, lexicon: Lexicon) -> bool:
         return False
     if len(text) > 150 or not (text[:1].isupper() or text[:1].isdigit()):
         return False
-    return not (lexicon.match_opener(text, "preambular") or lexicon.match_opener(text, "operative"))
+    return not any(lexicon.match_openers(text))
 
 
 def _lost_number(drafts: list[_Draft], text: str, lexicon: Lexicon) -> _Draft | None:

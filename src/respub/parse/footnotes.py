@@ -133,7 +133,7 @@ def mark_notes(text: str, labels: list[str], start: int = 0, language: str = "en
         if found.group(1) in rank:
             later.append((found.start(), rank[found.group(1)]))
     heapq.heapify(later)
-    marks = _Candidates(text, start, words)
+    marks = _Candidates(text, start, words, set(numbered))
     pieces: list[str] = []
     done = cursor = start
     for position, label in enumerate(numbered):
@@ -162,15 +162,21 @@ class _Candidates:
     again for that label.
     """
 
-    def __init__(self, text: str, start: int, words: Layout) -> None:
+    def __init__(
+        self, text: str, start: int, words: Layout, labels: set[str] | None = None
+    ) -> None:
+        """`labels`: the only labels `find` will be asked for (the runs of others are not
+        kept), or None for any."""
         self.text = text
         self.words = words
         self.runs: dict[str, list[tuple[int, int]]] = {}
         self.next: dict[str, int] = {}
         for run in _RUN.finditer(text, start):
             digits = run.group()
-            self.runs.setdefault(digits, []).append(run.span())
-            if len(digits) > 4 and _is_year(digits[:4]):
+            if labels is None or digits in labels:
+                self.runs.setdefault(digits, []).append(run.span())
+            wanted = labels is None or digits[4:] in labels
+            if len(digits) > 4 and wanted and _is_year(digits[:4]):
                 self.runs.setdefault(digits[4:], []).append(run.span())
 
     def find(self, label: str, start: int, end: int) -> tuple[int, int] | None:

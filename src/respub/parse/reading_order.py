@@ -227,4 +227,4 @@ def _opens(line: str, lex: Lexicon) -> bool:
         return True
     if not line[:1].isupper() or NOTE_DEFINITION.match(line):
         return False
-    return bool(lex.match_opener(line, "preambular") or lex.match_opener(line, "operative"))
+    return any(lex.match_openers(line))
