@@ -15,7 +15,7 @@ from rdflib import BNode, Graph, URIRef
 from rdflib import Literal as RdfLiteral
 from rdflib.term import Node
 
-from respub.validate.linear import LINEAR
+from respub.validate.linear import applies
 from respub.validate.report import Violation
 from respub.validate.shapes import SparqlConstraint
 
@@ -87,11 +87,10 @@ def evaluate_all(constraints: Iterable[SparqlConstraint], store: ox.Store) -> li
     """
     results: list[Violation] = []
     for constraint in constraints:
-        check = LINEAR.get(constraint.shape)
+        check = applies(constraint)
         found = check(constraint, store) if check is not None else None
         if found is not None:
-            for this, value in found:
-                results.append(_violation(constraint, this, _Bindings({"value": value})))
+            results += [_violation(constraint, b["this"], _Bindings(b)) for b in found]
             continue
         query = _joined(constraint)
         if query is None:
