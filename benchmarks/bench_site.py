@@ -29,6 +29,7 @@ import sys
 import tempfile
 import time
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -70,7 +71,8 @@ def timed_write(release: Path, previous: Path | None, copy: Path) -> tuple[float
         shutil.rmtree(copy.parent / "views", ignore_errors=True)
     shutil.copytree(release, copy, ignore=shutil.ignore_patterns(SITE), copy_function=os.link)
     infos = site_inputs(copy)
-    documents = sorted(read_graphs(copy / NQUADS).items())  # publish has them in memory
+    graphs = read_graphs(copy / NQUADS)  # the release writer reads each when asked
+    documents = {iri: partial(graphs.__getitem__, iri) for iri in graphs}
     views = copy.parent / "views"  # kept between the two builds, as under output/state/
     started = time.perf_counter()
     written = write_site(copy, infos, previous, documents, views)
