@@ -25,6 +25,29 @@ def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
     )
 
 
+HEAVY = ("prefect", "rdflib", "pyshacl", "pyoxigraph", "pyrudof", "lxml", "requests")
+
+
+def noop_imports(*args: str) -> str:
+    """Run `respub ARGS` (a no-op) in a Python that prints which HEAVY modules it loaded."""
+    probe = (
+        "import atexit, sys\n"
+        f"heavy = {HEAVY!r}\n"
+        "atexit.register(lambda: print('loaded:', [m for m in heavy if m in sys.modules],"
+        " file=sys.stderr))\n"
+        f"sys.argv = ['respub', *{list(args)!r}]\n"
+        "from respub.cli import main\n"
+        "main()\n"
+    )
+    env = {**os.environ, "PREFECT_API_URL": "http://127.0.0.1:9/api"}  # no Prefect there
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=120,
+        env=env, check=False,
+    )
+    assert done.returncode == 0 and "0 parsed, 2 reused" in done.stderr, done.stderr[-2000:]
+    return done.stderr
+
+
 def test_parse_json_has_the_documented_keys() -> None:
     done = run("parse", str(SEED), "--json")
     assert done.returncode == 0, done.stderr
@@ -191,6 +214,8 @@ def test_a_noop_rerun_with_allowed_roots_starts_no_prefect(tmp_path: Path) -> No
     again = run(*args, env=nowhere)
     assert again.returncode == 0, again.stderr[-2000:]
     assert "0 parsed, 2 reused" in again.stderr
+    # The no-op loads no Prefect, no RDF or SHACL engine (each costs seconds to import).
+    assert "loaded: []" in noop_imports(*args), "the no-op imported a heavy library"
     # Touched, same bytes: its stat differs, so it is read again, and nothing changed (an
     # older mtime: the release time, the newest mtime of the sources, stays the same).
     seed = folder / "seed.es.txt"
@@ -204,33 +229,6 @@ def test_a_noop_rerun_with_allowed_roots_starts_no_prefect(tmp_path: Path) -> No
     seed.write_bytes(changed)
     os.utime(seed, ns=(1_600_000_000_000_000_000,) * 2)
     assert run(*args, env=nowhere).returncode != 0
-
-
-HEAVY = ("prefect", "rdflib", "pyshacl", "pyoxigraph", "pyrudof", "lxml", "requests")
-
-
-def test_a_noop_publish_loads_no_prefect_nor_rdf_library(tmp_path: Path) -> None:
-    """The no-op path imports only what it needs: no Prefect, no RDF or SHACL engine (each
-    costs a fraction of a second to seconds at start-up)."""
-    (tmp_path / "src").mkdir()
-    (tmp_path / "src" / "seed.es.txt").write_bytes(SEED.read_bytes())
-    args = ["publish", str(tmp_path / "src"), "--out", str(tmp_path / "out")]
-    assert run(*args).returncode == 0
-    probe = (
-        "import atexit, sys\n"
-        f"heavy = {HEAVY!r}\n"
-        "atexit.register(lambda: print('loaded:', [m for m in heavy if m in sys.modules],"
-        " file=sys.stderr))\n"
-        f"sys.argv = ['respub', *{args!r}]\n"
-        "from respub.cli import main\n"
-        "main()\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=120
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert "0 parsed, 1 reused" in done.stderr
-    assert "loaded: []" in done.stderr, done.stderr[-2000:]
 
 
 def test_publish_of_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
