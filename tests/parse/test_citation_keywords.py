@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 import re
 import sys
+from collections.abc import Callable, Iterator, Sequence
 
 from respub.knowledge.firstlook import lowers_alike
 from respub.parse.citations import _knowledge
@@ -37,6 +38,34 @@ def _texts(draw: random.Random, words: list[str]) -> list[str]:
     return texts
 
 
+Matches = Iterator[re.Match[str]]
+
+
+def _assert_found_alike(
+    words: list[str],
+    seed: int,
+    finders: Sequence[tuple[Callable[[str, str, bool], Matches], Callable[[str], Matches]]],
+    alike_only: bool,
+) -> None:
+    """On texts drawn from `words` with `seed`, each finder's `fast(text, lowered, alike)`
+    finds the spans its `exact(text)` finds; `alike_only` leaves out the texts where
+    `lowers_alike` is false, on which that fast path is never used."""
+    for text in _texts(random.Random(seed), words):
+        lowered = text.lower()
+        alike = lowers_alike(text, lowered)
+        if alike_only and not alike:
+            continue
+        for fast, exact in finders:
+            assert [m.span() for m in fast(text, lowered, alike)] == [
+                m.span() for m in exact(text)
+            ], text
+
+
+def _in_lowered(pattern: re.Pattern[str]) -> Callable[[str, str, bool], Matches]:
+    """A finder that looks for `pattern` in the lowered text only."""
+    return lambda _text, lowered, _alike: pattern.finditer(lowered)
+
+
 def test_keywords_found_alike() -> None:
     knowledge = _knowledge()
     words = [
@@ -54,11 +83,8 @@ def test_keywords_found_alike() -> None:
         "the",
         "s",
     ]
-    for text in _texts(random.Random(7), words):
-        lowered = text.lower()
-        for keyword in knowledge.keywords.values():
-            fast = [m.span() for m in keyword.finditer(text, lowered, lowers_alike(text, lowered))]
-            assert fast == [m.span() for m in keyword.exact.finditer(text)], text
+    finders = [(k.finditer, k.exact.finditer) for k in knowledge.keywords.values()]
+    _assert_found_alike(words, 7, finders, alike_only=False)
 
 
 def test_organs_found_alike() -> None:
@@ -72,10 +98,8 @@ def test_organs_found_alike() -> None:
         "الجمعية العامة",
         "world health",
     ]
-    for text in _texts(random.Random(8), words):
-        lowered = text.lower()
-        if not lowers_alike(text, lowered):
-            continue
-        for code, organ in knowledge.organs.items():
-            fast = [m.span() for m in knowledge.lowered_organs[code].finditer(lowered)]
-            assert fast == [m.span() for m in organ.finditer(text)], text
+    finders = [
+        (_in_lowered(knowledge.lowered_organs[code]), organ.finditer)
+        for code, organ in knowledge.organs.items()
+    ]
+    _assert_found_alike(words, 8, finders, alike_only=True)
