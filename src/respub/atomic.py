@@ -1,20 +1,25 @@
 """Whole files or none: writing through a temporary file in the same folder and `os.replace`.
 
 `write_atomic` is for files that must be written; `keep` is for caches, where a file that
-cannot be written only costs time later, so a failure is a warning, not an error, and
-`prune_kept` deletes the cache files no longer wanted.
+cannot be written only costs time later, so a failure is a warning, not an error;
+`read_kept` reads a kept JSON file back, where a missing, torn or outdated file is only a
+miss, and `prune_kept` deletes the cache files no longer wanted.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any, TypeVar
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 def write_atomic(path: Path, data: bytes, *, durable: bool = False) -> None:
@@ -47,6 +52,35 @@ def keep(path: Path, data: bytes, what: str) -> bool:
         log.warning("%s: cannot keep the %s: %s", path, what, error)
         return False
     return True
+
+
+def read_kept(
+    path: Path, what: str, decode: Callable[[dict[str, Any]], T], **stamp: object
+) -> T | None:
+    """`decode` of the JSON object kept at `path` when it carries every field of `stamp` with
+    that value (a format, a software version, a key); None when there is nothing to use.
+
+    A missing file is None without a word; one kept by another format or version is None
+    with an info line (an upgrade makes it so); one that cannot be read, is not JSON, not
+    an object, or that `decode` rejects (`KeyError`, `TypeError`, `ValueError`,
+    `AttributeError`) is None with a warning naming the file and `what` it was meant to be.
+    Never raises for what the file holds.
+    """
+    try:
+        data = json.loads(path.read_bytes())
+        if not isinstance(data, dict):
+            raise TypeError(f"a JSON {type(data).__name__}, not an object")
+        differs = {k: data.get(k) for k, v in stamp.items() if data.get(k) != v}
+        if differs:
+            found = ", ".join(f"{k} {v!r}" for k, v in differs.items())
+            log.info("%s: %s of another version (%s), ignored", path, what, found)
+            return None
+        return decode(data)
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        log.warning("%s: unreadable %s, ignored: %s", path, what, error)
+        return None
 
 
 def prune_kept(root: Path, suffix: str, wanted: Iterable[str]) -> int:

@@ -3,8 +3,12 @@ result (N-Triples, Akoma Ntoso) only for a version it renders."""
 
 from __future__ import annotations
 
+import json
+import logging
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -79,6 +83,52 @@ def test_an_unreadable_index_is_rebuilt(corpus: Path, tmp_path: Path) -> None:
     _, again = _run(corpus, settings)
     assert again.results == first.results
     assert len(read_index(index)) == 3
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda d: {**d, "format": 0}, id="another format"),
+        pytest.param(lambda d: {**d, "results": [1, 2]}, id="results not an object"),
+        pytest.param(lambda d: {**d, "results": {k: 1 for k in d["results"]}}, id="records"),
+    ],
+)
+def test_an_index_of_another_format_or_shape_is_rebuilt(
+    corpus: Path,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    damage: Callable[[dict[str, Any]], dict[str, Any]],
+) -> None:
+    settings = _settings(tmp_path / "out")
+    _, first = _run(corpus, settings)
+    index = StateDirs.of(settings.output_dir).index
+    index.write_text(json.dumps(damage(json.loads(index.read_text("utf-8")))), "utf-8")
+    with caplog.at_level(logging.INFO, logger="respub"):
+        _, again = _run(corpus, settings)
+    assert again.results == first.results
+    assert len(read_index(index)) == 3  # written again, readable
+    assert [str(index) in r.getMessage() for r in caplog.records] == [True]
+
+
+def test_a_damaged_record_is_read_again_from_its_result(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """One record of the index that cannot be a result: that one result is read from the
+    cache (with a warning naming the index), the others still come from the index."""
+    settings = _settings(tmp_path / "out")
+    work, first = _run(corpus, settings)
+    index = StateDirs.of(settings.output_dir).index
+    data = json.loads(index.read_text("utf-8"))
+    damaged = work.keys[1]
+    data["results"][damaged] = {"not": "a result"}
+    index.write_text(json.dumps(data), "utf-8")
+    read = _counting(monkeypatch)
+    with caplog.at_level(logging.WARNING, logger="respub"):
+        _, again = _run(corpus, settings)
+    assert again.results == first.results
+    assert read == [damaged]
+    assert [r.getMessage().split(":")[0] for r in caplog.records] == [str(index)]
+    assert DocumentResult.from_json(read_index(index)[damaged]) == first.results[1]  # rewritten
 
 
 def test_the_writer_reads_a_full_result_only_for_the_versions_it_renders(

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import gzip
 import json
+import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
+from respub import __version__
 from respub.publish import dataset_check, facts
 from respub.publish.dumps import NTRIPLES
 from respub.publish.manifest import read_manifest
@@ -83,6 +85,66 @@ def test_a_second_release_checks_only_the_changed_work(
     before = json.loads((first.release_dir / "validation.json").read_bytes())["dataset"]
     after = json.loads((second.release_dir / "validation.json").read_bytes())["dataset"]
     assert before == after  # one triple less in one clause changes no dataset result
+
+
+def _violation_damaged(kept: bytes) -> bytes:
+    data = json.loads(kept)
+    key = sorted(data["works"])[0]
+    data["works"][key] = [{"severity": "bad"}]
+    return json.dumps(data).encode()
+
+
+@pytest.mark.parametrize(
+    ("damage", "level"),
+    [
+        pytest.param(lambda kept: None, None, id="missing"),
+        pytest.param(lambda kept: kept.replace(b"works", b"Works"), logging.WARNING, id="key"),
+        pytest.param(lambda kept: kept[: len(kept) // 2], logging.WARNING, id="torn"),
+        pytest.param(
+            lambda kept: kept.replace(__version__.encode(), b"0.0.0"), logging.INFO, id="version"
+        ),
+        pytest.param(
+            lambda kept: kept.replace(b'"works":{', b'"works":[{', 1)[:-1] + b"]}",
+            logging.WARNING,
+            id="works not an object",
+        ),
+        pytest.param(_violation_damaged, logging.WARNING, id="a violation damaged"),
+    ],
+)
+def test_an_unusable_cache_checks_every_work_again(
+    results: list[DocumentResult],
+    tmp_path: Path,
+    publish_results: Publish,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    damage: Callable[[bytes], bytes | None],
+    level: int | None,
+) -> None:
+    """The kept results of the dataset check missing, of another version or damaged: every
+    work is checked again (one log line naming the file, at most), the same results."""
+    first = publish_results(results, tmp_path / "out")
+    cache = tmp_path / "out" / dataset_check.CACHE
+    damaged = damage(cache.read_bytes())
+    if damaged is None:
+        cache.unlink()
+    else:
+        cache.write_bytes(damaged)
+    checked: list[int] = []
+
+    def counting(versions: Sequence[str]) -> list[Violation]:
+        checked.append(len(versions))
+        return validate_work(versions)
+
+    monkeypatch.setattr(dataset_check, "validate_work", counting)
+    with caplog.at_level(logging.INFO, logger="respub.atomic"):
+        second = publish_results(results, tmp_path / "out", hours=1)
+    assert len(checked) == len({r.work_iri for r in results})
+    said = [(r.levelno, r.getMessage().split(": ")[0]) for r in caplog.records]
+    assert said == ([] if level is None else [(level, str(cache))])
+    before = json.loads((first.release_dir / "validation.json").read_bytes())["dataset"]
+    after = json.loads((second.release_dir / "validation.json").read_bytes())["dataset"]
+    assert before == after
+    assert json.loads(cache.read_bytes())["software"] == __version__  # kept again
 
 
 def test_a_second_release_takes_the_facts_of_only_the_changed_version_from_its_triples(

@@ -11,7 +11,6 @@ saves work, it is never the truth.
 from __future__ import annotations
 
 import json
-import logging
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,11 +18,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from respub.atomic import prune_kept, write_atomic
+from respub.atomic import prune_kept, read_kept, write_atomic
 from respub.orchestrate.fingerprint import json_sha256
 from respub.results import DocumentResult
-
-log = logging.getLogger(__name__)
 
 FORMAT = 1
 
@@ -58,6 +55,10 @@ class CacheKey:
         }
 
 
+def _result(document: dict[str, Any]) -> DocumentResult:
+    return DocumentResult.from_json(document["result"])
+
+
 class ResultCache:
     """Results under `root/<key[:2]>/<key>.json` (e.g. ``output/state/results``)."""
 
@@ -74,17 +75,7 @@ class ResultCache:
 
     def load(self, key: str) -> DocumentResult | None:
         """The result stored under `key`, or None if missing or unreadable."""
-        path = self.path(key)
-        try:
-            document = json.loads(path.read_text(encoding="utf-8"))
-            if document.get("format") != FORMAT or document.get("key") != key:
-                raise ValueError("not a result of this key")
-            return DocumentResult.from_json(document["result"])
-        except FileNotFoundError:
-            return None
-        except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
-            log.warning("%s: unreadable cached result, ignored: %s", path, error)
-            return None
+        return read_kept(self.path(key), "cached result", _result, format=FORMAT, key=key)
 
     def store(self, key: CacheKey, result: DocumentResult) -> Path:
         """Keep `result` under its key (atomically); returns the file's path."""

@@ -27,8 +27,9 @@ import logging
 import os
 import time
 from pathlib import Path
+from typing import Any
 
-from respub.atomic import write_atomic
+from respub.atomic import read_kept, write_atomic
 from respub.orchestrate.fingerprint import file_sha256
 
 __all__ = ["RACY_NS", "Signature", "SourceHashes", "signature", "trusted"]
@@ -122,19 +123,15 @@ class SourceHashes:
 
 
 def _read(path: Path) -> dict[str, _Record]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("format") != FORMAT:
-            return {}
-        return {
-            key: (_signature(sig), str(digest), int(read_at))
-            for key, (sig, digest, read_at) in data["files"].items()
-        }
-    except FileNotFoundError:
-        return {}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
-        log.warning("%s: unreadable, every source is hashed again: %s", path, error)
-        return {}
+    """The kept records; empty (every source hashed again) when missing or unreadable."""
+    return read_kept(path, "record of source hashes", _records, format=FORMAT) or {}
+
+
+def _records(data: dict[str, Any]) -> dict[str, _Record]:
+    return {
+        str(key): (_signature(sig), str(digest), int(read_at))
+        for key, (sig, digest, read_at) in data["files"].items()
+    }
 
 
 def _signature(values: list[int]) -> Signature:

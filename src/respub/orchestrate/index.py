@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from respub.atomic import write_atomic
+from respub.atomic import read_kept, write_atomic
 from respub.orchestrate.batching import Outcome, Plan, WorkItem
 from respub.orchestrate.cache import ResultCache
 from respub.process import process
@@ -52,18 +52,16 @@ class Gathered:
 
 
 def read_index(path: Path) -> dict[str, dict[str, Any]]:
-    """Cache key → light result (as JSON) of `path`; empty when missing or unreadable."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("format") != FORMAT:
-            raise ValueError(f"format {data.get('format')!r}")
-        records: dict[str, dict[str, Any]] = data["results"]
-        return records
-    except FileNotFoundError:
-        return {}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
-        log.warning("%s: unreadable index, rebuilt: %s", path, error)
-        return {}
+    """Cache key → light result (as JSON) of `path`; empty when missing, unreadable or of
+    another format (the index is then rebuilt from the results)."""
+    return read_kept(path, "index of results", _records, format=FORMAT) or {}
+
+
+def _records(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    records = data["results"]
+    if not isinstance(records, dict) or not all(isinstance(r, dict) for r in records.values()):
+        raise TypeError("results are not an object of objects")
+    return records
 
 
 def write_index(path: Path, records: Mapping[str, Mapping[str, Any]]) -> None:
@@ -89,11 +87,14 @@ def gather(
         if found is not None:  # never cached: not indexed either
             results.append(light(found))
             continue
-        record = known.get(item.digest)
-        if record is None:
-            record = light(_full(item, settings, cache)).to_json()
-        records[item.digest] = record
-        results.append(DocumentResult.from_json(record))
+        kept = known.get(item.digest)
+        result = None if kept is None else _from_record(kept, path)
+        if kept is None or result is None:
+            kept = light(_full(item, settings, cache)).to_json()
+            result = DocumentResult.from_json(kept)
+            known.pop(item.digest, None)  # a damaged record is written again
+        records[item.digest] = kept
+        results.append(result)
     if records.keys() != known.keys():
         write_index(path, records)
     items = {i.source.name: i for i in plan.items}
@@ -108,6 +109,15 @@ def gather(
         return next(wanted, full)
 
     return Gathered(tuple(results), load)
+
+
+def _from_record(record: dict[str, Any], path: Path) -> DocumentResult | None:
+    """The light result of an index record; None (and a warning) when it is damaged."""
+    try:
+        return DocumentResult.from_json(record)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        log.warning("%s: damaged record in the index of results, read again: %s", path, error)
+        return None
 
 
 def _full(item: WorkItem, settings: Settings, cache: ResultCache) -> DocumentResult:

@@ -14,17 +14,14 @@ output/state/
 from __future__ import annotations
 
 import json
-import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from respub.atomic import write_atomic
+from respub.atomic import read_kept, write_atomic
 from respub.orchestrate.fingerprint import json_sha256
 from respub.orchestrate.report import PublishReport
 from respub.settings import Settings
-
-log = logging.getLogger(__name__)
 
 STATE = "state"
 
@@ -97,14 +94,11 @@ def run_fingerprint(keys: tuple[str, ...], settings: Settings) -> str:
 
 def read_last_run(path: Path) -> LastRun | None:
     """The last run's record, or None when there is none (or it cannot be read)."""
-    try:
-        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-        return LastRun(data["fingerprint"], PublishReport.from_json(data["report"]), data["store"])
-    except FileNotFoundError:
-        return None
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        log.warning("%s: unreadable, ignored: %s", path, error)
-        return None
+    return read_kept(path, "record of the last run", _last_run)
+
+
+def _last_run(data: dict[str, Any]) -> LastRun:
+    return LastRun(data["fingerprint"], PublishReport.from_json(data["report"]), data["store"])
 
 
 def write_last_run(path: Path, last: LastRun) -> None:

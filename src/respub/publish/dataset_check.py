@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
@@ -27,7 +26,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from respub import __version__
-from respub.atomic import write_atomic
+from respub.atomic import read_kept, write_atomic
 from respub.publish.dumps import NQUADS, read_graphs
 from respub.publish.facts import FACTS, FactsCache
 from respub.publish.plan import ReleasePlan
@@ -39,7 +38,6 @@ from respub.validate.shapes import SparqlConstraint, load_shapes
 
 __all__ = ["UNRESOLVED_SHAPE", "dataset_check_files", "unresolved_citations"]
 
-log = logging.getLogger(__name__)
 
 UNRESOLVED_SHAPE = "https://respub.org/shapes#CitedResolutionInDataset"
 CACHE = Path("state") / "dataset-check.json"
@@ -69,9 +67,9 @@ def dataset_check_files(plan: ReleasePlan, root: Path) -> dict[str, bytes]:
     for key, iris in _works(plan):
         found = cached.get(key)
         if found is None:
-            found = [_to_json(v) for v in validate_work([text(iri) for iri in iris])]
-        kept[key] = found
-        violations += [_from_json(v) for v in found]
+            found = list(validate_work([text(iri) for iri in iris]))
+        kept[key] = [_to_json(v) for v in found]
+        violations += found
     _write_cache(cache_path, kept)
     terms = named_terms([*load_shapes(DATASET_SHAPES).sparql, _IDENTIFIER_TERMS])
     kept_facts = FactsCache(plan.settings.output_dir / FACTS, terms)
@@ -136,19 +134,17 @@ def _from_json(data: Mapping[str, Any]) -> Violation:
     return Violation(**{**data, "severity": Severity(data["severity"])})
 
 
-def _read_cache(path: Path) -> dict[str, list[dict[str, Any]]]:
-    """The cached results per work key (empty when missing or unreadable: only saves work)."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("software") != __version__:
-            return {}
-        works: dict[str, list[dict[str, Any]]] = data["works"]
-        return works
-    except FileNotFoundError:
-        return {}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
-        log.warning("%s: unreadable, ignored: %s", path, error)
-        return {}
+def _read_cache(path: Path) -> dict[str, list[Violation]]:
+    """The cached violations per work key (empty when missing, unreadable or of another
+    software version: only saves work)."""
+    return read_kept(path, "dataset validation cache", _works_kept, software=__version__) or {}
+
+
+def _works_kept(data: dict[str, Any]) -> dict[str, list[Violation]]:
+    works = data["works"]
+    if not isinstance(works, dict):
+        raise TypeError("works are not an object")
+    return {str(key): [_from_json(v) for v in found] for key, found in works.items()}
 
 
 def _write_cache(path: Path, works: Mapping[str, Sequence[Mapping[str, Any]]]) -> None:
