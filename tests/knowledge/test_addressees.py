@@ -114,8 +114,29 @@ RULES = {
         "es": ("Autoriza", "Autoriza al Director General a transferir fondos;"),
         "ar": ("تأذن", "تأذن للمدير العام بتحويل الأموال؛"),
     },
+    "demands": {
+        "en": ("Demands", "Demands that Israel, the occupying Power, end the closure;"),
+        "fr": ("Exige", "Exige qu'Israël, la Puissance occupante, mette fin au bouclage ;"),
+        "es": ("Exige", "Exige que Israel, la Potencia ocupante, ponga fin al cierre;"),
+        "ar": ("تطالب", "تطالب إسرائيل، السلطة القائمة بالاحتلال، بأن تنهي الإغلاق؛"),
+    },
+    "need": {
+        "en": ("Emphasizes", "Emphasizes the need for the Secretary-General to inform it;"),
+        "fr": ("Souligne", "Souligne la nécessité pour le Secrétaire général de l'informer ;"),
+        "es": ("Subraya", "Subraya la necesidad de que el Secretario General la informe;"),
+        "ar": ("تؤكد", "تؤكد ضرورة أن يواصل الأمين العام إبلاغها؛"),
+    },
+    "hortatory": {
+        "en": ("Underlines", "Underlines that States need to adopt appropriate measures;"),
+        "fr": ("Souligne", "Souligne que les États doivent adopter des mesures appropriées ;"),
+        "es": ("Subraya", "Subraya que los Estados deben adoptar medidas apropiadas;"),
+        "ar": ("تؤكد", "تؤكد أنه يجب أن تعتمد الدول تدابير مناسبة؛"),
+    },
 }
 EXPECTED = {
+    "demands": ("occupying-power",),
+    "need": ("secretary-general",),
+    "hortatory": ("states",),
     "later": ("states",),
     "after-opening": ("secretary-general",),
     "subject": ("director-general",),
@@ -150,6 +171,17 @@ def test_the_body_acting_on_itself_is_no_addressee_in_any_language() -> None:
         assert clause.addressees == () and clause.self_acting, language
     declared = read_clause(OperativeClause("Reaffirms", "Reaffirms its resolution 54/237;"), "en")
     assert declared.addressees == () and not declared.self_acting
+
+
+def test_a_right_or_a_permission_stated_for_someone_addresses_no_one() -> None:
+    """Rule 7 reads an obligation (should, must, need to), not "shall be able" or "may"."""
+    for text in (
+        "Underlines that the Court shall be able to carry out its mandate;",
+        "Recalls that States may accept the jurisdiction of the Court;",
+    ):
+        keyword = text.split()[0]
+        clause = read_clause(OperativeClause(keyword, text), "en")
+        assert clause.addressees == () and not clause.self_acting, text
 
 
 def test_an_arabic_object_after_the_verb_is_no_subject() -> None:
@@ -228,28 +260,46 @@ def _category(clause: OperativeClause) -> str:
     return "declaratory"
 
 
+AUDIT = Path(__file__).with_name("addressee_audit.md")
+
+
+def _audited() -> dict[tuple[str, int], str]:
+    """The audit's table of clauses without an addressee: (document, paragraph) -> class."""
+    text = AUDIT.read_text("utf-8")
+    table = text.split("the test reads this table", 1)[1]
+    rows = {}
+    for line in table.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 4 and cells[1].isdigit():
+            rows[(cells[0], int(cells[1]))] = cells[2]
+    return rows
+
+
 def test_share_of_operative_clauses_with_an_addressee_in_the_un_and_wha_sample() -> None:
-    """Measured on the 33 UN GA and WHA documents of the sample (2026-12-02), 168 operative
-    clauses: 80 name an addressee (47.6 %: 66 by their opening verb, 14 later in the
-    clause, by a coordinated verb, "Decides that X shall" or "AUTHORIZES X"); 37 are the
-    body acting on itself and name no one (22.0 %: decides, adopts, approves, endorses,
-    establishes, allocates); together 69.6 %. The other 51 (30.4 %) are declaratory
-    (reaffirms, notes, welcomes, stresses, recalls, expresses ...; 2 "Demands that ..."
-    naming no concept) or ask without naming anyone (1, "Urges an early commencement").
-    The issue's 90 % is not reached, not even counting the body acting on itself: a
-    declaratory clause honestly has no addressee. Of the clauses whose opening verb
-    addresses someone (calls upon, urges, requests, invites, encourages), 66 of 67 name
-    one (98.5 %)."""
-    clauses = [c for p in SAMPLE for c in parsed(p).operative]
-    counts = Counter(_category(c) for c in clauses)
-    share = {k: v / len(clauses) for k, v in counts.items()}
-    print({k: f"{v} ({share[k]:.1%})" for k, v in sorted(counts.items())}, len(clauses))
-    assert len(clauses) >= 160
-    assert share["addressed"] >= 0.45
-    assert share["addressed"] + share["self-acting"] >= 0.65
-    asked = [c for c in clauses if c.concept in set(DATA["addressing"])]
+    """Measured on the 33 UN GA and WHA documents of the sample (2026-12-03), 168 operative
+    clauses: 85 name an addressee (50.6 %; 80 before the audit of
+    tests/knowledge/addressee_audit.md), 37 are the body acting on itself (22.0 %), 46 have
+    neither (27.4 %): 41 declaratory (reaffirms, notes, welcomes, stresses ...), 2 thank a
+    named party (not an addressee: no one is asked to act), 1 asks but names no one, 2 ask
+    someone the rules miss. The audit lists each of the 46 by hand; this test fails when the
+    clauses without an addressee are not exactly those. The issue's 90 % is not reached: a
+    declaratory clause honestly has no addressee."""
+    clauses = [(p, c) for path in SAMPLE for p in [parsed(path)] for c in p.operative]
+    counts = Counter(_category(c) for _, c in clauses)
+    print({k: f"{v} ({v / len(clauses):.1%})" for k, v in sorted(counts.items())}, len(clauses))
+    assert len(clauses) == 168
+    assert counts["addressed"] == 85 and counts["self-acting"] == 37
+    unaddressed = {
+        (p.identifier, c.number or 0)
+        for p, c in clauses
+        if not c.addressees and not c.self_acting
+    }
+    audited = _audited()
+    assert unaddressed == set(audited)
+    assert Counter(audited.values()) == {"b": 41, "a": 2, "thanks": 2, "asks-no-one": 1}
+    asked = [c for _, c in clauses if c.concept in set(DATA["addressing"])]
     assert sum(1 for c in asked if c.addressees) / len(asked) >= 0.95
-    assert all(not (c.addressees and c.self_acting) for c in clauses)  # never both
+    assert all(not (c.addressees and c.self_acting) for _, c in clauses)  # never both
 
 
 def test_addressees_in_the_rdf_and_the_concept_scheme() -> None:

@@ -12,7 +12,7 @@ from respub.knowledge import addressees
 from respub.knowledge.addressees import _data, addressees_of
 
 KEYWORDS = {
-    "en": ["Requests", "Decides", "Calls upon", "Welcomes", "URGES", "Invites"],
+    "en": ["Requests", "Decides", "Calls upon", "Welcomes", "URGES", "Invites", "Stresses"],
     "fr": ["Prie", "Décide", "Engage", "Invite"],
     "es": ["Pide", "Decide", "Insta"],
     "ar": ["تطلب", "تقرر", "تحث"],
@@ -22,7 +22,8 @@ KEYWORDS = {
 def _pieces(language: str) -> list[str]:
     data = _data()
     pieces = [t for c in data["concepts"].values() for t in c["terms"].get(language, [])]
-    for key in ("later", "joins", "after_opening", "that", "modals", "articles", "until"):
+    keys = ("later", "joins", "after_opening", "that", "modals", "articles", "until")
+    for key in (*keys, "need_for", "hortatory_that", "hortatory_modals"):
         found = data.get(key) or {}
         pieces += [str(p) for p in (found.get(language) or [])]
     return [*pieces, ",", ";", "to", "that", "the", "shall", "İ", "ı", "ſ", "K"]

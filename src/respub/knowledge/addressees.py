@@ -1,7 +1,7 @@
 """Addressees of operative clauses (whom a clause calls on, urges, requests), from data.
 
 The terms, the verbs that address someone and where the addressees end are in
-``data/addressees.yaml``; see there how a clause is read (rules 1 to 5). Pure: text in,
+``data/addressees.yaml``; see there how a clause is read (rules 1 to 7). Pure: text in,
 concept ids out. A clause whose opening verb is the body acting on itself and that names
 no one is marked `self_acting`, which is not an addressee.
 
@@ -66,6 +66,8 @@ class _Language:
     self_acting: re.Pattern[str] | None  # matched in the opening words
     after_opening: re.Pattern[str] | None  # rule 3
     subject: re.Pattern[str] | None  # rule 4: group `term`
+    need: re.Pattern[str] | None  # rule 6: group `term`
+    hortatory: re.Pattern[str] | None  # rule 7: group `term`
 
 
 @dataclass(frozen=True)
@@ -132,18 +134,38 @@ _VERB = r"[^\W\d_]+"  # a word of letters
 _WORD_END = r"(?:(?<=['’])|(?!\w))"  # a whole word, or one written on the next ("qu'", "l'")
 
 
+@dataclass(frozen=True)
+class _Template:
+    """The data keys of one template rule: the template, the words it opens with, the
+    modals it may end with."""
+
+    template: str
+    opens: str
+    modals: str
+
+
+SUBJECT = _Template("subject", "that", "modals")  # rule 4
+NEED = _Template("need", "need_for", "need_modals")  # rule 6
+HORTATORY = _Template("hortatory", "hortatory_that", "hortatory_modals")  # rule 7
+
+
 def _subject(
-    data: dict[str, Any], language: str, terms: list[str], lower: bool = False
+    data: dict[str, Any],
+    language: str,
+    terms: list[str],
+    lower: bool = False,
+    keys: _Template = SUBJECT,
 ) -> re.Pattern[str] | None:
-    """Rule 4: the language's `subject` template ("{that} {aside} {article} {term} {modal}";
-    Arabic, verb first: "{that} {verb} {term}"), with the terms it allows as subjects."""
-    template = (data.get("subject") or {}).get(language)
-    that = (data.get("that") or {}).get(language) or []
+    """Rules 4, 6 and 7: the language's template of `keys` (rule 4, `subject`: "{that}
+    {aside} {article} {term} {modal}"; Arabic, verb first: "{that} {verb} {term}"), with
+    the terms it allows as subjects."""
+    template = (data.get(keys.template) or {}).get(language)
+    that = (data.get(keys.opens) or {}).get(language) or []
     if not template or not that:
         return None
     starts = tuple((data.get("subject_starts") or {}).get(language) or ())
     subjects = [t for t in terms if t.startswith(starts)] if starts else terms
-    modals = (data.get("modals") or {}).get(language) or []
+    modals = (data.get(keys.modals) or {}).get(language) or []
     articles = (data.get("articles") or {}).get(language) or []
     behind = "" if lower else r"(?<!\w)"  # lowered: `word_starts` checks it, much faster
     pieces = {
@@ -157,8 +179,8 @@ def _subject(
     names = re.findall(r"\{(\w+)\}", str(template))
     if not names or names[0] != "that" or any(n not in pieces for n in names):
         raise ValueError(
-            f"addressees.yaml: subject of {language!r}: {template!r} must open with {{that}} "
-            "and use only known pieces"
+            f"addressees.yaml: {keys.template} of {language!r}: {template!r} must open "
+            "with {that} and use only known pieces"
         )
     return re.compile(r"\s*".join(pieces[n] for n in names if pieces[n]), _flags(lower))
 
@@ -217,6 +239,8 @@ def _language(
         self_acting=_words(listed("self_acting")),
         after_opening=_words(listed("after_opening"), lower),
         subject=_subject(data, language, terms, lower),
+        need=_subject(data, language, terms, lower, NEED),
+        hortatory=_subject(data, language, terms, lower, HORTATORY),
     )
 
 
@@ -256,7 +280,27 @@ def addressees_of(text: str, keyword: str, concept: str | None, language: str) -
             _named(rules, rules_of, language, scan, match.end(), found, rest)
     if not opening and _has(lang.self_acting, keyword):
         _self_acting_rules(rules, rules_of, language, scan, found, rest)
+    else:  # rule 7: "Expresses its conviction that the Committee should continue"
+        _subjects(rules, rules_of.hortatory, language, scan, rest, found)
+    _subjects(rules, rules_of.need, language, scan, rest, found)  # rule 6
     return tuple(found)
+
+
+def _subjects(
+    rules: _Rules,
+    pattern: re.Pattern[str] | None,
+    language: str,
+    rest: str,
+    printed: str,
+    found: list[str],
+) -> None:
+    """The terms a template rule (4, 6, 7) finds as subjects in `rest` (the text after the
+    opening words as printed, `printed`, or lowered)."""
+    if pattern is None:
+        return
+    lowered = rest is not printed
+    for match in word_starts(pattern, rest) if lowered else pattern.finditer(rest):
+        _add(found, rules.concept_of[(language, _fold(match.group("term")))])
 
 
 def _self_acting_rules(
@@ -268,10 +312,7 @@ def _self_acting_rules(
         match = lang.after_opening.search(rest, 0, rules.within + 40)
         if match is not None and match.start() <= rules.within:
             _named(rules, lang, language, rest, match.end(), found, printed)
-    if lang.subject is not None:
-        lowered = rest is not printed
-        for match in word_starts(lang.subject, rest) if lowered else lang.subject.finditer(rest):
-            _add(found, rules.concept_of[(language, _fold(match.group("term")))])
+    _subjects(rules, lang.subject, language, rest, printed, found)
 
 
 def _has(pattern: re.Pattern[str] | None, keyword: str) -> bool:
