@@ -28,7 +28,7 @@ from respub.parse.footnotes import (
 from respub.parse.furniture import remove_furniture
 from respub.parse.reading_order import repair_reading_order
 
-_SPACES = re.compile(r" {2,}")
+_SPACES = re.compile(r"  +")  # a literal prefix: searched for as a string
 _FORM_FEED = re.compile(r"\n?\f\n?")
 # (character, replacement): spaces of every width become a space, the non-breaking hyphen
 # a hyphen; soft hyphens and zero-width marks go
@@ -44,7 +44,7 @@ _RULE = re.compile(r"-{3,}|_{3,}")
 # "confidence- building", "action-\noriented", but not "gender- and age-sensitive"
 _WRAPPED_HYPHEN = re.compile(r"-(?<=[^\W\d_]-)[ \n](?!(?:and|or|nor|to|but|as)\b)(?=[^\W\d_])")
 _WRAPPED_DASH = re.compile(r"–(?<=\d–)[ \n](?=\d)")
-_BLANK_LINES = re.compile(r"\n{3,}")
+_BLANK_LINES = re.compile(r"\n\n\n+")  # a literal prefix, as _SPACES
 
 
 def clean_text(text: str, profile: BodyProfile | None = None, language: str = "en") -> str:
@@ -108,16 +108,21 @@ def join_labels(lines: list[str]) -> list[str]:
     ['Acting under Chapter VII,', '', '1. Condemns']
     """
     result: list[str] = []
+    alone, numbered = MARKS.label_alone.match, MARKS.numbered.match
     index = 0
     while index < len(lines):
         line = lines[index]
-        if MARKS.label_alone.match(line) and index + 1 < len(lines) and lines[index + 1].strip():
+        if not line:  # a blank line is no label and no number
+            result.append(line)
+            index += 1
+            continue
+        if alone(line) and index + 1 < len(lines) and lines[index + 1].strip():
             line = f"{line} {lines[index + 1]}"
             index += 1
         previous = result[-1] if result else ""
         if (
-            MARKS.numbered.match(line)
-            and previous
+            previous
+            and numbered(line)
             and (
                 MARKS.ends_sentence.search(NOTE_MARK.sub("", previous))
                 # the first operative paragraph right under the last recital ("..., / 1. ")
@@ -143,10 +148,10 @@ def _break_before(
     result: list[str] = []
     annex = annex_line()
     for line in lines:
-        opens = annex.match(line) or (closing is not None and closing.match(line))
-        opens = opens or (formula is not None and formula.match(line))
-        if opens and result and result[-1].strip():
-            result.append("")
+        if line and result and result[-1].strip():  # only a line under a line may open
+            opens = annex.match(line) or (closing is not None and closing.match(line))
+            if opens or (formula is not None and formula.match(line)):
+                result.append("")
         result.append(line)
     return result
 
@@ -161,9 +166,7 @@ def landmarks(
     if profile is None:
         return 0, 0, None, None
     pattern = profile.pattern("title_line", language)
-    symbol = next(
-        (found.group() for line in lines if (found := profile.find_identifier(line))), None
-    )
+    symbol = _first_identifier(lines, profile)
     for index, line in enumerate(lines):
         found = pattern.match(line) if pattern else None
         if found:
@@ -177,6 +180,22 @@ def landmarks(
     return 0, 0, symbol, None
 
 
+def _first_identifier(lines: list[str], profile: BodyProfile) -> str | None:
+    """The first of the body's identifiers printed in a line, looked for from the first
+    line holding one of its stems (a literal every identifier of the body contains)."""
+    first = 0
+    if stems := profile.identifier_stems:
+        text = "\n".join(lines)
+        found = [at for stem in stems if (at := text.find(stem)) >= 0]
+        if not found:
+            return None
+        first = text.count("\n", 0, min(found))
+    for line in lines[first:]:
+        if identifier := profile.find_identifier(line):
+            return identifier.group()
+    return None
+
+
 def join_page_breaks(lines: list[str]) -> list[str]:
     """Join the two halves of a paragraph a page break split; drop the break marks.
 
@@ -185,6 +204,8 @@ def join_page_breaks(lines: list[str]) -> list[str]:
     >>> join_page_breaks(["Recalling it,", "", "\\f", "", "Noting that"])
     ['Recalling it,', '', 'Noting that']
     """
+    if PAGE_BREAK not in lines:
+        return lines
     result: list[str] = []
     index = 0
     while index < len(lines):
@@ -227,6 +248,8 @@ def _split_definitions(lines: list[str]) -> tuple[list[str], list[str]]:
     >>> _split_definitions(["Text[^1].", "", "[^1]: A note", "goes on.", "", "End"])
     (['Text[^1].', '', '', 'End'], ['[^1]: A note', 'goes on.'])
     """
+    if "\n[^" not in "\n" + "\n".join(lines):  # what every definition opens with
+        return lines, []
     body: list[str] = []
     definitions: list[str] = []
     inside = False

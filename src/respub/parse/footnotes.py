@@ -47,7 +47,7 @@ def collect_notes(lines: list[str], start: int = 0) -> tuple[list[str], list[str
     number right after a rule; each block taken out leaves a `PAGE_BREAK` line behind.
     Texts that already define `[^n]:` footnotes (Markdown) only get those repaired.
     """
-    if any(NOTE_DEFINITION.match(line) for line in lines):
+    if "\n[^" in "\n" + "\n".join(lines) and any(NOTE_DEFINITION.match(x) for x in lines):
         return _repair_definitions(lines), []
     body: list[str] = []
     notes: list[tuple[int, list[str]]] = []

@@ -21,8 +21,11 @@ from respub.knowledge.headings import annex_heading
 from respub.knowledge.layout import layout
 from respub.parse.footnotes import PAGE_BREAK
 
-_JOB = re.compile(r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?$")
-_STAMP = re.compile(r"^\*\d{6,9}\*$|^(?:Please recycle|Merci de recycler|Se ruega reciclar)\W*$")
+# a job number ("25-15106", "25-15106 (E)") or a bar code and recycling line
+_STAMP = re.compile(
+    r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?$"
+    r"|^\*\d{6,9}\*$|^(?:Please recycle|Merci de recycler|Se ruega reciclar)\W*$"
+)
 _PAGE = re.compile(r"^\d{1,3}/\d{1,3}$")
 
 
@@ -34,20 +37,24 @@ def remove_furniture(
     Job numbers and bar codes go everywhere; symbol, page number and title lines only
     from `start` on, so that the masthead keeps its facts.
     """
-    head = [line for line in lines[:start] if not _is_stamp(line)]
-    body = [line for line in lines[start:] if not _is_stamp(line)]
+    stamp = _STAMP.match
+    head = [line for line in lines[:start] if not (line and stamp(line))]
+    body = [line for line in lines[start:] if not (line and stamp(line))]
     body = _remove_line_headers(body, symbol, title)
     body = _remove_paragraph_headers(body, symbol, title, language)
     return head + body
 
 
-def _is_stamp(line: str) -> bool:
-    return bool(_JOB.match(line) or _STAMP.match(line))
-
-
 def _remove_line_headers(lines: list[str], symbol: str | None, title: str | None) -> list[str]:
     """Page numbers and symbol lines with the title lines printed next to them."""
-    marked = {i for i, line in enumerate(lines) if _is_anchor(line, symbol)}
+    page = _PAGE.match
+    marked = {
+        i
+        for i, line in enumerate(lines)
+        if (symbol is not None and line == symbol) or (line and page(line))
+    }
+    if not marked:
+        return lines
     for index in sorted(marked):
         if lines[index] != symbol:
             continue
@@ -69,10 +76,6 @@ def _remove_line_headers(lines: list[str], symbol: str | None, title: str | None
             result.pop()
         result.extend(["", PAGE_BREAK, ""])
     return result
-
-
-def _is_anchor(line: str, symbol: str | None) -> bool:
-    return bool(_PAGE.match(line)) or (symbol is not None and line == symbol)
 
 
 def _is_title_line(line: str, title: str | None) -> bool:
