@@ -11,12 +11,15 @@ from respub.orchestrate.report import (
     PublishReport,
     identifier_mismatches,
     release_markdown,
+    rows,
     validation_table,
 )
 from respub.orchestrate.runners import batch_runner, task_runner
 from respub.orchestrate.staging import SourceReport
 from respub.problems import problem
 from respub.publish.manifest import Quarantine
+from respub.results import DocumentResult
+from respub.validate.report import Severity, Violation
 
 
 def test_task_runners() -> None:
@@ -103,3 +106,27 @@ def test_identifier_mismatches_are_reported() -> None:
     report = _report(rows=rows, sources=sources)
     assert identifier_mismatches(report) == [("http://x/b.md", "A/RES/80/9", "A/RES/80/2")]
     assert "the manifest says A/RES/80/9, the text A/RES/80/2" in release_markdown(report)
+
+
+def test_a_later_part_that_fails_has_its_own_row() -> None:
+    """A resolution adopted in parts (A/RES/80/2A, 2B) is one source with one result per
+    part; when part B is quarantined, its row names part B, and part A's stays published."""
+    base = "https://data.respub.org/resolution/un-ga/80"
+    violation = Violation(
+        f"{base}/2b/en", None, None, Severity.VIOLATION, "no operative clause", "shape"
+    )
+    part_b = DocumentResult(
+        "A_RES_80_2.md", "00", "text/markdown", "A/RES/80/2B", language="en",
+        expression_iri=f"{base}/2b/en", issues=(violation,),
+    )  # fmt: skip
+    result = DocumentResult(
+        "A_RES_80_2.md", "00", "text/markdown", "A/RES/80/2A", language="en",
+        expression_iri=f"{base}/2a/en", parts=(part_b,),
+    )  # fmt: skip
+    found = rows([result], {"A_RES_80_2.md": "parsed"}, [("A_RES_80_2.md", f"{base}/2b/en")])
+    assert [(r.identifier, r.status, r.violations) for r in found] == [
+        ("A/RES/80/2A", "published", 0),
+        ("A/RES/80/2B", "quarantined", 1),
+    ]
+    sources = (SourceReport("A_RES_80_2.md", "fetched", identifier="A/RES/80/2A"),)
+    assert identifier_mismatches(_report(rows=found, sources=sources)) == []

@@ -163,7 +163,7 @@ def write_release_task(
     gathered = gather(documents, outcomes, settings, ResultCache(state.results), state.index)
     results = gathered.results
     summary = write_release(results, settings, load=gathered.load)
-    kept_out = {q.source_path for q in summary.quarantined}
+    kept_out = {(q.source_path, q.expression_iri) for q in summary.quarantined}
     return summary, reporting.rows(results, reporting.actions_of(outcomes), kept_out)
 
 

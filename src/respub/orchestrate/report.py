@@ -136,13 +136,23 @@ class QuarantineError(PublishError):
 
 
 def rows(
-    results: Sequence[DocumentResult], actions: dict[str, str], quarantined: Iterable[str]
+    results: Sequence[DocumentResult],
+    actions: dict[str, str],
+    quarantined: Iterable[tuple[str, str | None]],
 ) -> tuple[DocumentRow, ...]:
-    """One row per result, in order; `actions` maps a source name to parsed/reused."""
+    """One row per version, in order: each part of a resolution adopted in parts (A/RES/80/2A,
+    2B) has its own row, under its own identifier. `actions` maps a source name to
+    parsed/reused; `quarantined` holds the (source name, expression IRI) of each version
+    kept out (the IRI None when the source did not parse)."""
     kept_out = set(quarantined)
     return tuple(
-        DocumentRow.of(r, actions.get(r.source_path, "reused"), r.source_path in kept_out)
+        DocumentRow.of(
+            v,
+            actions.get(v.source_path, "reused"),
+            (v.source_path, v.expression_iri) in kept_out,
+        )
         for r in results
+        for v in r.versions
     )
 
 
@@ -155,7 +165,9 @@ def identifier_mismatches(report: PublishReport) -> list[tuple[str, str, str | N
     """(source, identifier the manifest expects, identifier parsed) where they differ."""
     from respub.parse.identifiers import canonical  # the parser loads only when asked
 
-    parsed = {row.source: row.identifier for row in report.rows}
+    parsed: dict[str, str | None] = {}
+    for row in report.rows:  # a resolution in parts: the first part's row names the source
+        parsed.setdefault(row.source, row.identifier)
     found = []
     for source in report.sources:
         if source.identifier is None or source.name not in parsed:
