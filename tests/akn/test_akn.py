@@ -12,9 +12,11 @@ import pytest
 from lxml import etree
 
 from respub.akn import model_text, place_citations, slots, text_of, to_akn, validate
+from respub.akn.slots import subparagraph_parts
 from respub.akn.write import AKN
-from respub.model import Resolution
+from respub.model import Resolution, SubParagraph
 from respub.parse import parse_file
+from respub.rdf.iri import Iris
 from respub.rdf.mapping import to_triples
 from respub.rdf.standard import ELI
 from respub.sources.discover import discover
@@ -127,3 +129,55 @@ def test_convert_to_akn_prints_valid_xml() -> None:
     assert done.returncode == 0, done.stderr
     assert validate(done.stdout) == []
     assert text_of(done.stdout) == model_text(parsed(SEED_EN))
+
+
+def _addressees_in_model(resolution: Resolution) -> dict[str, tuple[str, ...]]:
+    """eId -> addressees of every operative clause and sub-paragraph that has some."""
+    found: dict[str, tuple[str, ...]] = {}
+
+    def walk(part: str, subs: tuple[SubParagraph, ...]) -> None:
+        for sub, sub_part in zip(subs, subparagraph_parts(part, subs), strict=True):
+            if sub.addressees:
+                found[sub_part] = sub.addressees
+            walk(sub_part, sub.subparagraphs)
+
+    for position, clause in enumerate(resolution.operative, start=1):
+        if clause.addressees:
+            found[f"operative-{position}"] = clause.addressees
+        walk(f"operative-{position}", clause.subparagraphs)
+    return found
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: str(p.relative_to(ROOT / "corpus")))
+def test_addressees_are_concepts_the_clauses_refer_to(path: Path) -> None:
+    """Each operative clause and sub-paragraph with addressees refers to one TLCConcept per
+    addressee (its href the concept's IRI), as respub:addressee does in the RDF."""
+    resolution = parsed(path)
+    document = to_akn(resolution)
+    assert validate(document) == []
+    root = etree.fromstring(document)
+    concepts = {
+        f"#{c.get('eId')}": c.get("href")
+        for c in root.findall("a:statement/a:meta/a:references/a:TLCConcept", NS)
+    }
+    written = {
+        e.get("eId"): tuple(concepts[ref].rpartition("/")[2] for ref in e.get("refersTo").split())
+        for tag in ("paragraph", "subparagraph")
+        for e in root.iter(f"{{{AKN}}}{tag}")
+        if e.get("refersTo")
+    }
+    expected = _addressees_in_model(resolution)
+    assert written == expected
+    used = {a for found in expected.values() for a in found}
+    assert {href.rpartition("/")[2] for href in concepts.values()} == used
+    assert all(href == Iris().concept("addressee", href.rpartition("/")[2])
+               for href in concepts.values())  # fmt: skip
+
+
+def test_the_seed_s_addressees_in_akoma_ntoso() -> None:
+    root = etree.fromstring(to_akn(parsed(ROOT / "corpus/interpol/GA-2021-89-RES-09.fr.txt")))
+    (concept,) = root.findall(".//a:references/a:TLCConcept", NS)
+    assert concept.get("eId") == "addressee-member-states"
+    assert concept.get("showAs") == "États membres"
+    paragraphs = root.findall("a:statement/a:mainBody/a:paragraph", NS)
+    assert [p.get("refersTo") for p in paragraphs] == ["#addressee-member-states"] * 2

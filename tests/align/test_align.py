@@ -179,3 +179,28 @@ def test_shared_footnote_marks_raise_the_score() -> None:
     assert clause_score(one, replace(one, iri="y#preamble-1")) > clause_score(
         one, replace(one, iri="y#preamble-1", marks=("2",))
     )
+
+
+def test_addressees_are_checked_on_both_sides() -> None:
+    """The addressees (concepts, the same in every language) of the operative clauses and
+    their sub-paragraphs are read from the RDF and compared: a version whose clause names
+    someone else still aligns, and the pair is reported as an addressee mismatch."""
+    en = parse_file(ROOT / "corpus/who-wha/pdf/WHA66.5.pdf")
+    first = en.operative[0]
+    assert first.addressees == ("occupying-power",) and first.subparagraphs
+    sub = replace(first.subparagraphs[0], addressees=("states",))
+    changed = replace(first, subparagraphs=(sub, *first.subparagraphs[1:]))
+    fr = replace(en, language="fr", operative=(changed, *en.operative[1:]))
+    work = align_release([document(en), document(fr)]).works[0]
+    assert work.gaps == ()
+    found = {(fragment(m.clause)[1], m.what, m.detail) for m in work.mismatches}
+    assert found == {("operative-1-1", "addressees", "occupying-power / states")}
+    same = replace(en, language="fr")
+    assert align_release([document(en), document(same)]).works[0].mismatches == ()
+
+
+def test_shared_addressees_raise_the_score() -> None:
+    one = Clause("x#operative-1", 1, addressees=frozenset({"member-states"}))
+    assert clause_score(one, replace(one, iri="y#operative-1")) > clause_score(
+        one, replace(one, iri="y#operative-1", addressees=frozenset({"states"}))
+    )

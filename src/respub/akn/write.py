@@ -8,7 +8,11 @@ name="enactingFormula"``, one ``container`` per preambular clause), a ``mainBody
 session's last or first day referring to a ``TLCEvent`` that says so; footnotes as
 ``authorialNote``) and ``attachments`` for annexes. Every clause's ``eId`` is its RDF
 fragment name (``preamble-3``, ``operative-2-a``); every citation is a ``<ref href>`` to
-the cited work's IRI, with the citation's fragment name as ``eId``.
+the cited work's IRI, with the citation's fragment name as ``eId``. The addressees of an
+operative clause or sub-paragraph (`respub.knowledge.addressees`) are a ``TLCConcept``
+each in ``meta/references`` (``eId`` ``addressee-<id>``, ``href`` the concept's IRI in
+the addressee scheme, ``showAs`` its label in the version's language) and the
+``refersTo`` of its ``paragraph`` or ``subparagraph``, as ``respub:addressee`` in the RDF.
 
 A footnote whose mark stands in a clause (`FootnoteMark`) is an ``authorialNote`` with its
 printed ``marker`` at that place in the clause's ``<p>`` (inside a ``<ref>`` when the mark
@@ -26,8 +30,9 @@ from lxml import etree
 from respub.akn.inline import Note, write_inline
 from respub.akn.names import AknNames, body_naming
 from respub.akn.slots import Slot, Span, place_citations, slots, subparagraph_parts
+from respub.knowledge.addressees import addressee_concepts
 from respub.knowledge.profiles import profiles
-from respub.model import Resolution, SubParagraph
+from respub.model import OperativeClause, Resolution, SubParagraph
 from respub.rdf.iri import Iris, body_segment
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -152,6 +157,11 @@ class _Writer:
             _, event, shown = dated
             _add(references, "TLCEvent", eId=event, href=f"/akn/ontology/event/{event}",
                  showAs=shown)  # fmt: skip
+        labels = {c.id: c.labels for c in addressee_concepts()}
+        for addressee in _addressees(self.r.operative):
+            shown = labels[addressee].get(self.r.language) or labels[addressee]["en"]
+            _add(references, "TLCConcept", eId=_addressee_id(addressee),
+                 href=self.iris.concept("addressee", addressee), showAs=shown)  # fmt: skip
 
     def frbr(self, identification: etree._Element, component: str, expression: str) -> None:
         names = self.names
@@ -206,7 +216,7 @@ class _Writer:
         body = _add(statement, "mainBody")
         for position, clause in enumerate(self.r.operative, start=1):
             part = f"operative-{position}"
-            paragraph = _add(body, "paragraph", eId=part)
+            paragraph = _add(body, "paragraph", eId=part, **_refers(clause.addressees))
             if clause.number is not None:
                 self.fill(_add(paragraph, "num"), "num")
             self.hierarchy(paragraph, part, clause.subparagraphs)
@@ -221,7 +231,7 @@ class _Writer:
             return
         self.fill(_add(_add(element, "intro"), "p"), "text")
         for sub, sub_part in zip(subs, subparagraph_parts(part, subs), strict=True):
-            child = _add(element, "subparagraph", eId=sub_part)
+            child = _add(element, "subparagraph", eId=sub_part, **_refers(sub.addressees))
             self.fill(_add(child, "num"), "num")
             self.hierarchy(child, sub_part, sub.subparagraphs)
 
@@ -267,6 +277,28 @@ class _Writer:
                 self.fill(_add(body, "p"), "text")
             if not annex.paragraphs:
                 _add(body, "p")
+
+
+def _addressee_id(addressee: str) -> str:
+    return f"addressee-{addressee}"
+
+
+def _refers(addressees: Sequence[str]) -> dict[str, str]:
+    """The ``refersTo`` of a clause with addressees (none without)."""
+    if not addressees:
+        return {}
+    return {"refersTo": " ".join(f"#{_addressee_id(a)}" for a in addressees)}
+
+
+def _addressees(clauses: Sequence[OperativeClause]) -> list[str]:
+    """Every addressee of the clauses and their sub-paragraphs, once, sorted."""
+    found: set[str] = set()
+    pending: list[OperativeClause | SubParagraph] = list(clauses)
+    while pending:
+        clause = pending.pop()
+        found.update(clause.addressees)
+        pending.extend(clause.subparagraphs)
+    return sorted(found)
 
 
 def _doc_date(resolution: Resolution) -> tuple[str, str, str] | None:

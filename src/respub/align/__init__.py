@@ -4,12 +4,12 @@ For each work published in several languages, every pair of language versions is
 clause by clause, preamble and operative part apart, then the sub-paragraphs of each
 aligned operative pair. Alignment is by structure (order, printed numbers and labels,
 the clause's concept) checked by content that does not depend on language (the works
-cited, the numbers printed, the footnote marks): a global sequence alignment
-(`respub.align.sequence`), so a clause missing from one version is a *gap*, reported,
-and the clauses after it keep their true counterparts. Aligned pairs whose citations,
-numbers or footnote marks differ (a note marked in one version's clause and elsewhere in
-the other's) are reported as *mismatches* (a slip of translation, or of the parser);
-they stay linked.
+cited, the numbers printed, the footnote marks, the addressees): a global sequence
+alignment (`respub.align.sequence`), so a clause missing from one version is a *gap*,
+reported, and the clauses after it keep their true counterparts. Aligned pairs whose
+citations, numbers, footnote marks or addressees differ (a note marked in one version's
+clause and elsewhere in the other's) are reported as *mismatches* (a slip of translation,
+or of the parser); they stay linked.
 
 `align_release(documents)` takes each version's IRI and N-Triples and returns the links
 as triples (``respub:alignedWith``, stated both ways) and the report per work.
@@ -160,8 +160,8 @@ def _align_clauses(
 def clause_score(x: Clause, y: Clause) -> float:
     """How well two clauses correspond: > 0 when they agree; a pair scoring below two gaps
     (-2) is never aligned. Printed numbers weigh most, then cited works and numbers in the
-    text, then the concept and the footnote marks; labels (a)/(أ) differ by script and count
-little."""
+    text, then the concept and the footnote marks, then the addressees; labels (a)/(أ) differ
+by script and count little."""
     score = 1.0
     if x.number is not None and y.number is not None:
         score += 2.0 if x.number == y.number else -4.0
@@ -178,6 +178,8 @@ little."""
         score += 2.0 * agreement - 1.5 * (1.0 - agreement)
     if x.marks or y.marks:
         score += 1.0 if x.marks == y.marks else -1.0
+    if x.addressees or y.addressees:
+        score += 0.5 if x.addressees == y.addressees else -0.5
     return score
 
 
@@ -194,4 +196,8 @@ def _mismatches(a: Clause, b: Clause) -> list[Mismatch]:
     if a.marks != b.marks:
         detail = f"{' '.join(a.marks) or '-'} / {' '.join(b.marks) or '-'}"
         found.append(Mismatch(a.iri, b.iri, "footnotes", detail))
+    if a.addressees != b.addressees:
+        mine, theirs = (" ".join(sorted(c.addressees)) or "-" for c in (a, b))
+        detail = f"{mine} / {theirs}"
+        found.append(Mismatch(a.iri, b.iri, "addressees", detail))
     return found

@@ -4,7 +4,8 @@ Alignment runs at release level, over new and carried-forward versions alike, so
 reads what every version has in a release: its canonical N-Triples. Each clause keeps
 only what alignment needs: its place (position, printed number or label), its concept,
 and the content that does not depend on language (the works it cites, the numbers it
-prints, with Arabic-Indic digits read as digits, the footnote marks in its text).
+prints, with Arabic-Indic digits read as digits, the footnote marks in its text, the
+addressees of an operative clause or sub-paragraph).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ class Clause:
     numbers: tuple[str, ...] = ()
     children: tuple[Clause, ...] = ()
     marks: tuple[str, ...] = ()  # the labels of the footnotes marked in its text, sorted
+    addressees: frozenset[str] = frozenset()  # its addressee concepts (ids), operative only
 
     @property
     def fragment(self) -> str:
@@ -122,4 +124,7 @@ def _clause(out: _Triples, iri: str, marked: dict[str, list[str]]) -> Clause:
             out, [str(c) for c in values.get(str(RESPUB.hasSubParagraph), ())], marked
         ),
         marks=tuple(sorted(label.translate(_DIGITS) for label in marked.get(iri, ()))),
+        addressees=frozenset(
+            str(a).rpartition("/")[2] for a in values.get(str(RESPUB.addressee), ())
+        ),
     )
