@@ -84,3 +84,102 @@ def word_starts(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
 
 
 _WORD_CHARACTER = re.compile(r"\w")
+
+
+def opening_literals(source: str) -> tuple[str, ...] | None:
+    """The literal text each alternative of the pattern `source` opens with, such that every
+    match starts where one of them occurs; None when an alternative opens with none (a
+    class, an optional part, a flag ...).
+
+    >>> opening_literals("(?:resolutions?|résolution|decisión)(?!\\w)")
+    ('resolution', 'résolution', 'decisión')
+    >>> opening_literals("general comment no\\. 25|convención (?:de )?sobre")
+    ('general comment no', 'convención ')
+    >>> opening_literals("[ab]c|d") is None, opening_literals("(?:a|b)?c") is None
+    (True, True)
+    """
+    found: list[str] = []
+    for alternative in _alternatives(source):
+        if alternative.startswith("(?:"):
+            end = _closing(alternative, 0)
+            if end is None or alternative[end + 1 : end + 2] in _QUANTIFIERS:
+                return None
+            inner = opening_literals(alternative[3:end])
+            if inner is None:
+                return None
+            found.extend(inner)
+            continue
+        literal = _LITERAL.match(alternative).group()  # type: ignore[union-attr]
+        if alternative[len(literal) : len(literal) + 1] in _QUANTIFIERS:
+            literal = literal[:-1]  # the last character is optional
+        if not literal:
+            return None
+        found.append(literal)
+    return tuple(dict.fromkeys(found))
+
+
+_LITERAL = re.compile(r"[^\\.^$*+?{}\[\]|()]*")
+_QUANTIFIERS = ("?", "*", "+", "{")
+
+
+def _alternatives(source: str) -> list[str]:
+    """`source` cut at each "|" outside groups and classes."""
+    cuts = [i for i, char, depth in syntax(source) if char == "|" and depth == 0]
+    return [source[i + 1 : j] for i, j in zip([-1, *cuts], [*cuts, len(source)], strict=True)]
+
+
+def _closing(source: str, opening: int) -> int | None:
+    """The index of the ")" that closes the group opened at `opening`."""
+    for index, char, depth in syntax(source, opening):
+        if char == ")" and depth == 0:
+            return index
+    return None
+
+
+def syntax(source: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """(index, character, depth of groups after it) of each character of the pattern
+    `source` from `start` that is neither escaped nor in a class, nor a backslash."""
+    depth, index, in_class = 0, start, False
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 1
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":  # a "]" first in the class ("[]a]", "[^]a]") is a member
+            in_class = True
+            index += source[index + 1 : index + 2] == "^"
+            index += source[index + 1 : index + 2] == "]"
+        else:
+            depth += (char == "(") - (char == ")")
+            yield index, char, depth
+        index += 1
+
+
+def opened_at(
+    pattern: re.Pattern[str], literals: tuple[str, ...], text: str, behind: bool = False
+) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` finds, where every match opens with one of `literals`
+    (`opening_literals`): the matches are tried only where a literal occurs, found by
+    `str.find`, which is many times faster than the engine trying each position whose
+    character an alternative opens with. `behind`: only matches no word character
+    precedes, as `word_starts` finds them."""
+    starts: list[int] = []
+    for literal in literals:
+        at = text.find(literal)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(literal, at + 1)
+    if not starts:
+        return
+    if len(literals) > 1:
+        starts = sorted(set(starts))
+    match, position = pattern.match, 0
+    for start in starts:
+        if start < position or (found := match(text, start)) is None:
+            continue
+        if behind and start and _WORD_CHARACTER.match(text, start - 1):
+            position = start + 1
+            continue
+        yield found
+        position = found.end()

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from respub.knowledge.firstlook import syntax
 from respub.knowledge.identifiers import looks, search_pattern, style
 from respub.knowledge.literals import LiteralSet
 
@@ -140,25 +141,7 @@ def _after_newline(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 
 def _alternates(source: str) -> bool:
     """Whether `source` has a "|" outside groups and classes (`^a|b` anchors only `a`)."""
-    depth, index, in_class = 0, 0, False
-    while index < len(source):
-        char = source[index]
-        if char == "\\":
-            index += 1
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":  # a "]" first in the class ("[]a]", "[^]a]") is a member
-            in_class = True
-            index += source[index + 1 : index + 2] == "^"
-            index += source[index + 1 : index + 2] == "]"
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            return True
-        index += 1
-    return False
+    return any(char == "|" and depth == 0 for _, char, depth in syntax(source))
 
 
 @cache

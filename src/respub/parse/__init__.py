@@ -20,7 +20,7 @@ from respub.knowledge.profiles import BodyProfile, detect_body, profile, unknown
 from respub.model import Annex, Citation, OperativeClause, Resolution, SubParagraph
 from respub.parse.anchors import anchor_all
 from respub.parse.blocks import Block, split_blocks
-from respub.parse.citations import find_citations, instruments_in
+from respub.parse.citations import cite_places
 from respub.parse.clauses import clause_style, segment
 from respub.parse.cleanup import clean_text
 from respub.parse.dates import parse_date
@@ -296,14 +296,8 @@ def _citations(resolution: Resolution) -> tuple[Citation, ...]:
         *((f"operative-{i}", _operative_text(c)) for i, c in enumerate(resolution.operative, 1)),
         *((f"footnote-{n.label}", n.text) for n in resolution.footnotes),
     ]
-    candidates = instruments_in("\n".join(text for _, text in places))
-    own = _own_style(resolution.body)
-    for place, text in places:
-        found.extend(
-            c
-            for c in find_citations(text, place, candidates, own)
-            if c.identifier != resolution.identifier
-        )
+    for cited in cite_places(places, _own_style(resolution.body)):
+        found.extend(c for c in cited if c.identifier != resolution.identifier)
     return tuple(found)
 
 

@@ -12,16 +12,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cache, lru_cache
-from importlib import resources
+from collections.abc import Sequence
+from functools import lru_cache
 
-import yaml
-
-from respub.knowledge.firstlook import lowers_alike, word_starts
+from respub.knowledge.firstlook import lowers_alike
 from respub.knowledge.identifiers import Style, identify, marks, search_pattern, style, styles
 from respub.model import Citation
+from respub.parse.citation_words import Instrument, Knowledge, Span, scan
+from respub.parse.citation_words import knowledge as _knowledge
 from respub.parse.identifiers import canonical
 
 _ROMAN = r"(?:[IVXLC]+|ES-[IVXLC\d]+|S-[IVXLC\d]+)"
@@ -45,120 +43,36 @@ _LINK = re.compile(
 # "resolutions 1325 (2000) to 1330 (2000)", "70/1 à 70/3": every number of the range
 _RANGE = re.compile(r"\s*(?:to|à|au|a|al|إلى|[-–])\s*")
 _LONGEST_RANGE = 100
-
-
-@dataclass(frozen=True)
-class _Instrument:
-    id: str
-    kind: str
-    pattern: re.Pattern[str]
-    stems: tuple[str, ...]  # one of these occurs in any text the pattern matches ("" = always)
-
-
-def _stems(patterns: list[str]) -> tuple[str, ...]:
-    """A literal, lower-case prefix that each pattern's matches must contain."""
-    stems = []
-    for pattern in patterns:
-        pattern = re.sub(r"^(?:\(\?:[^()]*\)\?)+", "", pattern)  # leading optional groups
-        found = re.match(r"[^?*+()\[\]{}|\\.^$]*", pattern)
-        literal = found.group() if found else ""
-        if literal and pattern[len(literal) : len(literal) + 1] in ("?", "*", "{"):
-            literal = literal[:-1]  # the last character is optional
-        stems.append(literal.lower())
-    # a stem holding another is found only where that one is: one test fewer ("القرار"
-    # holds "قرار")
-    return tuple(s for s in dict.fromkeys(stems) if not any(o != s and o in s for o in set(stems)))
-
-
-@dataclass(frozen=True)
-class _Keyword:
-    """The words that open a list of bare references ("resolutions", "décision"): `exact`
-    finds them case-insensitively; `lowered` is the same alternation lowered and without
-    its look-behind, found case-sensitively in the lowered text (three times faster: no
-    case folding, and the engine skips to the characters a word opens with)."""
-
-    exact: re.Pattern[str]
-    lowered: re.Pattern[str]
-    stems: tuple[str, ...]
-
-    def finditer(self, text: str, lowered: str, alike: bool) -> Iterator[re.Match[str]]:
-        """What `exact.finditer(text)` finds (`lowered` is `text.lower()`, `alike` whether
-        `lowers_alike(text, lowered)`)."""
-        if not any(stem in lowered for stem in self.stems):  # a cheap first look
-            return
-        if not alike:
-            yield from self.exact.finditer(text)
-            return
-        yield from word_starts(self.lowered, lowered)
-
-
-def _keyword(alternatives: list[str]) -> _Keyword:
-    union = "|".join(alternatives)
-    return _Keyword(
-        re.compile(rf"(?<!\w)(?:{union})(?!\w)", re.IGNORECASE),
-        _lowered(rf"(?:{union})(?!\w)"),
-        _stems(alternatives),
-    )
-
-
-def _lowered(source: str) -> re.Pattern[str]:
-    """A case-insensitive pattern of words (letters, "?", "|", "(?:", "[’']") lowered, to
-    find case-sensitively in lowered text (`lowers_alike`)."""
-    if re.search(r"\\(?!w\)$)|\(\?[^:!]|\{", source):
-        raise ValueError(f"citations.yaml: keywords and organs are words, not patterns: {source}")
-    return re.compile(source.lower())
-
-
-@dataclass(frozen=True)
-class _Knowledge:
-    keywords: dict[str, _Keyword]
-    organs: dict[str, re.Pattern[str]]
-    lowered_organs: dict[str, re.Pattern[str]]  # the same lowered, case-sensitive
-    instruments: tuple[_Instrument, ...]
-    articles: tuple[re.Pattern[str], ...]
-
-
-@cache
-def _knowledge() -> _Knowledge:
-    raw = resources.files("respub.data").joinpath("citations.yaml").read_text("utf-8")
-    data = yaml.safe_load(raw)
-    flags = re.IGNORECASE
-    return _Knowledge(
-        keywords={k: _keyword(v) for k, v in data["keywords"].items()},
-        organs={k: re.compile("|".join(v), flags) for k, v in data["organs"].items()},
-        lowered_organs={k: _lowered("|".join(v)) for k, v in data["organs"].items()},
-        instruments=tuple(
-            _Instrument(
-                i["id"],
-                i["kind"],
-                re.compile("|".join(i["patterns"]).lower()),
-                _stems(i["patterns"]),
-            )
-            for i in data["instruments"]
-        ),
-        articles=tuple(re.compile(rf"(?:{p})\Z", flags) for p in data["articles"]),
-    )
-
-
 _DIGIT = re.compile(r"\d")
 
 
-def instruments_in(text: str) -> tuple[int, ...]:
-    """Which instruments may be cited somewhere in `text` (a whole document): a cheap first
-    look that spares `find_citations` trying every instrument on every clause."""
-    lowered = text.lower()
-    return tuple(
-        n
-        for n, instrument in enumerate(_knowledge().instruments)
-        if any(stem in lowered for stem in instrument.stems)
-    )
-
-
-def find_citations(
-    text: str, clause: str, instruments: tuple[int, ...] | None = None, own: str | None = None
-) -> list[Citation]:
+def find_citations(text: str, clause: str, own: str | None = None) -> list[Citation]:
     """Every citation in `text`, in the order printed; `clause` names where it occurs;
     `own` is the identifier style of the citing body (a bare "resolution 52/3" is its own)."""
+    return cite_places([(clause, text)], own)[0]
+
+
+def cite_places(places: Sequence[tuple[str, str]], own: str | None = None) -> list[list[Citation]]:
+    """`find_citations` of each (clause, text) of a document, its keywords and instruments
+    looked for once in the whole document (`scan`)."""
+    lowered = [text.lower() for _, text in places]
+    found = scan([text for _, text in places], lowered)
+    return [
+        _cite(text, clause, low, keywords, instruments, own)
+        for (clause, text), low, keywords, instruments in zip(
+            places, lowered, found.keywords, found.instruments, strict=True
+        )
+    ]
+
+
+def _cite(
+    text: str,
+    clause: str,
+    lowered: str,
+    keywords: dict[str, list[Span]],
+    instruments: list[tuple[Instrument, int, int]],
+    own: str | None,
+) -> list[Citation]:
     found: list[tuple[int, Citation]] = []
     taken: list[tuple[int, int]] = []
     digits = _DIGIT.search(text) is not None
@@ -171,10 +85,10 @@ def find_citations(
             citation = Citation(named.canonical, match.group(), named.kind, clause)
             found.append((match.start(), citation))
             taken.append(match.span())
-    lowered = text.lower()  # once for both
-    if digits:
-        found.extend(_bare_references(text, clause, taken, own, lowered))
-    found.extend(_instruments(text, clause, instruments, lowered))
+    if digits and keywords:
+        found.extend(_bare_references(text, clause, taken, keywords, own, lowered))
+    if instruments:
+        found.extend(_instruments(text, clause, instruments))
     if not found:
         return []
     seen: set[tuple[str, str]] = set()
@@ -190,20 +104,20 @@ def _bare_references(
     text: str,
     clause: str,
     taken: list[tuple[int, int]],
-    own: str | None = None,
-    lowered: str | None = None,
+    keywords: dict[str, list[Span]],
+    own: str | None,
+    lowered: str,
 ) -> list[tuple[int, Citation]]:
-    """Numbers after "resolution(s)"/"decision(s)": 53/199, 2625 (XXV), 2623 (2022);
-    `lowered` is `text.lower()` when the caller has it."""
+    """Numbers after "resolution(s)"/"decision(s)" (`keywords`: their spans by kind):
+    53/199, 2625 (XXV), 2623 (2022); `lowered` is `text.lower()`."""
     knowledge = _knowledge()
     found = []
-    lowered = text.lower() if lowered is None else lowered
     alike = lowers_alike(text, lowered)
-    for kind, keyword in knowledge.keywords.items():
-        for hit in keyword.finditer(text, lowered, alike):
-            before = slice(max(0, hit.start() - 60), hit.start())
+    for kind, hits in keywords.items():
+        for hit_start, hit_end in hits:
+            before = slice(max(0, hit_start - 60), hit_start)
             organ = _organ(lowered[before] if alike else text[before], alike)
-            position = hit.end()
+            position = hit_end
             while True:
                 link = _LINK.match(text, position)
                 start = link.end() if link else position
@@ -299,7 +213,7 @@ def _span(taken: list[tuple[int, int]], position: int) -> tuple[int, int] | None
 _AFTER_ALL = 1 << 62
 
 
-def _hop(text: str, position: int, knowledge: _Knowledge) -> re.Match[str] | None:
+def _hop(text: str, position: int, knowledge: Knowledge) -> re.Match[str] | None:
     """The next number of a list a phrase interrupts: "resolutions 63/71 of 2 December 2008
     on the Convention on Cluster Munitions and 70/54 of ...", within the sentence."""
     found = _HOP.match(text, position)
@@ -368,30 +282,14 @@ def _cited_as(organ: str | None, own: str | None) -> Style | None:
 
 
 def _instruments(
-    text: str,
-    clause: str,
-    candidates: tuple[int, ...] | None = None,
-    lowered: str | None = None,
+    text: str, clause: str, instruments: list[tuple[Instrument, int, int]]
 ) -> list[tuple[int, Citation]]:
-    """Treaties and other named instruments, and the articles of them that are cited;
-    `lowered` is `text.lower()` when the caller has it."""
+    """Treaties and other named instruments (`instruments`: each with its span), and the
+    articles of them that are cited."""
     knowledge = _knowledge()
     found: list[tuple[int, Citation]] = []
-    if candidates == ():  # none may be cited in this document
-        return found
-    lowered = text.lower() if lowered is None else lowered
-    if len(lowered) != len(text):  # lower() changed offsets (rare): match nothing
-        return found
-    hits = (
-        (instrument, hit)
-        for n, instrument in enumerate(knowledge.instruments)
-        if (candidates is None or n in candidates)
-        and any(stem in lowered for stem in instrument.stems)
-        for hit in instrument.pattern.finditer(lowered)
-    )
-    for instrument, hit in hits:
-        start = hit.start()
-        citation = Citation(instrument.id, text[start : hit.end()], instrument.kind, clause)
+    for instrument, start, end in instruments:
+        citation = Citation(instrument.id, text[start:end], instrument.kind, clause)
         found.append((start, citation))
         before = text[max(0, start - 80) : start]
         for article in knowledge.articles:
@@ -399,7 +297,7 @@ def _instruments(
             if art:
                 number = re.sub(r"\W+", "-", art.group("number")).strip("-")
                 begin = start - len(before) + art.start()
-                printed = text[begin : hit.end()]
+                printed = text[begin:end]
                 ident = f"{instrument.id}/article-{number}"
                 found.append((begin, Citation(ident, printed, "article", clause)))
     return found

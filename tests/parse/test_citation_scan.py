@@ -1,0 +1,55 @@
+"""Keywords and instruments looked for once in a whole document find, in each clause, what
+the patterns find in the clause alone; and a match tried only where its opening literal
+occurs (`opened_at`) is every match `finditer` finds."""
+
+from __future__ import annotations
+
+import random
+
+from respub.knowledge.firstlook import opened_at, opening_literals, word_starts
+from respub.parse.citation_words import knowledge, scan
+from respub.parse.citations import cite_places, find_citations
+
+PIECES = [
+    "Recalling its resolutions ", "résolution", "resolución ", "RESOLUCIONES ", "القرار ",
+    "decision ", "Décisions ", "المقرر", "A/RES/70/1", "70/2", "2625 (XXV)", " and ", ", ",
+    "of 24 October 1970", "1325 (2000) to 1330 (2000)", "Charter of the United Nations",
+    "charte des nations unies", "Constitution of ICPO-INTERPOL", "article 2 (1) of the ",
+    "Convention on the Rights of the Child", "reconstitution of the ", "General Assembly ",
+    "Economic and Social Council ", "\u0131", "\u017f", "\u0130", "x", "_", "1", "\n", " ",
+    "general comment No. 25", "observation générale nº 25", "S/RES/1234 (2005)", ";",
+]  # fmt: skip
+
+
+def _text(draw: random.Random) -> str:
+    return "".join(draw.choice(PIECES) for _ in range(draw.randint(0, 12)))
+
+
+def test_opened_at_finds_what_finditer_finds() -> None:
+    known = knowledge()
+    draw = random.Random(11)
+    for _ in range(1500):
+        lowered = _text(draw).lower()
+        for instrument in known.instruments:
+            opening = opening_literals(instrument.pattern.pattern)
+            assert opening is not None, instrument.id  # every instrument opens with a literal
+            fast = [m.span() for m in opened_at(instrument.pattern, opening, lowered)]
+            assert fast == [m.span() for m in instrument.pattern.finditer(lowered)], lowered
+        for keyword in known.keywords.values():
+            fast = [m.span() for m in opened_at(keyword.lowered, keyword.opening, lowered, True)]
+            assert fast == [m.span() for m in word_starts(keyword.lowered, lowered)], lowered
+
+
+def test_a_document_scanned_at_once_cites_what_its_clauses_cite_one_by_one() -> None:
+    draw = random.Random(12)
+    for _ in range(400):
+        places = [(f"preamble-{n}", _text(draw)) for n in range(draw.randint(1, 6))]
+        for own in (None, "un-hrc"):
+            alone = [find_citations(text, place, own) for place, text in places]
+            assert cite_places(places, own) == alone, places
+
+
+def test_matches_stay_in_their_clause() -> None:
+    found = scan(["the Charter of the", "United Nations and resolution", "s 5"])
+    assert found.instruments == [[], [], []]
+    assert found.keywords == [{}, {"resolution": [(19, 29)]}, {}]
