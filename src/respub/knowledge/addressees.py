@@ -24,7 +24,6 @@ no one is marked `self_acting`, which is not an addressee.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -32,6 +31,17 @@ from typing import Any
 
 import yaml
 
+from respub.knowledge.addressee_patterns import (
+    HORTATORY,
+    NEED,
+    alternation,
+    flags,
+    later,
+    proclitic,
+    template_keys,
+    template_pattern,
+    words,
+)
 from respub.knowledge.firstlook import key_words, lowers_alike, word_starts
 from respub.model import OperativeClause, SubParagraph
 
@@ -67,7 +77,9 @@ class _Language:
     after_opening: re.Pattern[str] | None  # rule 3
     subject: re.Pattern[str] | None  # rule 4: group `term`
     need: re.Pattern[str] | None  # rule 6: group `term`
+    need_keys: tuple[str, ...]  # a word of each phrase rule 6 needs: a cheap first look
     hortatory: re.Pattern[str] | None  # rule 7: group `term`
+    hortatory_keys: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -87,102 +99,6 @@ def _data() -> dict[str, Any]:
     text = resources.files("respub.data").joinpath("addressees.yaml").read_text("utf-8")
     data: dict[str, Any] = yaml.safe_load(text)
     return data
-
-
-def _alternation(phrases: Iterable[str], lower: bool = False) -> str:
-    """One alternation, longest phrase first; a space matches any run of whitespace;
-    `lower`: the phrases lowered (a pattern for lowered text, see `_Rules.lowered`)."""
-    distinct = {str(p).lower() if lower else str(p) for p in phrases}
-    ordered = sorted(distinct, key=lambda t: (-len(t), t))
-    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered)
-
-
-def _words(phrases: list[str] | None, lower: bool = False) -> re.Pattern[str] | None:
-    if not phrases:
-        return None
-    return re.compile(rf"(?<!\w)(?:{_alternation(phrases, lower)})(?!\w)", _flags(lower))
-
-
-def _flags(lower: bool) -> int:
-    """A pattern of lowered phrases is matched case-sensitively in lowered text."""
-    return 0 if lower else re.IGNORECASE
-
-
-def _proclitic(letters: list[str] | None, lower: bool = False) -> str:
-    """Letters written on the next word (Arabic ب, و, ل: "بجميع الدول"), optional."""
-    return f"(?:{_alternation(letters, lower)})?" if letters else ""
-
-
-def _later(
-    phrases: list[str] | None, joins: list[str] | None, lower: bool = False
-) -> re.Pattern[str] | None:
-    """Rule 2: a phrase at the start of the text, or after a comma, semicolon or `joins`
-    word ("..., and calls upon"; Arabic "وتحث": the conjunction is written on the verb)."""
-    if not phrases:
-        return None
-    join = rf"(?<!\w)(?:{_alternation(joins, lower)})\s*" if joins else r"(?!)"
-    return re.compile(
-        rf"(?:\A\s*|[,;،؛]\s*(?:{join})?|{join})(?:{_alternation(phrases, lower)})(?!\w)",
-        _flags(lower),
-    )
-
-
-# The pieces of a rule-4 template (data/addressees.yaml `subject`); the spaces between
-# pieces match any run of whitespace, or none (French "qu'", "l'" are written on the word).
-_ASIDE = r"(?:,?[^,;:]{0,300},)?"  # one parenthetical phrase, ended by a comma
-_VERB = r"[^\W\d_]+"  # a word of letters
-_WORD_END = r"(?:(?<=['’])|(?!\w))"  # a whole word, or one written on the next ("qu'", "l'")
-
-
-@dataclass(frozen=True)
-class _Template:
-    """The data keys of one template rule: the template, the words it opens with, the
-    modals it may end with."""
-
-    template: str
-    opens: str
-    modals: str
-
-
-SUBJECT = _Template("subject", "that", "modals")  # rule 4
-NEED = _Template("need", "need_for", "need_modals")  # rule 6
-HORTATORY = _Template("hortatory", "hortatory_that", "hortatory_modals")  # rule 7
-
-
-def _subject(
-    data: dict[str, Any],
-    language: str,
-    terms: list[str],
-    lower: bool = False,
-    keys: _Template = SUBJECT,
-) -> re.Pattern[str] | None:
-    """Rules 4, 6 and 7: the language's template of `keys` (rule 4, `subject`: "{that}
-    {aside} {article} {term} {modal}"; Arabic, verb first: "{that} {verb} {term}"), with
-    the terms it allows as subjects."""
-    template = (data.get(keys.template) or {}).get(language)
-    that = (data.get(keys.opens) or {}).get(language) or []
-    if not template or not that:
-        return None
-    starts = tuple((data.get("subject_starts") or {}).get(language) or ())
-    subjects = [t for t in terms if t.startswith(starts)] if starts else terms
-    modals = (data.get(keys.modals) or {}).get(language) or []
-    articles = (data.get("articles") or {}).get(language) or []
-    behind = "" if lower else r"(?<!\w)"  # lowered: `word_starts` checks it, much faster
-    pieces = {
-        "that": rf"{behind}(?:{_alternation(that, lower)}){_WORD_END}",
-        "aside": _ASIDE,
-        "article": rf"(?:(?:{_alternation(articles, lower)}){_WORD_END})?" if articles else "",
-        "term": rf"(?P<term>{_alternation(subjects, lower)})(?!\w)",
-        "modal": rf"(?:{_alternation(modals, lower)})(?!\w)" if modals else "(?!)",
-        "verb": rf"{_VERB}(?!\w)",
-    }
-    names = re.findall(r"\{(\w+)\}", str(template))
-    if not names or names[0] != "that" or any(n not in pieces for n in names):
-        raise ValueError(
-            f"addressees.yaml: {keys.template} of {language!r}: {template!r} must open "
-            "with {that} and use only known pieces"
-        )
-    return re.compile(r"\s*".join(pieces[n] for n in names if pieces[n]), _flags(lower))
 
 
 @cache
@@ -227,20 +143,22 @@ def _language(
         found: list[str] | None = (data.get(key) or {}).get(language)
         return found
 
-    proclitic = _proclitic(listed("proclitics"), lower)
+    letters = proclitic(listed("proclitics"), lower)
     return _Language(
         terms=re.compile(
-            rf"(?<!\w){proclitic}(?P<term>{_alternation(terms, lower)})(?!\w)", _flags(lower)
+            rf"(?<!\w){letters}(?P<term>{alternation(terms, lower)})(?!\w)", flags(lower)
         ),
         until=tuple(str(m) for m in data["until"].get(language, ())),
-        addressing_verbs=_words(listed("addressing_verbs")),
-        later=_later(listed("later"), listed("joins"), lower),
+        addressing_verbs=words(listed("addressing_verbs")),
+        later=later(listed("later"), listed("joins"), lower),
         later_keys=key_words(listed("later") or []),
-        self_acting=_words(listed("self_acting")),
-        after_opening=_words(listed("after_opening"), lower),
-        subject=_subject(data, language, terms, lower),
-        need=_subject(data, language, terms, lower, NEED),
-        hortatory=_subject(data, language, terms, lower, HORTATORY),
+        self_acting=words(listed("self_acting")),
+        after_opening=words(listed("after_opening"), lower),
+        subject=template_pattern(data, language, terms, lower),
+        need=template_pattern(data, language, terms, lower, NEED),
+        need_keys=template_keys(data, language, NEED),
+        hortatory=template_pattern(data, language, terms, lower, HORTATORY),
+        hortatory_keys=template_keys(data, language, HORTATORY),
     )
 
 
@@ -281,8 +199,10 @@ def addressees_of(text: str, keyword: str, concept: str | None, language: str) -
     if not opening and _has(lang.self_acting, keyword):
         _self_acting_rules(rules, rules_of, language, scan, found, rest)
     else:  # rule 7: "Expresses its conviction that the Committee should continue"
-        _subjects(rules, rules_of.hortatory, language, scan, rest, found)
-    _subjects(rules, rules_of.need, language, scan, rest, found)  # rule 6
+        if not alike or any(k in lowered for k in lang.hortatory_keys):
+            _subjects(rules, rules_of.hortatory, language, scan, rest, found)
+    if not alike or any(k in lowered for k in lang.need_keys):
+        _subjects(rules, rules_of.need, language, scan, rest, found)  # rule 6
     return tuple(found)
 
 
