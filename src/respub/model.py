@@ -73,6 +73,9 @@ class OperativeClause:
     # names no addressee: never counted as one (data/addressees.yaml)
     self_acting: bool = False
     marks: tuple[FootnoteMark, ...] = ()  # the footnote marks in `text`
+    # whom it thanks, commends or expresses its appreciation to: not addressees, no one is
+    # asked to act (data/addressees.yaml `thanking`)
+    thanked: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ def resolution_to_json(resolution: Resolution) -> dict[str, Any]:
                 "concept": c.concept,
                 "addressees": list(c.addressees),
                 "self_acting": c.self_acting,
+                "thanked": list(c.thanked),
                 "text": c.text,
                 "marks": _marks(c.marks),
                 "subparagraphs": [_sub(s) for s in c.subparagraphs],

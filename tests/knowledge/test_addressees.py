@@ -173,6 +173,43 @@ def test_the_body_acting_on_itself_is_no_addressee_in_any_language() -> None:
     assert declared.addressees == () and not declared.self_acting
 
 
+THANKS = {
+    "appreciation": {
+        "en": ("Expresses its deep appreciation",
+               "Expresses its deep appreciation to the Director-General for her efforts;"),
+        "fr": ("Exprime sa profonde gratitude",
+               "Exprime sa profonde gratitude au Directeur général pour ses efforts ;"),
+        "es": ("Expresa su profundo agradecimiento",
+               "Expresa su profundo agradecimiento al Director General por sus esfuerzos;"),
+        "ar": ("تعرب عن امتنانها العميق", "تعرب عن امتنانها العميق للمدير العام على جهودها؛"),
+    },
+    "commends": {
+        "en": ("Commends", "Commends the Government of Turkmenistan for hosting the Conference;"),
+        "fr": ("Félicite", "Félicite le Gouvernement turkmène d'avoir accueilli la Conférence ;"),
+        "es": ("Encomia", "Encomia al Gobierno de Turkmenistán por haber acogido la Conferencia;"),
+        "ar": ("تثني على", "تثني على حكومة تركمانستان لاستضافتها المؤتمر؛"),
+    },
+}  # fmt: skip
+THANKED = {"appreciation": ("director-general",), "commends": ("governments",)}
+
+
+@pytest.mark.parametrize("case", sorted(THANKS))
+def test_whom_a_clause_thanks_is_no_addressee_in_any_language(case: str) -> None:
+    """Thanks, commendation, appreciation: the party is recorded apart (`thanked`,
+    respub:thanks), never as an addressee: no one is asked to act."""
+    for language, (keyword, text) in THANKS[case].items():
+        clause = read_clause(OperativeClause(keyword, text), language)
+        assert clause.thanked == THANKED[case], (case, language)
+        assert clause.addressees == () and not clause.self_acting, (case, language)
+    graph = to_graph(replace(interpol("en"), operative=(clause,)))
+    node = URIRef(Iris().expression(Iris().work("GA-2021-89-RES-09"), "en") + "#operative-1")
+    assert set(graph.objects(node, RESPUB.thanks)) == {
+        URIRef(Iris().concept("addressee", THANKED[case][0]))
+    }
+    assert not set(graph.objects(node, RESPUB.addressee))
+    assert validate(graph).conforms
+
+
 def test_a_right_or_a_permission_stated_for_someone_addresses_no_one() -> None:
     """Rule 7 reads an obligation (should, must, need to), not "shall be able" or "may"."""
     for text in (
@@ -297,6 +334,8 @@ def test_share_of_operative_clauses_with_an_addressee_in_the_un_and_wha_sample()
     audited = _audited()
     assert unaddressed == set(audited)
     assert Counter(audited.values()) == {"b": 41, "a": 2, "thanks": 2, "asks-no-one": 1}
+    thanking = {(p.identifier, c.number or 0) for p, c in clauses if c.thanked}
+    assert thanking == {key for key, kind in audited.items() if kind == "thanks"}
     asked = [c for _, c in clauses if c.concept in set(DATA["addressing"])]
     assert sum(1 for c in asked if c.addressees) / len(asked) >= 0.95
     assert all(not (c.addressees and c.self_acting) for _, c in clauses)  # never both
@@ -328,6 +367,7 @@ def test_parse_json_lists_the_addressees(language: str) -> None:
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert [c["addressees"] for c in data["operative"]] == [["member-states"]] * 2
+    assert [c["thanked"] for c in data["operative"]] == [[], []]
 
 
 def test_share_on_security_council_texts_the_rules_were_not_tuned_on() -> None:
@@ -337,8 +377,9 @@ def test_share_on_security_council_texts_the_rules_were_not_tuned_on() -> None:
     43 are declaratory (31.2 %), 23 ask someone no term names (16.7 %). With the ten
     held-out texts of tests/heldout/un-sc/ (measured once, not in this test: the held-out
     set is parsed only by test_heldout.py), 59 of 193 (30.6 %). Re-measured 2026-12-03
-    after the rules of the audit (addressee_audit.md), figures only: these 138 unchanged;
-    the held-out ten 14 of 55 (was 12), so 61 of 193 (31.6 %). A floor, not a target."""
+    after the rules of the audit (addressee_audit.md) and the concept "governments",
+    figures only: these 138 54 addressed (39.1 %), the held-out ten 17 of 55 (30.9 %, was
+    12), so 71 of 193 (36.8 %). A floor, not a target."""
     clauses = [
         c
         for p in discover([ROOT / "corpus/un-sc"])
@@ -348,5 +389,5 @@ def test_share_on_security_council_texts_the_rules_were_not_tuned_on() -> None:
     counts = Counter(_category(c) for c in clauses)
     print(dict(counts), len(clauses))
     assert len(clauses) >= 130
-    assert counts["addressed"] / len(clauses) >= 0.30
+    assert counts["addressed"] / len(clauses) >= 0.38
     assert all(not (c.addressees and c.self_acting) for c in clauses)

@@ -453,6 +453,14 @@ CASES: dict[str, tuple[str, str]] = {
         "DELETE DATA { en:operative-1 respub:actsOnItself true } ;"
         " INSERT DATA { en:operative-1 respub:actsOnItself false }",
     ),
+    "OperativeClause-thanks": (
+        "thanks to a concept of another scheme",
+        "INSERT DATA { en:operative-2 respub:thanks op:requests }",
+    ),
+    "Thanking": (
+        "a recital that thanks someone",
+        "INSERT DATA { en:preamble-1 respub:thanks addressee:secretary-general }",
+    ),
     "Addressed": (
         "a recital with an addressee",
         "INSERT DATA { en:preamble-1 respub:addressee addressee:secretary-general }",

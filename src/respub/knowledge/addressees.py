@@ -51,6 +51,7 @@ __all__ = [
     "addressees_of",
     "is_self_acting",
     "read_clause",
+    "thanked_of",
     "with_addressees",
 ]
 
@@ -76,6 +77,7 @@ class _Language:
     self_acting: re.Pattern[str] | None  # matched in the opening words
     after_opening: re.Pattern[str] | None  # rule 3
     subject: re.Pattern[str] | None  # rule 4: group `term`
+    thanking: re.Pattern[str] | None  # thanks, appreciation to: in the opening words
     need: re.Pattern[str] | None  # rule 6: group `term`
     need_keys: tuple[str, ...]  # a word of each phrase rule 6 needs: a cheap first look
     hortatory: re.Pattern[str] | None  # rule 7: group `term`
@@ -155,6 +157,7 @@ def _language(
         self_acting=words(listed("self_acting")),
         after_opening=words(listed("after_opening"), lower),
         subject=template_pattern(data, language, terms, lower),
+        thanking=words(listed("thanking")),
         need=template_pattern(data, language, terms, lower, NEED),
         need_keys=template_keys(data, language, NEED),
         hortatory=template_pattern(data, language, terms, lower, HORTATORY),
@@ -269,6 +272,33 @@ def _end(text: str, after: int, marks: tuple[str, ...]) -> int:
     return min(positions, default=len(text))
 
 
+_THANKS_AFTER = 20  # characters after the opening words where `thanking` may end
+
+
+def thanked_of(text: str, keyword: str, language: str) -> tuple[str, ...]:
+    """Whom a clause thanks, commends or expresses its appreciation or gratitude to, from
+    the opening words (data/addressees.yaml `thanking`): not addressees, no one is asked
+    to act.
+
+    >>> thanked_of("Commends the Secretariat and Member States for", "Commends", "en")
+    ('member-states',)
+    >>> text = "EXPRESSES its deep appreciation to the Director-General for her efforts"
+    >>> thanked_of(text, "EXPRESSES its deep appreciation", "en")
+    ('director-general',)
+    """
+    rules = _rules()
+    lang = rules.languages.get(language)
+    if lang is None or lang.thanking is None:
+        return ()
+    end = text.find(keyword) if keyword else 0
+    window = (end if end >= 0 else 0) + len(keyword) + _THANKS_AFTER
+    match = lang.thanking.search(text, 0, window)
+    found: list[str] = []
+    if match is not None:
+        _named(rules, lang, language, text, match.end(), found)
+    return tuple(found)
+
+
 def is_self_acting(keyword: str, language: str) -> bool:
     """Whether an opening verb is the body acting on itself (``Decides``, ``Adopts``)."""
     lang = _rules().languages.get(language)
@@ -315,7 +345,10 @@ def read_clause(clause: OperativeClause, language: str) -> OperativeClause:
     if not named and clause.subparagraphs and clause.text.rstrip().endswith(":"):
         named = _from_subparagraphs(clause, language, clause.subparagraphs)
     acting = not named and is_self_acting(clause.keyword, language)
-    return replace(clause, addressees=named, self_acting=acting, subparagraphs=subs)
+    thanked = thanked_of(clause.text, clause.keyword, language)
+    return replace(
+        clause, addressees=named, self_acting=acting, subparagraphs=subs, thanked=thanked
+    )
 
 
 def with_addressees(

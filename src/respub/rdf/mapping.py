@@ -186,6 +186,8 @@ def _operative(
         out.add(node, RESPUB.addressee, NamedNode(iris.concept("addressee", addressee)))
     if clause.self_acting:
         out.boolean(node, RESPUB.actsOnItself, True)
+    for thanked in clause.thanked:
+        out.add(node, RESPUB.thanks, NamedNode(iris.concept("addressee", thanked)))
     _subparagraphs(out, iris, expression, node, ("operative", position), clause.subparagraphs)
 
 

@@ -57,6 +57,7 @@ class RESPUB(DefinedNamespace):
     passedBy: URIRef  # passed by
     realizedBy: URIRef  # is realized by
     status: URIRef  # status
+    thanks: URIRef  # thanks
 
     # Datatype properties
     actsOnItself: URIRef  # acts on itself
