@@ -91,25 +91,36 @@ def anchor_all(
         placed.update(m.label for m in found)  # a footnote has one place
         return found
 
-    recitals = tuple(replace(c, marks=own(c.text)) for c in preamble)
+    # a clause is copied only when its marks change (dataclasses.replace is slow)
+    recitals = tuple(c if (m := own(c.text)) == c.marks else replace(c, marks=m) for c in preamble)
     clauses = []
     for clause in operative:
         marks = own(clause.text)
-        clauses.append(replace(clause, marks=marks, subparagraphs=_subs(clause.subparagraphs, own)))
+        subs = _subs(clause.subparagraphs, own)
+        if marks != clause.marks or subs is not clause.subparagraphs:
+            clause = replace(clause, marks=marks, subparagraphs=subs)
+        clauses.append(clause)
     attached = []
     for annex in annexes:
         stream.marks(annex.title)  # a heading's mark is not kept: only its place is passed
         found = tuple(own(paragraph) for paragraph in annex.paragraphs)
-        attached.append(replace(annex, marks=found if any(found) else ()))
+        found = found if any(found) else ()
+        attached.append(annex if found == annex.marks else replace(annex, marks=found))
     return recitals, tuple(clauses), tuple(attached)
 
 
 def _subs(subs: tuple[SubParagraph, ...], own: _Own) -> tuple[SubParagraph, ...]:
+    """The sub-paragraphs with their marks: `subs` itself when none changes."""
     out = []
+    changed = False
     for sub in subs:
         marks = own(sub.text)
-        out.append(replace(sub, marks=marks, subparagraphs=_subs(sub.subparagraphs, own)))
-    return tuple(out)
+        nested = _subs(sub.subparagraphs, own)
+        if marks != sub.marks or nested is not sub.subparagraphs:
+            sub = replace(sub, marks=marks, subparagraphs=nested)
+            changed = True
+        out.append(sub)
+    return tuple(out) if changed else subs
 
 
 def marks_of(operative: OperativeClause) -> Iterator[FootnoteMark]:

@@ -54,20 +54,23 @@ def segment(
     """Clauses of the body blocks, by the body's clause style ("capitals" or "sentence")."""
     drafts: list[_Draft] = []
     numbered = any(MARKS.numbered_text.match(b.text) for b in blocks)
+    seen_operative = False  # whether any draft is operative
+    last: int | None = None  # the number of the last numbered draft
     for block in blocks:
         text = block.text
         labelled = MARKS.labelled.match(text)
-        if labelled and _lettered_recital(labelled.group("text"), drafts, lexicon):
+        if labelled and _lettered_recital(labelled.group("text"), drafts, seen_operative, lexicon):
             text, labelled = labelled.group("text"), None  # "(a) Recalling ...": a recital
         if labelled and drafts:
             label = labelled.group("label") or labelled.group("bare")
             drafts[-1].items.append((label, labelled.group("text")))
             continue
-        numbering = _numbering(text, drafts, lexicon) if style == "sentence" else None
+        numbering = _numbering(text, last, lexicon) if style == "sentence" else None
         if numbering:
             number, body = numbering
             opener = _opener(body, lexicon, "operative", style)
             drafts.append(_Draft(True, opener, body, number))
+            seen_operative, last = True, number
             continue
         if style == "sentence" and drafts and drafts[-1].number and MARKS.numbered_text.match(text):
             drafts[-1].append(text)  # a numbered paragraph out of sequence: quoted text
@@ -78,12 +81,14 @@ def segment(
         if style == "sentence" and drafts and _is_heading(drafts[-1], text, lexicon):
             continue  # "II. Implementation" between numbered paragraphs: no clause text
         draft = _lost_number(drafts, text, lexicon) if style == "sentence" and numbered else None
-        draft = draft or _classify(text, lexicon, style, drafts, numbered)
+        draft = draft or _classify(text, lexicon, style, drafts, numbered, seen_operative)
         if draft is None:
             if drafts:
                 drafts[-1].append(text)
             continue
         drafts.append(draft)
+        seen_operative = seen_operative or draft.operative
+        last = last if draft.number is None else draft.number
     preamble = tuple(
         PreambularClause(keyword=d.opener.keyword, text=_with_items(d), concept=d.opener.concept)
         for d in drafts
@@ -104,10 +109,15 @@ def segment(
 
 
 def _classify(
-    text: str, lexicon: Lexicon, style: str, drafts: list[_Draft], numbered: bool
+    text: str,
+    lexicon: Lexicon,
+    style: str,
+    drafts: list[_Draft],
+    numbered: bool,
+    seen_operative: bool,
 ) -> _Draft | None:
-    """A new clause opened by `text`, or None when `text` continues the previous one."""
-    seen_operative = any(d.operative for d in drafts)
+    """A new clause opened by `text`, or None when `text` continues the previous one;
+    `seen_operative`: whether any of `drafts` is operative."""
     pre, op = lexicon.match_openers(text)
     capitals = _capitals(text) if style == "capitals" else None
     if style == "capitals" and capitals is None and pre is None and op is None:
@@ -245,23 +255,26 @@ def _lost_number(drafts: list[_Draft], text: str, lexicon: Lexicon) -> _Draft | 
     return _Draft(True, op, text, last.number + 1)
 
 
-def _lettered_recital(text: str, drafts: list[_Draft], lexicon: Lexicon) -> bool:
+def _lettered_recital(
+    text: str, drafts: list[_Draft], seen_operative: bool, lexicon: Lexicon
+) -> bool:
     """A recital printed with a letter ("(a) Recalling ...", IAEA): before any operative
-    clause, after a finished recital, opened by a preambular phrase."""
-    if any(d.operative for d in drafts) or (drafts and not _terminated(drafts[-1].last)):
+    clause (`seen_operative`: any of `drafts` is), after a finished recital, opened by a
+    preambular phrase."""
+    if seen_operative or (drafts and not _terminated(drafts[-1].last)):
         return False
     return lexicon.match_opener(text, "preambular") is not None
 
 
-def _numbering(text: str, drafts: list[_Draft], lexicon: Lexicon) -> tuple[int, str] | None:
-    """(number, text) when `text` opens the next numbered operative paragraph.
+def _numbering(text: str, last: int | None, lexicon: Lexicon) -> tuple[int, str] | None:
+    """(number, text) when `text` opens the next numbered operative paragraph; `last` is
+    the number of the last numbered paragraph, if any.
 
     Numbering is read as a sequence: the next number always opens a paragraph; any other
     number does only when an operative verb follows (a number lost, or a part starting
     again at 1); else it is numbered text quoted inside the clause above. A
     number OCR misread ("i.", "17,") counts only where the sequence expects it.
     """
-    last = next((d.number for d in reversed(drafts) if d.number is not None), None)
     expected = 1 if last is None else last + 1
     found = MARKS.numbered_text.match(text)
     if found is None:

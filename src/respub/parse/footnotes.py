@@ -33,6 +33,8 @@ NOTE_MARK = re.compile(r"\[\^([^\]]+)\]")
 _RULE = re.compile(r"^(?:_{3,}|-{3,})$")
 _GLUED_RULE = re.compile(r"\s+(?:_{3,}|-{3,})$")
 _NOTE_START = re.compile(r"^(?P<label>\d{1,3})\s+(?P<text>[^\s\d.a-z].*|\d{4}\b.*)$")
+# a line opening with a number set off by a space: all that _NOTE_START may match
+_NUMBERED_LINE = re.compile(r"\n\d{1,3}\s")
 _RUN = re.compile(r"\d+")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[.,;:”’\")\]]*$")
 _YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d$")
@@ -47,8 +49,11 @@ def collect_notes(lines: list[str], start: int = 0) -> tuple[list[str], list[str
     number right after a rule; each block taken out leaves a `PAGE_BREAK` line behind.
     Texts that already define `[^n]:` footnotes (Markdown) only get those repaired.
     """
-    if "\n[^" in "\n" + "\n".join(lines) and any(NOTE_DEFINITION.match(x) for x in lines):
+    joined = "\n" + "\n".join(lines)
+    if "\n[^" in joined and any(NOTE_DEFINITION.match(line) for line in lines):
         return _repair_definitions(lines), []
+    if "___" not in joined and "---" not in joined and not _NUMBERED_LINE.search(joined):
+        return lines, []  # no rule, and no line a note could open
     body: list[str] = []
     notes: list[tuple[int, list[str]]] = []
     after_rule = False
@@ -133,7 +138,7 @@ def mark_notes(text: str, labels: list[str], start: int = 0, language: str = "en
         if found.group(1) in rank:
             later.append((found.start(), rank[found.group(1)]))
     heapq.heapify(later)
-    marks = _Candidates(text, start, words, set(numbered))
+    marks: _Candidates | None = None  # made when a label has no explicit mark (Markdown has)
     pieces: list[str] = []
     done = cursor = start
     for position, label in enumerate(numbered):
@@ -147,6 +152,8 @@ def mark_notes(text: str, labels: list[str], start: int = 0, language: str = "en
         if first < len(own) and own[first] < end:
             cursor = own[first] + len(label) + 3
             continue
+        if marks is None:
+            marks = _Candidates(text, start, words, set(numbered))
         span = marks.find(label, cursor, end)
         if span is not None:
             pieces.extend([text[done : span[0]], f"[^{label}]"])

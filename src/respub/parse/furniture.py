@@ -91,6 +91,9 @@ def _remove_paragraph_headers(
     """Paragraphs holding only the title, with or without the symbol (not an annex's title)."""
     if not title:
         return lines
+    text = "\n" + "\n".join(lines)
+    if f"\n{title[:12]}" not in text and f"\n{symbol or title[:12]}" not in text:
+        return lines  # no paragraph opens with the title or the symbol
     result: list[str] = []
     previous: str = ""
     index = 0
