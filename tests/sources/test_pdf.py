@@ -13,9 +13,10 @@ from pypdf import PdfWriter
 
 from respub.errors import ParseError
 from respub.parse import parse_file
+from respub.parse.reading_order import split_inline_clauses
 from respub.sources.load import read_source
 from respub.sources.pdf import pdf_text
-from respub.sources.pdf_layout import Page, Run, layout_text, split_inline_clauses
+from respub.sources.pdf_layout import Page, Run, layout_text
 
 ROOT = Path(__file__).resolve().parents[2]
 WHA = ROOT / "corpus/who-wha/pdf"
@@ -194,6 +195,20 @@ def test_inline_clause_split_needs_the_next_number() -> None:
     ]
     kept = ["1. DECIDES to apply paragraph 4; 3. Notes are kept."]
     assert split_inline_clauses(kept) == kept
+
+
+def test_inline_clause_split_is_the_plain_texts() -> None:
+    """PDF paragraphs are cut as plain text lines are (one function since the review): the
+    next number inside a sub-paragraph below a numbered clause, before a word in any script
+    (the PDF reader's own copy cut only numbered paragraphs, before A-Z)."""
+    assert split_inline_clauses(["1. DECIDES:", "(a) to act; 2. URGES States:"]) == [
+        "1. DECIDES:", "(a) to act;", "2. URGES States:",
+    ]
+    assert split_inline_clauses(["1. DÉCIDE d’agir ; 2. ÉTABLIT un groupe."]) == [
+        "1. DÉCIDE d’agir ;", "2. ÉTABLIT un groupe.",
+    ]
+    text = _layout([(72, 700, 11, "1. DECIDES:"), (72, 680, 11, "(a) to act; 2. URGES States.")])
+    assert text.split("\n\n")[-2:] == ["(a) to act;", "2. URGES States."]
 
 
 # -- whole PDFs -------------------------------------------------------------------------

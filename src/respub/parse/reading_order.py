@@ -36,6 +36,7 @@ and leaves the words as printed:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from respub.knowledge.layout import MARKS
@@ -170,7 +171,7 @@ def break_clauses(lines: list[str], lex: Lexicon) -> list[str]:
     A line opens a clause when it starts with a capital and a clause word of the language
     ("Recalling", "URGES"), with a sub-paragraph label ("(1)", "(a)"), or with the next
     operative number; the next number printed inside a line ("...; 2. URGES") starts a
-    line of its own.
+    line of its own (`split_inline_clauses`).
 
     >>> break_clauses(["Having considered the report;", "Recalling resolution 1;",
     ...                "(1) to act;", "recalling nothing"], lexicon("en"))
@@ -178,47 +179,51 @@ def break_clauses(lines: list[str], lex: Lexicon) -> list[str]:
 'recalling nothing']
     """
     result: list[str] = []
-    last = 0  # the last operative number that opened a line
-    for whole in lines:
-        numbered = MARKS.numbered.match(whole)
-        if numbered:
-            last = int(numbered.group("number"))
-        for index, line in enumerate(_inline_clauses(whole, last)):
-            last += index > 0
-            previous = result[-1] if result else ""
-            if (
-                previous
-                and previous != PAGE_BREAK
-                and _opens(line, lex)
-                and (MARKS.ends_clause_marked.search(previous[-12:]))
-            ):
-                result.append("")
-            result.append(line)
+    ends = MARKS.ends_clause_marked.search
+    for line in _inline_pieces(lines):
+        previous = result[-1] if result else ""
+        if previous and previous != PAGE_BREAK and ends(previous[-12:]) and _opens(line, lex):
+            result.append("")
+        result.append(line)
     return result
 
 
-def _inline_clauses(line: str, last: int) -> list[str]:
-    """The line cut where the operative paragraphs after `last` start inside it."""
-    pieces = [line]
-    while last and f" {last + 1}. " in pieces[-1]:
-        head, tail = _split_inline(pieces[-1], last + 1)
-        if not tail:
-            break
-        pieces[-1:] = [head, tail]
-        last += 1
-    return pieces
+def split_inline_clauses(lines: list[str]) -> list[str]:
+    """The lines (or paragraphs) cut where the next operative paragraph starts inside one:
+    after "1. ..." the number 2 printed after a clause's end and before a word, in that
+    line or in any line below it ("...; 2. URGES", "...: 2. Pide"). Numbers out of
+    sequence are left as they are (quoted or cited paragraphs).
+
+    >>> split_inline_clauses(["1. ENDORSES the plan; 2. URGES Member States:", "(1) to act"])
+    ['1. ENDORSES the plan;', '2. URGES Member States:', '(1) to act']
+    >>> split_inline_clauses(["1. Applies paragraph 4; 3. Notes are kept."])
+    ['1. Applies paragraph 4; 3. Notes are kept.']
+    """
+    return list(_inline_pieces(lines))
 
 
-def _split_inline(line: str, number: int) -> tuple[str, str]:
-    """(head, tail) of a line in which operative paragraph `number` starts."""
-    found = _inline(number).search(line)
-    if found is None:
-        return line, ""
-    return line[: found.start()].rstrip(), line[found.start() :].lstrip()
+def _inline_pieces(lines: list[str]) -> Iterator[str]:
+    last = 0  # the last operative number that opened a line
+    numbered = MARKS.numbered.match
+    for line in lines:
+        if not line:  # a blank line holds no number
+            yield line
+            continue
+        if found := numbered(line):
+            last = int(found.group("number"))
+        while last and f" {last + 1}. " in line:
+            found = _inline(last + 1).search(line)
+            if found is None:
+                break
+            yield line[: found.start()].rstrip()
+            line = line[found.start() :].lstrip()
+            last += 1
+        yield line
 
 
 @cache
 def _inline(number: int) -> re.Pattern[str]:
+    """Operative paragraph `number` starting after a clause's end, before a word."""
     return re.compile(rf"(?<=[;:.,])\s+{number}\.\s+(?=[^\W\d_])")
 
 

@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from respub.knowledge.layout import MARKS
+from respub.parse.reading_order import split_inline_clauses
 
 _NUMBER = re.compile(r"^\d{1,3}$|^\*{1,3}$")
 _RULE = re.compile(r"^[_\-–—]{5,}$")
@@ -363,32 +364,6 @@ def _first_line_indent(line: Line, after: Line, gap: float) -> bool:
         and not MARKS.opens_clause.match(after.text)
         and line.y - after.top <= gap
     )
-
-
-def split_inline_clauses(paragraphs: list[str]) -> list[str]:
-    """Split a paragraph where the next numbered clause starts mid-line.
-
-    >>> split_inline_clauses(["1. ENDORSES the plan; 2. URGES Member States:", "(1) to act"])
-    ['1. ENDORSES the plan;', '2. URGES Member States:', '(1) to act']
-    """
-    result: list[str] = []
-    last = 0
-    for paragraph in paragraphs:
-        pieces = [paragraph]
-        found = re.match(r"^(\d{1,3})\.\s", paragraph)
-        if found:
-            last = int(found.group(1))
-            while True:
-                inner = re.search(
-                    rf"(?<=[;:.,])\s+({last + 1})\.\s+(?=[A-Z])", pieces[-1]
-                )
-                if inner is None:
-                    break
-                head, tail = pieces[-1][: inner.start()], pieces[-1][inner.start() :]
-                pieces[-1:] = [head.strip(), tail.strip()]
-                last += 1
-        result.extend(pieces)
-    return result
 
 
 def _glue_marks(text: str) -> str:
