@@ -147,18 +147,13 @@ def compare_tokenizers(release: Path) -> None:
     import sqlite3
 
     from respub.publish.dumps import NQUADS, read_graphs
-    from respub.publish.manifest import read_manifest
     from respub.search.fold import fold
     from respub.search.index import index_rows
-    from respub.site.catalogue import catalogue
     from respub.site.read import read_expression
 
-    manifest = read_manifest(release)
-    bodies = {e.work_iri: e.body for e in manifest.entries}
-    base = str(manifest.settings["base_iri"])
     graphs = sorted(read_graphs(release / NQUADS).items())
-    cat = catalogue(base, (read_expression(iri, text) for iri, text in graphs), bodies)
-    rows = list(index_rows((w.facts.identifier, e) for w in cat.works for e in w.expressions))
+    views = [read_expression(iri, text) for iri, text in graphs]
+    rows = list(index_rows((v.work.identifier, v) for v in views))
     print(f"\nsearch index: {len(rows)} titles and clauses; {len(CASES)} known clauses")
     print(f"{'tokenizer':36} {'bytes':>9} {'build ms':>9} {'query ms':>9} {'found first':>11}")
     for name, tokenizer, folded in TOKENIZERS:

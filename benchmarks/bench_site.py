@@ -13,7 +13,12 @@ this process (as the tests do), then:
   count of pages it rendered rather than reused. With `--work DIR` of an earlier run, the
   corpus and its releases are reused: another document is changed and published.
 
-Every figure is printed with the load average beside it (the machine is shared).
+Every figure is printed with the load average beside it (the machine is shared). The
+one-changed site step's memory is printed beside its time: the process's resident set
+when the step began, its peak during the step (Linux: the peak, VmHWM, is reset through
+/proc/self/clear_refs at the step's start and read at its end) and the process's peak
+before the step. Run one changed in a fresh process (`--work`) for figures that do not
+include the cold builds' heap.
 
 Run: .venv/bin/python benchmarks/bench_site.py [--size 1000] [--work DIR] [--profile]
 """
@@ -59,6 +64,26 @@ def site_inputs(release: Path) -> list[Any]:
     return describe_files(release, [p for p in release_files(release) if not p.startswith(skip)])
 
 
+def _status(field: str) -> int:
+    """A figure of /proc/self/status in kB (0 where there is none)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(f"{field}:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _reset_peak() -> bool:
+    """Reset this process's peak resident set (VmHWM) to its current one; False if it cannot."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        return False
+    return True
+
+
 def timed_write(release: Path, previous: Path | None, copy: Path) -> tuple[float, int, int]:
     """Write the site of `release` into a copy of it (without its site): seconds, files,
     and how many of its pages were rendered (not links to the previous release's)."""
@@ -67,8 +92,10 @@ def timed_write(release: Path, previous: Path | None, copy: Path) -> tuple[float
     from respub.site.release import write_site
 
     shutil.rmtree(copy, ignore_errors=True)
-    if previous is None:
+    if previous is None:  # nothing kept: no views, their light index, nor list rows
         shutil.rmtree(copy.parent / "views", ignore_errors=True)
+        for kept in ("light.pickle", "rows.pickle"):
+            (copy.parent / kept).unlink(missing_ok=True)
     shutil.copytree(release, copy, ignore=shutil.ignore_patterns(SITE), copy_function=os.link)
     infos = site_inputs(copy)
     graphs = read_graphs(copy / NQUADS)  # the release writer reads each when asked
@@ -87,16 +114,20 @@ def timed_write(release: Path, previous: Path | None, copy: Path) -> tuple[float
 
 def timed_publish(
     folders: list[Path], out: Path, when: datetime, profile: bool = False
-) -> tuple[Any, float]:
+) -> tuple[Any, float, tuple[int, int, int]]:
     """Publish, timing the release writer's site step (`write_site`) as it runs (and
-    profiling it when asked)."""
+    profiling it when asked); the summary, the step's seconds, and (kB; -1 where it cannot
+    be measured) the resident set at its start, the peak during it, the peak before it."""
     import respub.publish.release as writer
 
     spent: list[float] = []
+    memory: list[tuple[int, int, int]] = []
     write_site = writer.write_site
 
     def timed(*args: Any, **kwargs: Any) -> Any:
         profiler = cProfile.Profile() if profile else None
+        before, peak = _status("VmRSS"), _status("VmHWM")
+        measured = _reset_peak()
         started = time.perf_counter()
         try:
             if profiler is None:
@@ -104,6 +135,7 @@ def timed_publish(
             return profiler.runcall(write_site, *args, **kwargs)
         finally:
             spent.append(time.perf_counter() - started)
+            memory.append((before, _status("VmHWM") if measured else -1, peak))
             if profiler is not None:
                 pstats.Stats(profiler).sort_stats("cumulative").print_stats(45)
 
@@ -112,7 +144,7 @@ def timed_publish(
         summary = publish(folders, out, when)
     finally:
         writer.write_site = write_site  # type: ignore[assignment]
-    return summary, sum(spent)
+    return summary, sum(spent), max(memory, default=(-1, -1, -1))
 
 
 def rendered_pages(release: Path, previous: Path) -> tuple[int, int]:
@@ -136,12 +168,14 @@ def one_changed(made: list[Path], folders: list[Path], out: Path, profile: bool)
     when = datetime.strptime(latest.name[:18], "%Y-%m-%dT%H%M%SZ").replace(tzinfo=UTC)
     when += timedelta(days=1)
     started = time.perf_counter()
-    summary, site = timed_publish(folders, out, when, profile)
+    summary, site, (start, peak, before) = timed_publish(folders, out, when, profile)
     total = time.perf_counter() - started
     pages, rendered = rendered_pages(summary.release_dir, latest)
     print(
         f"one changed: publish {total:.1f} s ({summary.changed} changed), of which the site"
-        f" step {site:.2f} s, {rendered} of {pages} pages rendered ({load()})",
+        f" step {site:.2f} s, {rendered} of {pages} pages rendered ({load()}); resident set"
+        f" at the site step's start {start / 1024:.0f} MB, peak during it {peak / 1024:.0f} MB"
+        f" (+{(peak - start) / 1024:.0f} MB), peak before it {before / 1024:.0f} MB",
         flush=True,
     )
 

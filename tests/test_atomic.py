@@ -1,15 +1,17 @@
 """Kept JSON files read back (`read_kept`): what is there and of this version is decoded;
-anything else is a miss, said in one log line naming the file, never an exception."""
+anything else is a miss, said in one log line naming the file, never an exception. Kept
+pickles (`read_kept_pickle`): read back, or a miss."""
 
 from __future__ import annotations
 
 import logging
+import pickle
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from respub.atomic import keep, read_kept
+from respub.atomic import keep, read_kept, read_kept_pickle
 
 
 def _numbers(data: dict[str, Any]) -> list[int]:
@@ -91,3 +93,26 @@ def test_a_file_of_another_version_is_a_miss_said_at_info(
     assert record.levelno == logging.INFO
     assert record.getMessage().startswith(f"{path}: numbers of another version (")
     assert said in record.getMessage()
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"damaged: not a pickle",
+        pickle.dumps({"rows": list(range(100))})[:40],  # torn
+        pickle.dumps(Path("x")).replace(b"PosixPath", b"NoSuchPath"),  # a class since gone
+    ],
+)
+def test_a_kept_pickle_that_cannot_be_read_is_a_miss(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "rows.pickle"
+    path.write_bytes(content)
+    assert read_kept_pickle(path) is None
+
+
+def test_a_kept_pickle_is_read_back(tmp_path: Path) -> None:
+    path = tmp_path / "kept" / "rows.pickle"
+    assert keep(path, pickle.dumps({"a": ("b", 1)}), "rows")
+    assert read_kept_pickle(path) == {"a": ("b", 1)}
+    assert read_kept_pickle(tmp_path / "absent.pickle") is None
+    assert read_kept_pickle(None) is None

@@ -3,7 +3,8 @@
 `write_atomic` is for files that must be written; `keep` is for caches, where a file that
 cannot be written only costs time later, so a failure is a warning, not an error;
 `read_kept` reads a kept JSON file back, where a missing, torn or outdated file is only a
-miss, and `prune_kept` deletes the cache files no longer wanted.
+miss, `read_kept_pickle` the same for respub's own pickles, and `prune_kept` deletes the
+cache files no longer wanted.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import contextlib
 import json
 import logging
 import os
+import pickle
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -81,6 +83,29 @@ def read_kept(
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
         log.warning("%s: unreadable %s, ignored: %s", path, what, error)
         return None
+
+
+def read_kept_pickle(path: Path | None) -> object:
+    """The object pickled into `path`; None when there is no such file (or no `path`) or it
+    cannot be unpickled: a cache's miss, never an error. Only for the pickles respub keeps
+    in its output folder's state, which is trusted as the rest of ``state/`` is (unpickling
+    runs code)."""
+    if path is None:
+        return None
+    try:
+        return pickle.loads(path.read_bytes())
+    except (
+        OSError,  # missing
+        pickle.UnpicklingError,  # torn, or not a pickle
+        EOFError,
+        ValueError,
+        LookupError,
+        AttributeError,  # of classes since changed
+        ImportError,
+        TypeError,
+    ) as error:
+        log.debug("%s: kept pickle not read: %s", path, error)
+    return None
 
 
 def prune_kept(root: Path, suffix: str, wanted: Iterable[str]) -> int:

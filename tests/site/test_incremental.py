@@ -22,9 +22,10 @@ from respub.search.query import search
 from respub.site import SITE
 from respub.site.build import build_site
 from respub.site.catalogue import page_path
+from respub.site.light import LIGHT, LightIndex
 from respub.site.read import read_expression
 from respub.site.release import site_source
-from respub.site.views import VIEWS, Version, read_version
+from respub.site.views import VIEWS, Version, ViewCache, read_version
 
 CHANGED = "A/RES/80/1"  # cited by A/RES/80/6 in the sample sources
 CITING = "A/RES/80/6"
@@ -174,3 +175,60 @@ def test_one_changed_work_rebuilds_only_its_search_shard(
         expected, found = search(whole, query, limit=100)
         assert (total, {h.iri for h in hits}) == (expected, {h.iri for h in found})
         assert total > 0, query
+
+
+@pytest.mark.slow
+def test_one_changed_document_reads_the_full_views_of_its_work_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The light index (state/site/light.pickle) stands for every version the pages do not
+    show in full: after every kept full view is damaged, a release in which one document
+    changed (the English version of a resolution in four languages) reads again, and so
+    keeps again, the full views of that work's versions only (its pages are rendered
+    again), and its site equals a cold build's. One search shard a work, so the changed
+    work's shard is the only one rebuilt (a shard is built from its versions' full views)."""
+    monkeypatch.setattr("respub.search.index.SHARD", 1)
+    sources = sample_sources(tmp_path / "sources")
+    first = publish_sample(sources, tmp_path / "out")
+    views = tmp_path / "out" / VIEWS
+    assert (views.parent / LIGHT).is_file()
+    damaged = b"damaged: not a pickle"
+    kept = list(views.glob("*/*.pickle"))
+    assert len(kept) == len(read_manifest(first.release_dir).entries) > 10
+    for path in kept:
+        path.write_bytes(damaged)
+    english = sources / "interpol" / "GA-2021-89-RES-09.en.txt"
+    text = english.read_text(encoding="utf-8")
+    english.write_text(text.replace("RECALLING", "RECALLING ALSO", 1), encoding="utf-8")
+    second = publish_sample(sources, tmp_path / "out", SECOND)
+    assert second.changed == 1
+    read_again = {p.stem for p in views.glob("*/*.pickle") if p.read_bytes() != damaged}
+    entries = read_manifest(second.release_dir).entries
+    work = next(
+        e.work_iri for e in entries if e.expression_iri.endswith("/en") and "2021" in e.work_iri
+    )
+    versions = [e for e in entries if e.work_iri == work]
+    assert len(versions) == 4
+    assert read_again == {ViewCache.key(e.expression_iri, e.content_sha256) for e in versions}
+    # every other version's view was neither read (it is still damaged) nor pruned
+    assert len(list(views.glob("*/*.pickle"))) == len(entries)
+    cold = cold_site(second, first)
+    assert {p: f.read_bytes() for p, f in site_files(second).items()} == cold
+
+
+@pytest.mark.slow
+def test_a_damaged_light_index_reads_every_view_again(tmp_path: Path) -> None:
+    """The light index only saves work: unreadable, every version's record is made again
+    from its full view, the site is the same as a cold build's, and the index is kept anew."""
+    sources = sample_sources(tmp_path / "sources")
+    first = publish_sample(sources, tmp_path / "out")
+    light = tmp_path / "out" / VIEWS / ".." / LIGHT
+    light.write_bytes(b"damaged")
+    change_one(sources)
+    second = publish_sample(sources, tmp_path / "out", SECOND)
+    cold = cold_site(second, first)
+    assert {p: f.read_bytes() for p, f in site_files(second).items()} == cold
+    records = LightIndex(light).records
+    assert {r.summary.iri for r in records.values()} == {
+        e.expression_iri for e in read_manifest(second.release_dir).entries
+    }

@@ -29,12 +29,13 @@ from respub.site.inputs import (
     read_inputs,
     work_keys,
 )
+from respub.site.light import LightIndex, SiteVersions, load_versions
 from respub.site.linked import describe, expression_jsonld, rdf_files, work_jsonld
 from respub.site.lists import Lists, RowCache, groups
 from respub.site.read import ExpressionView
 from respub.site.render import SiteInfo, parts, render_page
 from respub.site.shards import search_shards
-from respub.site.views import Version, ViewCache
+from respub.site.views import ViewCache
 
 __all__ = ["SITE", "Site", "SiteSource", "build_site"]
 
@@ -58,7 +59,7 @@ class SiteSource:
     texts: Mapping[str, Callable[[], str]]  # expression IRI → its N-Triples, read when asked
     bodies: Mapping[str, str]  # work IRI → body code
     changes: Mapping[str, Any]  # CHANGES.json
-    validation: Mapping[str, Any]  # validation.json
+    validation: Mapping[str, Any]  # validation.json (what the home page shows of it)
     downloads: Sequence[FileInfo]
     vocabulary: Sequence[bytes] = ()  # the release's ontology Turtle (body labels)
     previous_history: bytes | None = None  # the previous release's site/history.json
@@ -82,15 +83,24 @@ class Site:
 
 
 def build_site(
-    source: SiteSource, views: ViewCache | None = None, rows: RowCache | None = None
+    source: SiteSource,
+    views: ViewCache | None = None,
+    rows: RowCache | None = None,
+    light: LightIndex | None = None,
 ) -> Site:
     """Every file of the site, by path relative to `site/`: made, or kept from the site
-    whose page digests are `source.previous_inputs`; versions are read through `views`
-    (only those it does not keep are read from their N-Triples), list rows through `rows`."""
+    whose page digests are `source.previous_inputs`. Versions are known by their light
+    records (`light`, `respub.site.light`); a version's full view is read through `views`
+    (only those it does not keep are read from their N-Triples) for its record when
+    `light` lacks it, and for the pages rendered that show its text; list rows through
+    `rows`."""
     base = source.base_iri
     hashes = dict(source.versions)
-    found = (views or ViewCache(None)).versions(source.versions, source.texts)
-    cat = catalogue(base, (v.view for v in found.values()), source.bodies, source.vocabulary)
+    found = load_versions(
+        source.versions, source.texts, views or ViewCache(None), light or LightIndex(None)
+    )
+    summaries = (v.summary for v in found.light.values())
+    cat = catalogue(base, summaries, source.bodies, source.vocabulary)
     info = SiteInfo(
         title=source.title,
         description=source.description,
@@ -141,9 +151,9 @@ def build_site(
     lists.add("resolutions.html", "Resolutions", cat.works)
     groups(lists)
     for work in cat.works:
-        _work_pages(pages, keys, info, cat, work, versions)
+        _work_pages(pages, keys, info, cat, work, versions, found.view)
     _resource_rdf(pages, keys, cat, found, source.vocabulary)
-    search_shards(pages, keys, cat)
+    search_shards(pages, keys, cat, found.view)
     html = [p.removesuffix(".html") for p in [*files, *pages.kept] if p.endswith(".html")]
     urls = [base, *(base + p for p in html if p != "index")]
     files["sitemap.xml"] = sitemap(urls, source.release_time)
@@ -214,6 +224,7 @@ def _work_pages(
     cat: Catalogue,
     work: WorkView,
     versions: Mapping[str, Mapping[str, list[str]]],
+    full: Callable[[str], ExpressionView],
 ) -> None:
     body = cat.body(work.facts.body_iri)
     path = page_path(work.iri, cat.base_iri)
@@ -238,22 +249,23 @@ def _work_pages(
                 alternates=_alternates(work.iri),
                 jsonld=work_jsonld(work, body),
             )
-    for view in work.expressions:
-        path = page_path(view.iri, cat.base_iri)
+    for version in work.expressions:
+        path = page_path(version.iri, cat.base_iri)
         if path is None:
             continue
-        aligned = versions.get(view.iri, {})
+        aligned = versions.get(version.iri, {})
         key = keys.page(
             "expression",
             path,
             keys.works[work.iri],
-            view.iri,
+            version.iri,
             body_key(body),
-            sorted({(c.work_iri, cat.work(c.work_iri) is not None) for c in view.citations}),
+            [(iri, cat.work(iri) is not None) for iri in version.cited_works],
             sorted(aligned.items()),
         )
         if not pages.fresh(key, path):
             continue
+        view = full(version.iri)
         table = _citations(cat, view, path)
         pages.files[path] = render_page(
             "expression.html",
@@ -297,28 +309,32 @@ def _resource_rdf(
     pages: Pages,
     keys: Keys,
     cat: Catalogue,
-    versions: Mapping[str, Version],
+    versions: SiteVersions,
     vocabulary: Sequence[bytes],
 ) -> None:
     """Turtle and JSON-LD of each work, session and body (versions have their own files),
     from the lines the versions that state them have about them (a work's versions; a
     session's or body's works' versions) and the vocabulary; kept while those lines and
-    the vocabulary are unchanged."""
+    the vocabulary are unchanged. A work's lines are known by their digests until its files
+    are made again: then its versions are read in full."""
+    wanted: dict[str, list[str]] = {}
+    for work in cat.works:
+        digests = sorted({versions.light[e.iri].work_lines for e in work.expressions})
+        if _rdf_fresh(pages, keys, cat, work.iri, digests):
+            lines: dict[str, None] = {}
+            for e in work.expressions:
+                lines.update(dict.fromkeys(versions.version(e.iri).about.get(work.iri, ())))
+            wanted[work.iri] = list(lines)
     about: dict[str, dict[str, None]] = {}
     for work in cat.works:
-        subjects = [work.iri, work.facts.session.iri if work.facts.session else None]
-        for subject in [*subjects, work.facts.body_iri]:
+        session = work.facts.session
+        for subject in (session.iri if session else None, work.facts.body_iri):
             if subject is not None:
                 lines = about.setdefault(subject, {})
-                for view in work.expressions:
-                    lines.update(dict.fromkeys(versions[view.iri].about.get(subject, ())))
-    wanted: dict[str, list[str]] = {}
+                for e in work.expressions:
+                    lines.update(dict.fromkeys(versions.light[e.iri].about.get(subject, ())))
     for subject, lines in about.items():
-        stem = page_path(subject, cat.base_iri, "")
-        if stem is None:
-            continue
-        key = keys.page("rdf", stem, sorted(lines), keys.vocabulary)
-        if pages.fresh(key, f"{stem}.ttl", f"{stem}.jsonld"):
+        if _rdf_fresh(pages, keys, cat, subject, sorted(lines)):
             wanted[subject] = list(lines)
     found = describe(wanted, vocabulary)
     for subject in wanted:
@@ -327,3 +343,13 @@ def _resource_rdf(
             pages.files.update(rdf_files(stem, found[subject]))
         else:  # nothing is said of it: no file, no digest
             pages.forget(f"{stem}.ttl", f"{stem}.jsonld")
+
+
+def _rdf_fresh(pages: Pages, keys: Keys, cat: Catalogue, subject: str, inputs: object) -> bool:
+    """Whether the RDF files of `subject` are to be made (their digest of `inputs` is not
+    the previous site's); False for a subject outside the base IRI."""
+    stem = page_path(subject, cat.base_iri, "")
+    if stem is None:
+        return False
+    key = keys.page("rdf", stem, inputs, keys.vocabulary)
+    return pages.fresh(key, f"{stem}.ttl", f"{stem}.jsonld")

@@ -1,5 +1,9 @@
 """The site's catalogue: every work, its language versions, bodies and sessions, and where
 each page lives. Pure: built from the release's documents, entries and vocabulary.
+
+The catalogue holds each language version's `VersionSummary` (what the lists, the work
+pages, the feed and the sitemap show of it, ≈ 1 kB), not its full view (its clauses,
+≈ 30 kB): a page that shows a version's text asks for its view when it is rendered.
 """
 
 from __future__ import annotations
@@ -13,9 +17,44 @@ from pyoxigraph import Literal, NamedNode, RdfFormat, parse
 
 from respub.site.read import ExpressionView, SessionView, WorkFacts
 
-__all__ = ["BodyView", "Catalogue", "WorkView", "catalogue", "page_path"]
+__all__ = [
+    "BodyView",
+    "Catalogue",
+    "VersionSummary",
+    "WorkView",
+    "catalogue",
+    "page_path",
+    "summary",
+]
 
 _SKOS = "http://www.w3.org/2004/02/skos/core#"
+
+
+@dataclass(frozen=True)
+class VersionSummary:
+    """What the catalogue keeps of a language version: its IRI, language, title, how many
+    clauses it has, the works its citations name, and what it says of its work."""
+
+    iri: str
+    language: str
+    title: str | None
+    preamble_count: int
+    operative_count: int
+    cited_works: tuple[str, ...]  # of its citations, sorted, each once
+    work: WorkFacts
+
+
+def summary(view: ExpressionView) -> VersionSummary:
+    """The summary of a version's full view."""
+    return VersionSummary(
+        iri=view.iri,
+        language=view.language,
+        title=view.title,
+        preamble_count=len(view.preamble),
+        operative_count=len(view.operative),
+        cited_works=tuple(sorted({c.work_iri for c in view.citations})),
+        work=view.work,
+    )
 
 
 @dataclass(frozen=True)
@@ -24,7 +63,7 @@ class WorkView:
 
     facts: WorkFacts
     body: str
-    expressions: tuple[ExpressionView, ...]
+    expressions: tuple[VersionSummary, ...]
     cited_by: tuple[str, ...]
 
     @property
@@ -106,13 +145,13 @@ def page_path(iri: str, base_iri: str, suffix: str = ".html") -> str | None:
 
 def catalogue(
     base_iri: str,
-    views: Iterable[ExpressionView],
+    views: Iterable[VersionSummary],
     bodies: Mapping[str, str],
     vocabulary: Sequence[bytes] = (),
 ) -> Catalogue:
-    """The catalogue of the language versions' `views` (`respub.site.read.read_expression`);
-    `bodies` maps work → code."""
-    versions: dict[str, list[ExpressionView]] = defaultdict(list)
+    """The catalogue of the language versions' summaries (`summary` of
+    `respub.site.read.read_expression`); `bodies` maps work → code."""
+    versions: dict[str, list[VersionSummary]] = defaultdict(list)
     for view in views:
         versions[view.work.iri].append(view)
     cited_by: dict[str, set[str]] = defaultdict(set)
@@ -144,7 +183,7 @@ def catalogue(
     )
 
 
-def _merged(views: Sequence[ExpressionView]) -> WorkFacts:
+def _merged(views: Sequence[VersionSummary]) -> WorkFacts:
     """The work's facts, with session place and country in every language given."""
     facts = views[0].work
     session = facts.session

@@ -9,7 +9,6 @@ renders one row, not N.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import pickle
 import posixpath
@@ -21,7 +20,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from respub.atomic import keep
+from respub.atomic import keep, read_kept_pickle
 from respub.site.catalogue import Catalogue, WorkView, page_path
 from respub.site.inputs import Keys, Pages
 from respub.site.render import SiteInfo, environment, render_page
@@ -42,11 +41,9 @@ class RowCache:
     used: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        if self.path is not None:
-            with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, AttributeError):
-                found = pickle.loads(self.path.read_bytes())
-                if isinstance(found, dict):
-                    self.rows = found
+        found = read_kept_pickle(self.path)
+        if isinstance(found, dict):
+            self.rows = found
 
     def save(self) -> None:
         """Keep the rows used by this build (and only those), if they differ from the file's."""

@@ -29,6 +29,7 @@ from respub.site import SITE
 from respub.site.build import SiteSource, build_site
 from respub.site.feed import HISTORY
 from respub.site.inputs import INPUTS
+from respub.site.light import LIGHT, LightIndex
 from respub.site.lists import ROWS, RowCache
 from respub.site.views import ViewCache
 
@@ -62,7 +63,7 @@ def site_source(
         texts=texts if texts is not None else _dump_texts(root, [iri for iri, _ in versions]),
         bodies={e.work_iri: e.body for e in manifest.entries},
         changes=_json(root / "CHANGES.json"),
-        validation=_json(root / "validation.json"),
+        validation=_validation(root / "validation.json"),
         downloads=tuple(infos),
         vocabulary=tuple(p.read_bytes() for p in sorted((root / "ontology").glob("*.ttl"))),
         previous_history=history.read_bytes() if history and history.is_file() else None,
@@ -83,7 +84,8 @@ def write_site(
 
     Pages whose inputs are unchanged since the `previous` release are hard links to its
     files (copies where links fail), described from its checksums without reading them.
-    `views` is where the versions' views are kept between releases (`ViewCache`)."""
+    `views` is where the versions' views are kept between releases (`ViewCache`); their
+    light records (`LightIndex`) and the list rows are kept beside it."""
     with _paused_collector():
         return _write_site(root, infos, previous, texts, views)
 
@@ -91,8 +93,9 @@ def write_site(
 @contextmanager
 def _paused_collector() -> Iterator[None]:
     """The cyclic garbage collector paused: building a site makes millions of small
-    objects (every version's view), few in cycles, and a full collection walks them all
-    (a profile at 975 versions put a quarter of loading the catalogue in collections)."""
+    objects (every version's light record, and on a cold build every version's view), few
+    in cycles, and a full collection walks them all (a profile at 975 versions put a
+    quarter of loading the catalogue in collections)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -112,15 +115,17 @@ def _write_site(
     source = site_source(root, infos, previous, texts)
     cache = ViewCache(views)
     rows = RowCache(views.parent / ROWS if views is not None else None)
-    site = build_site(source, cache, rows)
+    light = LightIndex(views.parent / LIGHT if views is not None else None)
+    site = build_site(source, cache, rows, light)
     top = root / SITE
     kept = _link(top, previous, site.kept)
     if kept is None:  # a damaged previous site: build this one whole
         shutil.rmtree(top)
-        site = build_site(replace(source, previous_inputs=None), cache, rows)
+        site = build_site(replace(source, previous_inputs=None), cache, rows, light)
         kept = []
     cache.prune()
     rows.save()
+    light.save()
     _folders(top, site.files)
     made = []
     for path, data in site.files.items():
@@ -183,6 +188,16 @@ def _alignment(path: Path) -> tuple[tuple[str, str], ...]:
         return ()
     triples = parse(path=str(path), format=RdfFormat.TURTLE)
     return tuple(sorted((t.subject.value, t.object.value) for t in triples))
+
+
+def _validation(path: Path) -> dict[str, Any]:
+    """What the home page shows of the validation report (every document's issues, which
+    the report also holds, are ≈ 4 kB a document: not kept while the site is built)."""
+    report = _json(path)
+    return {k: report[k] for k in _SHOWN if k in report}
+
+
+_SHOWN = ("conforms", "documents", "counts")
 
 
 def _json(path: Path) -> dict[str, Any]:

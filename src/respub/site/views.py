@@ -14,7 +14,6 @@ parts).
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import logging
 import pickle
@@ -22,7 +21,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from respub.atomic import keep, prune_kept
+from respub.atomic import keep, prune_kept, read_kept_pickle
 from respub.site.inputs import software
 from respub.site.linked import lines_about
 from respub.site.read import ExpressionView, read_expression
@@ -65,23 +64,21 @@ class ViewCache:
         if self.root is None:
             self.read += 1
             return read_version(iri, text())
-        key = hashlib.sha256(f"{software()}:{iri}:{content}".encode()).hexdigest()
+        key = self.key(iri, content)
         self.used.add(key)
         path = self.root / key[:2] / f"{key}.pickle"
-        with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, AttributeError):
-            found = pickle.loads(path.read_bytes())
-            if isinstance(found, Version) and found.view.iri == iri:
-                return found
+        found = read_kept_pickle(path)
+        if isinstance(found, Version) and found.view.iri == iri:
+            return found
         self.read += 1
         version = read_version(iri, text())
         keep(path, pickle.dumps(version, protocol=pickle.HIGHEST_PROTOCOL), "view")
         return version
 
-    def versions(
-        self, hashes: Iterable[tuple[str, str]], texts: Mapping[str, Callable[[], str]]
-    ) -> dict[str, Version]:
-        """Expression IRI → `Version` of each (IRI, content hash), in their order."""
-        return {iri: self.version(iri, content, texts[iri]) for iri, content in hashes}
+    @staticmethod
+    def key(iri: str, content: str) -> str:
+        """The key of the version `iri` of SHA-256 `content` (with the software's digest)."""
+        return hashlib.sha256(f"{software()}:{iri}:{content}".encode()).hexdigest()
 
     def prune(self, keep: Iterable[str] | None = None) -> int:
         """Delete the views not used by this cache (or not in `keep`); how many went."""
