@@ -19,6 +19,8 @@ from __future__ import annotations
 import bisect
 import heapq
 import re
+from collections.abc import Iterator
+from functools import cache
 
 from respub.knowledge.layout import Layout, layout
 from respub.knowledge.lexicon import fold
@@ -178,7 +180,7 @@ class _Candidates:
         self.words = words
         self.runs: dict[str, list[tuple[int, int]]] = {}
         self.next: dict[str, int] = {}
-        for run in _RUN.finditer(text, start):
+        for run in _runs(text, start, labels):
             digits = run.group()
             if labels is None or digits in labels:
                 self.runs.setdefault(digits, []).append(run.span())
@@ -200,6 +202,37 @@ class _Candidates:
                 break
         self.next[label] = index
         return found
+
+
+def _runs(text: str, start: int, labels: set[str] | None) -> Iterator[re.Match[str]]:
+    """The runs of digits of text[start:] (as _RUN finds them) that may print a mark of
+    `labels`: a label, or a year and a label ("20172"). A few labels make one pattern that
+    matches only those runs; a match costs far more than a passed character, and most runs
+    are other numbers (dates, symbols, paragraphs)."""
+    if labels is None or len(labels) > _FEW_LABELS:
+        yield from _RUN.finditer(text, start)
+        return
+    if not labels:
+        return
+    if start > 0 and (cut := _RUN.match(text, start)) and _RUN.match(text, start - 1):
+        yield cut  # a run cut at `start`: its part from `start` on, as _RUN finds it
+        start = cut.end()
+    yield from _runs_of(frozenset(labels)).finditer(text, start)
+
+
+_FEW_LABELS = 64
+
+
+@cache
+def _runs_of(labels: frozenset[str]) -> re.Pattern[str]:
+    """Whole runs of digits that are one of `labels` or a year ("19.."/"20..") and one of
+    them. The pattern opens with a digit (so that sre skips other characters fast); the
+    lookbehinds then read that digit: "(?<=1)2" after it is a run "12"."""
+    ordered = sorted(labels, key=len, reverse=True)
+    tails = "|".join(re.escape(label) for label in ordered)
+    branches = [rf"(?<={re.escape(label[0])}){re.escape(label[1:])}(?!\d)" for label in ordered]
+    branches += [rf"(?<=1)9\d\d(?:{tails})(?!\d)", rf"(?<=2)0\d\d(?:{tails})(?!\d)"]
+    return re.compile(rf"\d(?<!\d\d)(?:{'|'.join(branches)})")
 
 
 def _mark_in_run(
