@@ -231,15 +231,16 @@ def test_an_arabic_object_after_the_verb_is_no_subject() -> None:
 
 def test_the_language_versions_of_each_work_name_the_same_addressees() -> None:
     """Every Work of the corpus published in several languages (the INTERPOL resolution in
-    four): each clause has the same addressees and the same self-acting reading in each."""
-    by_work: dict[str, dict[str, list[tuple[tuple[str, ...], bool]]]] = {}
+    four): each clause has the same addressees, the same self-acting reading and thanks the
+    same parties in each."""
+    by_work: dict[str, dict[str, list[tuple[tuple[str, ...], bool, tuple[str, ...]]]]] = {}
     for path in discover([ROOT / "corpus"]):
         try:
             resolution = parsed(path)
         except RespubError:
             continue  # a document the parser refuses has no clauses to compare
         for part in (resolution, *resolution.parts):
-            readings = [(c.addressees, c.self_acting) for c in part.operative]
+            readings = [(c.addressees, c.self_acting, c.thanked) for c in part.operative]
             by_work.setdefault(part.identifier, {})[part.language] = readings
     several = {work: found for work, found in by_work.items() if len(found) > 1}
     assert {"GA-2021-89-RES-09", "A/RES/217A(III)"} <= set(several)  # INTERPOL, the UDHR
