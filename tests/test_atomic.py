@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from respub.atomic import keep, read_kept, read_kept_pickle
+from respub.atomic import KeptDict, keep, read_kept, read_kept_pickle
 
 
 def _numbers(data: dict[str, Any]) -> list[int]:
@@ -116,3 +116,26 @@ def test_a_kept_pickle_is_read_back(tmp_path: Path) -> None:
     assert read_kept_pickle(path) == {"a": ("b", 1)}
     assert read_kept_pickle(tmp_path / "absent.pickle") is None
     assert read_kept_pickle(None) is None
+
+
+def test_a_kept_dict_keeps_what_a_run_used(tmp_path: Path) -> None:
+    path = tmp_path / "state" / "rows.pickle"
+    first: KeptDict[str] = KeptDict(path, "rows")
+    assert first.kept == {}
+    first.used.update(a="1", b="2")
+    first.save()
+    second: KeptDict[str] = KeptDict(path, "rows")
+    assert second.kept == {"a": "1", "b": "2"}
+    second.used["a"] = second.kept["a"]  # b is no longer used: not kept
+    second.save()
+    assert KeptDict[str](path, "rows").kept == {"a": "1"}
+    inode = path.stat().st_ino
+    third: KeptDict[str] = KeptDict(path, "rows")
+    third.used.update(third.kept)
+    third.save()  # the same: the file is not written again
+    assert path.stat().st_ino == inode  # (a write replaces the file: a new inode)
+    path.write_bytes(b"damaged")
+    assert KeptDict[str](path, "rows").kept == {}
+    nothing: KeptDict[str] = KeptDict(None, "rows")
+    nothing.used["a"] = "1"
+    nothing.save()  # nowhere to keep it: nothing written, no error

@@ -3,8 +3,8 @@
 `write_atomic` is for files that must be written; `keep` is for caches, where a file that
 cannot be written only costs time later, so a failure is a warning, not an error;
 `read_kept` reads a kept JSON file back, where a missing, torn or outdated file is only a
-miss, `read_kept_pickle` the same for respub's own pickles, and `prune_kept` deletes the
-cache files no longer wanted.
+miss, `read_kept_pickle` the same for respub's own pickles (`KeptDict`: a dictionary kept
+in one), and `prune_kept` deletes the cache files no longer wanted.
 """
 
 from __future__ import annotations
@@ -17,11 +17,12 @@ import pickle
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+V = TypeVar("V")
 
 
 def write_atomic(path: Path, data: bytes, *, durable: bool = False) -> None:
@@ -106,6 +107,25 @@ def read_kept_pickle(path: Path | None) -> object:
     ) as error:
         log.debug("%s: kept pickle not read: %s", path, error)
     return None
+
+
+class KeptDict(Generic[V]):
+    """A dictionary kept between runs in the pickle file `path` (None: nothing kept):
+    `kept` is what the file held (empty when it is missing or unreadable), `used` what this
+    run used; `save` keeps `used`, and only it, when it differs from `kept`."""
+
+    def __init__(self, path: Path | None, what: str) -> None:
+        self.path, self.what = path, what
+        found = read_kept_pickle(path)
+        self.kept: dict[str, V] = found if isinstance(found, dict) else {}
+        self.used: dict[str, V] = {}
+
+    def save(self) -> None:
+        """Keep what this run used (atomically; a failure is a warning)."""
+        if self.path is not None and self.used != self.kept:
+            data = pickle.dumps(self.used, protocol=pickle.HIGHEST_PROTOCOL)
+            if keep(self.path, data, self.what):
+                self.kept = dict(self.used)
 
 
 def prune_kept(root: Path, suffix: str, wanted: Iterable[str]) -> int:

@@ -19,12 +19,11 @@ rest of ``state/`` is.
 from __future__ import annotations
 
 import hashlib
-import pickle
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from respub.atomic import keep, read_kept_pickle
+from respub.atomic import KeptDict
 from respub.site.catalogue import VersionSummary, summary
 from respub.site.read import ExpressionView
 from respub.site.views import Version, ViewCache
@@ -59,32 +58,23 @@ def lighten(
     return LightVersion(summary(version.view), about, digest)
 
 
-@dataclass
-class LightIndex:
+class LightIndex(KeptDict[LightVersion]):
     """Light records by view-cache key, kept in the file `path` (None: nothing kept)."""
 
-    path: Path | None
-    records: dict[str, LightVersion] = field(default_factory=dict)
-    used: dict[str, LightVersion] = field(default_factory=dict)
+    def __init__(self, path: Path | None) -> None:
+        super().__init__(path, "light index")
 
-    def __post_init__(self) -> None:
-        found = read_kept_pickle(self.path)
-        if isinstance(found, dict):
-            self.records = found
+    @property
+    def records(self) -> dict[str, LightVersion]:
+        """The records kept by the previous build."""
+        return self.kept
 
     def get(self, key: str, iri: str) -> LightVersion | None:
         """The record kept under `key`, if it is one of the version `iri`."""
-        found = self.records.get(key)
+        found = self.kept.get(key)
         if isinstance(found, LightVersion) and found.summary.iri == iri:
             return found
         return None
-
-    def save(self) -> None:
-        """Keep the records used by this build (and only those), if they differ from the
-        file's."""
-        if self.path is not None and self.used.keys() != self.records.keys():
-            keep(self.path, pickle.dumps(self.used, protocol=pickle.HIGHEST_PROTOCOL), "light")
-            self.records = dict(self.used)
 
 
 @dataclass(frozen=True)

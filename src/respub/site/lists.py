@@ -10,7 +10,6 @@ renders one row, not N.
 from __future__ import annotations
 
 import hashlib
-import pickle
 import posixpath
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -20,7 +19,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from respub.atomic import keep, read_kept_pickle
+from respub.atomic import KeptDict
 from respub.site.catalogue import Catalogue, WorkView, page_path
 from respub.site.inputs import Keys, Pages
 from respub.site.render import SiteInfo, environment, render_page
@@ -30,25 +29,18 @@ __all__ = ["ROWS", "Lists", "RowCache", "groups"]
 ROWS = "rows.pickle"  # beside the views, under state/site/
 
 
-@dataclass
-class RowCache:
+class RowCache(KeptDict[str]):
     """Rendered rows of the list pages by the digest of their inputs, kept in the file
     `path` (None: nothing kept). Pickled by respub into the output folder's state, which
     is trusted as the rest of ``state/`` is."""
 
-    path: Path | None
-    rows: dict[str, str] = field(default_factory=dict)
-    used: dict[str, str] = field(default_factory=dict)
+    def __init__(self, path: Path | None) -> None:
+        super().__init__(path, "rows")
 
-    def __post_init__(self) -> None:
-        found = read_kept_pickle(self.path)
-        if isinstance(found, dict):
-            self.rows = found
-
-    def save(self) -> None:
-        """Keep the rows used by this build (and only those), if they differ from the file's."""
-        if self.path is not None and self.used != self.rows:
-            keep(self.path, pickle.dumps(self.used, protocol=pickle.HIGHEST_PROTOCOL), "rows")
+    @property
+    def rows(self) -> dict[str, str]:
+        """The rows kept by the previous build."""
+        return self.kept
 
 _LIST_FACETS = ("body", "year", "session", "languages", "status")
 
