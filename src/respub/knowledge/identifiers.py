@@ -23,6 +23,8 @@ from typing import Any
 
 import yaml
 
+from respub.knowledge.literals import longest_first
+
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _ROMAN_DIGITS = (
     (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"),
@@ -291,7 +293,7 @@ def marks() -> re.Pattern[str]:
 @cache
 def _marks() -> re.Pattern[str]:
     stems = {literal for candidate in styles() for literal in looks(candidate)}
-    return re.compile("|".join(re.escape(s) for s in sorted(stems)))
+    return re.compile(longest_first(stems))  # a trie: each character tested once
 
 
 @cache

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -72,15 +72,34 @@ class BodyProfile:
         them in one pass."""
         marks_, regexes = self._marks
         marks = sum(map(literals.__contains__, marks_)) + sum(1 for p in regexes if p.search(text))
-        symbol = None
-        if not literals.isdisjoint(self.identifier_stems):
-            symbol = self.identifier.search(text)
-            marks += symbol is not None
+        identified = not literals.isdisjoint(self.identifier_stems)
+        return marks + self.heading_marks(text, language, identified, folded)
+
+    def heading_marks(
+        self,
+        text: str,
+        language: str | None,
+        identified: bool,
+        folded: str,
+        lines: dict[re.Pattern[str], bool] | None = None,
+    ) -> int:
+        """The marks of `score` that are no detect mark: one for an identifier of the body
+        (looked for when `identified`: a stem of its styles occurs), two for its formula
+        on a line. `lines` keeps which formulas are on a line of `text`, for the next
+        profile (bodies share formulas: "The General Conference,")."""
+        marks = 0
+        symbol = self.identifier.search(text) if identified else None
+        marks += symbol is not None
         formulas = self._formulas
         chosen = formulas[language] if language in formulas else formulas[None]
-        if any(s in folded and on_a_line(f, text) for s, f in chosen):
-            marks += 2
-        elif symbol is not None:
+        lines = {} if lines is None else lines
+        for stem, formula in chosen:
+            if stem in folded:
+                if formula not in lines:
+                    lines[formula] = on_a_line(formula, text)
+                if lines[formula]:
+                    return marks + 2
+        if symbol is not None:
             # a text layer that runs the heading and the formula together on one line
             end = text.find("\n", symbol.end())
             line = text[symbol.end() : end if end >= 0 else len(text)]
@@ -295,18 +314,53 @@ def detect_body(text: str, language: str | None = None) -> BodyProfile | None:
     """The body whose marks score highest in the first part of `text`: hand-written profiles
     and the table of known bodies alike (a tie goes to the hand-written profile)."""
     head = text[:2000]
-    candidates, literals = _detector()
+    detector = _detector()
+    found = detector.literals.present(head)
+    counts = [0] * len(detector.candidates)
+    for literal in found:  # each body's literal marks, counted from the literals found
+        for index in detector.marked.get(literal, ()):
+            counts[index] += 1
+    for index, pattern in detector.patterns:
+        counts[index] += pattern.search(head) is not None
+    identified = {i for s in found for i in detector.stemmed.get(s, ())}
     folded = fold(head)  # once, not once per profile
-    found = literals.present(head)
-    scored = [(p.scored(head, language, found, folded), -n) for n, p in enumerate(candidates)]
-    best, position = max(scored)
-    return candidates[-position] if best > 0 else None
+    lines: dict[re.Pattern[str], bool] = {}
+    best, chosen = 0, None
+    for index, candidate in enumerate(detector.candidates):
+        marks = counts[index] + candidate.heading_marks(
+            head, language, index in identified, folded, lines
+        )
+        if marks > best:  # a tie goes to the first
+            best, chosen = marks, candidate
+    return chosen
+
+
+class _Detector(NamedTuple):
+    candidates: tuple[BodyProfile, ...]
+    literals: LiteralSet  # every literal mark and identifier stem of them all
+    marked: dict[str, tuple[int, ...]]  # a literal mark -> the candidates it counts for
+    patterns: tuple[tuple[int, re.Pattern[str]], ...]  # each candidate's non-literal marks
+    stemmed: dict[str, tuple[int, ...]]  # an identifier stem -> the candidates it is of
 
 
 @cache
-def _detector() -> tuple[tuple[BodyProfile, ...], LiteralSet]:
+def _detector() -> _Detector:
     """Every profile detect_body scores, and the literal marks and identifier stems of all
-    of them as one set, compiled once."""
+    of them as one set, compiled once, with whose each is."""
     candidates = (*profiles().values(), *known_bodies().values())
     literals = LiteralSet(m for p in candidates for m in (*p._marks[0], *p.identifier_stems))
-    return candidates, literals
+    marked: dict[str, list[int]] = {}
+    stemmed: dict[str, list[int]] = {}
+    for index, candidate in enumerate(candidates):
+        for mark in candidate._marks[0]:  # a mark listed twice counts twice
+            marked.setdefault(mark, []).append(index)
+        for stem in dict.fromkeys(candidate.identifier_stems):
+            stemmed.setdefault(stem, []).append(index)
+    patterns = tuple((i, p) for i, c in enumerate(candidates) for p in c._marks[1])
+    return _Detector(
+        candidates,
+        literals,
+        {k: tuple(v) for k, v in marked.items()},
+        patterns,
+        {k: tuple(v) for k, v in stemmed.items()},
+    )

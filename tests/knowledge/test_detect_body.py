@@ -1,0 +1,44 @@
+"""`detect_body` picks the body that `BodyProfile.scored` ranks first, one by one (its
+marks counted from one set of literals, formulas looked for once for bodies sharing them)."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from respub.knowledge.profiles import _detector, detect_body, fold
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _ranked_first(text: str, language: str | None) -> str | None:
+    head = text[:2000]
+    candidates, literals = _detector()[:2]
+    found, folded = literals.present(head), fold(head)
+    scores = [(p.scored(head, language, found, folded), -n) for n, p in enumerate(candidates)]
+    best, position = max(scores)
+    return candidates[-position].code if best > 0 else None
+
+
+def _lines(draw: random.Random) -> list[str]:
+    texts = [p.read_text("utf-8") for p in sorted((ROOT / "corpus").rglob("*.txt"))]
+    texts += [p.read_text("utf-8") for p in sorted((ROOT / "corpus").rglob("*.md"))]
+    lines = [line for text in texts for line in text.splitlines()[:40] if line.strip()]
+    lines += [
+        "THE ASSEMBLY,", "The General Conference,", "LA CONFÉRENCE,", "MSC.474(102)",
+        "A.1150(32)", "GC(67)/RES/9", "EB152.R3", "S/RES/2334 (2016)", "38 C/Resolution 12",
+        "International Maritime Organization", "UNESCO", "A/HRC/RES/52/3 The Human Rights "
+        "Council,", "E/RES/2023/5", "Resolution 3/2019", "C187", "WHA72.1",
+    ]  # fmt: skip
+    draw.shuffle(lines)
+    return lines
+
+
+def test_detect_body_is_the_first_ranked() -> None:
+    draw = random.Random(5)
+    lines = _lines(draw)
+    for _ in range(400):
+        text = "\n".join(draw.sample(lines, draw.randint(0, 12)))
+        for language in (None, "en", "fr", "es", "ar"):
+            found = detect_body(text, language)
+            assert (found.code if found else None) == _ranked_first(text, language), text
