@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import sys
+import unicodedata
+
 import pytest
 
 from respub.knowledge.language import detect_language
-from respub.knowledge.lexicon import CATEGORIES, LANGUAGES, concepts, lexicon
+from respub.knowledge.lexicon import (
+    CATEGORIES,
+    LANGUAGES,
+    LONGEST_DECOMPOSITION,
+    concepts,
+    lexicon,
+)
 from respub.knowledge.profiles import detect_body, profiles
 
 
@@ -108,6 +117,18 @@ def test_ordinals(language: str, text: str, number: int) -> None:
 )
 def test_status_words(language: str, word: str, status: str) -> None:
     assert lexicon(language).status_of(word) == status
+    decomposed = unicodedata.normalize("NFD", f"  {word.upper()}.\n")
+    assert lexicon(language).status_of(decomposed) == status
+
+
+def test_no_character_decomposes_into_more_than_the_longest_decomposition() -> None:
+    """`status_of` leaves lines longer than its words can fold from unfolded."""
+    longest = max(len(unicodedata.normalize("NFD", chr(c))) for c in range(sys.maxunicode + 1))
+    assert longest == LONGEST_DECOMPOSITION
+
+
+def test_a_status_word_in_a_paragraph_is_no_status_line() -> None:
+    assert lexicon("en").status_of("Adopted by consensus " * 5) is None
 
 
 def test_profiles_load_and_detect() -> None:

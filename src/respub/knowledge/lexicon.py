@@ -38,6 +38,19 @@ def _load(name: str) -> Any:
     return yaml.safe_load(data)
 
 
+# the most characters one character's canonical decomposition has (U+1F82: four): `fold`
+# (NFC, then case folding, which never shortens) of a text of n characters has at least
+# n / 4 (a test checks the figure against every character)
+LONGEST_DECOMPOSITION = 4
+
+
+@cache
+def _longest_status(lexicon: Lexicon) -> int:
+    """The longest line `status_of` may find a status word in."""
+    words = [w for ws in lexicon.status.values() for w in ws]
+    return LONGEST_DECOMPOSITION * max(map(len, words), default=0)
+
+
 @cache
 def concepts() -> dict[str, dict[str, str]]:
     """Concept ids per category with their English definitions."""
@@ -97,7 +110,10 @@ class Lexicon:
 
     def status_of(self, line: str) -> str | None:
         """`adopted`/`rejected` when `line` is a status line in this language."""
-        folded = fold(line.strip().rstrip("."))
+        line = line.strip().rstrip(".")
+        if len(line) > _longest_status(self):  # a paragraph: no fold of it is a status
+            return None
+        folded = fold(line)
         for status, words in self.status.items():
             if folded in words:
                 return status
