@@ -99,7 +99,7 @@ def load_versions(
     """The light record of each (expression IRI, content hash): from `index`, else made
     from the version read in full through `views`; every version's view stays wanted by
     `views` (`ViewCache.prune`). Without a view cache to read them from again, the
-    versions read in full here are held for `full`."""
+    versions read in full here are held for `SiteVersions.version`."""
     held: dict[str, Version] = {}
     light: dict[str, LightVersion] = {}
     shared: dict[tuple[str, ...], tuple[str, ...]] = {}
