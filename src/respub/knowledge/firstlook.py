@@ -165,7 +165,10 @@ def opened_at(
     character an alternative opens with. `behind`: only matches no word character
     precedes, as `word_starts` finds them."""
     starts: list[int] = []
+    ascii_text = text.isascii()  # a flag CPython keeps
     for literal in literals:
+        if ascii_text and not literal.isascii():
+            continue  # not in the text, where `find` would scan it all to tell
         at = text.find(literal)
         while at >= 0:
             starts.append(at)

@@ -32,6 +32,7 @@ class LiteralSet:
     def __init__(self, literals: Iterable[str]) -> None:
         every = {s for s in literals if s}
         self._alone = tuple(sorted(s for s in every if s[0].isalpha() and not s[0].isupper()))
+        self._alone_ascii = tuple(s for s in self._alone if s.isascii())  # for ASCII texts
         distinct = sorted(every.difference(self._alone), key=lambda s: (-len(s), s))
         self._search = re.compile(longest_first(distinct)).search if distinct else None
         # each literal with the literals it contains (itself and the empty one included)
@@ -39,7 +40,8 @@ class LiteralSet:
 
     def present(self, text: str) -> set[str]:
         """The literals that occur in `text`."""
-        found: set[str] = {"", *(s for s in self._alone if s in text)}
+        alone = self._alone if not text.isascii() else self._alone_ascii
+        found: set[str] = {"", *(s for s in alone if s in text)}
         search = self._search
         if search is None:
             return found
