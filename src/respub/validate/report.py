@@ -46,8 +46,9 @@ class Violation:
     source_shape: str
     component: str = ""
 
-    def sort_key(self) -> tuple[int, str, str, str, str, str]:
-        """Gravest first, then by focus node, shape, path, value and message."""
+    def sort_key(self) -> tuple[int, str, str, str, str, str, str]:
+        """Gravest first, then by focus node, shape, path, value, message and component: a
+        total order, so a report reads the same whatever order its results were found in."""
         return (
             self.severity.rank,
             self.focus,
@@ -55,6 +56,7 @@ class Violation:
             self.path or "",
             self.value or "",
             self.message,
+            self.component,
         )
 
 
