@@ -64,3 +64,7 @@ def test_words_are_split_as_the_word_pattern_finds_them() -> None:
     """`words_of` (a translate table) and `[^\\W\\d_]+` agree on every character there is."""
     text = " ".join(ALL[i : i + 7] for i in range(0, len(ALL), 5))  # runs of every kind
     assert words_of(text) == _WORD.findall(text)
+    latin = "".join(map(chr, range(256)))  # a Latin-1 text: translated as bytes
+    text = " ".join(latin[i : i + 7] for i in range(0, len(latin), 3))
+    assert words_of(text) == _WORD.findall(text)
+    assert words_of(text[::-1]) == _WORD.findall(text[::-1])

@@ -42,27 +42,33 @@ _ARABIC = re.compile("[\u0600-\u06ff]")  # no word opens in Arabic script withou
 
 def words_of(text: str) -> list[str]:
     """The words of `text`, as `_WORD.findall` finds them, but faster: every character no
-    word holds becomes a space, then the text is split.
+    word holds becomes a space, then the text is split. A text of Latin-1 characters
+    (English, French, Spanish) is translated as bytes, a table lookup per byte in C, where
+    `str.translate` of a text beyond ASCII looks each character up in a mapping (seven
+    times slower); a text beyond Latin-1 (Arabic, curly quotes) goes to the pattern,
+    faster than that lookup.
 
     >>> words_of("l'Assemblée, 2e session (1er) du_x")
     ['l', 'Assemblée', 'e', 'session', 'er', 'du', 'x']
+    >>> words_of("the “Pact” of ‑ قرار")
+    ['the', 'Pact', 'of', 'قرار']
     """
-    return text.translate(_BREAKS).split()
+    try:
+        encoded = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return _WORD.findall(text)
+    return encoded.translate(_LATIN_BREAKS).decode("latin-1").split()
 
 
-class _Breaks(dict[int, int | str]):
-    """str.translate table: a character no word holds -> a space; filled as characters
-    are met (a dict lookup in C each time after the first)."""
-
-    def __missing__(self, code: int) -> int | str:
-        c = chr(code)
-        # `[^\W\d_]`: \w is alphanumeric or "_", \d a decimal digit
-        kept = (c.isalpha() or c.isdigit() or c.isnumeric()) and not c.isdecimal()
-        self[code] = code if kept else " "
-        return self[code]
+def _kept(code: int) -> bool:
+    """Whether a word holds the character: `[^\\W\\d_]` (\\w is alphanumeric or "_", \\d a
+    decimal digit)."""
+    c = chr(code)
+    return (c.isalpha() or c.isdigit() or c.isnumeric()) and not c.isdecimal()
 
 
-_BREAKS = _Breaks()
+# bytes.translate table of the 256 Latin-1 characters: one no word holds -> a space
+_LATIN_BREAKS = bytes(code if _kept(code) else 0x20 for code in range(256))
 
 
 @cache
