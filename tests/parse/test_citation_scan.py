@@ -5,10 +5,11 @@ occurs (`opened_at`) is every match `finditer` finds."""
 from __future__ import annotations
 
 import random
+import sys
 
 from respub.knowledge.firstlook import opened_at, opening_literals, word_starts
 from respub.parse.citation_words import knowledge, scan
-from respub.parse.citations import cite_places, find_citations
+from respub.parse.citations import _DIGIT, cite_places, find_citations, has_digit
 
 PIECES = [
     "Recalling its resolutions ", "résolution", "resolución ", "RESOLUCIONES ", "القرار ",
@@ -53,3 +54,13 @@ def test_matches_stay_in_their_clause() -> None:
     found = scan(["the Charter of the", "United Nations and resolution", "s 5"])
     assert found.instruments == [[], [], []]
     assert found.keywords == [{}, {"resolution": [(19, 29)]}, {}]
+
+
+def test_has_digit_is_the_digit_pattern_on_every_character() -> None:
+    """`has_digit` (substring tests, then the pattern) agrees with `\\d` on each character
+    of Unicode, alone and among ASCII letters."""
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        expected = _DIGIT.search(char) is not None
+        assert has_digit(char) is expected, hex(code)
+        assert has_digit(f"ab{char}c") is expected, hex(code)
