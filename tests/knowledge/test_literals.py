@@ -6,8 +6,9 @@ from __future__ import annotations
 import random
 import re
 
+from respub.knowledge.firstlook import alternatives
 from respub.knowledge.literals import LiteralSet
-from respub.knowledge.profiles import _alternates, _detector, known_bodies, on_a_line, profiles
+from respub.knowledge.profiles import _detector, known_bodies, on_a_line, profiles
 
 
 def _expected(literals: list[str], text: str) -> set[str]:
@@ -46,10 +47,12 @@ def test_line_anchored_formulas_found_alike() -> None:
     """`on_a_line` answers as `search` does for every formula of every body, on texts of
     formula lines cut, joined and cased at random, and on patterns it must not rewrite."""
     formulas = [f for p in _detector()[0] for f in p.patterns["formula"].values()]
-    formulas += [re.compile(s, re.M) for s in (r"^a|b", r"(?i)^[|]x", r"^(?:a|b)c")]
+    formulas += [p.closing for p in _detector()[0] if p.closing is not None]  # "^3rd|^3e"
+    formulas += [re.compile(s, re.M) for s in (r"^a|b", r"(?i)^[|]x", r"^(?:a|b)c", r"^b|^ac")]
     formulas.append(re.compile(r"^The Council"))  # not MULTILINE: left to `search`
     lines = ["The General Assembly,", "THE ASSEMBLY,", "La Conférence générale,", "b", "ac",
-             "إن الجمعية العامة", "The Council", "Recalling", "|x", ""]  # fmt: skip
+             "إن الجمعية العامة", "The Council", "Recalling", "|x", "",
+             "80th plenary meeting", "3e séance plénière", "12a sesión plenaria"]  # fmt: skip
     draw = random.Random(4)
     for _ in range(300):
         picked = [draw.choice(lines) for _ in range(draw.randint(0, 5))]
@@ -61,5 +64,6 @@ def test_line_anchored_formulas_found_alike() -> None:
 
 
 def test_top_level_alternation() -> None:
-    assert _alternates(r"^a|b") and _alternates(r"^(a)|b")
-    assert not any(_alternates(s) for s in (r"^(a|b)", r"^[|]", r"^[]|]", r"^a\|b", r"^[^]|]"))
+    assert alternatives(r"^a|b") == ["^a", "b"] and alternatives(r"^(a)|^b") == ["^(a)", "^b"]
+    for single in (r"^(a|b)", r"^[|]", r"^[]|]", r"^a\|b", r"^[^]|]"):
+        assert alternatives(single) == [single]

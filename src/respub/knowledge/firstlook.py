@@ -99,7 +99,7 @@ def opening_literals(source: str) -> tuple[str, ...] | None:
     (True, True)
     """
     found: list[str] = []
-    for alternative in _alternatives(source):
+    for alternative in alternatives(source):
         if alternative.startswith("(?:"):
             end = _closing(alternative, 0)
             if end is None or alternative[end + 1 : end + 2] in _QUANTIFIERS:
@@ -122,8 +122,12 @@ _LITERAL = re.compile(r"[^\\.^$*+?{}\[\]|()]*")
 _QUANTIFIERS = ("?", "*", "+", "{")
 
 
-def _alternatives(source: str) -> list[str]:
-    """`source` cut at each "|" outside groups and classes."""
+def alternatives(source: str) -> list[str]:
+    """`source` cut at each "|" outside groups and classes.
+
+    >>> alternatives(r"^a|(b|c)|[|]")
+    ['^a', '(b|c)', '[|]']
+    """
     cuts = [i for i, char, depth in syntax(source) if char == "|" and depth == 0]
     return [source[i + 1 : j] for i, j in zip([-1, *cuts], [*cuts, len(source)], strict=True)]
 

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from respub.knowledge.firstlook import syntax
+from respub.knowledge.firstlook import alternatives
 from respub.knowledge.identifiers import looks, search_pattern, style
 from respub.knowledge.literals import LiteralSet
 
@@ -149,18 +149,15 @@ def on_a_line(pattern: re.Pattern[str], text: str) -> bool:
 
 @cache
 def _after_newline(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """A MULTILINE pattern whose every match starts at a line start, opened by a newline
-    instead; None for any other pattern."""
-    found = re.match(r"(\(\?\w+\))?\^", pattern.pattern)
-    if not pattern.flags & re.MULTILINE or found is None or _alternates(pattern.pattern):
+    """A MULTILINE pattern whose every match starts at a line start (each alternative opens
+    with "^": "^3rd plenary meeting|^3e séance plénière"), opened by a newline instead;
+    None for any other pattern."""
+    found = re.match(r"(?:\(\?\w+\))?", pattern.pattern)
+    flags = found.group() if found else ""
+    branches = alternatives(pattern.pattern[len(flags) :])
+    if not pattern.flags & re.MULTILINE or not all(b.startswith("^") for b in branches):
         return None
-    flags, rest = found.group(1) or "", pattern.pattern[len(found.group(1) or "") :]
-    return re.compile(f"{flags}\\n(?:{rest})", pattern.flags)
-
-
-def _alternates(source: str) -> bool:
-    """Whether `source` has a "|" outside groups and classes (`^a|b` anchors only `a`)."""
-    return any(char == "|" and depth == 0 for _, char, depth in syntax(source))
+    return re.compile(f"{flags}\\n(?:{'|'.join(b[1:] for b in branches)})", pattern.flags)
 
 
 @cache

@@ -16,7 +16,13 @@ from respub.knowledge.headings import annex_words
 from respub.knowledge.identifiers import identify
 from respub.knowledge.language import detect_language
 from respub.knowledge.lexicon import LANGUAGES, Lexicon, lexicon
-from respub.knowledge.profiles import BodyProfile, detect_body, profile, unknown_body
+from respub.knowledge.profiles import (
+    BodyProfile,
+    detect_body,
+    on_a_line,
+    profile,
+    unknown_body,
+)
 from respub.model import Annex, Citation, OperativeClause, Resolution, SubParagraph
 from respub.parse.anchors import anchor_all
 from respub.parse.blocks import Block, split_blocks
@@ -247,7 +253,7 @@ def _split_closing(
     for index, block in enumerate(blocks):
         first_word = block.text.split(" ", 1)[0].casefold().rstrip(".:")
         is_status = lex.status_of(block.text) is not None
-        is_closing = prof.closing is not None and prof.closing.search(block.text)
+        is_closing = prof.closing is not None and on_a_line(prof.closing, block.text)
         if is_status or is_closing:
             annex = next(
                 (i for i in range(index + 1, len(blocks)) if _is_annex(blocks[i])), len(blocks)
