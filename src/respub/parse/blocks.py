@@ -65,6 +65,21 @@ def split_blocks(text: str) -> tuple[list[Block], tuple[Footnote, ...]]:
     return blocks, tuple(notes)
 
 
+def collapsed(text: str) -> str:
+    """`" ".join(text.split())`: every run of whitespace one space, none at either end. A
+    text that is so already is returned as it is, told in C without splitting it into
+    words: a printable text holds no whitespace but the space (every other whitespace
+    character is a control or separator character, which `isprintable` refuses), so
+    with no two spaces together and none at an end it has nothing to collapse.
+
+    >>> collapsed(" A  line\\nwrapped\\u00a0here "), collapsed("Already one line")
+    ('A line wrapped here', 'Already one line')
+    """
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
+
+
 _SENTINEL = "\ue000"  # a private-use character standing for a mark while spaces collapse
 
 
@@ -72,7 +87,7 @@ def _marked(lines: list[str]) -> tuple[str, tuple[tuple[int, str], ...]]:
     """The lines joined, whitespace collapsed, marks taken out and where they stood."""
     text = " ".join(lines)
     if "[^" not in text:
-        return " ".join(text.split()), ()  # every run of spaces one space (str.split: fast)
+        return collapsed(text), ()
     labels = [found.group(1) for found in NOTE_MARK.finditer(text)]
     pieces: list[str] = []
     marks: list[tuple[int, str]] = []
