@@ -105,6 +105,14 @@ def parse_source(
         raise ParseError(path, _no_identifier(prof), line=blocks[0].line)
     status, adopted = _status(closing, lex, prof)
     status = status or prof.numbered_status
+    labels = {note.label for note in footnotes}
+    preamble, operative_clauses, annexes = anchor_all(  # the clauses built once, anchored
+        blocks,
+        preamble,
+        with_addressees(operative, lang),
+        (*([attached] if attached else []), *_annexes(annex_blocks)),
+        labels,
+    )
     resolution = Resolution(
         identifier=header.identifier,
         body=prof.code,
@@ -117,17 +125,12 @@ def parse_source(
         status=status,
         formula=formula.text if formula else None,
         preamble=preamble,
-        operative=with_addressees(operative, lang),
+        operative=operative_clauses,
         footnotes=footnotes,
-        annexes=(*([attached] if attached else []), *_annexes(annex_blocks)),
+        annexes=annexes,
         metadata=doc.metadata,
         warnings=warnings,
     )
-    labels = {note.label for note in footnotes}
-    preamble, operative, annexes = anchor_all(
-        blocks, resolution.preamble, resolution.operative, resolution.annexes, labels
-    )
-    resolution = replace(resolution, preamble=preamble, operative=operative, annexes=annexes)
     resolution = replace(resolution, citations=_citations(resolution))
     return _with_parts(resolution, later, prof, lex) if later else resolution
 
