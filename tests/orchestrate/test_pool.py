@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+import signal
 import threading
 import time
 from pathlib import Path
@@ -24,6 +25,22 @@ def test_leaving_the_pool_on_an_error_stops_a_hung_worker() -> None:
         raise RuntimeError("the batch task timed out")
     assert time.monotonic() - started < 60, "the pool waited for the hung worker"
     assert not worker.is_alive()
+
+
+def test_a_worker_that_ignores_sigterm_is_killed() -> None:
+    """A worker started by a process that ignores SIGTERM inherits that across exec: the
+    pool's stop then kills it (seen once in the full suite: the hung worker outlived it)."""
+    previous = signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    try:
+        with pytest.raises(RuntimeError), worker_pool(1) as pool:
+            pool.submit(time.sleep, 120)
+            time.sleep(0.5)
+            [worker] = list(pool._processes.values())
+            raise RuntimeError("the batch task timed out")
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert not worker.is_alive()
+    assert worker.exitcode == -signal.SIGKILL
 
 
 def test_a_timeout_sent_to_the_waiting_thread_ends_the_wait(tmp_path: Path) -> None:

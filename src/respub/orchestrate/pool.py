@@ -69,14 +69,20 @@ def _cpu() -> tuple[float, float]:
     return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
-def stop(pool: ProcessPoolExecutor) -> None:
-    """Cancel what is queued and terminate the workers (a hung batch included)."""
+def stop(pool: ProcessPoolExecutor, grace: float = 5.0) -> None:
+    """Cancel what is queued and terminate the workers (a hung batch included); a worker
+    still alive `grace` seconds later is killed (SIGTERM is ignored by a process started
+    by one that ignores it, as under some supervisors)."""
     workers = list((getattr(pool, "_processes", None) or {}).values())  # public in 3.14 only
     pool.shutdown(wait=False, cancel_futures=True)
     for process in workers:
         process.terminate()
     for process in workers:
-        process.join(10)
+        process.join(grace)
+    for process in workers:
+        if process.is_alive():
+            process.kill()
+            process.join(grace)
 
 
 def warm_up() -> None:
