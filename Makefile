@@ -22,13 +22,13 @@ run: $(STAMP)
 	$(BIN)/respub publish
 
 ## test: the test suite, spread over every core (pytest-xdist; one file per worker), but
-## the few `huge` tests (minutes each: the wheel installed from scratch), which test-huge runs
+## the few `huge` tests (a minute or more each on 2 cores), which test-huge runs
 test: $(STAMP)
 	$(BIN)/python -m pytest -n auto --dist loadfile -m "not huge"
 
 ## test-huge: only the `huge` tests (.ci/run runs them after `make test`)
 test-huge: $(STAMP)
-	$(BIN)/python -m pytest -m huge
+	$(BIN)/python -m pytest -n auto --dist loadfile -m huge
 
 ## lint: ruff and mypy
 lint: $(STAMP)

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "corpus/interpol/GA-2021-89-RES-09.es.txt"
 RESPUB = Path(sys.executable).parent / "respub"
@@ -41,8 +43,13 @@ def noop_imports(*args: str) -> str:
     )
     env = {**os.environ, "PREFECT_API_URL": "http://127.0.0.1:9/api"}  # no Prefect there
     done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=120,
-        env=env, check=False,
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        env=env,
+        check=False,
     )
     assert done.returncode == 0 and "0 parsed, 2 reused" in done.stderr, done.stderr[-2000:]
     return done.stderr
@@ -193,6 +200,7 @@ def test_publish_then_query_then_a_noop_rerun(tmp_path: Path) -> None:
     assert run("publish", "corpus/interpol", "--out", str(out), env=nowhere).returncode != 0
 
 
+@pytest.mark.huge  # a minute or more on 2 cores: make test-huge and CI run it
 def test_a_noop_rerun_with_allowed_roots_starts_no_prefect(tmp_path: Path) -> None:
     """A manifest entry outside the manifest's folder, let in by --allow-root: the no-op
     check reads the sources with the same roots as the flow (it once refused that entry,

@@ -28,6 +28,7 @@ def _without_root_override() -> list[str]:
     return [setpriv, f"--inh-caps={caps}", f"--bounding-set={caps}"]
 
 
+@pytest.mark.huge  # a minute or more on 2 cores: make test-huge and CI run it
 @pytest.mark.slow
 def test_unreadable_and_undecodable_files_are_quarantined(tmp_path: Path) -> None:
     folder = tmp_path / "sources"

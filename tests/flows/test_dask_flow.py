@@ -6,9 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from respub.orchestrate.commands import publish
 
 
+@pytest.mark.huge  # a minute or more on 2 cores: make test-huge and CI run it
 def test_dask_release_matches_threads(
     corpus: Path, tmp_path: Path, snapshot: Callable[[Path], dict[str, bytes]]
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+import pytest
 import yaml
 from prefect.client.orchestration import get_client
 from prefect.deployments import run_deployment
@@ -19,6 +20,7 @@ from respub.orchestrate.schedule import DEFAULT_CRON, deployment
 REPO = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.huge  # a minute or more on 2 cores: make test-huge and CI run it
 def test_scheduled_deployment_runs_once(corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     nightly = deployment(

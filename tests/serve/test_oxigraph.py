@@ -64,6 +64,7 @@ def load(release: Path, location: Path) -> None:
         )
 
 
+@pytest.mark.huge  # a minute or more on 2 cores: make test-huge and CI run it
 def test_respub_serve_in_front_of_oxigraph_serve_read_only(server: Server, tmp_path: Path) -> None:
     location = tmp_path / "oxigraph"
     load(server.release.release_dir, location)

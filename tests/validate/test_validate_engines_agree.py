@@ -49,6 +49,7 @@ def test_identical_reports_on_every_snapshot(snapshot: Path) -> None:
     assert validate_ntriples(graph.serialize(format="nt")) == validate(graph)
 
 
+@pytest.mark.huge  # a minute or more on 2 cores: make test-huge and CI run it
 @pytest.mark.slow
 def test_identical_reports_on_every_corpus_document() -> None:
     """What the pipeline publishes for each corpus file gets the same report from both."""

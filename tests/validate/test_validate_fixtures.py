@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
+import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
@@ -80,6 +81,7 @@ def test_each_fixture_trips_exactly_its_shape(cases: ModuleType, case: str) -> N
     assert report.conforms is (expected is Severity.WARNING)  # type: ignore[attr-defined]
 
 
+@pytest.mark.huge  # a minute or more on 2 cores: make test-huge and CI run it
 def test_pyshacl_alone_agrees_on_the_sparql_fixtures(cases: ModuleType) -> None:
     """The fast path (SPARQL constraints in pyoxigraph) gives pyshacl's results exactly."""
     sparql = {c.shape.removeprefix(RSH) for c in load_shapes().sparql}
