@@ -226,13 +226,16 @@ _FEW_LABELS = 64
 @cache
 def _runs_of(labels: frozenset[str]) -> re.Pattern[str]:
     """Whole runs of digits that are one of `labels` or a year ("19.."/"20..") and one of
-    them. The pattern opens with a digit (so that sre skips other characters fast); the
+    them. The pattern opens with a digit that can open one (a class of literal characters:
+    sre skips the others fast, where `\\d` asks Unicode of every character); the
     lookbehinds then read that digit: "(?<=1)2" after it is a run "12"."""
     ordered = sorted(labels, key=len, reverse=True)
     tails = "|".join(re.escape(label) for label in ordered)
     branches = [rf"(?<={re.escape(label[0])}){re.escape(label[1:])}(?!\d)" for label in ordered]
     branches += [rf"(?<=1)9\d\d(?:{tails})(?!\d)", rf"(?<=2)0\d\d(?:{tails})(?!\d)"]
-    return re.compile(rf"\d(?<!\d\d)(?:{'|'.join(branches)})")
+    firsts = sorted({"1", "2", *(label[0] for label in labels)})  # "1"/"2" open the years
+    first = "".join(re.escape(digit) for digit in firsts)
+    return re.compile(rf"[{first}](?<!\d\d)(?:{'|'.join(branches)})")
 
 
 def _mark_in_run(
