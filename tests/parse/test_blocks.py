@@ -6,7 +6,8 @@ from __future__ import annotations
 import random
 import sys
 
-from respub.parse.blocks import collapsed
+from respub.parse.blocks import _CONTROL_SPACES, _marked, collapsed, split_blocks
+from respub.parse.footnotes import NOTE_MARK
 
 
 def test_collapsed_is_split_and_join_on_every_character() -> None:
@@ -14,6 +15,18 @@ def test_collapsed_is_split_and_join_on_every_character() -> None:
         char = chr(code)
         for text in (char, f"a{char}b", f"{char} x", f"x {char}", f"a {char}{char} b"):
             assert collapsed(text) == " ".join(text.split()), hex(code)
+            if char != "\n" and char not in _CONTROL_SPACES:
+                assert collapsed(text, controls=False) == " ".join(text.split()), hex(code)
+
+
+def test_control_spaces_are_the_ascii_whitespace_but_space_and_line_end() -> None:
+    ascii_spaces = {chr(code) for code in range(128) if chr(code).isspace()}
+    assert ascii_spaces == {*_CONTROL_SPACES, " ", "\n"}
+
+
+def test_blocks_with_control_spaces_collapse() -> None:
+    blocks, _ = split_blocks("a\tb \x1fc\n\nd\x0be\n\n1.\x0c")
+    assert [b.text for b in blocks] == ["a b c", "d e", "1."]
 
 
 def test_collapsed_on_random_lines() -> None:
@@ -22,3 +35,34 @@ def test_collapsed_on_random_lines() -> None:
     for _ in range(3000):
         text = "".join(draw.choice(pieces) for _ in range(draw.randint(0, 8)))
         assert collapsed(text) == " ".join(text.split()), repr(text)
+
+
+def _marked_by_words(text: str) -> tuple[str, tuple[tuple[int, str], ...]]:
+    """The marks placed word by word: where `_marked` places them when a mark stands alone."""
+    labels = [found.group(1) for found in NOTE_MARK.finditer(text)]
+    pieces: list[str] = []
+    marks: list[tuple[int, str]] = []
+    for word in NOTE_MARK.sub("\ue000", text).split():
+        bare = word.replace("\ue000", "")
+        start = len(" ".join(pieces)) + (1 if pieces and bare else 0)
+        at = 0
+        for char in word:
+            if char == "\ue000":
+                marks.append((start + at if bare else len(" ".join(pieces)), labels[len(marks)]))
+            else:
+                at += 1
+        if bare:
+            pieces.append(bare)
+    return " ".join(pieces), tuple(marks)
+
+
+def test_marks_stand_where_placed_word_by_word() -> None:
+    draw = random.Random(5)
+    pieces = ["word", "é", " ", "  ", "[^1]", "[^22]", "[^", ",", "\t", "\u00a0", ""]
+    for _ in range(5000):
+        lines = [
+            "".join(draw.choice(pieces) for _ in range(draw.randint(0, 6)))
+            for _ in range(draw.randint(1, 3))
+        ]
+        for controls in (True, False) if "\t" not in "".join(lines) else (True,):
+            assert _marked(lines, controls) == _marked_by_words(" ".join(lines)), repr(lines)

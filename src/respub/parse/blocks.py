@@ -35,14 +35,15 @@ def split_blocks(text: str) -> tuple[list[Block], tuple[Footnote, ...]]:
     current: list[str] = []
     start = 0
     note: list[str] | None = None
+    controls = any(space in text for space in _CONTROL_SPACES)  # once, not in every block
 
     def flush() -> None:
         nonlocal current, note
         if note is not None:
-            notes[-1] = Footnote(notes[-1].label, _marked(note)[0])
+            notes[-1] = Footnote(notes[-1].label, _marked(note, controls)[0])
             note = None
         elif current:
-            text, marks = _marked(current)
+            text, marks = _marked(current, controls)
             blocks.append(Block(text, start, marks))
         current = []
 
@@ -65,17 +66,26 @@ def split_blocks(text: str) -> tuple[list[Block], tuple[Footnote, ...]]:
     return blocks, tuple(notes)
 
 
-def collapsed(text: str) -> str:
+# the ASCII whitespace but the space and the line end (which splits a text into lines)
+_CONTROL_SPACES = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f"
+
+
+def collapsed(text: str, controls: bool = True) -> str:
     """`" ".join(text.split())`: every run of whitespace one space, none at either end. A
     text that is so already is returned as it is, told in C without splitting it into
     words: a printable text holds no whitespace but the space (every other whitespace
     character is a control or separator character, which `isprintable` refuses), so
     with no two spaces together and none at an end it has nothing to collapse.
+    `controls=False` tells that the text holds no line end nor `_CONTROL_SPACES`: an
+    ASCII text then holds no whitespace but the space, and `isprintable` (a look-up for
+    every character) is spared.
 
     >>> collapsed(" A  line\\nwrapped\\u00a0here "), collapsed("Already one line")
     ('A line wrapped here', 'Already one line')
     """
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+    if "  " in text or text[:1] == " " or text[-1:] == " ":
+        return " ".join(text.split())
+    if (not controls and text.isascii()) or text.isprintable():
         return text
     return " ".join(text.split())
 
@@ -83,14 +93,25 @@ def collapsed(text: str) -> str:
 _SENTINEL = "\ue000"  # a private-use character standing for a mark while spaces collapse
 
 
-def _marked(lines: list[str]) -> tuple[str, tuple[tuple[int, str], ...]]:
-    """The lines joined, whitespace collapsed, marks taken out and where they stood."""
+def _marked(lines: list[str], controls: bool) -> tuple[str, tuple[tuple[int, str], ...]]:
+    """The lines joined, whitespace collapsed, marks taken out and where they stood;
+    `controls`: whether the lines may hold `_CONTROL_SPACES`."""
     text = " ".join(lines)
     if "[^" not in text:
-        return collapsed(text), ()
-    labels = [found.group(1) for found in NOTE_MARK.finditer(text)]
-    pieces: list[str] = []
+        return collapsed(text, controls), ()
+    found = list(NOTE_MARK.finditer(text))
+    labels = [mark.group(1) for mark in found]
     marks: list[tuple[int, str]] = []
+    bare = NOTE_MARK.sub("", text)
+    if collapsed(bare, controls) == bare and _SENTINEL not in text:
+        # no mark stood alone between spaces: each stands where it stood, less the marks
+        # taken out before it (the text is not split into words)
+        removed = 0
+        for mark, label in zip(found, labels, strict=True):
+            marks.append((mark.start() - removed, label))
+            removed += mark.end() - mark.start()
+        return bare, tuple(marks)
+    pieces: list[str] = []
     length = 0
     for word in NOTE_MARK.sub(_SENTINEL, text).split():
         if _SENTINEL not in word:  # most words: no mark to place
