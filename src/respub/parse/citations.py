@@ -49,17 +49,25 @@ _ASCII_DIGITS = "0123456789"
 
 def has_digit(text: str) -> bool:
     """Whether `text` holds a decimal digit (`\\d`: "7", Arabic-Indic "٧", not "²"), fast: ten
-    substring tests (memchr) find an ASCII one, where the pattern tests each character's
-    Unicode category; only a text beyond ASCII without one is given to the pattern.
+    substring tests (memchr) find an ASCII one; a text of Latin-1 characters holds no other
+    (its encoding is a copy), and only a wider text without one is given to the pattern,
+    which tests each character's Unicode category.
 
     >>> has_digit("resolution 70/1"), has_digit("Recalling"), has_digit("القرار ٧")
     (True, False, True)
-    >>> has_digit("m² é")
-    False
+    >>> has_digit("m² é"), has_digit("m² “é”")
+    (False, False)
     """
-    if any(digit in text for digit in _ASCII_DIGITS):
-        return True
-    return not text.isascii() and _DIGIT.search(text) is not None
+    for digit in _ASCII_DIGITS:
+        if digit in text:
+            return True
+    if text.isascii():
+        return False
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return _DIGIT.search(text) is not None
+    return False
 
 
 def find_citations(text: str, clause: str, own: str | None = None) -> list[Citation]:
