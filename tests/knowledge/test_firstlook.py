@@ -11,7 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from respub.knowledge.addressees import _data
-from respub.knowledge.firstlook import CASE_EXCEPTIONS, key_words, may_occur
+from respub.knowledge.firstlook import (
+    _UNSAFE,
+    CASE_EXCEPTIONS,
+    key_words,
+    lowers_alike,
+    may_occur,
+)
 from respub.knowledge.language import _WORD, words_of
 
 ALL = "".join(map(chr, range(sys.maxunicode + 1)))
@@ -68,3 +74,14 @@ def test_words_are_split_as_the_word_pattern_finds_them() -> None:
     text = " ".join(latin[i : i + 7] for i in range(0, len(latin), 3))
     assert words_of(text) == _WORD.findall(text)
     assert words_of(text[::-1]) == _WORD.findall(text[::-1])
+
+
+def test_lowers_alike_is_its_definition() -> None:
+    """`lowers_alike` (a Latin-1 text is tested for µ alone) is its definition, no exception
+    character and a lower case as long, for each Latin-1 character and each exception, in
+    an ASCII, a Latin-1 and a wider text."""
+    for char in (*map(chr, range(256)), *CASE_EXCEPTIONS, "\u201c", "\u212a", "\u0661"):
+        for text in (f"ab{char}", f"é{char}", f"“{char}", f"{char}ÉTÉ"):
+            lowered = text.lower()
+            expected = len(lowered) == len(text) and _UNSAFE.search(text) is None
+            assert lowers_alike(text, lowered) is expected, hex(ord(char))

@@ -37,6 +37,7 @@ CASE_EXCEPTIONS = (
 )
 # the ASCII letters i and s are exceptions only through ı and ſ, which are listed
 _UNSAFE = re.compile(f"[{''.join(c for c in CASE_EXCEPTIONS if not c.isascii())}]")
+(_LATIN_UNSAFE,) = (c for c in CASE_EXCEPTIONS if "\x80" <= c <= "\xff")  # µ, the only one
 
 
 def key_words(phrases: Iterable[str]) -> tuple[str, ...]:
@@ -66,7 +67,13 @@ def lowers_alike(text: str, lowered: str) -> bool:
     agree too."""
     if text.isascii():  # a flag CPython keeps: no exception character, nothing to scan
         return True
-    return len(lowered) == len(text) and _UNSAFE.search(text) is None
+    if len(lowered) != len(text):
+        return False
+    try:  # a text of Latin-1 characters (its encoding is a copy) may hold one exception
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return _UNSAFE.search(text) is None
+    return _LATIN_UNSAFE not in text
 
 
 def word_starts(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
