@@ -7,8 +7,8 @@ from __future__ import annotations
 import random
 import sys
 
-from respub.knowledge.firstlook import opened_at, opening_literals, word_starts
-from respub.parse.citation_words import knowledge, scan
+from respub.knowledge.firstlook import lowers_alike, opened_at, opening_literals, word_starts
+from respub.parse.citation_words import knowledge, probes, scan
 from respub.parse.citations import _DIGIT, cite_places, find_citations, has_digit
 
 PIECES = [
@@ -19,6 +19,7 @@ PIECES = [
     "Convention on the Rights of the Child", "reconstitution of the ", "General Assembly ",
     "Economic and Social Council ", "\u0131", "\u017f", "\u0130", "x", "_", "1", "\n", " ",
     "general comment No. 25", "observation générale nº 25", "S/RES/1234 (2005)", ";",
+    "convened ", "observance", "decisive", "Resolute", "chartered", "قرارات ", "المقررة",
 ]  # fmt: skip
 
 
@@ -64,3 +65,51 @@ def test_has_digit_is_the_digit_pattern_on_every_character() -> None:
         expected = _DIGIT.search(char) is not None
         assert has_digit(char) is expected, hex(code)
         assert has_digit(f"ab{char}c") is expected, hex(code)
+
+
+def test_probes_open_the_literals() -> None:
+    """Every opening literal of a keyword or instrument opens with a probe of its own."""
+    known = knowledge()
+    probes_at = {text: beyond for text, beyond in known.probes}
+    for finder in [*known.keywords.values(), *known.instruments]:
+        for literal in finder.opening or ():
+            assert any(literal.startswith(p) for p in finder.probes), (literal, finder.probes)
+        assert all(p in probes_at for p in finder.probes)
+    for text, beyond in known.probes:
+        assert beyond == next((c for c in text if not c.isascii()), None)
+    found = probes(["abcdefgh", "abcdefzz", "abcdeQ", "xyz", "xy", "abcdefgh"])
+    assert found == {
+        "abcdeQ": "abcdeQ",
+        "abcdefgh": "abcdef",
+        "abcdefzz": "abcdef",
+        "xy": "xy",
+        "xyz": "xy",
+    }
+
+
+def test_scan_finds_in_each_clause_what_the_patterns_find() -> None:
+    """Keywords (in a clause `lowers_alike` holds of) and instruments (in a clause lowered
+    to as many characters) where the patterns find them in the clause's lowered text."""
+    known = knowledge()
+    draw = random.Random(13)
+    for _ in range(600):
+        texts = [_text(draw) for _ in range(draw.randint(1, 5))]
+        found = scan(texts)
+        for index, text in enumerate(texts):
+            lowered = text.lower()
+            if lowers_alike(text, lowered):
+                expected = {
+                    kind: spans
+                    for kind, keyword in known.keywords.items()
+                    if (spans := [m.span() for m in word_starts(keyword.lowered, lowered)])
+                }
+                assert found.keywords[index] == expected, texts
+            if len(lowered) == len(text):
+                expected_instruments = sorted(
+                    (instrument.id, *m.span())
+                    for instrument in known.instruments
+                    for m in instrument.pattern.finditer(lowered)
+                )
+                assert sorted((i.id, s, e) for i, s, e in found.instruments[index]) == (
+                    expected_instruments
+                ), texts

@@ -185,9 +185,18 @@ def opened_at(
             starts.append(at)
             at = text.find(literal, at + 1)
     if not starts:
-        return
+        return iter(())
     if len(literals) > 1:
         starts = sorted(set(starts))
+    return tried_at(pattern, starts, text, behind)
+
+
+def tried_at(
+    pattern: re.Pattern[str], starts: list[int], text: str, behind: bool = False
+) -> Iterator[re.Match[str]]:
+    """The matches of `pattern` in `text` that start at one of `starts` (ascending), none
+    overlapping the one before, as `finditer` finds them where every match starts at one;
+    `behind` as for `opened_at`."""
     match, position = pattern.match, 0
     for start in starts:
         if start < position or (found := match(text, start)) is None:

@@ -1,7 +1,8 @@
 """The words that cite, compiled from `data/citations.yaml` (keywords, organs, instruments,
-articles), and where a document's clauses hold them: `scan` looks for each keyword and
-instrument once in the whole document's lowered text, where looking clause by clause
-cost one scan of every clause per phrase.
+articles), and where a document's clauses hold them: `scan` looks for the literals they
+open with once in the whole document's lowered text, where looking clause by clause cost
+one scan of every clause per phrase, and for literals that open alike ("resolution",
+"resoluciones") as one (`probes`).
 
 A keyword or instrument match never holds a newline (they are words and spaces), so in
 the clauses' lowered texts joined by newlines each match lies in one clause, and is what
@@ -17,14 +18,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
 import yaml
 
-from respub.knowledge.firstlook import lowers_alike, opened_at, opening_literals
+from respub.knowledge.firstlook import lowers_alike, opened_at, opening_literals, tried_at
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Instrument:
     pattern: re.Pattern[str]  # lowered, matched case-sensitively in lowered text
     stems: tuple[str, ...]  # one of these occurs in any text the pattern matches ("" = always)
     opening: tuple[str, ...] | None  # what each alternative opens with (`opening_literals`)
+    probes: tuple[str, ...] = ()  # the probes of the opening literals (`probes`)
 
     def finditer(self, lowered: str) -> Iterator[re.Match[str]]:
         """What `pattern.finditer(lowered)` finds."""
@@ -70,6 +72,7 @@ class Keyword:
     lowered: re.Pattern[str]
     stems: tuple[str, ...]
     opening: tuple[str, ...]
+    probes: tuple[str, ...] = ()  # the probes of the opening literals (`probes`)
 
     def finditer(self, text: str, lowered: str, alike: bool) -> Iterator[re.Match[str]]:
         """What `exact.finditer(text)` finds (`lowered` is `text.lower()`, `alike` whether
@@ -101,6 +104,37 @@ def _lowered(source: str) -> re.Pattern[str]:
     return re.compile(source.lower())
 
 
+_SHARED = 6  # literals opening with this many characters alike are looked for as one
+
+
+def probes(literals: Iterable[str]) -> dict[str, str]:
+    """Each of `literals` with its probe, a literal that it opens with, looked for in place
+    of it: a literal joins a probe it opens with, or one that opens with it, or one it
+    shares its first `_SHARED` characters with (the probe becomes their common prefix), so
+    one scan of a text finds where any of them may occur.
+
+    >>> probes(["resolution", "resoluciones", "interpol", "inter"])
+    {'inter': 'inter', 'interpol': 'inter', 'resoluciones': 'resolu', 'resolution': 'resolu'}
+    """
+    groups: dict[str, list[str]] = {}
+    for literal in sorted(set(literals), key=lambda s: (len(s), s)):
+        joined = next((p for p in groups if len(_shared(p, literal)) >= min(_SHARED, len(p))), None)
+        if joined is None:
+            groups[literal] = [literal]
+        else:  # the shared prefix opens every member: a probe with it may exist already
+            members = [*groups.pop(joined), literal]
+            groups.setdefault(_shared(joined, literal), []).extend(members)
+    return {literal: probe for probe, members in groups.items() for literal in sorted(members)}
+
+
+def _shared(one: str, other: str) -> str:
+    """The prefix `one` and `other` share."""
+    length = 0
+    while length < min(len(one), len(other)) and one[length] == other[length]:
+        length += 1
+    return one[:length]
+
+
 @dataclass(frozen=True)
 class Knowledge:
     keywords: dict[str, Keyword]
@@ -108,6 +142,9 @@ class Knowledge:
     lowered_organs: dict[str, re.Pattern[str]]  # the same lowered, case-sensitive
     instruments: tuple[Instrument, ...]
     articles: tuple[re.Pattern[str], ...]
+    # the probes of the keywords' and instruments' opening literals, each with its first
+    # character beyond ASCII, if any (a text without it holds no literal of the probe)
+    probes: tuple[tuple[str, str | None], ...]
 
 
 @cache
@@ -123,12 +160,23 @@ def knowledge() -> Knowledge:
         pattern = re.compile(source)
         opening = opening_literals(source) if not pattern.flags & re.IGNORECASE else None
         instruments.append(Instrument(i["id"], i["kind"], pattern, _stems(i["patterns"]), opening))
+    keywords = {k: _keyword(v) for k, v in data["keywords"].items()}
+    openings = [*(k.opening for k in keywords.values()), *(i.opening for i in instruments)]
+    probe = probes(literal for opening in openings if opening for literal in opening)
+
+    def probed(opening: tuple[str, ...] | None) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(probe[literal] for literal in opening or ()))
+
     return Knowledge(
-        keywords={k: _keyword(v) for k, v in data["keywords"].items()},
+        keywords={k: replace(v, probes=probed(v.opening)) for k, v in keywords.items()},
         organs={k: re.compile("|".join(v), flags) for k, v in data["organs"].items()},
         lowered_organs={k: _lowered("|".join(v)) for k, v in data["organs"].items()},
-        instruments=tuple(instruments),
+        instruments=tuple(replace(i, probes=probed(i.opening)) for i in instruments),
         articles=tuple(re.compile(rf"(?:{p})\Z", flags) for p in data["articles"]),
+        probes=tuple(
+            (text, next((c for c in text if not c.isascii()), None))
+            for text in sorted(set(probe.values()))
+        ),
     )
 
 
@@ -157,9 +205,10 @@ def scan(texts: Sequence[str], lowered: Sequence[str] | None = None) -> Scan:
         position += len(low) + 1
     joined = "\n".join(lowered)
     alike = [lowers_alike(t, low) for t, low in zip(texts, lowered, strict=True)]
+    occurs = _occurrences(joined, known.probes)
     keywords: list[dict[str, list[Span]]] = [{} for _ in texts]
     for kind, keyword in known.keywords.items():
-        for hit in opened_at(keyword.lowered, keyword.opening, joined, behind=True):
+        for hit in tried_at(keyword.lowered, _starts(occurs, keyword.probes), joined, behind=True):
             index = bisect_right(starts, hit.start()) - 1
             if alike[index]:
                 at = starts[index]
@@ -171,9 +220,46 @@ def scan(texts: Sequence[str], lowered: Sequence[str] | None = None) -> Scan:
                     keywords[index][kind] = spans
     instruments: list[list[tuple[Instrument, int, int]]] = [[] for _ in texts]
     for instrument in known.instruments:
-        for hit in instrument.finditer(joined):
+        if instrument.opening is None:
+            hits = instrument.finditer(joined)
+        else:
+            hits = tried_at(instrument.pattern, _starts(occurs, instrument.probes), joined)
+        for hit in hits:
             index = bisect_right(starts, hit.start()) - 1
             if len(lowered[index]) == len(texts[index]):  # else lower() moved offsets
                 at = starts[index]
                 instruments[index].append((instrument, hit.start() - at, hit.end() - at))
     return Scan(keywords, instruments)
+
+
+def _occurrences(text: str, probes: tuple[tuple[str, str | None], ...]) -> dict[str, list[int]]:
+    """Where each of the `probes` occurs in `text` (ascending; none: absent), one `str.find`
+    scan each, none for a probe whose character beyond ASCII `text` lacks (a substring
+    test, memchr, where `find` would scan the text to tell)."""
+    ascii_text = text.isascii()  # a flag CPython keeps
+    lacks: dict[str, bool] = {}
+    at: dict[str, list[int]] = {}
+    for probe, beyond in probes:
+        if beyond is not None:
+            if ascii_text:
+                continue
+            if (lacking := lacks.get(beyond)) is None:
+                lacking = lacks[beyond] = beyond not in text
+            if lacking:
+                continue
+        found, hits = text.find(probe), []
+        while found >= 0:
+            hits.append(found)
+            found = text.find(probe, found + 1)
+        if hits:
+            at[probe] = hits
+    return at
+
+
+def _starts(at: dict[str, list[int]], probes: tuple[str, ...]) -> list[int]:
+    """Where any of `probes` occurs (`at`: where each does), ascending: every place a
+    pattern that opens with their literals may match, and more, where it does not."""
+    found = [at[probe] for probe in probes if probe in at]
+    if len(found) <= 1:
+        return found[0] if found else []
+    return sorted({start for starts in found for start in starts})
