@@ -182,7 +182,14 @@ def break_clauses(lines: list[str], lex: Lexicon) -> list[str]:
     ends = MARKS.ends_clause_marked.search
     for line in _inline_pieces(lines):
         previous = result[-1] if result else ""
-        if previous and previous != PAGE_BREAK and ends(previous[-12:]) and _opens(line, lex):
+        # a blank line opens nothing: the line above it is not looked at
+        if (
+            line
+            and previous
+            and previous != PAGE_BREAK
+            and ends(previous[-12:])
+            and _opens(line, lex)
+        ):
             result.append("")
         result.append(line)
     return result
