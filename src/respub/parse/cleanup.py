@@ -18,10 +18,10 @@ from respub.knowledge.headings import annex_heading, annex_line
 from respub.knowledge.layout import MARKS
 from respub.knowledge.profiles import BodyProfile
 from respub.parse.footnotes import (
-    NOTE_DEFINITION,
     NOTE_MARK,
     PAGE_BREAK,
     collect_notes,
+    definition,
     mark_notes,
     note_labels,
 )
@@ -79,7 +79,8 @@ def normalise_lines(text: str) -> list[str]:
     >>> normalise_lines("Participation\\u00a0by \\r\\n non\\u2011governmental ")
     ['Participation by', 'non-governmental']
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if PAGE_BREAK in text:  # a form feed between pages stands alone on its line
         text = _FORM_FEED.sub("\n\f\n", text)
     for character, replacement in _CHARACTERS:
@@ -232,7 +233,7 @@ def _is_gap(line: str) -> bool:
 
 def _continues(before: str, after: str) -> bool:
     """Whether `after`, first line of a page, goes on with the paragraph ending in `before`."""
-    if NOTE_DEFINITION.match(before):
+    if definition(before):
         return False
     if after[:1].islower():
         return True
@@ -254,7 +255,7 @@ def _split_definitions(lines: list[str]) -> tuple[list[str], list[str]]:
     definitions: list[str] = []
     inside = False
     for line in lines:
-        if NOTE_DEFINITION.match(line):
+        if definition(line):
             inside = True
             definitions.append(line)
         elif inside and line.strip() and line != PAGE_BREAK:

@@ -44,6 +44,16 @@ _TOKEN_BEFORE = re.compile(r"(\S+?)[,;:]$")
 _CLOSERS = tuple('.”’")]')
 
 
+def definition(line: str) -> re.Match[str] | None:
+    """`NOTE_DEFINITION`'s match of `line`; a line not opening with `[^` (most lines) is
+    told by a string test, without a match.
+
+    >>> definition("[^1]: A note.").group("label"), definition("Text[^1].")
+    ('1', None)
+    """
+    return NOTE_DEFINITION.match(line) if line.startswith("[^") else None
+
+
 def collect_notes(lines: list[str], start: int = 0) -> tuple[list[str], list[str]]:
     """(body lines, `[^n]: text` lines): numbered foot-of-page paragraphs taken out.
 
@@ -52,7 +62,7 @@ def collect_notes(lines: list[str], start: int = 0) -> tuple[list[str], list[str
     Texts that already define `[^n]:` footnotes (Markdown) only get those repaired.
     """
     joined = "\n" + "\n".join(lines)
-    if "\n[^" in joined and any(NOTE_DEFINITION.match(line) for line in lines):
+    if "\n[^" in joined and any(definition(line) for line in lines):
         return _repair_definitions(lines), []
     if "___" not in joined and "---" not in joined and not _NUMBERED_LINE.search(joined):
         return lines, []  # no rule, and no line a note could open
@@ -106,7 +116,7 @@ def _repair_definitions(lines: list[str]) -> list[str]:
     repaired: list[str] = []
     previous: int | None = None
     for line in lines:
-        found = NOTE_DEFINITION.match(line)
+        found = definition(line)
         if found and found.group("label").isdecimal():
             label = int(found.group("label"))
             if previous is not None and label > previous + 1:
@@ -119,7 +129,7 @@ def _repair_definitions(lines: list[str]) -> list[str]:
 
 def note_labels(lines: list[str]) -> list[str]:
     """The labels of the `[^n]:` definitions among `lines`, in the order defined."""
-    return [found.group("label") for line in lines if (found := NOTE_DEFINITION.match(line))]
+    return [found.group("label") for line in lines if (found := definition(line))]
 
 
 def mark_notes(text: str, labels: list[str], start: int = 0, language: str = "en") -> str:
