@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import re
 import sys
 import unicodedata
 
@@ -13,7 +15,9 @@ from respub.knowledge.lexicon import (
     LANGUAGES,
     LONGEST_DECOMPOSITION,
     concepts,
+    fold,
     lexicon,
+    trie,
 )
 from respub.knowledge.profiles import detect_body, profiles
 
@@ -157,3 +161,30 @@ def test_annex_line_needs_a_capital() -> None:
 
     assert annex_line().match("ANNEX II") and annex_line().match("Anexo")
     assert not annex_line().match("annex")  # a wrapped line holding the word alone
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_trie_matches_what_the_alternation_longest_first_matches(language: str) -> None:
+    """`trie` of the phrases and modifiers of a lexicon, and of phrases that are prefixes
+    of one another, finds what their alternation sorted longest first finds."""
+    lex = lexicon(language)
+    phrases = [fold(p) for c in CATEGORIES for ps in lex.phrases[c].values() for p in ps]
+    phrases += [fold(m) for m in lex.modifiers] + ["ab", "abc", "a", "qu'", "qu'x", ""]
+    end = r"(?![\w'-])"
+
+    def ending(phrase: str) -> str:
+        return "" if phrase.endswith("'") else end
+
+    listed = sorted(set(phrases), key=len, reverse=True)
+    alternation = re.compile("(?:" + "|".join(re.escape(p) + ending(p) for p in listed) + ")")
+    modified = re.compile(rf"(?:(?:{'|'.join(map(re.escape, listed))}){end}[ ,]*)+x")
+    as_trie = re.compile(trie(phrases, ending))
+    modified_trie = re.compile(rf"(?:{trie(phrases)}{end}[ ,]*)+x")
+    pieces = [*phrases, " ", ",", "-", "'", "x", "e", "a "]
+    rng = random.Random(language)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 4)))
+        text = text[: rng.randint(0, len(text))]
+        for old, new in ((alternation, as_trie), (modified, modified_trie)):
+            found, matched = old.match(text), new.match(text)
+            assert (found and found.span()) == (matched and matched.span()), text
