@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from respub.model import Footnote
 from respub.parse.footnotes import NOTE_DEFINITION, NOTE_MARK
@@ -18,9 +18,9 @@ from respub.parse.footnotes import NOTE_DEFINITION, NOTE_MARK
 _RULE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,})\s*$")
 
 
-@dataclass(frozen=True)
-class Block:
-    """A paragraph of the source and the line (1-based) where it starts."""
+class Block(NamedTuple):
+    """A paragraph of the source and the line (1-based) where it starts (a named tuple:
+    made several times faster than a frozen dataclass, a few dozen per document)."""
 
     text: str
     line: int
@@ -34,13 +34,14 @@ def split_blocks(text: str) -> tuple[list[Block], tuple[Footnote, ...]]:
     notes: list[Footnote] = []
     current: list[str] = []
     start = 0
-    note: list[str] | None = None
+    note: list[str] | None = None  # the lines of the footnote `label` being read
+    label = ""
     controls = any(space in text for space in _CONTROL_SPACES)  # once, not in every block
 
     def flush() -> None:
         nonlocal current, note
         if note is not None:
-            notes[-1] = Footnote(notes[-1].label, _marked(note, controls)[0])
+            notes.append(Footnote(label, _marked(note, controls)[0]))
             note = None
         elif current:
             text, marks = _marked(current, controls)
@@ -52,8 +53,7 @@ def split_blocks(text: str) -> tuple[list[Block], tuple[Footnote, ...]]:
         found = NOTE_DEFINITION.match(stripped) if stripped.startswith("[^") else None
         if found:
             flush()
-            notes.append(Footnote(found.group("label"), ""))
-            note = [found.group("text")]
+            label, note = found.group("label"), [found.group("text")]
         elif not stripped or (stripped[0] in "-_*" and _RULE.match(line)):
             flush()
         elif note is not None:
