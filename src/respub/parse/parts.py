@@ -75,13 +75,12 @@ def split_attachment(
         if article_heading().match(block.text):
             paragraphs = tuple(b.text for b in blocks[index:])
             return blocks[:index], Annex(title=title or block.text, paragraphs=paragraphs)
-        before = MARKS.number_prefix.sub(
-            "", blocks[index - 1].text
-        )  # "5. Adopts ...:" or "Adopts ...:"
+        above = blocks[index - 1].text  # "5. Adopts ...:" or "Adopts ...:"
+        if index + 1 == len(blocks) or not above.rstrip().endswith(":"):
+            continue  # (taking the number off leaves the end as it is)
+        before = MARKS.number_prefix.sub("", above)
         if (
-            index + 1 < len(blocks)
-            and before.rstrip().endswith(":")
-            and not MARKS.clause_label.match(before)
+            not MARKS.clause_label.match(before)
             and lexicon.match_opener(before, "operative")
             and _is_title(block.text, lexicon)
         ):
