@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from respub.knowledge.firstlook import lowers_alike
-from respub.knowledge.identifiers import Style, identify, marks, search_pattern, style, styles
+from respub.knowledge.identifiers import Style, find_identifiers, identify, marks, style, styles
 from respub.model import Citation
 from respub.parse.citation_words import Instrument, Knowledge, Span, scan
 from respub.parse.citation_words import knowledge as _knowledge
@@ -101,7 +101,7 @@ def _cite(
     taken: list[tuple[int, int]] = []
     digits = has_digit(text)
     if digits:  # symbols and numbered references all carry a digit
-        symbols = search_pattern().finditer(text) if marks().search(text) else ()
+        symbols = find_identifiers(text) if marks().search(text) else ()
         for match in symbols:
             named = identify(match.group())
             if named is None:
