@@ -131,14 +131,11 @@ class Style:
             return None
         suffix = str(groups.get("suffix") or "").upper()
         number = int(groups["number"]) if groups.get("number") else roman_to_int(groups["numeral"])
-        fields = {
-            "number": number,
-            "numeral": int_to_roman(number),
-            "suffix": suffix,
-            "session": session,
-            "year": year,
-            "roman": _roman_session(session) if session else None,
-        }
+        fields: dict[str, Any] = dict(number=number, suffix=suffix, session=session, year=year)
+        if "{numeral" in self.canonical:  # Roman numerals only where printed
+            fields["numeral"] = int_to_roman(number)
+        if "{roman" in self.canonical:
+            fields["roman"] = _roman_session(session) if session else None
         key = {"year": str(year), "session": str(session).lower(), "none": ""}[self.key]
         try:
             canonical = self.canonical.format(**fields)
