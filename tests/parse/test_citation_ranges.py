@@ -8,9 +8,11 @@ own body.
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
-from respub.parse.citations import find_citations
+from respub.parse.citations import _HOP, _HOP_AHEAD, find_citations
 from respub.rdf.iri import Iris
 
 CASES = [
@@ -72,3 +74,22 @@ def test_each_member_has_an_iri_under_its_own_body() -> None:
         "resolution/un-hrc/52/4",
         "resolution/un-hrc/52/5",
     ]
+
+
+def test_a_hop_is_tried_only_where_its_first_look_holds() -> None:
+    """`_HOP_AHEAD` (the next of ";.:()" and digits opens a number such as 70/54) holds
+    wherever `_HOP` matches, at every position of texts drawn from list pieces."""
+    pieces = [
+        "resolutions 63/71", " of 2 December 2008", " on the Convention", " and ", ", ", " et ",
+        " y ", " و ", "70/54", "ES-10/2", "S-1/3", "1234/5", ";", ".", "(", ")", ":", "x", "  ",
+        "é", "\n", "2", "/",
+    ]  # fmt: skip
+    draw = random.Random(3)
+    hops = 0
+    for _ in range(2000):
+        text = "".join(draw.choice(pieces) for _ in range(draw.randint(1, 10)))
+        for position in range(len(text)):
+            if _HOP.match(text, position):
+                hops += 1
+                assert _HOP_AHEAD.match(text, position), (text, position)
+    assert hops > 300

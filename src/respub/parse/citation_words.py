@@ -262,4 +262,4 @@ def _starts(at: dict[str, list[int]], probes: tuple[str, ...]) -> list[int]:
     found = [at[probe] for probe in probes if probe in at]
     if len(found) <= 1:
         return found[0] if found else []
-    return sorted({start for starts in found for start in starts})
+    return sorted(set().union(*found))

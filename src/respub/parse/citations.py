@@ -32,6 +32,8 @@ _BARE = re.compile(
 _HOP = re.compile(
     r"(?P<gap>[^;.:()\d]{1,150}?)(?:,|\s(?:and|et|y|e|و))\s+(?=(?:ES-|S-)?\d{1,3}/\d{1,4}\b)"
 )
+# what `_HOP` needs, cheaply: the next of ";.:()" and digits is a number such as 70/54
+_HOP_AHEAD = re.compile(r"[^;.:()\d]*+(?=\d{1,3}/\d{1,4}\b)")
 # what comes between two items of a list: "and", a comma, and the date of the item before
 # ("of 24 October 1970", or without its year: "27 (1947) of 1 August, 30 (1947)")
 _LINK = re.compile(
@@ -240,6 +242,8 @@ _AFTER_ALL = 1 << 62
 def _hop(text: str, position: int, knowledge: Knowledge) -> re.Match[str] | None:
     """The next number of a list a phrase interrupts: "resolutions 63/71 of 2 December 2008
     on the Convention on Cluster Munitions and 70/54 of ...", within the sentence."""
+    if not _HOP_AHEAD.match(text, position):
+        return None
     found = _HOP.match(text, position)
     gap = found.group("gap") if found else ""
     if found is None or any(k.exact.search(gap) for k in knowledge.keywords.values()):
