@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import ctypes
+import multiprocessing
+import os
 import signal
 import threading
 import time
+from multiprocessing import connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 import pytest
 
-from respub.orchestrate.pool import run_in, worker_pool
+from respub.orchestrate.pool import _still_running, run_in, worker_pool
 from respub.settings import Settings
 
 pytestmark = pytest.mark.slow  # spawns worker processes (a few seconds)
@@ -24,7 +28,8 @@ def test_leaving_the_pool_on_an_error_stops_a_hung_worker() -> None:
         [worker] = list(pool._processes.values())
         raise RuntimeError("the batch task timed out")
     assert time.monotonic() - started < 60, "the pool waited for the hung worker"
-    assert not worker.is_alive()
+    assert connection.wait([worker.sentinel], 0), "the hung worker still runs"
+    assert _exit_code(worker) == -signal.SIGTERM
 
 
 def test_a_worker_that_ignores_sigterm_is_killed() -> None:
@@ -39,8 +44,17 @@ def test_a_worker_that_ignores_sigterm_is_killed() -> None:
             raise RuntimeError("the batch task timed out")
     finally:
         signal.signal(signal.SIGTERM, previous)
-    assert not worker.is_alive()
-    assert worker.exitcode == -signal.SIGKILL
+    assert connection.wait([worker.sentinel], 0), "the worker still runs"
+    assert _exit_code(worker) == -signal.SIGKILL
+
+
+def _exit_code(worker: BaseProcess, within: float = 10.0) -> int | None:
+    """The worker's exit code once known: the pool's thread may be reaping it right now,
+    and until it records the code `exitcode` reads None (waitpid fails with ECHILD)."""
+    deadline = time.monotonic() + within
+    while worker.exitcode is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return worker.exitcode
 
 
 def test_a_timeout_sent_to_the_waiting_thread_ends_the_wait(tmp_path: Path) -> None:
@@ -68,3 +82,13 @@ def test_a_timeout_sent_to_the_waiting_thread_ends_the_wait(tmp_path: Path) -> N
     thread.join(60)
     assert not thread.is_alive() and [type(e) for e in stopped] == [TimeoutError]
     assert waited[0] < 60
+
+
+def test_a_worker_reaped_by_another_waiter_counts_as_ended() -> None:
+    """The pool's own thread joins its workers too: one it has reaped first still looks
+    alive to `is_alive()` (waitpid fails with ECHILD), but not to the pool's stop."""
+    process = multiprocessing.get_context("spawn").Process(target=time.sleep, args=(0,))
+    process.start()
+    os.waitpid(process.pid or 0, 0)  # another waiter reaps it
+    assert process.is_alive()  # what stop() used to trust
+    assert _still_running([process], 5.0) == []

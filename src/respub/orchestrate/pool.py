@@ -16,8 +16,11 @@ import logging
 import multiprocessing
 import os
 import resource
+import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, wait
+from multiprocessing import connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from respub.orchestrate.batching import Outcome, WorkItem, run_batch
@@ -71,18 +74,30 @@ def _cpu() -> tuple[float, float]:
 
 def stop(pool: ProcessPoolExecutor, grace: float = 5.0) -> None:
     """Cancel what is queued and terminate the workers (a hung batch included); a worker
-    still alive `grace` seconds later is killed (SIGTERM is ignored by a process started
+    still running `grace` seconds later is killed (SIGTERM is ignored by a process started
     by one that ignores it, as under some supervisors)."""
     workers = list((getattr(pool, "_processes", None) or {}).values())  # public in 3.14 only
     pool.shutdown(wait=False, cancel_futures=True)
     for process in workers:
         process.terminate()
-    for process in workers:
-        process.join(grace)
-    for process in workers:
-        if process.is_alive():
-            process.kill()
-            process.join(grace)
+    running = _still_running(workers, grace)
+    for process in running:
+        process.kill()
+    _still_running(running, grace)
+
+
+def _still_running(processes: Sequence[BaseProcess], timeout: float) -> list[BaseProcess]:
+    """The `processes` that have not ended within `timeout` seconds.
+
+    Watches their sentinels rather than `is_alive()`: the pool's own thread joins the same
+    processes once they end, and a process it has just reaped looks alive to a second
+    waiter (its waitpid fails with ECHILD before the first one records the exit code)."""
+    deadline = time.monotonic() + timeout
+    running = {process.sentinel: process for process in processes}
+    while running and (left := deadline - time.monotonic()) > 0:
+        for sentinel in connection.wait(list(running), left):
+            del running[sentinel]  # type: ignore[arg-type]
+    return list(running.values())
 
 
 def warm_up() -> None:
