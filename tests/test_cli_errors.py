@@ -5,21 +5,36 @@ Prefect server starts (issue #13, finding 5)."""
 from __future__ import annotations
 
 import fcntl
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from respub.orchestrate.state import StateDirs
+
 ROOT = Path(__file__).resolve().parents[1]
 RESPUB = Path(sys.executable).parent / "respub"
 SERVER = "Starting temporary server"
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
+def run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(RESPUB), *args], capture_output=True, text=True, cwd=ROOT, timeout=300, check=False
+        [str(RESPUB), *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+        check=False,
+        env={**os.environ, **env},
     )
+
+
+def _no_server(done: subprocess.CompletedProcess[str], out: Path) -> None:
+    """Neither Prefect's message nor the log of its temporary server: none started."""
+    assert SERVER not in done.stderr
+    assert not StateDirs.of(out).server_log.exists()
 
 
 def _one_error_line(done: subprocess.CompletedProcess[str]) -> str:
@@ -33,8 +48,8 @@ def test_a_missing_folder_is_reported_before_any_server_starts(tmp_path: Path) -
     done = run("publish", str(tmp_path / "absent"), "--out", str(tmp_path / "out"))
     assert done.returncode == 2
     assert _one_error_line(done) == f"respub: error: {tmp_path / 'absent'}: no such file or folder"
-    assert SERVER not in done.stderr and "prefect" not in done.stderr.lower()
-    assert not (tmp_path / "out").exists()
+    _no_server(done, tmp_path / "out")
+    assert "prefect" not in done.stderr.lower() and not (tmp_path / "out").exists()
 
 
 def test_a_bad_manifest_is_reported_before_any_server_starts(tmp_path: Path) -> None:
@@ -43,7 +58,7 @@ def test_a_bad_manifest_is_reported_before_any_server_starts(tmp_path: Path) -> 
     done = run("publish", str(manifest), "--out", str(tmp_path / "out"))
     assert done.returncode == 2
     assert str(manifest) in _one_error_line(done)
-    assert SERVER not in done.stderr
+    _no_server(done, tmp_path / "out")
 
 
 def test_an_output_that_is_a_file_is_reported_before_any_server_starts(tmp_path: Path) -> None:
@@ -52,7 +67,7 @@ def test_an_output_that_is_a_file_is_reported_before_any_server_starts(tmp_path:
     done = run("publish", "corpus/interpol", "--out", str(out))
     assert done.returncode == 2
     assert _one_error_line(done) == f"respub: error: {out}: not a folder"
-    assert SERVER not in done.stderr
+    _no_server(done, out)
 
 
 def test_a_held_lock_is_reported_before_any_server_starts(tmp_path: Path) -> None:
@@ -63,13 +78,13 @@ def test_a_held_lock_is_reported_before_any_server_starts(tmp_path: Path) -> Non
         done = run("publish", "corpus/interpol", "--out", str(out))
     assert done.returncode == 2
     assert "another publish is running" in _one_error_line(done)
-    assert SERVER not in done.stderr
+    _no_server(done, out)
 
 
 def test_bad_options_are_reported_before_any_server_starts(tmp_path: Path) -> None:
     done = run("publish", "corpus/interpol", "--out", str(tmp_path), "--batch-size", "0")
     assert done.returncode == 2 and "--batch-size" in _one_error_line(done)
-    assert SERVER not in done.stderr
+    _no_server(done, tmp_path)
 
 
 @pytest.mark.slow
@@ -77,10 +92,15 @@ def test_an_error_inside_the_flow_is_one_line_without_prefect_tracebacks(tmp_pat
     folder = tmp_path / "sources"
     folder.mkdir()
     (folder / "list.txt").write_text("Only a shopping list: bread, milk.\n", "utf-8")
-    done = run("publish", str(folder), "--out", str(tmp_path / "out"))
+    # the temporary server told to log at INFO: what it prints goes to its log, not here
+    done = run(
+        "publish", str(folder), "--out", str(tmp_path / "out"), PREFECT_SERVER_LOGGING_LEVEL="INFO"
+    )
     assert done.returncode == 2
     assert _one_error_line(done) == (
         "respub: error: nothing to publish: every source was quarantined"
     )
+    assert "uvicorn" not in done.stderr.lower()
+    assert "Uvicorn running on" in StateDirs.of(tmp_path / "out").server_log.read_text("utf-8")
     debug = run("--debug", "publish", str(folder), "--out", str(tmp_path / "out"))
     assert debug.returncode == 2 and "Traceback" in debug.stderr  # --debug shows them

@@ -234,7 +234,9 @@ def survey(
 def publish(**values: Any) -> None:
     """Parse, map, validate and publish a release (runs the Prefect flow), then load the store."""
     from respub.orchestrate.commands import QuarantineError, run_flow, run_if_changed
+    from respub.orchestrate.logs import server_output_to
     from respub.orchestrate.settings import PublishOptions
+    from respub.orchestrate.state import StateDirs
     from respub.release_time import release_time_from_environ
 
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # no calls home
@@ -250,6 +252,8 @@ def publish(**values: Any) -> None:
         _fail(error)
     try:
         if report is None:
+            if not _DEBUG["on"]:  # its own tracebacks would break the one-line errors
+                server_output_to(StateDirs.of(Path(options.out)).server_log)
             with _progress_bar(), _quiet_prefect(_DEBUG["on"]):
                 report = run_flow(options, release_time=when)
     except QuarantineError as error:

@@ -5,15 +5,21 @@ Prefect's run loggers (Prefect may set its handlers up again when a run starts; 
 loggers stay) and lets the rest through; the UI still shows each run's failed state
 and message. It also drops the warning Prefect repeats for every task run that has a
 timeout on a worker thread (`respub.orchestrate.flow` says how those timeouts act).
+
+Prefect's temporary server is a subprocess that writes to the terminal itself, out of
+reach of those filters: `server_output_to` starts it with its output sent to a log file.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
-__all__ = ["quiet_prefect_errors"]
+__all__ = ["quiet_prefect_errors", "server_output_to"]
 
 
 class _NoTracebacks(logging.Filter):
@@ -56,3 +62,30 @@ _LOGGERS = (
     "prefect.task_engine",
     "prefect.engine",
 )
+
+
+def server_output_to(log: Path) -> bool:
+    """Start Prefect's temporary server now, as its first client would, with its stdout
+    and stderr appended to `log` instead of the terminal (under load it may print its own
+    tracebacks, of messages it dropped, in the middle of a run). Does nothing, and says
+    False, when a Prefect API is configured or the server already runs."""
+    from prefect.server.api.server import SubprocessASGIServer
+    from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED
+
+    server = SubprocessASGIServer()
+    if PREFECT_API_URL.value() or not PREFECT_SERVER_EPHEMERAL_ENABLED.value() or server.running:
+        return False
+    log.parent.mkdir(parents=True, exist_ok=True)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    kept = os.dup(1), os.dup(2)
+    try:
+        with log.open("ab") as out:  # the server process inherits the two descriptors
+            os.dup2(out.fileno(), 1)
+            os.dup2(out.fileno(), 2)
+            server.start()
+    finally:
+        for fd, saved in zip((1, 2), kept, strict=True):
+            os.dup2(saved, fd)
+            os.close(saved)
+    return True

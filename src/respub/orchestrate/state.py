@@ -9,6 +9,7 @@ output/state/
   source-hashes.json            each local source's hash and stat (respub.orchestrate.hashes)
   http/validators.json          ETag / Last-Modified per URL, and the last good bodies
   last-run.json                 what the last successful run published, and from what
+  prefect-server.log            what Prefect's temporary server printed (`respub publish`)
 """
 
 from __future__ import annotations
@@ -66,6 +67,11 @@ class StateDirs:
     def last_run(self) -> Path:
         """The record of the last successful run."""
         return self.root / "last-run.json"
+
+    @property
+    def server_log(self) -> Path:
+        """The output of the temporary Prefect server that `respub publish` starts."""
+        return self.root / "prefect-server.log"
 
 
 @dataclass(frozen=True)
