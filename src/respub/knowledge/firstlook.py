@@ -98,9 +98,9 @@ def opening_literals(source: str) -> tuple[str, ...] | None:
     match starts where one of them occurs; None when an alternative opens with none (a
     class, an optional part, a flag ...).
 
-    >>> opening_literals("(?:resolutions?|résolution|decisión)(?!\\w)")
+    >>> opening_literals(r"(?:resolutions?|résolution|decisión)(?!\\w)")
     ('resolution', 'résolution', 'decisión')
-    >>> opening_literals("general comment no\\. 25|convención (?:de )?sobre")
+    >>> opening_literals(r"general comment no\\. 25|convención (?:de )?sobre")
     ('general comment no', 'convención ')
     >>> opening_literals("[ab]c|d") is None, opening_literals("(?:a|b)?c") is None
     (True, True)
