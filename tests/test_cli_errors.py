@@ -102,5 +102,13 @@ def test_an_error_inside_the_flow_is_one_line_without_prefect_tracebacks(tmp_pat
     )
     assert "uvicorn" not in done.stderr.lower()
     assert "Uvicorn running on" in StateDirs.of(tmp_path / "out").server_log.read_text("utf-8")
+
+
+@pytest.mark.huge  # a second publish run; the one above stays in make test
+def test_debug_shows_the_tracebacks_of_an_error_inside_the_flow(tmp_path: Path) -> None:
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    (folder / "list.txt").write_text("Only a shopping list: bread, milk.\n", "utf-8")
     debug = run("--debug", "publish", str(folder), "--out", str(tmp_path / "out"))
-    assert debug.returncode == 2 and "Traceback" in debug.stderr  # --debug shows them
+    assert debug.returncode == 2 and "Traceback" in debug.stderr
+    assert not StateDirs.of(tmp_path / "out").server_log.exists()  # the server's output too

@@ -5,14 +5,33 @@ from __future__ import annotations
 
 import random
 import sys
+from collections.abc import Iterable
+
+import pytest
 
 from respub.parse.blocks import _CONTROL_SPACES, _marked, collapsed, split_blocks
 from respub.parse.footnotes import NOTE_MARK
 
 
+@pytest.mark.huge  # 22 million calls: a minute on a loaded 2-core machine
 def test_collapsed_is_split_and_join_on_every_character() -> None:
-    for code in range(sys.maxunicode + 1):
-        char = chr(code)
+    _collapsed_as_split_and_join(map(chr, range(sys.maxunicode + 1)))
+
+
+def test_collapsed_is_split_and_join_on_every_space_and_a_sample_of_the_rest() -> None:
+    """What makes the shortcut right, checked on every character (the huge test above
+    calls `collapsed` on each): the only printable whitespace is the space."""
+    every = [chr(code) for code in range(sys.maxunicode + 1)]
+    assert [c for c in every if c.isspace() and c.isprintable()] == [" "]
+    _collapsed_as_split_and_join(c for c in every if c.isspace() or ord(c) < 0x180)
+    for printable in (True, False):  # about 5,000 of each, across every plane
+        some = [c for c in every if c.isprintable() is printable]
+        _collapsed_as_split_and_join(some[:: len(some) // 5000])
+
+
+def _collapsed_as_split_and_join(chars: Iterable[str]) -> None:
+    for char in chars:
+        code = ord(char)
         for text in (char, f"a{char}b", f"{char} x", f"x {char}", f"a {char}{char} b"):
             assert collapsed(text) == " ".join(text.split()), hex(code)
             if char != "\n" and char not in _CONTROL_SPACES:
