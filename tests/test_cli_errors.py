@@ -112,3 +112,20 @@ def test_debug_shows_the_tracebacks_of_an_error_inside_the_flow(tmp_path: Path) 
     debug = run("--debug", "publish", str(folder), "--out", str(tmp_path / "out"))
     assert debug.returncode == 2 and "Traceback" in debug.stderr
     assert not StateDirs.of(tmp_path / "out").server_log.exists()  # the server's output too
+
+
+@pytest.mark.slow
+def test_a_temporary_server_that_does_not_start_is_one_line_naming_its_log(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    done = run(
+        "publish",
+        "corpus/interpol",
+        "--out",
+        str(out),
+        PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS="0",  # it cannot answer in time
+    )
+    assert done.returncode == 2
+    line = _one_error_line(done)
+    assert "temporary server did not start" in line
+    assert line.endswith(f"see {StateDirs.of(out).server_log}")
+    assert not (out / "latest").exists()

@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from respub.errors import PublishError
+
 __all__ = ["quiet_prefect_errors", "server_output_to"]
 
 
@@ -68,7 +70,8 @@ def server_output_to(log: Path) -> bool:
     """Start Prefect's temporary server now, as its first client would, with its stdout
     and stderr appended to `log` instead of the terminal (under load it may print its own
     tracebacks, of messages it dropped, in the middle of a run). Does nothing, and says
-    False, when a Prefect API is configured or the server already runs."""
+    False, when a Prefect API is configured or the server already runs; `PublishError`
+    when the server does not start."""
     from prefect.server.api.server import SubprocessASGIServer
     from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED
 
@@ -84,6 +87,11 @@ def server_output_to(log: Path) -> bool:
             os.dup2(out.fileno(), 1)
             os.dup2(out.fileno(), 2)
             server.start()
+    except RuntimeError as error:  # it did not answer in time, or exited
+        reason = str(error).split(".", 1)[0]
+        raise PublishError(
+            f"Prefect's temporary server did not start ({reason}); see {log}"
+        ) from error
     finally:
         for fd, saved in zip((1, 2), kept, strict=True):
             os.dup2(saved, fd)
