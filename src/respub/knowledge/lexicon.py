@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -21,9 +21,9 @@ LANGUAGES = ("en", "fr", "es", "ar")
 CATEGORIES = ("preambular", "operative")
 
 
-@dataclass(frozen=True)
-class Opener:
-    """The words that open a clause, as printed, and the concept they express."""
+class Opener(NamedTuple):
+    """The words that open a clause, as printed, and the concept they express (a named
+    tuple: made several times faster than a frozen dataclass, one or two a paragraph)."""
 
     keyword: str
     concept: str | None

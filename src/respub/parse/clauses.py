@@ -186,15 +186,15 @@ def _is_operative(
 def _capitals(text: str) -> str | None:
     """The run of words in capitals that opens `text` ("HACE UN LLAMAMIENTO")."""
     words = []
+    longest = 0  # the most letters of a word of the run
     for match in _WORD.finditer(text):
-        letters = "".join(c for c in match.group() if c.isalpha())
-        if not letters or not letters.isupper():
+        word = match.group()
+        letters = "".join(filter(str.isalpha, word))
+        if not letters.isupper():  # nor when it has no letter
             break
-        words.append(match.group())
-    keyword = " ".join(words).rstrip(",:;")
-    if not any(sum(c.isalpha() for c in w) >= 2 for w in words):
-        return None
-    return keyword
+        words.append(word)
+        longest = max(longest, len(letters))
+    return " ".join(words).rstrip(",:;") if longest >= 2 else None
 
 
 def _opener(text: str, lexicon: Lexicon, category: str, style: str) -> Opener:
@@ -215,7 +215,8 @@ def _embedded_opener(text: str, lexicon: Lexicon, category: str) -> Opener | Non
 
 def _terminated(text: str, marks: str = ".;:,!?") -> bool:
     """Whether `text` ends with one of `marks` (closing quotes and brackets aside)."""
-    return text.rstrip('”’")] ')[-1:] in tuple(marks)
+    end = text.rstrip('”’")] ')[-1:]
+    return end != "" and end in marks
 
 
 def _continues(draft: _Draft, text: str, lexicon: Lexicon) -> bool:
