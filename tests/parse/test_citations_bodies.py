@@ -23,6 +23,13 @@ CASES = [
     ("Recalling resolutions 60/1, 61/2 and 62/3",
      [("A/RES/60/1", "resolution"), ("A/RES/61/2", "resolution"), ("A/RES/62/3", "resolution")]),
     ("Recalling Economic and Social Council resolution 1980/67", [("E/RES/1980/67", "resolution")]),
+    # the organ named before the keyword holds for a "session/number" after other references
+    ("Recalling Human Rights Council resolutions 2625 (XXV) and 52/3",
+     [("A/RES/2625(XXV)", "resolution"), ("A/HRC/RES/52/3", "resolution")]),
+    ("Recalling Human Rights Council decision 79/512 and resolution 52/3",
+     [("A/DEC/79/512", "decision"), ("A/HRC/RES/52/3", "resolution")]),
+    ("Recalling World Health Assembly resolutions 2625 (XXV) and 52/3",
+     [("A/RES/2625(XXV)", "resolution")]),
     ("Recalling resolutions MSC.474(102) and A.1149(32) of the Organization",
      [("MSC.474(102)", "resolution"), ("A.1149(32)", "resolution")]),
     ("Recalling its resolution ICC-ASP/20/Res.5, and", [("ICC-ASP/20/Res.5", "unresolved")]),

@@ -141,8 +141,9 @@ def _bare_references(
     alike = lowers_alike(text, lowered)
     for kind, hits in keywords.items():
         for hit_start, hit_end in hits:
-            before = slice(max(0, hit_start - 60), hit_start)
-            organ = _organ(lowered[before] if alike else text[before], alike)
+            # the organ named before the keyword, looked for once a reference needs it
+            organ: str | None = None
+            looked = False
             position = hit_end
             while True:
                 link = _LINK.match(text, position)
@@ -151,7 +152,8 @@ def _bare_references(
                 span = None if ref else _span(taken, start)
                 if span is not None:  # a symbol of the list ("A/HRC/RES/52/3 and 49/1")
                     named = identify(text[span[0] : span[1]])
-                    organ = named.style if named and style(named.style).cited_as else organ
+                    if named and style(named.style).cited_as:
+                        organ, looked = named.style, True
                     part = _PART.match(text, span[1])  # "GC(53)/RES/13 A.2": a part of it
                     position = part.end() if part else span[1]
                     continue
@@ -159,6 +161,10 @@ def _bare_references(
                     found.extend(_unresolved(text, start, clause))
                 if not ref or _inside(taken, ref.start()):
                     break
+                if not looked and _needs_organ(ref, kind):
+                    before = slice(max(0, hit_start - 60), hit_start)
+                    organ = _organ(lowered[before] if alike else text[before], alike)
+                    looked = True
                 identifier = _symbol(ref, kind, organ, own)
                 if identifier:
                     citation = Citation(identifier, ref.group().strip(), kind, clause)
@@ -249,6 +255,12 @@ def _hop(text: str, position: int, knowledge: Knowledge) -> re.Match[str] | None
     if found is None or any(k.exact.search(gap) for k in knowledge.keywords.values()):
         return None
     return _BARE.match(text, found.end())
+
+
+def _needs_organ(ref: re.Match[str], kind: str) -> bool:
+    """Whether the identifier of a bare reference depends on the organ that cites it: a
+    resolution "session/number" (`_symbol_of`)."""
+    return kind != "decision" and ref.group("session") is not None
 
 
 def _organ(before: str, lowered: bool = False) -> str | None:
