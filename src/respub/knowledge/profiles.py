@@ -324,6 +324,10 @@ def detect_body(text: str, language: str | None = None) -> BodyProfile | None:
     lines: dict[re.Pattern[str], bool] = {}
     best, chosen = 0, None
     for index, candidate in enumerate(detector.candidates):
+        # heading_marks adds 1 for an identifier (only when identified) and 2 for the
+        # formula: a candidate that cannot score more than the best so far is not looked at
+        if counts[index] + 2 + (index in identified) <= best:
+            continue
         marks = counts[index] + candidate.heading_marks(
             head, language, index in identified, folded, lines
         )
