@@ -70,6 +70,7 @@ class _Language:
     """The compiled rules of one language: each a single alternation, compiled once."""
 
     terms: re.Pattern[str]  # every term, longest first
+    first_term: re.Pattern[str]  # group `first`: a term that starts within `within` characters
     until: tuple[str, ...]
     addressing_verbs: re.Pattern[str] | None  # rule 1, matched in the opening words
     later: re.Pattern[str] | None  # rule 2
@@ -146,9 +147,13 @@ def _language(
         return found
 
     letters = proclitic(listed("proclitics"), lower)
+    term = rf"(?<!\w){letters}(?P<term>{alternation(terms, lower)})(?!\w)"
     return _Language(
-        terms=re.compile(
-            rf"(?<!\w){letters}(?P<term>{alternation(terms, lower)})(?!\w)", flags(lower)
+        terms=re.compile(term, flags(lower)),
+        # matched at a place: the engine tries the term at the next `within` places only,
+        # where a search would try every place to the end of the text
+        first_term=re.compile(
+            rf"(?s:.){{0,{int(data['within'])}}}?(?P<first>{term})", flags(lower)
         ),
         until=tuple(str(m) for m in data["until"].get(language, ())),
         addressing_verbs=words(listed("addressing_verbs")),
@@ -196,17 +201,22 @@ def addressees_of(text: str, keyword: str, concept: str | None, language: str) -
     if opening:  # rule 1
         _named(rules, rules_of, language, scan, 0, found, rest)
     # the first look of `may_occur`, on the lowered text at hand
-    if rules_of.later is not None and (not alike or any(k in lowered for k in lang.later_keys)):
+    if rules_of.later is not None and (not alike or _holds(lowered, lang.later_keys)):
         for match in rules_of.later.finditer(scan):  # rule 2
             _named(rules, rules_of, language, scan, match.end(), found, rest)
     if not opening and _has(lang.self_acting, keyword):
         _self_acting_rules(rules, rules_of, language, scan, found, rest)
     else:  # rule 7: "Expresses its conviction that the Committee should continue"
-        if not alike or any(k in lowered for k in lang.hortatory_keys):
+        if not alike or _holds(lowered, lang.hortatory_keys):
             _subjects(rules, rules_of.hortatory, language, scan, rest, found)
-    if not alike or any(k in lowered for k in lang.need_keys):
+    if not alike or _holds(lowered, lang.need_keys):
         _subjects(rules, rules_of.need, language, scan, rest, found)  # rule 6
     return tuple(found)
+
+
+def _holds(lowered: str, keys: tuple[str, ...]) -> bool:
+    """Whether any of `keys` occurs in `lowered` (looked for in C, by `map`)."""
+    return any(map(lowered.__contains__, keys))
 
 
 def _subjects(
@@ -253,11 +263,11 @@ def _named(
 ) -> None:
     """The terms named from `at`: the first within `within`, the rest up to an `until` mark
     (looked for as printed: `printed`, when `text` is lowered)."""
-    first = lang.terms.search(text, at)
-    if first is None or first.start() - at > rules.within:
+    first = lang.first_term.match(text, at)
+    if first is None:
         return
-    end = _end(text if printed is None else printed, first.end(), lang.until)
-    for match in lang.terms.finditer(text, first.start(), end):
+    end = _end(text if printed is None else printed, first.end("first"), lang.until)
+    for match in lang.terms.finditer(text, first.start("first"), end):
         _add(found, rules.concept_of[(language, _fold(match.group("term")))])
 
 

@@ -39,11 +39,12 @@ def read_header(
     lang = lexicon.language
     lines = [b.text for b in head]
     identifier = number = title = None
-    for text in lines:
+    for text in lines:  # the first line that names the resolution
         found = profile.find_identifier(text)
         named = identify(found.group(), profile.identifier_styles) if found else None
-        if named and identifier is None:
+        if named:
             identifier, number = named.canonical, str(named.number)
+            break
     title_pattern = profile.pattern("title_line", lang)
     for text in lines:
         found = title_pattern.match(text) if title_pattern else None
