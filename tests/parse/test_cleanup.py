@@ -3,11 +3,13 @@ footnotes and their marks, page breaks, hyphens, titles cut at a line end."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from respub.knowledge.profiles import profile
 from respub.parse.cleanup import clean_text, join_labels, join_page_breaks, normalise_lines
-from respub.parse.footnotes import PAGE_BREAK, collect_notes, mark_notes
+from respub.parse.footnotes import PAGE_BREAK, collect_notes, definition, mark_notes
 from respub.parse.furniture import remove_furniture
 from respub.parse.header import complete_title
 
@@ -148,7 +150,7 @@ def test_rule_glued_to_the_text_and_notes_without_rule() -> None:
     assert "debate of the" in body and "2 billion people" in body and "3 million" in body
 
 
-def test_markdown_definitions_are_only_repaired() -> None:
+def test_markdown_definitions_are_repaired_and_set_apart() -> None:
     lines = [
         "Text",
         "",
@@ -158,8 +160,29 @@ def test_markdown_definitions_are_only_repaired() -> None:
         "[^10]: Next.",
     ]
     body, notes = collect_notes(lines)
-    assert notes == []
-    assert body[3] == "2013 (S/INF/68)."
+    assert body == ["Text"]
+    assert notes == [
+        "[^9]: see Resolutions, 1 August 2012–31 July",
+        "2013 (S/INF/68).",
+        "[^10]: Next.",
+    ]
+
+
+def test_collect_notes_leaves_no_definition_in_the_body() -> None:
+    """Numbered notes collected or Markdown definitions set apart: no `[^n]:` line stays
+    in the body, so clean_text has no definitions to look for in it."""
+    pool = [
+        "Text", "", "Recalling the Treaty1 and", "1 See resolution 169 (II).",
+        "2 A/79/364.", "_______________", "debate of the ---", "[^1]: A note",
+        "[^2]: Another", "[^2013]: (S/INF/68).", "goes on.", "[^1] not a definition",
+        PAGE_BREAK, "3 million",
+    ]  # fmt: skip
+    draw = random.Random(3)
+    for _ in range(3000):
+        lines = draw.choices(pool, k=draw.randint(0, 14))
+        body, notes = collect_notes(lines, draw.randint(0, 3))
+        assert not any(definition(line) for line in body), lines
+        assert not notes or definition(notes[0]), lines
 
 
 @pytest.mark.parametrize(

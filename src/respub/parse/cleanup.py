@@ -40,7 +40,6 @@ _CHARACTERS = (
     ("\ufeff", ""),
 )
 _ENDS_DATE = re.compile(r"\b\d{4}$")
-_RULE = re.compile(r"-{3,}|_{3,}")
 # "confidence- building", "action-\noriented", but not "gender- and age-sensitive"
 _WRAPPED_HYPHEN = re.compile(r"-(?<=[^\W\d_]-)[ \n](?!(?:and|or|nor|to|but|as)\b)(?=[^\W\d_])")
 _WRAPPED_DASH = re.compile(r"–(?<=\d–)[ \n](?=\d)")
@@ -57,13 +56,13 @@ def clean_text(text: str, profile: BodyProfile | None = None, language: str = "e
     title_at, body_at, symbol, title = landmarks(lines, profile, language)
     title_line = lines[title_at] if title is not None else None
     lines = remove_furniture(lines, symbol, title, body_at, language)
-    lines, notes = collect_notes(lines, _find(lines, title_line))
-    body, definitions = _split_definitions(lines)
+    body, notes = collect_notes(lines, _find(lines, title_line))
     title_at = _find(body, title_line)
-    labels = note_labels(definitions + notes)
-    joined = mark_notes("\n".join(body), labels, len("\n".join(body[:title_at])), language)
+    joined = mark_notes(
+        "\n".join(body), note_labels(notes), len("\n".join(body[:title_at])), language
+    )
     lines = join_page_breaks(joined.split("\n"))
-    cleaned = "\n".join([*lines, "", *definitions, "", *notes])
+    cleaned = "\n".join([*lines, "", *notes])
     if "- " in cleaned or "-\n" in cleaned:  # what every wrapped hyphen prints
         cleaned = _WRAPPED_HYPHEN.sub("-", cleaned)
     if "– " in cleaned or "–\n" in cleaned:
@@ -241,29 +240,3 @@ def _continues(before: str, after: str) -> bool:
         return False
     before = NOTE_MARK.sub("", before)
     return not MARKS.ends_clause.search(before) and not _ENDS_DATE.search(before)
-
-
-def _split_definitions(lines: list[str]) -> tuple[list[str], list[str]]:
-    """(body, `[^n]: text` definitions with their continuation lines), wherever printed.
-
-    >>> _split_definitions(["Text[^1].", "", "[^1]: A note", "goes on.", "", "End"])
-    (['Text[^1].', '', '', 'End'], ['[^1]: A note', 'goes on.'])
-    """
-    if "\n[^" not in "\n" + "\n".join(lines):  # what every definition opens with
-        return lines, []
-    body: list[str] = []
-    definitions: list[str] = []
-    inside = False
-    for line in lines:
-        if definition(line):
-            inside = True
-            definitions.append(line)
-        elif inside and line.strip() and line != PAGE_BREAK:
-            definitions.append(line)
-        else:
-            inside = False
-            body.append(line)
-    if definitions:
-        while body and (not body[-1].strip() or _RULE.fullmatch(body[-1])):
-            body.pop()
-    return body, definitions

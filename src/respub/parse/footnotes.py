@@ -59,11 +59,12 @@ def collect_notes(lines: list[str], start: int = 0) -> tuple[list[str], list[str
 
     A footnote paragraph opens with the next expected number ("1 See ..."), or with any
     number right after a rule; each block taken out leaves a `PAGE_BREAK` line behind.
-    Texts that already define `[^n]:` footnotes (Markdown) only get those repaired.
+    Texts that already define `[^n]:` footnotes (Markdown) get those repaired and taken
+    out, wherever printed.
     """
     joined = "\n" + "\n".join(lines)
     if "\n[^" in joined and any(definition(line) for line in lines):
-        return _repair_definitions(lines), []
+        return _split_definitions(_repair_definitions(lines))
     if "___" not in joined and "---" not in joined and not _NUMBERED_LINE.search(joined):
         return lines, []  # no rule, and no line a note could open
     body: list[str] = []
@@ -125,6 +126,30 @@ def _repair_definitions(lines: list[str]) -> list[str]:
             previous = label
         repaired.append(line)
     return repaired
+
+
+def _split_definitions(lines: list[str]) -> tuple[list[str], list[str]]:
+    """(body, `[^n]: text` definitions with their continuation lines), wherever printed.
+
+    >>> _split_definitions(["Text[^1].", "", "[^1]: A note", "goes on.", "", "End"])
+    (['Text[^1].', '', '', 'End'], ['[^1]: A note', 'goes on.'])
+    """
+    body: list[str] = []
+    definitions: list[str] = []
+    inside = False
+    for line in lines:
+        if definition(line):
+            inside = True
+            definitions.append(line)
+        elif inside and line.strip() and line != PAGE_BREAK:
+            definitions.append(line)
+        else:
+            inside = False
+            body.append(line)
+    if definitions:
+        while body and (not body[-1].strip() or _RULE.match(body[-1])):
+            body.pop()
+    return body, definitions
 
 
 def note_labels(lines: list[str]) -> list[str]:
