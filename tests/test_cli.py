@@ -9,22 +9,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from support import run_respub
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "corpus/interpol/GA-2021-89-RES-09.es.txt"
-RESPUB = Path(sys.executable).parent / "respub"
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(RESPUB), *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-        check=False,
-        env={**os.environ, **(env or {})},
-    )
+    return run_respub(*args, env=env)
 
 
 HEAVY = ("prefect", "rdflib", "pyshacl", "pyoxigraph", "pyrudof", "lxml", "requests")

@@ -5,30 +5,19 @@ Prefect server starts (issue #13, finding 5)."""
 from __future__ import annotations
 
 import fcntl
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from support import run_respub
 
 from respub.orchestrate.state import StateDirs
 
-ROOT = Path(__file__).resolve().parents[1]
-RESPUB = Path(sys.executable).parent / "respub"
 SERVER = "Starting temporary server"
 
 
 def run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(RESPUB), *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=300,
-        check=False,
-        env={**os.environ, **env},
-    )
+    return run_respub(*args, env=env, timeout=300)
 
 
 def _no_server(done: subprocess.CompletedProcess[str], out: Path) -> None:
