@@ -69,11 +69,36 @@ def lowers_alike(text: str, lowered: str) -> bool:
         return True
     if len(lowered) != len(text):
         return False
-    try:  # a text of Latin-1 characters (its encoding is a copy) may hold one exception
+    if is_latin1(text):  # it may hold one exception
+        return _LATIN_UNSAFE not in text
+    return _UNSAFE.search(text) is None
+
+
+def is_latin1(text: str) -> bool:
+    """Whether every character of `text` is Latin-1, told in C (its encoding is a copy).
+
+    >>> is_latin1("Résolution"), is_latin1("“Résolution”")
+    (True, False)
+    """
+    try:
         text.encode("latin-1")
     except UnicodeEncodeError:
-        return _UNSAFE.search(text) is None
-    return _LATIN_UNSAFE not in text
+        return False
+    return True
+
+
+def find_all(text: str, literal: str) -> list[int]:
+    """Where `literal` occurs in `text`, ascending, overlaps included (`str.find`).
+
+    >>> find_all("aaa, a", "aa")
+    [0, 1]
+    """
+    found: list[int] = []
+    at = text.find(literal)
+    while at >= 0:
+        found.append(at)
+        at = text.find(literal, at + 1)
+    return found
 
 
 def word_starts(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -180,10 +205,7 @@ def opened_at(
     for literal in literals:
         if ascii_text and not literal.isascii():
             continue  # not in the text, where `find` would scan it all to tell
-        at = text.find(literal)
-        while at >= 0:
-            starts.append(at)
-            at = text.find(literal, at + 1)
+        starts.extend(find_all(text, literal))
     if not starts:
         return iter(())
     if len(literals) > 1:

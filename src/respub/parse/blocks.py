@@ -13,7 +13,7 @@ import re
 from typing import NamedTuple
 
 from respub.model import Footnote
-from respub.parse.footnotes import NOTE_DEFINITION, NOTE_MARK
+from respub.parse.footnotes import NOTE_MARK, definition
 
 _RULE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,})\s*$")
 
@@ -50,7 +50,7 @@ def split_blocks(text: str) -> tuple[list[Block], tuple[Footnote, ...]]:
 
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()
-        found = NOTE_DEFINITION.match(stripped) if stripped.startswith("[^") else None
+        found = definition(stripped)
         if found:
             flush()
             label, note = found.group("label"), [found.group("text")]

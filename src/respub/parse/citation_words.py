@@ -25,7 +25,13 @@ from importlib import resources
 
 import yaml
 
-from respub.knowledge.firstlook import lowers_alike, opened_at, opening_literals, tried_at
+from respub.knowledge.firstlook import (
+    find_all,
+    lowers_alike,
+    opened_at,
+    opening_literals,
+    tried_at,
+)
 
 
 @dataclass(frozen=True)
@@ -247,11 +253,7 @@ def _occurrences(text: str, probes: tuple[tuple[str, str | None], ...]) -> dict[
                 lacking = lacks[beyond] = beyond not in text
             if lacking:
                 continue
-        found, hits = text.find(probe), []
-        while found >= 0:
-            hits.append(found)
-            found = text.find(probe, found + 1)
-        if hits:
+        if hits := find_all(text, probe):
             at[probe] = hits
     return at
 

@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
-from respub.knowledge.firstlook import lowers_alike
+from respub.knowledge.firstlook import is_latin1, lowers_alike
 from respub.knowledge.identifiers import Style, find_identifiers, identify, marks, style, styles
 from respub.model import Citation
 from respub.parse.citation_words import Instrument, Knowledge, Span, scan
@@ -63,13 +63,9 @@ def has_digit(text: str) -> bool:
     for digit in _ASCII_DIGITS:
         if digit in text:
             return True
-    if text.isascii():
+    if text.isascii() or is_latin1(text):
         return False
-    try:
-        text.encode("latin-1")
-    except UnicodeEncodeError:
-        return _DIGIT.search(text) is not None
-    return False
+    return _DIGIT.search(text) is not None
 
 
 def find_citations(text: str, clause: str, own: str | None = None) -> list[Citation]:
