@@ -14,6 +14,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[1]
 RESPUB = Path(sys.executable).parent / "respub"
 
@@ -92,3 +94,16 @@ def publish_files(paths: Sequence[str | Path], settings: Any) -> Any:
     if settings.load_store:
         flow.load_store.fn(summary.release_dir, settings.output_dir / STORE, summary.previous)
     return summary
+
+
+def one_per_folder(paths: Sequence[Path], root: Path) -> list[Any]:
+    """`paths` as pytest parameters named from `root`: `make test` runs the first of each
+    folder, the others are `huge` (make test-huge and CI run every one)."""
+    seen: set[Path] = set()
+    params = []
+    for path in sorted(paths):
+        first = path.parent not in seen
+        seen.add(path.parent)
+        marks = () if first else (pytest.mark.huge,)
+        params.append(pytest.param(path, marks=marks, id=str(path.relative_to(root))))
+    return params

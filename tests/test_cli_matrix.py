@@ -80,9 +80,19 @@ def _no_traceback(done: subprocess.CompletedProcess[str]) -> None:
         assert len(errors) == 1, done.stderr
 
 
+def _matrix() -> list[object]:
+    """Every bad file under every command; `make test` runs each file under one command (in
+    turn), the rest of the matrix is `huge` (make test-huge and CI run it)."""
+    commands = ("parse", "convert", "validate")
+    return [
+        pytest.param(command, case, marks=() if i % 3 == j else pytest.mark.huge)
+        for i, case in enumerate(sorted(BAD_FILES))
+        for j, command in enumerate(commands)
+    ]
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("case", sorted(BAD_FILES))
-@pytest.mark.parametrize("command", ["parse", "convert", "validate"])
+@pytest.mark.parametrize(("command", "case"), _matrix())
 def test_bad_files(command: str, case: str, tmp_path: Path) -> None:
     path = BAD_FILES[case](tmp_path)
     _no_traceback(_run(command, str(path)))

@@ -17,6 +17,7 @@ from types import ModuleType
 
 import pytest
 from rdflib import Graph
+from support import one_per_folder
 
 from respub.rdf.files import CONCEPTS, DATASET_SHAPES, SHAPES
 from respub.validate import Report, Severity, validate, validate_dataset
@@ -87,9 +88,7 @@ def test_same_verdict_on_the_snapshots(snapshot: Path, rudof: object) -> None:
 
 
 @pytest.mark.parametrize(
-    "snapshot",
-    sorted((SNAPSHOTS / "corpus").rglob("*.ttl")),
-    ids=lambda p: str(p.relative_to(SNAPSHOTS)),
+    "snapshot", one_per_folder(list((SNAPSHOTS / "corpus").rglob("*.ttl")), SNAPSHOTS)
 )
 def test_same_verdict_on_every_corpus_document(snapshot: Path, rudof: object) -> None:
     """Corpus documents conform; their warnings (e.g. no printed adoption date) agree too."""
