@@ -187,9 +187,15 @@ def test_publish_then_query_then_a_noop_rerun(tmp_path: Path) -> None:
     again = run("publish", "corpus/interpol", "--out", str(out), env=nowhere)
     assert again.returncode == 0, again.stderr[-2000:]
     assert "0 parsed, 4 reused" in again.stderr
-    # A run with work to do needs Prefect: the same unreachable API fails it.
+    # A run with work to do needs Prefect: the same unreachable API fails it, at once and
+    # in one line (it was an "internal error" after Prefect's client retried for ~20 s).
     (out / "state" / "last-run.json").unlink()
-    assert run("publish", "corpus/interpol", "--out", str(out), env=nowhere).returncode != 0
+    failed = run("publish", "corpus/interpol", "--out", str(out), env=nowhere)
+    assert failed.returncode == 2, failed.stderr[-2000:]
+    assert failed.stderr.strip().splitlines()[-1] == (
+        "respub: error: the Prefect API at http://127.0.0.1:9/api (PREFECT_API_URL) cannot be "
+        "reached: start it, or unset PREFECT_API_URL to let respub start a temporary server"
+    )
 
 
 @pytest.mark.huge  # a minute or more on 2 cores: make test-huge and CI run it

@@ -235,6 +235,7 @@ def publish(**values: Any) -> None:
     """Parse, map, validate and publish a release (runs the Prefect flow), then load the store."""
     from respub.orchestrate.commands import QuarantineError, run_flow, run_if_changed
     from respub.orchestrate.logs import server_output_to
+    from respub.orchestrate.prefect_api import check_configured_api
     from respub.orchestrate.settings import PublishOptions
     from respub.orchestrate.state import StateDirs
     from respub.release_time import release_time_from_environ
@@ -252,6 +253,7 @@ def publish(**values: Any) -> None:
         _fail(error)
     try:
         if report is None:
+            check_configured_api()
             if not _DEBUG["on"]:  # its own tracebacks would break the one-line errors
                 server_output_to(StateDirs.of(Path(options.out)).server_log)
             with _progress_bar(), _quiet_prefect(_DEBUG["on"]):
@@ -465,11 +467,14 @@ def schedule(**values: Any) -> None:
     Every publish option is a parameter of each scheduled run.
     """
     from respub.orchestrate.commands import schedule as run_schedule
+    from respub.orchestrate.prefect_api import check_configured_api
     from respub.orchestrate.settings import PublishOptions
 
     cron = values.pop("cron")
     try:
-        run_schedule(cron, PublishOptions.of(**values))
+        options = PublishOptions.of(**values)
+        check_configured_api()
+        run_schedule(cron, options)
     except (RespubError, ValueError) as error:
         _fail(error)
 
