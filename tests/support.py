@@ -10,11 +10,14 @@ import subprocess
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
+
+from respub.model import Resolution
 
 REPO = Path(__file__).resolve().parents[1]
 RESPUB = Path(sys.executable).parent / "respub"
@@ -94,6 +97,15 @@ def publish_files(paths: Sequence[str | Path], settings: Any) -> Any:
     if settings.load_store:
         flow.load_store.fn(summary.release_dir, settings.output_dir / STORE, summary.previous)
     return summary
+
+
+@cache
+def parsed_file(path: Path) -> Resolution:
+    """`respub.parse.parse_file(path)`, once per test process: the test files over the
+    corpus share it (pypdf takes seconds to read the PDFs). A ParseError is not kept."""
+    from respub.parse import parse_file
+
+    return parse_file(path)
 
 
 def one_per_folder(paths: Sequence[Path], root: Path) -> list[Any]:

@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from functools import cache
 from pathlib import Path
 
 import pytest
 from lxml import etree
+from support import parsed_file as parsed
 
 from respub.akn import model_text, place_citations, slots, text_of, to_akn, validate
 from respub.akn.slots import subparagraph_parts
 from respub.akn.write import AKN
 from respub.model import Resolution, SubParagraph
-from respub.parse import parse_file
 from respub.rdf.iri import Iris
 from respub.rdf.mapping import to_triples
 from respub.rdf.standard import ELI
@@ -25,11 +24,6 @@ ROOT = Path(__file__).resolve().parents[2]
 DOCUMENTS = discover([ROOT / "corpus"])
 SEED_EN = ROOT / "corpus/interpol/GA-2021-89-RES-09.en.txt"
 NS = {"a": AKN}
-
-
-@cache
-def parsed(path: Path) -> Resolution:
-    return parse_file(path)
 
 
 @pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: str(p.relative_to(ROOT / "corpus")))

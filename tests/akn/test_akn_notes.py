@@ -4,11 +4,11 @@ Akoma Ntoso file puts the ``authorialNote`` there, inside the clause's ``<p>``."
 from __future__ import annotations
 
 from copy import deepcopy as copy_of
-from functools import cache
 from pathlib import Path
 
 import pytest
 from lxml import etree
+from support import parsed_file as parsed
 
 from respub.akn import model_text, text_of, to_akn, validate
 from respub.akn.write import AKN
@@ -21,7 +21,7 @@ from respub.model import (
     Resolution,
     Source,
 )
-from respub.parse import parse_file, parse_source
+from respub.parse import parse_source
 from respub.parse.anchors import marks_of
 from respub.sources.discover import discover
 from respub.sources.load import SourceText
@@ -29,11 +29,6 @@ from respub.sources.load import SourceText
 ROOT = Path(__file__).resolve().parents[2]
 NS = {"a": AKN}
 NOTED = [p for p in discover([ROOT / "corpus"]) if p.suffix in (".md", ".pdf", ".txt")]
-
-
-@cache
-def parsed(path: Path) -> Resolution:
-    return parse_file(path)
 
 
 def _before(note: etree._Element) -> str:

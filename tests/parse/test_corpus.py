@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support import parsed_file
 
-from respub.parse import parse_file
 from respub.sources.discover import discover
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,7 +21,7 @@ def test_the_corpus_is_bundled() -> None:
 
 @pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: str(p.relative_to(ROOT / "corpus")))
 def test_document_parses(path: Path) -> None:
-    resolution = parse_file(path)
+    resolution = parsed_file(path)
     assert resolution.identifier
     assert resolution.operative, "no operative clause"
     assert resolution.source.path == str(path)

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support import parsed_file
 
 from respub.errors import ParseError
-from respub.parse import parse_file
 from respub.sources.discover import discover
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,7 +32,7 @@ def parsed(path: Path) -> dict[str, Any]:
     wherever it occurs (the source of the resolution, and of each of its parts)."""
     relative = path.relative_to(ROOT).as_posix()
     try:
-        result = asdict(parse_file(path))
+        result = asdict(parsed_file(path))
     except ParseError as error:
         return {"error": str(error).replace(str(path), relative)}
     return _relative(result, str(path), relative)

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 import yaml
+from support import parsed_file
 
 from respub.model import Resolution
-from respub.parse import parse_file
 
 ROOT = Path(__file__).resolve().parents[2]
 ANNOTATIONS = Path(__file__).parent / "annotations"
@@ -27,8 +27,8 @@ UN = _load("un-ga-pdf.yaml")
 
 @pytest.fixture(scope="module")
 def parsed() -> dict[str, Resolution]:
-    found = {key: parse_file(ROOT / "corpus/who-wha/pdf" / a["file"]) for key, a in WHA.items()}
-    found |= {key: parse_file(ROOT / "corpus/un-ga/pdf" / a["file"]) for key, a in UN.items()}
+    found = {key: parsed_file(ROOT / "corpus/who-wha/pdf" / a["file"]) for key, a in WHA.items()}
+    found |= {key: parsed_file(ROOT / "corpus/un-ga/pdf" / a["file"]) for key, a in UN.items()}
     return found
 
 

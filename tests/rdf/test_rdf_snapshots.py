@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+from support import parsed_file
 
 from respub.model import Resolution
 from respub.rdf.files import ROOT
@@ -84,9 +85,7 @@ CORPUS_DOCUMENTS = _corpus()
 )
 @pytest.mark.parametrize("path", CORPUS_DOCUMENTS, ids=lambda p: str(p.relative_to(CORPUS)))
 def test_corpus_snapshots(path: Path, regenerate: bool) -> None:
-    from respub.parse import parse_file
-
-    parsed = parse_file(path)
+    parsed = parsed_file(path)
     relative = str(path.relative_to(ROOT))
     resolution = replace(parsed, source=replace(parsed.source, path=relative))
     snapshot = SNAPSHOTS / f"{relative}.ttl"
