@@ -4,8 +4,6 @@ gives; updates, SERVICE and a runaway query are refused, and the server answers 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -14,6 +12,9 @@ import requests
 from pyoxigraph import RdfFormat, parse
 from SPARQLWrapper import CSV, JSON, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+from respub.store import query as run_query
+from respub.store import read_query
 
 from .conftest import TIMEOUT, Server
 
@@ -30,23 +31,10 @@ def rows(data: dict) -> set[tuple[tuple[str, str], ...]]:  # type: ignore[type-a
 
 
 def cli_query(server: Server, path: Path) -> dict:  # type: ignore[type-arg]
-    respub = Path(sys.executable).parent / "respub"
-    done = subprocess.run(
-        [
-            str(respub),
-            "query",
-            str(path),
-            "--format",
-            "json",
-            "--store",
-            str(server.output / "store"),
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-    )
-    return json.loads(done.stdout)  # type: ignore[no-any-return]
+    """What `respub query PATH --format json` prints (its library call, in this process:
+    tests/store/test_query_cli runs the command itself)."""
+    answer = run_query(server.output / "store", read_query(path), "json")
+    return json.loads(answer)  # type: ignore[no-any-return]
 
 
 def still_answers(server: Server) -> None:
