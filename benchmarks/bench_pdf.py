@@ -27,8 +27,9 @@ def _pypdf_only(data: bytes) -> None:
         page.extract_text()
 
 
-def _measure(name: str, run: Callable[[bytes], object], files: list[bytes], pages: int,
-             seconds: float) -> None:
+def _measure(
+    name: str, run: Callable[[bytes], object], files: list[bytes], pages: int, seconds: float
+) -> None:
     docs, started = 0, time.perf_counter()
     while time.perf_counter() - started < seconds or docs == 0:
         for data in files:

@@ -82,10 +82,32 @@ def mutate(data: bytes, rnd: random.Random, text: bool) -> bytes:
 
 
 _TOKENS = [
-    b"---\n", b"symbol: A/RES/80/1x\n", b"[^1]", b"[^1]: note\n", b"1. Decides", b"\xff\xfe",
-    b"The General Assembly,", b"<html>", b"</p>", b"<h1>", b"\x00", b"\r\n", b"\xe2\x80\xa8",
-    b"WHA77.1", b"A/RES/", b"AG-2021-RES-01", b"Recalling ", b"(a) ", b"ANNEX", b"\t" * 50,
-    b"\xd8\xa7\xd9\x84", b"\x0c", b"%PDF-1.7\n", b"endobj", b"stream\n", b"/Pages",
+    b"---\n",
+    b"symbol: A/RES/80/1x\n",
+    b"[^1]",
+    b"[^1]: note\n",
+    b"1. Decides",
+    b"\xff\xfe",
+    b"The General Assembly,",
+    b"<html>",
+    b"</p>",
+    b"<h1>",
+    b"\x00",
+    b"\r\n",
+    b"\xe2\x80\xa8",
+    b"WHA77.1",
+    b"A/RES/",
+    b"AG-2021-RES-01",
+    b"Recalling ",
+    b"(a) ",
+    b"ANNEX",
+    b"\t" * 50,
+    b"\xd8\xa7\xd9\x84",
+    b"\x0c",
+    b"%PDF-1.7\n",
+    b"endobj",
+    b"stream\n",
+    b"/Pages",
 ]
 
 
@@ -140,8 +162,11 @@ def run(count: int, seed: int, crashes: Path) -> Campaign:
         campaign.slowest = sorted(campaign.slowest, reverse=True)[:SLOWEST]
         if number and number % 5000 == 0:
             rate = number / (time.perf_counter() - started)
-            print(f"{number:,} inputs, {len(campaign.crashes)} crashes, {rate:.0f}/s",
-                  file=sys.stderr, flush=True)
+            print(
+                f"{number:,} inputs, {len(campaign.crashes)} crashes, {rate:.0f}/s",
+                file=sys.stderr,
+                flush=True,
+            )
     return campaign
 
 

@@ -42,7 +42,12 @@ def test_unreadable_and_undecodable_files_are_quarantined(tmp_path: Path) -> Non
     out = tmp_path / "out"
     done = subprocess.run(
         [*_without_root_override(), str(RESPUB), "publish", str(folder), "--out", str(out)],
-        capture_output=True, text=True, errors="replace", cwd=ROOT, timeout=300, check=False,
+        capture_output=True,
+        text=True,
+        errors="replace",
+        cwd=ROOT,
+        timeout=300,
+        check=False,
     )
     assert done.returncode == 1, done.stderr[-3000:]  # quarantined, not allowed
     assert "Traceback" not in done.stderr + done.stdout

@@ -66,8 +66,13 @@ BAD_FILES: dict[str, Callable[[Path], Path]] = {
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(RESPUB), *args], capture_output=True, text=True, errors="replace", cwd=ROOT,
-        timeout=120, check=False,
+        [str(RESPUB), *args],
+        capture_output=True,
+        text=True,
+        errors="replace",
+        cwd=ROOT,
+        timeout=120,
+        check=False,
     )
 
 

@@ -20,8 +20,8 @@ class RespubError(Exception):
     kind = "error"
 
     def __init__(self, message: str | Problem, *args: object) -> None:
-        self.problem = message if isinstance(message, Problem) else problem(
-            self.kind, message=message
+        self.problem = (
+            message if isinstance(message, Problem) else problem(self.kind, message=message)
         )
         super().__init__(self.problem.line(), *args)
 
@@ -80,9 +80,7 @@ def problem_of(error: BaseException, *, file: str | None = None) -> Problem:
         return problem("error", message=str(error))
     if isinstance(error, ValueError):
         return problem("error", message=str(error), file=file)
-    return problem(
-        "internal-error", exception=type(error).__name__, message=str(error), file=file
-    )
+    return problem("internal-error", exception=type(error).__name__, message=str(error), file=file)
 
 
 def _text(name: object) -> str | None:

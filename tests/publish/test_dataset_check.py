@@ -175,6 +175,7 @@ def test_a_second_release_takes_the_facts_of_only_the_changed_version_from_its_t
 
     assert dataset(second) == dataset(cold)
     readme = (second.release_dir / "README.md").read_bytes()
-    assert readme.split(b"## Dataset validation")[1] == (
-        (cold.release_dir / "README.md").read_bytes().split(b"## Dataset validation")[1]
+    assert (
+        readme.split(b"## Dataset validation")[1]
+        == ((cold.release_dir / "README.md").read_bytes().split(b"## Dataset validation")[1])
     )

@@ -46,7 +46,9 @@ def test_shipped_bodies_link_only_to_what_their_data_says() -> None:
     assert {str(o) for o in graph.objects(None, SKOS.exactMatch)} == declared
 
 
-@pytest.mark.parametrize("bad", ["Q1065", "wikidata:Q1065", ["http://ex.org/a b"], "ftp://ex.org/a"])
+@pytest.mark.parametrize(
+    "bad", ["Q1065", "wikidata:Q1065", ["http://ex.org/a b"], "ftp://ex.org/a"]
+)
 def test_same_as_must_be_iris(bad: Any) -> None:
     with pytest.raises(ValueError, match="body UN-GA: same_as must be a list of http"):
         profiles_module._profile(un_ga_data(same_as=bad if isinstance(bad, list) else [bad]))

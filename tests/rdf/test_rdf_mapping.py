@@ -198,11 +198,14 @@ def test_session_keys(interpol_es: Resolution, un_en: Resolution) -> None:
     undated = replace(interpol_2005, session=None)
     assert session_key(undated) == "74"  # the session of 2005, from the session table
     assert session_key(replace(undated, identifier="S/RES/7(1946)")) is None
-    assert str(
-        to_graph(undated).value(
-            URIRef("https://data.respub.org/resolution/interpol-ga/2005/9"), RESPUB.adoptedAt
+    assert (
+        str(
+            to_graph(undated).value(
+                URIRef("https://data.respub.org/resolution/interpol-ga/2005/9"), RESPUB.adoptedAt
+            )
         )
-    ) == "https://data.respub.org/session/interpol-ga/74"
+        == "https://data.respub.org/session/interpol-ga/74"
+    )
     unknown = replace(undated, identifier="S/RES/7(1946)", body="UN-SC")
     assert to_graph(unknown).value(URIRef(Iris().work("S/RES/7(1946)")), RESPUB.adoptedAt) is None
 

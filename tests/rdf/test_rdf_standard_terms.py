@@ -71,9 +71,7 @@ def test_parts_down_to_clauses(un_en: Resolution) -> None:
     for clause in clauses:
         assert (clause, DCTERMS.isPartOf, expression) in graph
     subdivisions = set(graph.objects(work, ELI.has_part))
-    numbered = {
-        c for c in clauses if graph.value(c, RESPUB.paragraphNumber) is not None
-    }
+    numbered = {c for c in clauses if graph.value(c, RESPUB.paragraphNumber) is not None}
     assert len(subdivisions) == len(numbered) > 0
     for sub in subdivisions:
         assert (sub, RDF.type, ELI.LegalResourceSubdivision) in graph

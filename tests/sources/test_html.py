@@ -146,8 +146,11 @@ def test_a_declaration_page_of_the_same_shape(tmp_path: Path) -> None:
     assert r.formula == "Now, therefore, The General Assembly"
     assert len(r.annexes) == 1
     assert r.annexes[0].paragraphs == (
-        "Article 1", "Everyone has the right to something.",
-        "Article 2", "1. States shall respect it.", "2. States shall protect it.",
+        "Article 1",
+        "Everyone has the right to something.",
+        "Article 2",
+        "1. States shall respect it.",
+        "2. States shall protect it.",
     )
 
 

@@ -144,8 +144,11 @@ def test_first_line_indents_open_paragraphs() -> None:
 def test_page_break_continues_or_opens_a_paragraph() -> None:
     text = _layout(
         [(72, 114, 11, "Recognizing the role of the"), (72, 100, 11, "countries;")],
-        [(72, 700, 11, "Underscoring that health"), (72, 686, 11, "research should be"),
-         (72, 672, 11, "needs-driven")],
+        [
+            (72, 700, 11, "Underscoring that health"),
+            (72, 686, 11, "research should be"),
+            (72, 672, 11, "needs-driven"),
+        ],
         [(72, 700, 11, "and evidence-based;")],
     )
     assert text.split("\n\n") == [
@@ -155,21 +158,32 @@ def test_page_break_continues_or_opens_a_paragraph() -> None:
 
 
 def test_hyphen_at_a_line_end_joins_the_word() -> None:
-    text = _layout([(72, 700, 11, "the Sixty-"), (72, 686, 11, "sixth World Health"),
-                    (72, 672, 11, "drug -"), (72, 658, 11, "resistant, 2013–"),
-                    (72, 644, 11, "2020")])
+    text = _layout(
+        [
+            (72, 700, 11, "the Sixty-"),
+            (72, 686, 11, "sixth World Health"),
+            (72, 672, 11, "drug -"),
+            (72, 658, 11, "resistant, 2013–"),
+            (72, 644, 11, "2020"),
+        ]
+    )
     assert text == "the Sixty-sixth World Health drug-resistant, 2013–2020"
 
 
 def test_table_rows_are_paragraphs() -> None:
     rows = [
         (72, 640, 11, "Maternal health commodities"),
-        (78, 627, 11, "1"), (100, 627, 11, "Oxytocin"),
-        (78, 614, 11, "2"), (100, 614, 11, "Misoprostol"),
+        (78, 627, 11, "1"),
+        (100, 627, 11, "Oxytocin"),
+        (78, 614, 11, "2"),
+        (100, 614, 11, "Misoprostol"),
         (72, 601, 11, "Newborn health commodities"),
     ]
     assert _layout(rows).split("\n\n") == [
-        "Maternal health commodities", "1 Oxytocin", "2 Misoprostol", "Newborn health commodities",
+        "Maternal health commodities",
+        "1 Oxytocin",
+        "2 Misoprostol",
+        "Newborn health commodities",
     ]
 
 
@@ -191,7 +205,8 @@ def test_numbers_glued_to_words_become_marks(line: str, expected: str | None) ->
 
 def test_inline_clause_split_needs_the_next_number() -> None:
     assert split_inline_clauses(["1. DECIDES to act; 2. URGES States:"]) == [
-        "1. DECIDES to act;", "2. URGES States:",
+        "1. DECIDES to act;",
+        "2. URGES States:",
     ]
     kept = ["1. DECIDES to apply paragraph 4; 3. Notes are kept."]
     assert split_inline_clauses(kept) == kept
@@ -202,10 +217,13 @@ def test_inline_clause_split_is_the_plain_texts() -> None:
     next number inside a sub-paragraph below a numbered clause, before a word in any script
     (the PDF reader's own copy cut only numbered paragraphs, before A-Z)."""
     assert split_inline_clauses(["1. DECIDES:", "(a) to act; 2. URGES States:"]) == [
-        "1. DECIDES:", "(a) to act;", "2. URGES States:",
+        "1. DECIDES:",
+        "(a) to act;",
+        "2. URGES States:",
     ]
     assert split_inline_clauses(["1. DÉCIDE d’agir ; 2. ÉTABLIT un groupe."]) == [
-        "1. DÉCIDE d’agir ;", "2. ÉTABLIT un groupe.",
+        "1. DÉCIDE d’agir ;",
+        "2. ÉTABLIT un groupe.",
     ]
     text = _layout([(72, 700, 11, "1. DECIDES:"), (72, 680, 11, "(a) to act; 2. URGES States.")])
     assert text.split("\n\n")[-2:] == ["(a) to act;", "2. URGES States."]
@@ -218,10 +236,12 @@ def test_pdf_written_with_a_text_layer(make_pdf: MakePdf) -> None:
     data = make_pdf(
         [
             [
-                (72, 40, 8, "3"), (80, 34, 11, "Document A66/3."),
+                (72, 40, 8, "3"),
+                (80, 34, 11, "Document A66/3."),
                 (72, 700, 11, "WHA66.3 A title"),
                 (72, 670, 11, "The Sixty-sixth World Health Assembly,"),
-                (72, 640, 11, "Having considered the report;"), (210, 647, 8, "3"),
+                (72, 640, 11, "Having considered the report;"),
+                (210, 647, 8, "3"),
                 (72, 610, 11, "ADOPTS the plan."),
             ]
         ]
@@ -263,7 +283,8 @@ def test_heading_formula_and_first_clause_on_one_baseline(
         make_pdf(
             [
                 [
-                    (72, 40, 8, "1"), (80, 34, 10, "Document A66/47."),
+                    (72, 40, 8, "1"),
+                    (80, 34, 10, "Document A66/47."),
                     (72, 700, 11, "WHA66.11"),
                     (130, 700, 11, "Health in the post-2015 development agenda"),
                     (72, 680, 11, "The Sixty-sixth World Health Assembly, Having considered the"),
@@ -276,16 +297,30 @@ def test_heading_formula_and_first_clause_on_one_baseline(
         )
     )
     lines = [
-        (72, 700, 11, "WHA66.11    Health in the post-2015 development agenda    The "
-         "Sixty-sixth World Health Assembly, Having considered the"),
+        (
+            72,
+            700,
+            11,
+            "WHA66.11    Health in the post-2015 development agenda    The "
+            "Sixty-sixth World Health Assembly, Having considered the",
+        ),
     ]
     one_line = tmp_path / "one-line" / "WHA66.11.pdf"
     one_line.parent.mkdir()
     one_line.write_bytes(
-        make_pdf([[(72, 40, 8, "1"), (80, 34, 10, "Document A66/47."), *lines,
-                   (72, 687, 11, "report on health in the post-2015 development agenda,"),
-                   (340, 692, 8, "1"), (72, 660, 11, "1. URGES Member States:"),
-                   (72, 640, 11, "(1) to ensure that health is central to the agenda;")]])
+        make_pdf(
+            [
+                [
+                    (72, 40, 8, "1"),
+                    (80, 34, 10, "Document A66/47."),
+                    *lines,
+                    (72, 687, 11, "report on health in the post-2015 development agenda,"),
+                    (340, 692, 8, "1"),
+                    (72, 660, 11, "1. URGES Member States:"),
+                    (72, 640, 11, "(1) to ensure that health is central to the agenda;"),
+                ]
+            ]
+        )
     )
     for source in (path, one_line):
         r = parse_file(source)
@@ -321,11 +356,15 @@ def test_real_words_split_between_runs_are_joined() -> None:
         # English: "Mem" + " ber" is one word; "a" + " typical" are two real words
         (["The Mem", " ber States and a", " typical case"], "The Member States and a typical case"),
         # French: "gouver" + " nement"; "de" + " venir" stay two words
-        ((["les États mem", " bres et le gouver", " nement, de", " venir"]),
-         "les États membres et le gouvernement, de venir"),
+        (
+            (["les États mem", " bres et le gouver", " nement, de", " venir"]),
+            "les États membres et le gouvernement, de venir",
+        ),
         # Spanish: "Gobier" + " no"; "Esta" + " dos" are two real words and stay so
-        ((["el Gobier", " no de los Esta", " dos Miem", " bros"]),
-         "el Gobierno de los Esta dos Miembros"),
+        (
+            (["el Gobier", " no de los Esta", " dos Miem", " bros"]),
+            "el Gobierno de los Esta dos Miembros",
+        ),
     ],
 )
 def test_words_split_between_runs_in_a_written_pdf(
@@ -343,8 +382,11 @@ def test_arabic_words_split_between_runs() -> None:
 
     from respub.knowledge.words import split_word
 
-    runs = (Run(72, 700, 12, "الدول الأعض"), Run(140, 700, 12, " اء في الأمم"),
-            Run(200, 700, 12, " المتحدة"))
+    runs = (
+        Run(72, 700, 12, "الدول الأعض"),
+        Run(140, 700, 12, " اء في الأمم"),
+        Run(200, 700, 12, " المتحدة"),
+    )
     joined = layout_text([Page(1, 612, 792, runs)], partial(split_word, language="ar"))
     assert joined == "الدول الأعضاء في الأمم المتحدة"  # "الأمم" "المتحدة": two words
 

@@ -54,9 +54,8 @@ def test_clause_counts(published: Published) -> None:
 def test_resolutions_per_body_and_year(published: Published, name: str) -> None:
     """The counts the VoID description states equal the parsed resolutions', and the
     scan's: the same rows in the same order."""
-    found = {
-        (r["body"], r.get("year")): int(r["resolutions"]) for r in rows(published.store, name)
-    }
+    found = {(r["body"], r.get("year")): int(r["resolutions"]) for r in rows(published.store, name)}
+
     def year(r: Resolution) -> str | None:
         known = r.adopted or (r.session.start if r.session else None)
         return str(known.year) if known else None

@@ -159,9 +159,9 @@ def _align_clauses(
 
 def clause_score(x: Clause, y: Clause) -> float:
     """How well two clauses correspond: > 0 when they agree; a pair scoring below two gaps
-    (-2) is never aligned. Printed numbers weigh most, then cited works and numbers in the
-    text, then the concept and the footnote marks, then the addressees; labels (a)/(أ) differ
-by script and count little."""
+        (-2) is never aligned. Printed numbers weigh most, then cited works and numbers in the
+        text, then the concept and the footnote marks, then the addressees; labels (a)/(أ) differ
+    by script and count little."""
     score = 1.0
     if x.number is not None and y.number is not None:
         score += 2.0 if x.number == y.number else -4.0

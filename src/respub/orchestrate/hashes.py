@@ -51,9 +51,7 @@ def signature(found: os.stat_result) -> Signature:
     return (found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino, found.st_dev)
 
 
-def trusted(
-    recorded: Signature, read_at_ns: int, now: Signature, racy_ns: int = RACY_NS
-) -> bool:
+def trusted(recorded: Signature, read_at_ns: int, now: Signature, racy_ns: int = RACY_NS) -> bool:
     """True when a hash taken at `read_at_ns` of a file whose signature was `recorded`
     may stand for the file whose signature is `now`: the same signature, and a file
     that was already `RACY_NS` old when it was read.

@@ -53,9 +53,7 @@ def unchanged(
     spec = resolved if resolved is not None else resolve_sources(specs, allowed_roots)
     if spec.remote:
         return None
-    documents = unique(
-        spec.file_sources() + [s.source for s in spec.local if s.source]
-    )
+    documents = unique(spec.file_sources() + [s.source for s in spec.local if s.source])
     if not documents:
         return None
     state = StateDirs.of(settings.output_dir)

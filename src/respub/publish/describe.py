@@ -307,9 +307,7 @@ def _statistics(iris: ReleaseIris, version: NamedNode, statistics: Statistics) -
 _RESOLUTION = NamedNode(f"{ONTOLOGY_NAMESPACE}Resolution")
 _PARTITION_BODY = NamedNode(f"{ONTOLOGY_NAMESPACE}partitionBody")
 _PARTITION_YEAR = NamedNode(f"{ONTOLOGY_NAMESPACE}partitionYear")
-_NAMESPACES = sorted(
-    {**METADATA_PREFIXES, **DATA_PREFIXES}.items(), key=lambda item: -len(item[1])
-)
+_NAMESPACES = sorted({**METADATA_PREFIXES, **DATA_PREFIXES}.items(), key=lambda item: -len(item[1]))
 
 
 def _slug(iri: str) -> str:

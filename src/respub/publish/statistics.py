@@ -43,7 +43,10 @@ PASSED_BY = f"<{_RESPUB}passedBy>"
 DATE_ADOPTED = f"<{_RESPUB}dateAdopted>"
 ADOPTED_AT = f"<{_RESPUB}adoptedAt>"
 START_DATE = f"<{_RESPUB}startDate>"
-_DATES = ("^^<http://www.w3.org/2001/XMLSchema#date>", "^^<http://www.w3.org/2001/XMLSchema#dateTime>")
+_DATES = (
+    "^^<http://www.w3.org/2001/XMLSchema#date>",
+    "^^<http://www.w3.org/2001/XMLSchema#dateTime>",
+)
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ class RowCache(KeptDict[str]):
         """The rows kept by the previous build."""
         return self.kept
 
+
 _LIST_FACETS = ("body", "year", "session", "languages", "status")
 
 

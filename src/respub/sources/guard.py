@@ -49,7 +49,7 @@ class Deadline:
 
 
 def address_kind(address: str) -> str | None:
-    """"private", "loopback", "link-local", ... for an address no fetch may reach
+    """ "private", "loopback", "link-local", ... for an address no fetch may reach
     unless allowed; None for a public address."""
     ip = ipaddress.ip_address(address.split("%", 1)[0])
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
@@ -67,9 +67,7 @@ def address_kind(address: str) -> str | None:
     return None
 
 
-def refused_address(
-    url: str, *, allow_private: bool, allowed: tuple[str, ...] = ()
-) -> str | None:
+def refused_address(url: str, *, allow_private: bool, allowed: tuple[str, ...] = ()) -> str | None:
     """Why `url` may not be fetched (its host resolves to a non-public address), or None.
 
     Every address the host resolves to is checked: one private address is enough to

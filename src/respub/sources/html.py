@@ -25,20 +25,75 @@ from html.parser import HTMLParser
 from respub.errors import ParseError
 
 _SKIP = frozenset(
-    ("script", "style", "nav", "noscript", "template", "svg", "math", "button", "form",
-     "select", "textarea", "iframe", "head")
+    (
+        "script",
+        "style",
+        "nav",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "button",
+        "form",
+        "select",
+        "textarea",
+        "iframe",
+        "head",
+    )
 )
 _BLOCKS = frozenset(
-    ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote", "pre",
-     "caption", "tr", "figcaption", "address")
+    (
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "dt",
+        "dd",
+        "blockquote",
+        "pre",
+        "caption",
+        "tr",
+        "figcaption",
+        "address",
+    )
 )
 _CONTAINERS = frozenset(
-    ("div", "section", "article", "header", "footer", "main", "aside", "body", "html",
-     "ol", "ul", "dl", "table")
+    (
+        "div",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "main",
+        "aside",
+        "body",
+        "html",
+        "ol",
+        "ul",
+        "dl",
+        "table",
+    )
 )
 _VOID = frozenset(
-    ("br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source",
-     "track", "wbr")
+    (
+        "br",
+        "hr",
+        "img",
+        "input",
+        "meta",
+        "link",
+        "area",
+        "base",
+        "col",
+        "embed",
+        "source",
+        "track",
+        "wbr",
+    )
 )
 _NOTE_ID = re.compile(r"^(?:fn|footnote|note|ftn|endnote)[-_:]?(?P<label>[\w*]{1,4})$", re.I)
 _NOTE_REF = re.compile(r"^#(?:fn|footnote|note|ftn|endnote)[-_:]?(?P<label>[\w*]{1,4})$", re.I)

@@ -134,9 +134,7 @@ def _read_page(reader: PdfReader, index: int, label: str) -> Page:
         page.extract_text(visitor_text=visit)
         width, height = float(box.width), float(box.height)
     except Exception as error:  # a damaged content stream or page object
-        raise ParseError(
-            label, f"not a readable PDF: {_reason(error)}", page=index + 1
-        ) from error
+        raise ParseError(label, f"not a readable PDF: {_reason(error)}", page=index + 1) from error
     return Page(index + 1, width, height, tuple(runs))
 
 

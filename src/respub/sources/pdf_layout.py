@@ -226,6 +226,7 @@ def drop_furniture(pages: list[list[Line]], info: Sequence[Page]) -> list[list[L
     all its words are page furniture or when the same words recur at the same height on
     another page.
     """
+
     def band(line: Line, page: Page) -> bool:
         return line.y > page.height * (1 - _BAND) or line.y < page.height * _BAND
 
