@@ -103,6 +103,24 @@ def test_running_header_paragraph_is_taken_out(header: str) -> None:
     ]
 
 
+def test_running_headers_in_a_row_and_after_an_annex_heading() -> None:
+    """A header taken out leaves the paragraph above it the one an annex is told by."""
+    lines = ["Annex", "", TITLE, "", "A/RES/80/1 " + TITLE, "", "Text", "", TITLE, "", "End"]
+    assert remove_furniture(lines, "A/RES/80/1", TITLE) == [
+        "Annex",
+        "",
+        TITLE,
+        "",
+        PAGE_BREAK,
+        "",
+        "Text",
+        "",
+        PAGE_BREAK,
+        "",
+        "End",
+    ]
+
+
 def test_title_of_an_annex_and_a_line_like_the_title_stay() -> None:
     lines = ["Annex", "", TITLE, "", "1. We", "", "the eightieth session", "", "Text"]
     assert remove_furniture(lines, "A/RES/80/1", TITLE) == lines

@@ -88,34 +88,54 @@ def _is_title_line(line: str, title: str | None) -> bool:
 def _remove_paragraph_headers(
     lines: list[str], symbol: str | None, title: str | None, language: str
 ) -> list[str]:
-    """Paragraphs holding only the title, with or without the symbol (not an annex's title)."""
+    """Paragraphs holding only the title, with or without the symbol (not an annex's title).
+
+    Only the paragraphs opening with the title's first words or the symbol are looked at;
+    the paragraph above one decides whether it is an annex's title.
+    """
     if not title:
         return lines
-    text = "\n" + "\n".join(lines)
-    if f"\n{title[:12]}" not in text and f"\n{symbol or title[:12]}" not in text:
-        return lines  # no paragraph opens with the title or the symbol
+    opening = (title[:12], symbol or title[:12])
     result: list[str] = []
-    previous: str = ""
-    index = 0
-    while index < len(lines):
-        end = index
-        while end < len(lines) and lines[end].strip() and lines[end] != PAGE_BREAK:
+    previous = ""  # the text of the last paragraph kept, up to `done`
+    done = 0  # lines[:done] are dealt with
+    for start in [i for i, line in enumerate(lines) if line.startswith(opening)]:
+        if start > 0 and lines[start - 1].strip():
+            continue  # not the first line of its paragraph
+        end = start
+        while end < len(lines) and lines[end].strip():  # a PAGE_BREAK strips to ""
             end += 1
-        if end == index:
-            result.append(lines[index])
-            index += 1
-            continue
-        first = lines[index]
-        likely = end - index < 4 and first.startswith((title[:12], symbol or title[:12]))
-        text = " ".join(lines[index:end]) if likely else first
-        header = likely and _is_running_title(text, symbol, title, language)
-        if header and not annex_heading().match(previous):
+        if end == start or end - start >= 4:
+            continue  # a blank line, or a paragraph too long for a header
+        text = " ".join(lines[start:end])
+        previous = _last_paragraph(lines, done, start) or previous
+        if _is_running_title(text, symbol, title, language) and not annex_heading().match(previous):
+            result.extend(lines[done:start])
             result.append(PAGE_BREAK)
         else:
-            result.extend(lines[index:end])
+            result.extend(lines[done:end])
             previous = text
-        index = end
-    return result
+        done = end
+    return result + lines[done:] if done else lines
+
+
+def _last_paragraph(lines: list[str], begin: int, end: int) -> str | None:
+    """The first line of the last paragraph in lines[begin:end], or None when they hold
+    none; lines[begin] opens a paragraph or is blank.
+
+    >>> _last_paragraph(["x", "", "Recalling", "it,", "", ""], 0, 6)
+    'Recalling'
+    >>> _last_paragraph(["x", "", ""], 1, 3) is None
+    True
+    """
+    while end > begin and not lines[end - 1].strip():
+        end -= 1
+    if end == begin:
+        return None
+    first = end - 1
+    while first > begin and lines[first - 1].strip():
+        first -= 1
+    return lines[first]
 
 
 def _is_running_title(text: str, symbol: str | None, title: str, language: str) -> bool:
