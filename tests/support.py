@@ -31,6 +31,7 @@ def run_respub(
         [str(RESPUB), *args],
         capture_output=True,
         text=True,
+        errors="replace",
         cwd=REPO,
         timeout=timeout,
         check=False,

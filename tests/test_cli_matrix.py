@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from support import run_respub
 
 ROOT = Path(__file__).resolve().parents[1]
-RESPUB = Path(sys.executable).parent / "respub"
 PDF = ROOT / "corpus" / "un-ga" / "pdf" / "A_RES_73_3-EN.pdf"
 SEED = ROOT / "corpus" / "interpol" / "GA-2021-89-RES-09.es.txt"
 
@@ -65,15 +64,7 @@ BAD_FILES: dict[str, Callable[[Path], Path]] = {
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(RESPUB), *args],
-        capture_output=True,
-        text=True,
-        errors="replace",
-        cwd=ROOT,
-        timeout=120,
-        check=False,
-    )
+    return run_respub(*args)
 
 
 def _no_traceback(done: subprocess.CompletedProcess[str]) -> None:
