@@ -194,10 +194,11 @@ Span = tuple[int, int]
 @dataclass(frozen=True)
 class Scan:
     """Per clause: the spans of each kind of keyword, and the instruments named (each with
-    its span), in the clause's own offsets."""
+    its span), in the clause's own offsets; and whether `lowers_alike` holds of it."""
 
     keywords: list[dict[str, list[Span]]]
     instruments: list[list[tuple[Instrument, int, int]]]
+    alike: list[bool]
 
 
 def scan(texts: Sequence[str], lowered: Sequence[str] | None = None) -> Scan:
@@ -235,7 +236,7 @@ def scan(texts: Sequence[str], lowered: Sequence[str] | None = None) -> Scan:
             if len(lowered[index]) == len(texts[index]):  # else lower() moved offsets
                 at = starts[index]
                 instruments[index].append((instrument, hit.start() - at, hit.end() - at))
-    return Scan(keywords, instruments)
+    return Scan(keywords, instruments, alike)
 
 
 def _occurrences(text: str, probes: tuple[tuple[str, str | None], ...]) -> dict[str, list[int]]:

@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
-from respub.knowledge.firstlook import is_latin1, lowers_alike
+from respub.knowledge.firstlook import is_latin1
 from respub.knowledge.identifiers import Style, find_identifiers, identify, marks, style, styles
 from respub.model import Citation
 from respub.parse.citation_words import Instrument, Knowledge, Span, scan
@@ -23,9 +23,13 @@ from respub.parse.citation_words import knowledge as _knowledge
 from respub.parse.identifiers import canonical
 
 _ROMAN = r"(?:[IVXLC]+|ES-[IVXLC\d]+|S-[IVXLC\d]+)"
+# 53/199 or 2625 (XXV): the two alternatives never match at one position ("/" after the
+# digits or not), so the form with a session (the Assembly's since 1976) is tried first;
+# no digit follows a run of digits either takes, so its quantifiers are possessive
+# (tests/parse/test_citation_patterns.py checks this pattern against the plain one)
 _BARE = re.compile(
-    rf"(?P<num>\d{{1,4}})\s?(?P<letter>[A-Z])?\s?\((?P<paren>{_ROMAN}|\d{{4}})\)"
-    r"|(?P<session>(?:ES-|S-)?\d{1,4})/(?P<number>\d{1,4})(?:\s?(?P<suffix>[A-Z]))?(?![\w/])"
+    r"(?P<session>(?:ES-|S-)?\d{1,4}+)/(?P<number>\d{1,4}+)(?:\s?(?P<suffix>[A-Z]))?(?![\w/])"
+    rf"|(?P<num>\d{{1,4}}+)\s?(?P<letter>[A-Z])?\s?\((?P<paren>{_ROMAN}|\d{{4}})\)"
 )
 # a phrase of up to 150 characters without a sentence or list break, then "and"/"," and a
 # number such as 70/54 (an Assembly session of up to three digits)
@@ -35,15 +39,17 @@ _HOP = re.compile(
 # what `_HOP` needs, cheaply: the next of ";.:()" and digits is a number such as 70/54
 _HOP_AHEAD = re.compile(r"[^;.:()\d]*+(?=\d{1,3}/\d{1,4}\b)")
 # what comes between two items of a list: "and", a comma, and the date of the item before
-# ("of 24 October 1970", or without its year: "27 (1947) of 1 August, 30 (1947)")
+# ("of 24 October 1970", or without its year: "27 (1947) of 1 August, 30 (1947)");
+# possessive where giving characters back cannot let the rest match (a separator or a
+# word never opens with a space, nor a month name with a letter taken before it)
 _LINK = re.compile(
-    r"(?:\s*(?:,|;|and|et|y|e|و|to|à|a|إلى)\s*|\s+)"
-    r"(?:(?:of|du|de|del|المؤرخ|المؤرخة)\s+"
-    r"(?:\d{1,2}(?:er)?\s+(?:de\s+)?[^\W\d_]+(?:\s+(?:de\s+)?\d{4})?|\d{4})"
-    r"(?:\s*(?:,|;|and|et|y|و))*\s*)?"
+    r"(?:\s*+(?:,|;|and|et|y|e|و|to|à|a|إلى)\s*+|\s++)"
+    r"(?:(?:of|du|de|del|المؤرخ|المؤرخة)\s++"
+    r"(?:\d{1,2}+(?:er)?\s++(?:de\s+)?[^\W\d_]++(?:\s+(?:de\s+)?\d{4})?|\d{4})"
+    r"(?:\s*+(?:,|;|and|et|y|و))*\s*+)?"
 )
 # "resolutions 1325 (2000) to 1330 (2000)", "70/1 à 70/3": every number of the range
-_RANGE = re.compile(r"\s*(?:to|à|au|a|al|إلى|[-–])\s*")
+_RANGE = re.compile(r"\s*+(?:to|à|au|a|al|إلى|[-–])\s*+")
 _LONGEST_RANGE = 100
 _DIGIT = re.compile(r"\d")
 _ASCII_DIGITS = "0123456789"
@@ -80,9 +86,9 @@ def cite_places(places: Sequence[tuple[str, str]], own: str | None = None) -> li
     lowered = [text.lower() for _, text in places]
     found = scan([text for _, text in places], lowered)
     return [
-        _cite(text, clause, low, keywords, instruments, own)
-        for (clause, text), low, keywords, instruments in zip(
-            places, lowered, found.keywords, found.instruments, strict=True
+        _cite(text, clause, low, alike, keywords, instruments, own)
+        for (clause, text), low, alike, keywords, instruments in zip(
+            places, lowered, found.alike, found.keywords, found.instruments, strict=True
         )
     ]
 
@@ -91,6 +97,7 @@ def _cite(
     text: str,
     clause: str,
     lowered: str,
+    alike: bool,
     keywords: dict[str, list[Span]],
     instruments: list[tuple[Instrument, int, int]],
     own: str | None,
@@ -108,7 +115,7 @@ def _cite(
             found.append((match.start(), citation))
             taken.append(match.span())
     if digits and keywords:
-        found.extend(_bare_references(text, clause, taken, keywords, own, lowered))
+        found.extend(_bare_references(text, clause, taken, keywords, own, lowered, alike))
     if instruments:
         found.extend(_instruments(text, clause, instruments))
     if not found:
@@ -129,12 +136,13 @@ def _bare_references(
     keywords: dict[str, list[Span]],
     own: str | None,
     lowered: str,
+    alike: bool,
 ) -> list[tuple[int, Citation]]:
     """Numbers after "resolution(s)"/"decision(s)" (`keywords`: their spans by kind):
-    53/199, 2625 (XXV), 2623 (2022); `lowered` is `text.lower()`."""
+    53/199, 2625 (XXV), 2623 (2022); `lowered` is `text.lower()`, `alike` whether
+    `lowers_alike(text, lowered)`."""
     knowledge = _knowledge()
     found = []
-    alike = lowers_alike(text, lowered)
     for kind, hits in keywords.items():
         for hit_start, hit_end in hits:
             # the organ named before the keyword, looked for once a reference needs it
