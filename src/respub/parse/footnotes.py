@@ -33,7 +33,6 @@ NOTE_DEFINITION = re.compile(r"^\[\^(?P<label>[^\]]+)\]:\s*(?P<text>.*)$")
 NOTE_MARK = re.compile(r"\[\^([^\]]+)\]")
 """A footnote's mark in the text: `[^1]`."""
 _RULE = re.compile(r"^(?:_{3,}|-{3,})$")
-_GLUED_RULE = re.compile(r"\s+(?:_{3,}|-{3,})$")
 _NOTE_START = re.compile(r"^(?P<label>\d{1,3})\s+(?P<text>[^\s\d.a-z].*|\d{4}\b.*)$")
 # a line opening with a number set off by a space: all that _NOTE_START may match
 _NUMBERED_LINE = re.compile(r"\n\d{1,3}\s")
@@ -63,30 +62,30 @@ def collect_notes(lines: list[str], start: int = 0) -> tuple[list[str], list[str
     out, wherever printed.
     """
     joined = "\n" + "\n".join(lines)
-    if "\n[^" in joined and any(definition(line) for line in lines):
-        return _split_definitions(_repair_definitions(lines))
-    if "___" not in joined and "---" not in joined and not _NUMBERED_LINE.search(joined):
+    if "\n[^" in joined:
+        rest, definitions = _split_definitions(lines)
+        if definitions:
+            return rest, definitions
+    ruled = "___" in joined or "---" in joined  # what any rule prints
+    if not ruled and not _NUMBERED_LINE.search(joined):
         return lines, []  # no rule, and no line a note could open
-    body: list[str] = []
+    body = lines[:start]
     notes: list[tuple[int, list[str]]] = []
     after_rule = False
-    index = 0
+    index = start
     while index < len(lines):
         line = lines[index]
         index += 1
-        if index <= start:
-            body.append(line)
-            continue
-        ruled = "___" in line or "---" in line  # what any rule prints
-        if ruled and (_RULE.match(line) or _GLUED_RULE.search(line)):
-            kept = _GLUED_RULE.sub("", line)
+        kept = _before_rule(line) if ruled else None
+        if kept is not None:
             if kept and not _RULE.match(kept):
                 body.append(kept)
             body.append(PAGE_BREAK)
             after_rule = True
             continue
         opens = not body or not body[-1].strip() or body[-1] == PAGE_BREAK
-        found = _NOTE_START.match(line) if opens else None
+        # a note opens with its number: most lines are told by their first character
+        found = _NOTE_START.match(line) if opens and line[:1].isdecimal() else None
         label = int(found.group("label")) if found else 0
         expected = notes[-1][0] + 1 if notes else 1
         if found and (label == expected or (after_rule and not notes)):
@@ -108,37 +107,48 @@ def collect_notes(lines: list[str], start: int = 0) -> tuple[list[str], list[str
     return body, [f"[^{label}]: " + " ".join(text) for label, text in notes]
 
 
-def _repair_definitions(lines: list[str]) -> list[str]:
-    """A `[^2013]:` line inside a note ("... 31 July\\n[^2013]: (S/INF/68).") rejoins it.
+def _before_rule(line: str) -> str | None:
+    """What `line` holds before the rule ending it (three "_" or "-" at least, alone or
+    after a space), trimmed; None when no rule ends it.
 
-    >>> _repair_definitions(["[^9]: to 31 July", "[^2013]: (S/INF/68).", "[^10]: Next."])
-    ['[^9]: to 31 July', '2013 (S/INF/68).', '[^10]: Next.']
+    >>> _before_rule("the general debate of the ---"), _before_rule("_____")
+    ('the general debate of the', '')
+    >>> _before_rule("decision- making"), _before_rule("word---"), _before_rule("a ___---")
+    (None, None, None)
     """
-    repaired: list[str] = []
-    previous: int | None = None
-    for line in lines:
-        found = definition(line)
-        if found and found.group("label").isdecimal():
-            label = int(found.group("label"))
-            if previous is not None and label > previous + 1:
-                repaired.append(f"{label} {found.group('text')}".rstrip())
-                continue
-            previous = label
-        repaired.append(line)
-    return repaired
+    rule = line[-1:]
+    if rule not in ("_", "-"):
+        return None
+    before = line.rstrip(rule)
+    if len(line) - len(before) < 3 or (before and not before[-1].isspace()):
+        return None
+    return before.rstrip()
 
 
 def _split_definitions(lines: list[str]) -> tuple[list[str], list[str]]:
     """(body, `[^n]: text` definitions with their continuation lines), wherever printed.
 
+    A `[^2013]:` line inside a note ("... 31 July\\n[^2013]: (S/INF/68).") is no definition
+    but the note going on, its number the year it printed.
+
     >>> _split_definitions(["Text[^1].", "", "[^1]: A note", "goes on.", "", "End"])
     (['Text[^1].', '', '', 'End'], ['[^1]: A note', 'goes on.'])
+    >>> _split_definitions(["[^9]: to 31 July", "[^2013]: (S/INF/68).", "[^10]: Next."])[1]
+    ['[^9]: to 31 July', '2013 (S/INF/68).', '[^10]: Next.']
     """
     body: list[str] = []
     definitions: list[str] = []
     inside = False
+    previous: int | None = None  # the last number defined
     for line in lines:
-        if definition(line):
+        found = definition(line)
+        if found and found.group("label").isdecimal():
+            label = int(found.group("label"))
+            if previous is not None and label > previous + 1:
+                line, found = f"{label} {found.group('text')}".rstrip(), None
+            else:
+                previous = label
+        if found:
             inside = True
             definitions.append(line)
         elif inside and line.strip() and line != PAGE_BREAK:
