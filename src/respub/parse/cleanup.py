@@ -61,8 +61,9 @@ def clean_text(text: str, profile: BodyProfile | None = None, language: str = "e
     joined = mark_notes(
         "\n".join(body), note_labels(notes), len("\n".join(body[:title_at])), language
     )
-    lines = join_page_breaks(joined.split("\n"))
-    cleaned = "\n".join([*lines, "", *notes])
+    if PAGE_BREAK in joined:  # else no line to join, and no need to split the text
+        joined = "\n".join(join_page_breaks(joined.split("\n")))
+    cleaned = "\n".join([joined, "", *notes])
     if "- " in cleaned or "-\n" in cleaned:  # what every wrapped hyphen prints
         cleaned = _WRAPPED_HYPHEN.sub("-", cleaned)
     if "– " in cleaned or "–\n" in cleaned:
@@ -85,9 +86,10 @@ def normalise_lines(text: str) -> list[str]:
     for character, replacement in _CHARACTERS:
         if character in text:
             text = text.replace(character, replacement)
-    if "  " in text:
-        text = _SPACES.sub(" ", text)
-    return [line.strip() for line in text.split("\n")]
+    lines = [line.strip() for line in text.split("\n")]
+    if "  " in text:  # runs of spaces collapsed in the lines that hold one (a few)
+        lines = [_SPACES.sub(" ", line) if "  " in line else line for line in lines]
+    return lines
 
 
 def _find(lines: list[str], line: str | None) -> int:
