@@ -5,12 +5,14 @@ parser changes and for comparing a figure of `bench_parse.py` taken on another m
 Run: .venv/bin/python benchmarks/parse_instructions.py (needs valgrind: `apt-get install
 valgrind`). It runs the interpreter twice under callgrind, parsing the typical documents of
 `bench_parse.py` (after one warm-up parse of each) once and then `--rounds` times, and prints
-the difference per document, which leaves out start-up, imports and warm-up.
+the difference per document, which leaves out start-up, imports and warm-up. String hashing
+is seeded (PYTHONHASHSEED=0): two runs of the same code give the same figure.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -69,6 +71,9 @@ def _instructions(rounds: int) -> tuple[int, int]:
             capture_output=True,
             text=True,
             check=True,
+            # string hashing is randomised per process: set and dict layouts, so the count,
+            # vary by ~0.1 M a document from run to run; one seed makes A/B figures exact
+            env={**os.environ, "PYTHONHASHSEED": "0"},
         )
         totals = re.search(r"^(?:summary|totals): (\d+)", out.read_text(), re.MULTILINE)
         if totals is None:
