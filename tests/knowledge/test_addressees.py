@@ -258,6 +258,15 @@ def test_an_opening_with_a_colon_takes_what_its_subparagraphs_name() -> None:
     assert clause.addressees == ("director-general",)
     alone = read_clause(OperativeClause("DECIDES", "DECIDES:", subparagraphs=subs[:1]), "en")
     assert alone.addressees == () and alone.self_acting
+    # nested: what each level names, also under a sub-paragraph that names someone
+    nested = (SubParagraph("i", "to invite States to act;"),)
+    subs = (
+        SubParagraph("1", "to request the Director-General:", subparagraphs=nested),
+        SubParagraph("2", "to urge civil society to act;"),
+    )
+    clause = read_clause(OperativeClause("DECIDES", "DECIDES:", subparagraphs=subs), "en")
+    assert clause.addressees == ("director-general", "states", "civil-society")
+    assert clause.subparagraphs[0].subparagraphs[0].addressees == ("director-general",)
 
 
 def test_sub_paragraphs_inherit_the_addressees_of_their_chapeau() -> None:

@@ -43,16 +43,16 @@ from respub.knowledge.addressee_patterns import (
     words,
 )
 from respub.knowledge.firstlook import key_words, lowers_alike, word_starts
-from respub.model import OperativeClause, SubParagraph
+from respub.model import FootnoteMark, OperativeClause, SubParagraph
 
 __all__ = [
     "AddresseeConcept",
     "addressee_concepts",
     "addressees_of",
     "is_self_acting",
+    "operative_clause",
     "read_clause",
     "thanked_of",
-    "with_addressees",
 ]
 
 
@@ -316,22 +316,37 @@ def is_self_acting(keyword: str, language: str) -> bool:
 
 
 def _from_subparagraphs(
-    clause: OperativeClause, language: str, subs: tuple[SubParagraph, ...]
+    keyword: str,
+    concept: str | None,
+    language: str,
+    subs: tuple[SubParagraph, ...],
+    chapeau: tuple[str, ...] = (),
 ) -> tuple[str, ...]:
-    """Rule 5: an opening that ends with a colon takes what its sub-paragraphs name."""
+    """Rule 5: an opening that ends with a colon takes what its sub-paragraphs name;
+    `subs` as `_inherit` read them under `chapeau`: under none, a sub-paragraph holds
+    what it names, which is not read again."""
     found: list[str] = []
     for sub in subs:
         # each sub-paragraph continues the opening words ("DECIDES: (1) to request ...")
-        text = f"{clause.keyword} {sub.text}"
-        for concept in addressees_of(text, clause.keyword, clause.concept, language):
-            _add(found, concept)
-        for concept in _from_subparagraphs(clause, language, sub.subparagraphs):
-            _add(found, concept)
+        own = (
+            addressees_of(f"{keyword} {sub.text}", keyword, concept, language)
+            if chapeau
+            else sub.addressees
+        )
+        for concept_id in own:
+            _add(found, concept_id)
+        nested = _from_subparagraphs(keyword, concept, language, sub.subparagraphs, sub.addressees)
+        for concept_id in nested:
+            _add(found, concept_id)
     return tuple(found)
 
 
 def _inherit(
-    clause: OperativeClause, language: str, subs: tuple[SubParagraph, ...], chapeau: tuple[str, ...]
+    keyword: str,
+    concept: str | None,
+    language: str,
+    subs: tuple[SubParagraph, ...],
+    chapeau: tuple[str, ...],
 ) -> tuple[SubParagraph, ...]:
     """Each sub-paragraph with its addressees: those of its chapeau ("Requests the
     Secretary-General: (a) to ..."), else those it names itself as the continuation of
@@ -339,30 +354,49 @@ def _inherit(
     sub-paragraph likewise from its parent."""
     found = []
     for sub in subs:
-        own = chapeau or addressees_of(
-            f"{clause.keyword} {sub.text}", clause.keyword, clause.concept, language
-        )
-        nested = _inherit(clause, language, sub.subparagraphs, own)
+        own = chapeau or addressees_of(f"{keyword} {sub.text}", keyword, concept, language)
+        nested = _inherit(keyword, concept, language, sub.subparagraphs, own)
         found.append(replace(sub, addressees=own, subparagraphs=nested))
     return tuple(found)
 
 
 def read_clause(clause: OperativeClause, language: str) -> OperativeClause:
-    """The clause with its addressees, or marked `self_acting` when it names none; its
-    sub-paragraphs with theirs (`_inherit`)."""
-    named = addressees_of(clause.text, clause.keyword, clause.concept, language)
-    subs = _inherit(clause, language, clause.subparagraphs, named)
-    if not named and clause.subparagraphs and clause.text.rstrip().endswith(":"):
-        named = _from_subparagraphs(clause, language, clause.subparagraphs)
-    acting = not named and is_self_acting(clause.keyword, language)
-    thanked = thanked_of(clause.text, clause.keyword, language)
-    return replace(
-        clause, addressees=named, self_acting=acting, subparagraphs=subs, thanked=thanked
+    """The clause with its addressees, as `operative_clause` reads them."""
+    return operative_clause(
+        clause.keyword,
+        clause.text,
+        language,
+        number=clause.number,
+        concept=clause.concept,
+        subparagraphs=clause.subparagraphs,
+        marks=clause.marks,
     )
 
 
-def with_addressees(
-    clauses: tuple[OperativeClause, ...], language: str
-) -> tuple[OperativeClause, ...]:
-    """The operative clauses, each with the addressees its text names (see `read_clause`)."""
-    return tuple(read_clause(c, language) for c in clauses)
+def operative_clause(
+    keyword: str,
+    text: str,
+    language: str,
+    number: int | None = None,
+    concept: str | None = None,
+    subparagraphs: tuple[SubParagraph, ...] = (),
+    marks: tuple[FootnoteMark, ...] = (),
+) -> OperativeClause:
+    """An operative clause with its addressees, or marked `self_acting` when it names none;
+    its sub-paragraphs with theirs (`_inherit`); whom it thanks. Built once: a copy of a
+    clause (`dataclasses.replace`) costs more than reading it."""
+    named = addressees_of(text, keyword, concept, language)
+    subs = _inherit(keyword, concept, language, subparagraphs, named)
+    if not named and subs and text.rstrip().endswith(":"):
+        named = _from_subparagraphs(keyword, concept, language, subs)
+    return OperativeClause(
+        keyword=keyword,
+        text=text,
+        number=number,
+        concept=concept,
+        subparagraphs=subs,
+        addressees=named,
+        self_acting=not named and is_self_acting(keyword, language),
+        marks=marks,
+        thanked=thanked_of(text, keyword, language),
+    )

@@ -11,7 +11,6 @@ from datetime import date
 from pathlib import Path
 
 from respub.errors import ParseError
-from respub.knowledge.addressees import with_addressees
 from respub.knowledge.headings import annex_words
 from respub.knowledge.identifiers import identify
 from respub.knowledge.language import detect_language
@@ -109,7 +108,7 @@ def parse_source(
     preamble, operative_clauses, annexes = anchor_all(  # the clauses built once, anchored
         blocks,
         preamble,
-        with_addressees(operative, lang),
+        operative,
         (*([attached] if attached else []), *_annexes(annex_blocks)),
         labels,
     )
@@ -171,7 +170,7 @@ def _part(
         status=status or first.status,
         formula=formula.text,
         preamble=preamble,
-        operative=with_addressees(operative, lang),
+        operative=operative,
         footnotes=(),
         annexes=_annexes(annex_blocks),
         citations=(),

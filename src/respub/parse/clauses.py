@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from respub.knowledge.addressees import operative_clause
 from respub.knowledge.layout import MARKS
 from respub.knowledge.lexicon import Lexicon, Opener
 from respub.model import OperativeClause, PreambularClause, SubParagraph
@@ -51,7 +52,8 @@ def clause_style(blocks: list[Block]) -> str:
 def segment(
     blocks: list[Block], lexicon: Lexicon, style: str
 ) -> tuple[tuple[PreambularClause, ...], tuple[OperativeClause, ...]]:
-    """Clauses of the body blocks, by the body's clause style ("capitals" or "sentence")."""
+    """Clauses of the body blocks, by the body's clause style ("capitals" or "sentence");
+    the operative clauses with their addressees (`operative_clause`)."""
     drafts: list[_Draft] = []
     numbered = any(MARKS.numbered_text.match(b.text) for b in blocks)
     seen_operative = False  # whether any draft is operative
@@ -95,9 +97,10 @@ def segment(
         if not d.operative
     )
     operative = tuple(
-        OperativeClause(
-            keyword=d.opener.keyword,
-            text=d.text,
+        operative_clause(
+            d.opener.keyword,
+            d.text,
+            lexicon.language,
             number=d.number,
             concept=d.opener.concept,
             subparagraphs=nest(d.items),
