@@ -121,17 +121,20 @@ def _classify(
 ) -> _Draft | None:
     """A new clause opened by `text`, or None when `text` continues the previous one;
     `seen_operative`: whether any of `drafts` is operative."""
-    pre, op = lexicon.match_openers(text)
+    if style == "sentence" and numbered and not seen_operative:
+        # before the first numbered paragraph a paragraph is a recital (`_is_operative`):
+        # no operative verb is looked for
+        pre, op = lexicon.match_opener(text, "preambular"), None
+    elif style == "sentence" and numbered:
+        op = lexicon.match_opener(text, "operative")
+        if not (op and op.keyword.isupper() and len(op.keyword) > 3):
+            # numbered operative part: an unnumbered paragraph continues the clause above
+            return None
+        pre = lexicon.match_opener(text, "preambular")
+    else:
+        pre, op = lexicon.match_openers(text)
     capitals = _capitals(text) if style == "capitals" else None
     if style == "capitals" and capitals is None and pre is None and op is None:
-        return None
-    if (
-        style == "sentence"
-        and numbered
-        and seen_operative
-        and not (op and op.keyword.isupper() and len(op.keyword) > 3)
-    ):
-        # numbered operative part: an unnumbered paragraph continues the clause above
         return None
     if (
         style == "sentence"
