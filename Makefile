@@ -30,9 +30,10 @@ test: $(STAMP)
 test-huge: $(STAMP)
 	$(BIN)/python -m pytest -n auto --dist loadfile -m huge
 
-## lint: ruff and mypy
+## lint: ruff (rules and format) and mypy
 lint: $(STAMP)
 	$(BIN)/ruff check src tests flows benchmarks
+	$(BIN)/ruff format --check src tests flows benchmarks
 	$(BIN)/mypy
 
 ## bench: the benchmarks (performance targets live here, not in tests); BENCH=--full adds 100,000 documents

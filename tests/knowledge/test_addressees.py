@@ -337,9 +337,7 @@ def test_share_of_operative_clauses_with_an_addressee_in_the_un_and_wha_sample()
     assert len(clauses) == 168
     assert counts["addressed"] == 85 and counts["self-acting"] == 37
     unaddressed = {
-        (p.identifier, c.number or 0)
-        for p, c in clauses
-        if not c.addressees and not c.self_acting
+        (p.identifier, c.number or 0) for p, c in clauses if not c.addressees and not c.self_acting
     }
     audited = _audited()
     assert unaddressed == set(audited)
