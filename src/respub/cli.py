@@ -235,7 +235,6 @@ def publish(**values: Any) -> None:
     """Parse, map, validate and publish a release (runs the Prefect flow), then load the store."""
     from respub.orchestrate.commands import QuarantineError, run_flow, run_if_changed
     from respub.orchestrate.logs import server_output_to
-    from respub.orchestrate.prefect_api import check_configured_api
     from respub.orchestrate.settings import PublishOptions
     from respub.orchestrate.state import StateDirs
     from respub.release_time import release_time_from_environ
@@ -252,7 +251,9 @@ def publish(**values: Any) -> None:
     except (RespubError, ValueError, OSError) as error:
         _fail(error)
     try:
-        if report is None:
+        if report is None:  # work to do: Prefect and requests are loaded from here on
+            from respub.orchestrate.prefect_api import check_configured_api
+
             check_configured_api()
             if not _DEBUG["on"]:  # its own tracebacks would break the one-line errors
                 server_output_to(StateDirs.of(Path(options.out)).server_log)
