@@ -252,9 +252,6 @@ def publish(**values: Any) -> None:
         _fail(error)
     try:
         if report is None:  # work to do: Prefect and requests are loaded from here on
-            from respub.orchestrate.prefect_api import check_configured_api
-
-            check_configured_api()
             if not _DEBUG["on"]:  # its own tracebacks would break the one-line errors
                 server_output_to(StateDirs.of(Path(options.out)).server_log)
             with _progress_bar(), _quiet_prefect(_DEBUG["on"]):
@@ -468,13 +465,11 @@ def schedule(**values: Any) -> None:
     Every publish option is a parameter of each scheduled run.
     """
     from respub.orchestrate.commands import schedule as run_schedule
-    from respub.orchestrate.prefect_api import check_configured_api
     from respub.orchestrate.settings import PublishOptions
 
     cron = values.pop("cron")
     try:
         options = PublishOptions.of(**values)
-        check_configured_api()
         run_schedule(cron, options)
     except (RespubError, ValueError) as error:
         _fail(error)

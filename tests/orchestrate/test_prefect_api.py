@@ -6,11 +6,13 @@ import socket
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 from prefect.settings import PREFECT_API_URL, temporary_settings
 
 from respub.errors import PublishError
+from respub.orchestrate.commands import publish, schedule
 from respub.orchestrate.prefect_api import check_configured_api
 
 
@@ -80,3 +82,21 @@ def test_a_value_that_is_no_url_says_so(url: str) -> None:
     with temporary_settings({PREFECT_API_URL: url}), pytest.raises(PublishError) as raised:
         check_configured_api()
     assert f"at {url} (PREFECT_API_URL) is not a URL" in str(raised.value)
+
+
+def test_a_library_run_checks_the_api_before_the_flow(tmp_path: Path) -> None:
+    """`publish` called from Python fails the same way as the CLI, before any work."""
+    url = f"http://127.0.0.1:{_closed_port()}/api"
+    source = Path(__file__).parents[2] / "corpus/interpol/GA-2021-89-RES-09.en.txt"
+    out = tmp_path / "out"
+    with temporary_settings({PREFECT_API_URL: url}), pytest.raises(PublishError) as raised:
+        publish([source], out=out)
+    assert f"the Prefect API at {url} (PREFECT_API_URL) cannot be reached" in str(raised.value)
+    assert not (out / "latest").exists()
+
+
+def test_a_schedule_checks_the_api_before_serving() -> None:
+    url = f"http://127.0.0.1:{_closed_port()}/api"
+    with temporary_settings({PREFECT_API_URL: url}), pytest.raises(PublishError) as raised:
+        schedule()
+    assert "cannot be reached" in str(raised.value)

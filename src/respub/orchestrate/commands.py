@@ -71,8 +71,12 @@ def run_if_changed(
 
 
 def run_flow(options: PublishOptions, *, release_time: datetime | None = None) -> PublishReport:
-    """Run the publish flow (with a temporary Prefect server unless one is configured)."""
+    """Run the publish flow (with a temporary Prefect server unless one is configured);
+    `PublishError` at once when the configured one does not answer."""
     from respub.orchestrate.flow import publish_resolutions
+    from respub.orchestrate.prefect_api import check_configured_api
+
+    check_configured_api()
 
     # At the command line a failure is reported at once, not retried ten minutes later.
     state = publish_resolutions.with_options(retries=0)(
@@ -101,6 +105,9 @@ def schedule(
     chosen.check()
     make_settings(out=chosen.out, base_iri=chosen.base_iri)  # fail early
 
+    from respub.orchestrate.prefect_api import check_configured_api
     from respub.orchestrate.schedule import serve
+
+    check_configured_api()
 
     serve(cron, name=name, parameters=chosen.parameters(), timezone=timezone)
