@@ -278,25 +278,12 @@ def test_heading_formula_and_first_clause_on_one_baseline(
 ) -> None:
     """Notes drawn first, then the heading, the title, the formula and the first clause on
     one baseline (text of WHA66.11): each comes out in its place."""
-    path = tmp_path / "WHA66.11.pdf"
-    path.write_bytes(
-        make_pdf(
-            [
-                [
-                    (72, 40, 8, "1"),
-                    (80, 34, 10, "Document A66/47."),
-                    (72, 700, 11, "WHA66.11"),
-                    (130, 700, 11, "Health in the post-2015 development agenda"),
-                    (72, 680, 11, "The Sixty-sixth World Health Assembly, Having considered the"),
-                    (72, 667, 11, "report on health in the post-2015 development agenda,"),
-                    (340, 672, 8, "1"),
-                    (72, 640, 11, "1. URGES Member States:"),
-                    (72, 620, 11, "(1) to ensure that health is central to the agenda;"),
-                ]
-            ]
-        )
-    )
-    lines = [
+    heading = [
+        (72, 700, 11, "WHA66.11"),
+        (130, 700, 11, "Health in the post-2015 development agenda"),
+        (72, 680, 11, "The Sixty-sixth World Health Assembly, Having considered the"),
+    ]
+    one_baseline = [
         (
             72,
             700,
@@ -305,23 +292,24 @@ def test_heading_formula_and_first_clause_on_one_baseline(
             "Sixty-sixth World Health Assembly, Having considered the",
         ),
     ]
-    one_line = tmp_path / "one-line" / "WHA66.11.pdf"
+    path, one_line = tmp_path / "WHA66.11.pdf", tmp_path / "one-line" / "WHA66.11.pdf"
     one_line.parent.mkdir()
-    one_line.write_bytes(
-        make_pdf(
-            [
+    for target, lines, top in ((path, heading, 680), (one_line, one_baseline, 700)):
+        target.write_bytes(  # the notes first, the heading, then the rest of the page
+            make_pdf(
                 [
-                    (72, 40, 8, "1"),
-                    (80, 34, 10, "Document A66/47."),
-                    *lines,
-                    (72, 687, 11, "report on health in the post-2015 development agenda,"),
-                    (340, 692, 8, "1"),
-                    (72, 660, 11, "1. URGES Member States:"),
-                    (72, 640, 11, "(1) to ensure that health is central to the agenda;"),
+                    [
+                        (72, 40, 8, "1"),
+                        (80, 34, 10, "Document A66/47."),
+                        *lines,
+                        (72, top - 13, 11, "report on health in the post-2015 development agenda,"),
+                        (340, top - 8, 8, "1"),
+                        (72, top - 40, 11, "1. URGES Member States:"),
+                        (72, top - 60, 11, "(1) to ensure that health is central to the agenda;"),
+                    ]
                 ]
-            ]
+            )
         )
-    )
     for source in (path, one_line):
         r = parse_file(source)
         assert r.identifier == "WHA66.11"
