@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from respub.knowledge.profiles import _detector, detect_body, fold
+from respub.knowledge.profiles import _detector, detect_body
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -14,8 +14,8 @@ ROOT = Path(__file__).resolve().parents[2]
 def _ranked_first(text: str, language: str | None) -> str | None:
     head = text[:2000]
     candidates, literals = _detector()[:2]
-    found, folded = literals.present(head), fold(head)
-    scores = [(p.scored(head, language, found, folded), -n) for n, p in enumerate(candidates)]
+    found = literals.present(head)
+    scores = [(p.scored(head, language, found), -n) for n, p in enumerate(candidates)]
     best, position = max(scores)
     return candidates[-position].code if best > 0 else None
 

@@ -57,36 +57,33 @@ class BodyProfile:
             return self.identifier.search(text)
         return None
 
-    def score(self, text: str, language: str | None = None, folded: str | None = None) -> int:
+    def score(self, text: str, language: str | None = None) -> int:
         """How many of the body's distinct marks occur in `text`; an identifier in one of its
-        styles counts one, its enacting formula two (the strongest sign). `folded` is
-        `fold(text)` when the caller already has it."""
-        if folded is None:
-            folded = fold(text)
+        styles counts one, its enacting formula two (the strongest sign)."""
         own = LiteralSet([*self._marks[0], *self.identifier_stems])
-        return self.scored(text, language, own.present(text), folded)
+        return self.scored(text, language, own.present(text))
 
-    def scored(self, text: str, language: str | None, literals: set[str], folded: str) -> int:
+    def scored(self, text: str, language: str | None, literals: set[str]) -> int:
         """`score`, given which of the body's literal marks and identifier stems occur in
         `text` (`literals`): scoring many profiles on one text finds the literals of all of
         them in one pass."""
         marks_, regexes = self._marks
         marks = sum(map(literals.__contains__, marks_)) + sum(1 for p in regexes if p.search(text))
         identified = not literals.isdisjoint(self.identifier_stems)
-        return marks + self.heading_marks(text, language, identified, folded)
+        return marks + self.heading_marks(text, language, identified)
 
     def heading_marks(
         self,
         text: str,
         language: str | None,
         identified: bool,
-        folded: str,
-        lines: dict[re.Pattern[str], bool] | None = None,
+        lines: dict[re.Pattern[str], re.Match[str] | None] | None = None,
     ) -> int:
         """The marks of `score` that are no detect mark: one for an identifier of the body
         (looked for when `identified`: a stem of its styles occurs), two for its formula
-        on a line. `lines` keeps which formulas are on a line of `text`, for the next
-        profile (bodies share formulas: "The General Conference,")."""
+        on a line (where `fold(text)` holds the formula's stem). `lines` keeps each
+        formula's match on a line of `text`, for the next profile (bodies share formulas:
+        "The General Conference,")."""
         marks = 0
         symbol = self.identifier.search(text) if identified else None
         marks += symbol is not None
@@ -94,11 +91,13 @@ class BodyProfile:
         chosen = formulas[language] if language in formulas else formulas[None]
         lines = {} if lines is None else lines
         for stem, formula in chosen:
-            if stem in folded:
-                if formula not in lines:
-                    lines[formula] = on_a_line(formula, text)
-                if lines[formula]:
-                    return marks + 2
+            if formula not in lines:
+                lines[formula] = line_match(formula, text)
+            found = lines[formula]
+            # the stem is in the folded match (a part of the folded text), but for a
+            # character whose fold the pattern's case-insensitive match ignores ("İ")
+            if found and (stem in fold(found.group()) or stem in fold(text)):
+                return marks + 2
         if symbol is not None:
             # a text layer that runs the heading and the formula together on one line
             end = text.find("\n", symbol.end())
@@ -141,10 +140,20 @@ def on_a_line(pattern: re.Pattern[str], text: str) -> bool:
     >>> on_a_line(re.compile(r"(?i)^The Council,", re.M), "Heading\\nTHE COUNCIL,")
     True
     """
+    return line_match(pattern, text) is not None
+
+
+def line_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """A match of `pattern` (anchored at a line start) on a line of `text`, as `on_a_line`
+    finds it, or None; a match after the first line holds the newline that opens it.
+
+    >>> line_match(re.compile(r"^The Council,", re.M), "Heading\\nThe Council, a").group()
+    '\\nThe Council,'
+    """
     after_newline = _after_newline(pattern)
     if after_newline is None:
-        return pattern.search(text) is not None
-    return pattern.match(text) is not None or after_newline.search(text) is not None
+        return pattern.search(text)
+    return pattern.match(text) or after_newline.search(text)
 
 
 @cache
@@ -320,17 +329,14 @@ def detect_body(text: str, language: str | None = None) -> BodyProfile | None:
     for index, pattern in detector.patterns:
         counts[index] += pattern.search(head) is not None
     identified = {i for s in found for i in detector.stemmed.get(s, ())}
-    folded = fold(head)  # once, not once per profile
-    lines: dict[re.Pattern[str], bool] = {}
+    lines: dict[re.Pattern[str], re.Match[str] | None] = {}
     best, chosen = 0, None
     for index, candidate in enumerate(detector.candidates):
         # heading_marks adds 1 for an identifier (only when identified) and 2 for the
         # formula: a candidate that cannot score more than the best so far is not looked at
         if counts[index] + 2 + (index in identified) <= best:
             continue
-        marks = counts[index] + candidate.heading_marks(
-            head, language, index in identified, folded, lines
-        )
+        marks = counts[index] + candidate.heading_marks(head, language, index in identified, lines)
         if marks > best:  # a tie goes to the first
             best, chosen = marks, candidate
     return chosen
