@@ -22,19 +22,44 @@ def detect_language(text: str) -> str | None:
     function words (`stopwords` of each lexicon) among the first words of the text.
     """
     head = text[:1200]
-    words = words_of(head.casefold())
+    words = _latin_words(head)
+    if words is None:  # beyond Latin-1: maybe Arabic
+        words = words_of(head.casefold())
+        arabic = sum(1 for w in words if "\u0600" <= w[0] <= "\u06ff")
+    else:  # no Latin-1 word is Arabic
+        arabic = 0
     total = len(words)
     if not total:
         return None
-    # an ASCII head (told without reading it) holds no Arabic word
-    if not head.isascii() and sum(1 for w in words if "\u0600" <= w[0] <= "\u06ff") > total * 0.3:
+    if arabic > total * 0.3:
         return "ar"
-    # each language's share of function words (a membership test per word, in C)
-    scores = {
-        lang: sum(map(words_in.__contains__, words)) / total for lang, words_in in _stopwords()
-    }
+    # each word's languages looked up once, then the words of each set of languages counted
+    found = list(filter(None, map(_function_word_languages().get, words)))
+    counts = dict.fromkeys(_LATIN_SCRIPT, 0)
+    for languages in _language_sets():
+        if count := found.count(languages):
+            for lang in languages:
+                counts[lang] += count
+    scores = {lang: count / total for lang, count in counts.items()}
     best = max(scores, key=lambda lang: scores[lang])
     return best if scores[best] >= 0.08 else None
+
+
+def _latin_words(text: str) -> list[str] | None:
+    """`words_of(text.casefold())` for a text of Latin-1 characters, folded and split in one
+    table lookup per byte; None for any other text, and for one holding the two characters
+    whose fold leaves Latin-1 or a character ("µ" → "μ", "ß" → "ss").
+
+    >>> _latin_words("L'Assemblée GÉNÉRALE, 2e"), _latin_words("Straße") is None
+    (['l', 'assemblée', 'générale', 'e'], True)
+    """
+    try:
+        encoded = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return None
+    if b"\xb5" in encoded or b"\xdf" in encoded:
+        return None
+    return encoded.translate(_LATIN_FOLDED_BREAKS).decode("latin-1").split()
 
 
 def words_of(text: str) -> list[str]:
@@ -68,7 +93,37 @@ def _kept(code: int) -> bool:
 _LATIN_BREAKS = bytes(code if _kept(code) else 0x20 for code in range(256))
 
 
+def _folded(code: int) -> int:
+    """A Latin-1 character a word holds, folded ("É" -> "é"); a space for any other. "µ"
+    and "ß" fold beyond a byte and stay (`_latin_words` leaves texts holding them)."""
+    if not _kept(code):
+        return 0x20
+    folded = chr(code).casefold()
+    return ord(folded) if len(folded) == 1 and ord(folded) < 256 else code
+
+
+# the same table, each character a word holds folded
+_LATIN_FOLDED_BREAKS = bytes(map(_folded, range(256)))
+
+
+_LATIN_SCRIPT = tuple(lang for lang in LANGUAGES if lang != "ar")
+
+
 @cache
-def _stopwords() -> tuple[tuple[str, frozenset[str]], ...]:
-    """The function words of each language but Arabic, in the order of `LANGUAGES`."""
-    return tuple((lang, lexicon(lang).stopwords) for lang in LANGUAGES if lang != "ar")
+def _function_word_languages() -> dict[str, tuple[str, ...]]:
+    """The languages (but Arabic, in the order of `LANGUAGES`) each function word is one
+    of: one tuple object for each set of languages (words of the same set share it)."""
+    languages: dict[str, list[str]] = {}
+    for lang in _LATIN_SCRIPT:
+        for word in lexicon(lang).stopwords:
+            languages.setdefault(word, []).append(lang)
+    shared: dict[tuple[str, ...], tuple[str, ...]] = {}
+    return {
+        word: shared.setdefault(tuple(found), tuple(found)) for word, found in languages.items()
+    }
+
+
+@cache
+def _language_sets() -> frozenset[tuple[str, ...]]:
+    """The sets of languages of `_function_word_languages`."""
+    return frozenset(_function_word_languages().values())
