@@ -8,7 +8,13 @@ import random
 import pytest
 
 from respub.knowledge.profiles import profile
-from respub.parse.cleanup import clean_text, join_labels, join_page_breaks, normalise_lines
+from respub.parse.cleanup import (
+    _continues,
+    clean_text,
+    join_labels,
+    join_page_breaks,
+    normalise_lines,
+)
 from respub.parse.footnotes import PAGE_BREAK, collect_notes, definition, mark_notes
 from respub.parse.furniture import remove_furniture
 from respub.parse.header import complete_title
@@ -253,14 +259,12 @@ def test_marks_are_found_in_numbering_order_and_only_for_existing_notes() -> Non
 
 
 def test_page_break_joins_a_split_paragraph_only() -> None:
-    assert join_page_breaks(["debate of the", "", PAGE_BREAK, "", "Assembly at its;"]) == [
-        "debate of the",
-        "Assembly at its;",
-    ]
-    assert join_page_breaks(["within the", PAGE_BREAK, "regional organizations,"]) == [
-        "within the",
-        "regional organizations,",
-    ]
+    assert join_page_breaks("debate of the\n\n\f\n\nAssembly at its;") == (
+        "debate of the\nAssembly at its;"
+    )
+    assert join_page_breaks("within the\n\f\nregional organizations,") == (
+        "within the\nregional organizations,"
+    )
     for before, after in [
         ("Recalling it,", "Noting"),
         ("the", "2. Decides"),
@@ -268,7 +272,40 @@ def test_page_break_joins_a_split_paragraph_only() -> None:
         ("1 December 2025", "Annex"),
         ("Reaffirms[^1]:", "Next"),
     ]:
-        assert join_page_breaks([before, PAGE_BREAK, after]) == [before, "", after]
+        assert join_page_breaks(f"{before}\n\f\n{after}") == f"{before}\n\n{after}"
+
+
+def _join_page_breaks_by_lines(lines: list[str]) -> list[str]:
+    """The lines as `join_page_breaks` joined them before it read the text (its reference)."""
+    result: list[str] = []
+    index = 0
+    while index < len(lines):
+        if lines[index] != PAGE_BREAK:
+            result.append(lines[index])
+            index += 1
+            continue
+        following = index
+        while following < len(lines) and (
+            not lines[following].strip() or lines[following] == PAGE_BREAK
+        ):
+            following += 1
+        while result and not result[-1].strip():
+            result.pop()
+        before = result[-1] if result else None
+        after = lines[following] if following < len(lines) else None
+        if before is None or after is None or not _continues(before, after):
+            result.append("")
+        index = following
+    return result
+
+
+def test_page_breaks_joined_in_the_text_as_line_by_line() -> None:
+    draw = random.Random(7)
+    pieces = ["", "", PAGE_BREAK, PAGE_BREAK, " ", "the", "Noting,", "x\fy", "\f\f", "2. Decides"]
+    for _ in range(5000):
+        lines = [draw.choice(pieces) for _ in range(draw.randint(0, 7))]
+        text = "\n".join(lines)
+        assert join_page_breaks(text) == "\n".join(_join_page_breaks_by_lines(lines)), repr(text)
 
 
 def test_running_header_inside_a_paragraph() -> None:

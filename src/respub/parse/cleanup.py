@@ -61,12 +61,11 @@ def clean_text(text: str, profile: BodyProfile | None = None, language: str = "e
     joined = mark_notes(
         "\n".join(body), note_labels(notes), len("\n".join(body[:title_at])), language
     )
-    if PAGE_BREAK in joined:  # else no line to join, and no need to split the text
-        joined = "\n".join(join_page_breaks(joined.split("\n")))
+    joined = join_page_breaks(joined)
     cleaned = "\n".join([joined, "", *notes])
-    if "- " in cleaned or "-\n" in cleaned:  # what every wrapped hyphen prints
-        cleaned = _WRAPPED_HYPHEN.sub("-", cleaned)
-    if "– " in cleaned or "–\n" in cleaned:
+    # the pattern's search for "-" costs less than looking for "- " and "-\n" first
+    cleaned = _WRAPPED_HYPHEN.sub("-", cleaned)
+    if "–" in cleaned:  # a character found fast (most texts have none), two characters not
         cleaned = _WRAPPED_DASH.sub("–", cleaned)
     if "\n\n\n" in cleaned:
         cleaned = _BLANK_LINES.sub("\n\n", cleaned)
@@ -198,34 +197,48 @@ def _first_identifier(lines: list[str], profile: BodyProfile) -> str | None:
     return None
 
 
-def join_page_breaks(lines: list[str]) -> list[str]:
-    """Join the two halves of a paragraph a page break split; drop the break marks.
+def join_page_breaks(text: str) -> str:
+    """Join the two halves of a paragraph a page break split; drop the break lines.
 
-    >>> join_page_breaks(["debate of the", "", "\\f", "", "Assembly at its session;"])
-    ['debate of the', 'Assembly at its session;']
-    >>> join_page_breaks(["Recalling it,", "", "\\f", "", "Noting that"])
-    ['Recalling it,', '', 'Noting that']
+    A `PAGE_BREAK` line goes with the blank and break lines around it; a blank line then
+    stays between the lines around them, unless the one after goes on with the paragraph
+    of the one before. The text is not split into lines: only the lines next to a break
+    are looked at.
+
+    >>> join_page_breaks("debate of the\\n\\n\\f\\n\\nAssembly at its session;")
+    'debate of the\\nAssembly at its session;'
+    >>> join_page_breaks("Recalling it,\\n\\n\\f\\n\\nNoting that")
+    'Recalling it,\\n\\nNoting that'
     """
-    if PAGE_BREAK not in lines:
-        return lines
-    result: list[str] = []
-    index = 0
-    while index < len(lines):
-        if lines[index] != PAGE_BREAK:
-            result.append(lines[index])
-            index += 1
+    pieces: list[str] = []
+    done = 0  # text[:done] is in `pieces`
+    at = text.find(PAGE_BREAK)
+    while at >= 0:
+        if (at and text[at - 1] != "\n") or text[at + 1 : at + 2] not in ("", "\n"):
+            at = text.find(PAGE_BREAK, at + 1)  # a form feed inside a line is no break
             continue
-        following = index
-        while following < len(lines) and _is_gap(lines[following]):
-            following += 1
-        while result and not result[-1].strip():
-            result.pop()
-        before = result[-1] if result else None
-        after = lines[following] if following < len(lines) else None
-        if before is None or after is None or not _continues(before, after):
-            result.append("")
-        index = following
-    return result
+        start, end = at, at + 1  # the gap: text[start:end], whole lines
+        while start and not text[text.rfind("\n", 0, start - 1) + 1 : start - 1].strip():
+            start = text.rfind("\n", 0, start - 1) + 1  # a blank line before
+        while end < len(text) and _is_gap(text[end + 1 : _line_end(text, end + 1)]):
+            end = _line_end(text, end + 1)  # a blank or break line after
+        after = text[end + 1 : _line_end(text, end + 1)] if end < len(text) else None
+        if start == 0:  # no line before: one blank line opens the text
+            pieces.append("" if after is None else "\n")
+        else:
+            before = text[text.rfind("\n", 0, start - 1) + 1 : start - 1]
+            pieces.append(text[done : start - 1])
+            joins = after is None or _continues(before, after)
+            pieces.append("\n" if joins else "\n\n")
+        done = len(text) if after is None else end + 1
+        at = text.find(PAGE_BREAK, done)
+    return "".join([*pieces, text[done:]]) if pieces else text
+
+
+def _line_end(text: str, start: int) -> int:
+    """The end of the line starting at `start`: its line end, or the end of the text."""
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
 
 
 def _is_gap(line: str) -> bool:
@@ -241,4 +254,5 @@ def _continues(before: str, after: str) -> bool:
     if MARKS.opens_part.match(after) or annex_heading().match(after):
         return False
     before = NOTE_MARK.sub("", before)
-    return not MARKS.ends_clause.search(before) and not _ENDS_DATE.search(before)
+    # a date's four digits and the character before them: searching the line costs more
+    return not MARKS.ends_clause.search(before) and not _ENDS_DATE.search(before[-5:])
