@@ -13,7 +13,7 @@ import re
 from typing import NamedTuple
 
 from respub.model import Footnote
-from respub.parse.footnotes import NOTE_MARK, definition
+from respub.parse.footnotes import NOTE_DEFINITION, NOTE_MARK
 
 _RULE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,})\s*$")
 
@@ -45,12 +45,14 @@ def split_blocks(text: str) -> tuple[list[Block], tuple[Footnote, ...]]:
             note = None
         elif current:
             text, marks = _marked(current, controls)
-            blocks.append(Block(text, start, marks))
+            # Block(text, start, marks) without the named tuple's __new__ (a Python call)
+            blocks.append(tuple.__new__(Block, (text, start, marks)))
         current = []
 
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()
-        found = definition(stripped)
+        # `definition(stripped)` without a call for each line: most open with no "[^"
+        found = NOTE_DEFINITION.match(stripped) if stripped[:2] == "[^" else None
         if found:
             flush()
             label, note = found.group("label"), [found.group("text")]
