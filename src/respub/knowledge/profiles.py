@@ -77,13 +77,13 @@ class BodyProfile:
         text: str,
         language: str | None,
         identified: bool,
-        lines: dict[re.Pattern[str], re.Match[str] | None] | None = None,
+        lines: dict[str, re.Match[str] | None] | None = None,
     ) -> int:
         """The marks of `score` that are no detect mark: one for an identifier of the body
         (looked for when `identified`: a stem of its styles occurs), two for its formula
         on a line (where `fold(text)` holds the formula's stem). `lines` keeps each
-        formula's match on a line of `text`, for the next profile (bodies share formulas:
-        "The General Conference,")."""
+        formula's match on a line of `text` by its source, for the next profile (bodies
+        share formulas: "The General Conference,")."""
         marks = 0
         symbol = self.identifier.search(text) if identified else None
         marks += symbol is not None
@@ -91,9 +91,9 @@ class BodyProfile:
         chosen = formulas[language] if language in formulas else formulas[None]
         lines = {} if lines is None else lines
         for stem, formula in chosen:
-            if formula not in lines:
-                lines[formula] = line_match(formula, text)
-            found = lines[formula]
+            if formula.pattern not in lines:  # (every formula has the same flags)
+                lines[formula.pattern] = line_match(formula, text)
+            found = lines[formula.pattern]
             # the stem is in the folded match (a part of the folded text), but for a
             # character whose fold the pattern's case-insensitive match ignores ("İ")
             if found and (stem in fold(found.group()) or stem in fold(text)):
@@ -150,34 +150,41 @@ def line_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     >>> line_match(re.compile(r"^The Council,", re.M), "Heading\\nThe Council, a").group()
     '\\nThe Council,'
     """
-    after_newline = _after_newline(pattern)
+    after_newline = _after_newline(pattern.pattern, pattern.flags)
     if after_newline is None:
         return pattern.search(text)
     return pattern.match(text) or after_newline.search(text)
 
 
+# The patterns derived from a pattern are cached by its source and flags: a compiled
+# pattern hashes its compiled code, again at every look-up.
+
+
 @cache
-def _after_newline(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+def _after_newline(source: str, flags: int) -> re.Pattern[str] | None:
     """A MULTILINE pattern whose every match starts at a line start (each alternative opens
     with "^": "^3rd plenary meeting|^3e séance plénière"), opened by a newline instead;
     None for any other pattern."""
-    found = re.match(r"(?:\(\?\w+\))?", pattern.pattern)
-    flags = found.group() if found else ""
-    branches = alternatives(pattern.pattern[len(flags) :])
-    if not pattern.flags & re.MULTILINE or not all(b.startswith("^") for b in branches):
+    found = re.match(r"(?:\(\?\w+\))?", source)
+    inline = found.group() if found else ""
+    branches = alternatives(source[len(inline) :])
+    if not flags & re.MULTILINE or not all(b.startswith("^") for b in branches):
         return None
-    return re.compile(f"{flags}\\n(?:{'|'.join(b[1:] for b in branches)})", pattern.flags)
+    return re.compile(f"{inline}\\n(?:{'|'.join(b[1:] for b in branches)})", flags)
 
 
-@cache
 def unanchored(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """A pattern anchored at the start of a line (a formula), found anywhere in a line.
 
     >>> unanchored(re.compile(r"(?i)^The Council,")).search("S/RES/1 The Council,").start()
     8
     """
-    source = re.sub(r"^(\(\?\w+\))?\^", r"\1", pattern.pattern)
-    return re.compile(source, pattern.flags)
+    return _unanchored(pattern.pattern, pattern.flags)
+
+
+@cache
+def _unanchored(source: str, flags: int) -> re.Pattern[str]:
+    return re.compile(re.sub(r"^(\(\?\w+\))?\^", r"\1", source), flags)
 
 
 @cache
@@ -329,7 +336,7 @@ def detect_body(text: str, language: str | None = None) -> BodyProfile | None:
     for index, pattern in detector.patterns:
         counts[index] += pattern.search(head) is not None
     identified = {i for s in found for i in detector.stemmed.get(s, ())}
-    lines: dict[re.Pattern[str], re.Match[str] | None] = {}
+    lines: dict[str, re.Match[str] | None] = {}
     best, chosen = 0, None
     for index, candidate in enumerate(detector.candidates):
         # heading_marks adds 1 for an identifier (only when identified) and 2 for the
