@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 
-from respub.knowledge.lexicon import Lexicon
+from respub.knowledge.lexicon import Lexicon, fold
 
 _TOKEN = re.compile(r"\d{1,4}|[^\W\d_]+(?:-[^\W\d_]+)?", re.UNICODE)
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
@@ -21,7 +22,9 @@ _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 def _tokens(text: str, lexicon: Lexicon) -> list[tuple[str, int]]:
     """('day'|'month'|'year', value) tokens in the order printed."""
     found: list[tuple[str, int]] = []
-    for token in _TOKEN.findall(text.translate(_ARABIC_DIGITS).replace("/", " ")):
+    if not text.isascii():  # (an ASCII text holds no Arabic digit)
+        text = text.translate(_ARABIC_DIGITS)
+    for token in _TOKEN.findall(text.replace("/", " ")):
         if token.isdecimal():  # not "²", which is a digit but no number
             value = int(token)
             if len(token) == 4:
@@ -29,7 +32,7 @@ def _tokens(text: str, lexicon: Lexicon) -> list[tuple[str, int]]:
             elif 1 <= value <= 31:
                 found.append(("day", value))
             continue
-        month = lexicon.month(token)
+        month = _month_numbers(lexicon).get(fold(token))  # lexicon.month(token), one look-up
         if month is not None and not (found and found[-1] == ("month", month)):
             found.append(("month", month))
         elif token.casefold() in ("er", "1er"):
@@ -37,26 +40,29 @@ def _tokens(text: str, lexicon: Lexicon) -> list[tuple[str, int]]:
     return found
 
 
-def _first(tokens: list[tuple[str, int]], kind: str, start: int = 0) -> int | None:
-    return next((v for k, v in tokens[start:] if k == kind), None)
+@cache
+def _month_numbers(lexicon: Lexicon) -> dict[str, int]:
+    """Each folded month name of `lexicon` -> the number of the first month it names."""
+    numbers: dict[str, int] = {}
+    for number, names in enumerate(lexicon.months, start=1):
+        for name in names:
+            numbers.setdefault(name, number)
+    return numbers
 
 
 def parse_date_range(text: str, lexicon: Lexicon) -> tuple[date, date] | None:
     """(start, end) of a printed range such as "from 23 to 25 November 2021"; None if none."""
     tokens = _tokens(text, lexicon)
-    days = [i for i, (k, _) in enumerate(tokens) if k == "day"]
-    if not days:
+    last = dict(tokens)  # the last day, month and year printed: the end
+    if len(last) < 3:
         return None
-    end_month = _last(tokens, "month")
-    end_year = _last(tokens, "year")
-    if end_month is None or end_year is None:
-        return None
-    first = days[0]
-    start_month = _first(tokens, "month", first) or end_month
-    start_year = _first(tokens, "year", first) or end_year
+    opening = [kind for kind, _ in tokens].index("day")
+    first = dict(reversed(tokens[opening:]))  # the first day, and month and year after it
     try:
-        start = date(start_year, start_month, tokens[first][1])
-        end = date(end_year, end_month, tokens[days[-1]][1])
+        start = date(
+            first.get("year") or last["year"], first.get("month") or last["month"], first["day"]
+        )
+        end = date(last["year"], last["month"], last["day"])
     except ValueError:
         return None
     return (start, end) if start <= end else None
@@ -66,7 +72,3 @@ def parse_date(text: str, lexicon: Lexicon) -> date | None:
     """The single date printed in `text` ("19 September 2025", "23 de noviembre de 2021")."""
     found = parse_date_range(text, lexicon)
     return found[1] if found else None
-
-
-def _last(tokens: list[tuple[str, int]], kind: str) -> int | None:
-    return next((v for k, v in reversed(tokens) if k == kind), None)
