@@ -110,16 +110,17 @@ def join_labels(lines: list[str]) -> list[str]:
     """
     result: list[str] = []
     alone, numbered = MARKS.label_alone.match, MARKS.numbered.match
-    index = 0
-    while index < len(lines):
-        line = lines[index]
+    joined = False  # whether the line was joined to the label above it
+    for index, line in enumerate(lines):
+        if joined:
+            joined = False
+            continue
         if not line:  # a blank line is no label and no number
             result.append(line)
-            index += 1
             continue
         if alone(line) and index + 1 < len(lines) and lines[index + 1].strip():
             line = f"{line} {lines[index + 1]}"
-            index += 1
+            joined = True
         previous = result[-1] if result else ""
         if (
             previous
@@ -132,7 +133,6 @@ def join_labels(lines: list[str]) -> list[str]:
         ):
             result.append("")
         result.append(line)
-        index += 1
     return result
 
 
