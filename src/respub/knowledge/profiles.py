@@ -153,7 +153,10 @@ def line_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     after_newline = _after_newline(pattern.pattern, pattern.flags)
     if after_newline is None:
         return pattern.search(text)
-    return pattern.match(text) or after_newline.search(text)
+    found = pattern.match(text)
+    if found is None and "\n" in text:  # (a one-line text is looked at once)
+        found = after_newline.search(text)
+    return found
 
 
 # The patterns derived from a pattern are cached by its source and flags: a compiled

@@ -252,16 +252,15 @@ def _split_closing(
     blocks: list[Block], prof: BodyProfile, lex: Lexicon
 ) -> tuple[list[Block], list[Block], list[Block]]:
     """(clauses, closing lines, annex) — the closing is the status or meeting line."""
+    closing = prof.closing
     for index, block in enumerate(blocks):
-        first_word = block.text.split(" ", 1)[0].casefold().rstrip(".:")
-        is_status = lex.status_of(block.text) is not None
-        is_closing = prof.closing is not None and on_a_line(prof.closing, block.text)
-        if is_status or is_closing:
+        text = block.text
+        if lex.status_of(text) is not None or (closing is not None and on_a_line(closing, text)):
             annex = next(
                 (i for i in range(index + 1, len(blocks)) if _is_annex(blocks[i])), len(blocks)
             )
             return blocks[:index], blocks[index:annex], blocks[annex:]
-        if first_word in annex_words() and index > 0:
+        if index > 0 and _is_annex(block):
             return blocks[:index], [], blocks[index:]
     return blocks, [], []
 
