@@ -167,17 +167,22 @@ def complete_title(
     if not title:
         return title
     folded = title.casefold()
+
+    def continues(text: str) -> bool:
+        return len(text) > len(title) and text.casefold().startswith(folded)
+
+    catalogue = re.sub(r"\s+:", ":", metadata.get("title", "")).strip().rstrip(":").strip()
+    dangling = title.rsplit(" ", 1)[-1].casefold() in layout(language).dangling
+    if not dangling and not continues(catalogue):
+        return title  # (no quotation completes it alone: the text need not be read)
     quoted = [
         " ".join(q.split())
         for text in texts
         if "“" in text or '"' in text  # every quotation opens with one
         for q in _QUOTED.findall(text)
     ]
-    catalogue = re.sub(r"\s+:", ":", metadata.get("title", "")).strip().rstrip(":").strip()
-    longer = [
-        c for c in [*quoted, catalogue] if len(c) > len(title) and c.casefold().startswith(folded)
-    ]
-    if title.rsplit(" ", 1)[-1].casefold() in layout(language).dangling and longer:
+    longer = [c for c in [*quoted, catalogue] if continues(c)]
+    if dangling and longer:
         return title + longer[0][len(title) :]
     # a title cut at a line end elsewhere: the text and the catalogue must agree
     if catalogue in longer and catalogue in quoted:
