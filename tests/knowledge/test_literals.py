@@ -8,7 +8,7 @@ import re
 
 from respub.knowledge.firstlook import alternatives
 from respub.knowledge.literals import LiteralSet
-from respub.knowledge.profiles import _detector, known_bodies, on_a_line, profiles
+from respub.knowledge.profiles import _detector, known_bodies, line_match, on_a_line, profiles
 
 
 def _expected(literals: list[str], text: str) -> set[str]:
@@ -44,15 +44,18 @@ def test_body_marks_on_built_texts() -> None:
 
 
 def test_line_anchored_formulas_found_alike() -> None:
-    """`on_a_line` answers as `search` does for every formula of every body, on texts of
-    formula lines cut, joined and cased at random, and on patterns it must not rewrite."""
+    """`on_a_line` answers as `search` does, and `line_match` finds the same match, for every
+    formula and session line of every body, on texts of formula lines cut, joined and cased
+    at random, and on patterns it must not rewrite."""
     formulas = [f for p in _detector()[0] for f in p.patterns["formula"].values()]
     formulas += [p.closing for p in _detector()[0] if p.closing is not None]  # "^3rd|^3e"
     formulas += [re.compile(s, re.M) for s in (r"^a|b", r"(?i)^[|]x", r"^(?:a|b)c", r"^b|^ac")]
     formulas.append(re.compile(r"^The Council"))  # not MULTILINE: left to `search`
+    formulas += [f for p in _detector()[0] for f in p.patterns["session_line"].values()]
     lines = ["The General Assembly,", "THE ASSEMBLY,", "La Conférence générale,", "b", "ac",
              "إن الجمعية العامة", "The Council", "Recalling", "|x", "",
-             "80th plenary meeting", "3e séance plénière", "12a sesión plenaria"]  # fmt: skip
+             "80th plenary meeting", "3e séance plénière", "12a sesión plenaria",
+             "Eightieth session", "Quatre-vingtième session"]  # fmt: skip
     draw = random.Random(4)
     for _ in range(300):
         picked = [draw.choice(lines) for _ in range(draw.randint(0, 5))]
@@ -61,6 +64,10 @@ def test_line_anchored_formulas_found_alike() -> None:
         text = text.upper() if draw.random() < 0.2 else text
         for formula in formulas:
             assert on_a_line(formula, text) == (formula.search(text) is not None), (formula, text)
+            found, searched = line_match(formula, text), formula.search(text)
+            if found and searched:  # the same match, but for the newline opening it
+                assert (found.end(), found.groupdict()) == (searched.end(), searched.groupdict())
+                assert found.group().removeprefix("\n") == searched.group()
 
 
 def test_top_level_alternation() -> None:

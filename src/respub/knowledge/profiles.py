@@ -39,12 +39,12 @@ class BodyProfile:
         """The profile's pattern `name` (e.g. "formula") for `language`, if any."""
         return self.patterns.get(name, {}).get(language)
 
-    @property
+    @cached_property
     def identifier_stems(self) -> tuple[str, ...]:
         """Literals one of which any identifier of the body contains (a cheap first look)."""
         return _stems(self.identifier_styles)
 
-    @property
+    @cached_property
     def identifier(self) -> re.Pattern[str]:
         """Finds the body's identifiers in running text (from the one identifier table)."""
         return search_pattern(self.identifier_styles)

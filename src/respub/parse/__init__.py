@@ -18,6 +18,7 @@ from respub.knowledge.lexicon import LANGUAGES, Lexicon, lexicon
 from respub.knowledge.profiles import (
     BodyProfile,
     detect_body,
+    line_match,
     on_a_line,
     profile,
     unknown_body,
@@ -230,7 +231,7 @@ def _no_identifier(prof: BodyProfile) -> str:
 def _formula_index(blocks: list[Block], prof: BodyProfile, lang: str) -> int | None:
     pattern = prof.pattern("formula", lang)
     for index, block in enumerate(blocks):
-        if pattern is not None and pattern.search(block.text):
+        if pattern is not None and line_match(pattern, block.text):
             return index
     return None
 

@@ -10,7 +10,7 @@ from respub.knowledge.declarations import declaration_identifier
 from respub.knowledge.identifiers import identify, style
 from respub.knowledge.layout import layout
 from respub.knowledge.lexicon import Lexicon
-from respub.knowledge.profiles import BodyProfile
+from respub.knowledge.profiles import BodyProfile, line_match
 from respub.model import Session
 from respub.parse.blocks import Block
 from respub.parse.dates import parse_date, parse_date_range
@@ -130,7 +130,7 @@ def _session(
                 return Session(number=number)
     line_pattern = profile.pattern("session_line", lang)
     for text in lines:
-        found = line_pattern.search(text) if line_pattern else None
+        found = line_match(line_pattern, text) if line_pattern else None
         if found:
             number = lexicon.ordinal(found.group("ordinal"))
             if number:
