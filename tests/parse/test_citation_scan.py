@@ -11,8 +11,15 @@ from collections.abc import Iterable
 import pytest
 
 from respub.knowledge.firstlook import lowers_alike, opened_at, opening_literals, word_starts
-from respub.parse.citation_words import knowledge, probes, scan
-from respub.parse.citations import _DIGIT, cite_places, find_citations, has_digit
+from respub.parse.citation_words import _keys, knowledge, probes, scan
+from respub.parse.citations import (
+    _DIGIT,
+    _instruments,
+    _symbols,
+    cite_places,
+    find_citations,
+    has_digit,
+)
 
 PIECES = [
     "Recalling its resolutions ", "résolution", "resolución ", "RESOLUCIONES ", "القرار ",
@@ -128,3 +135,36 @@ def test_scan_finds_in_each_clause_what_the_patterns_find() -> None:
                 assert sorted((i.id, s, e) for i, s, e in found.instruments[index]) == (
                     expected_instruments
                 ), texts
+
+
+def test_articles_looked_for_only_where_a_key_occurs_are_every_article() -> None:
+    """The articles of an instrument, looked for only where the lowered text before it holds
+    an `article_keys` literal, are those the patterns find in the printed text."""
+    draw = random.Random(14)
+    pieces = [*PIECES, "Article 2 (1) of the ", "ARTÍCULO 3 del ", "المادة 4 من ", "artic"]
+    for _ in range(600):
+        text = "".join(draw.choice(pieces) for _ in range(draw.randint(0, 12)))
+        lowered = text.lower()
+        alike = lowers_alike(text, lowered)
+        instruments = scan([text], [lowered]).instruments[0]
+        gated = _instruments(text, "p", instruments, lowered, alike)
+        assert gated == _instruments(text, "p", instruments, lowered, False), text
+
+
+def test_article_keys() -> None:
+    assert knowledge().article_keys == ("article", "artículo", "المادة")
+    assert _keys([r"(?:Article|Art)\s+x", "UNO|uno"]) == ("art", "uno")
+    assert _keys([r"(?:Article|Art)\s+x", r"[ab]c"]) == ("",)  # a class: no literal
+
+
+def test_symbols_identified_once_per_printed_form() -> None:
+    texts = ["A/RES/70/1 and A/RES/70/1", "A/RES/70/1 of 2015", "no symbol", "A/RES/70/1"]
+    found = _symbols(texts, [True, True, False, False])
+    assert [[(start, end) for start, end, _ in place] for place in found] == [
+        [(0, 10), (15, 25)],
+        [(0, 10)],
+        [],
+        [],  # said to hold no digit: not looked at
+    ]
+    first, second, third = found[0][0][2], found[0][1][2], found[1][0][2]
+    assert first.canonical == "A/RES/70/1" and first is second is third

@@ -320,11 +320,12 @@ def _own_style(body: str) -> str | None:
 
 def _operative_text(clause: OperativeClause) -> str:
     """The clause's text with the text of its sub-paragraphs, at every depth."""
+    return f"{clause.text} {_flat(clause.subparagraphs)}"
 
-    def flat(subs: tuple[SubParagraph, ...]) -> str:
-        return " ".join(f"{s.text} {flat(s.subparagraphs)}" for s in subs)
 
-    return f"{clause.text} {flat(clause.subparagraphs)}"
+def _flat(subs: tuple[SubParagraph, ...]) -> str:
+    """The texts of `subs`, each followed by a space and its own sub-paragraphs' texts."""
+    return " ".join([f"{s.text} {_flat(s.subparagraphs)}" for s in subs]) if subs else ""
 
 
 def _line(blocks: list[Block]) -> int | None:

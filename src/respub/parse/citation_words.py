@@ -148,6 +148,8 @@ class Knowledge:
     lowered_organs: dict[str, re.Pattern[str]]  # the same lowered, case-sensitive
     instruments: tuple[Instrument, ...]
     articles: tuple[re.Pattern[str], ...]
+    # lowered, a literal of which any text an article pattern matches holds ("" = always)
+    article_keys: tuple[str, ...]
     # the probes of the keywords' and instruments' opening literals, each with its first
     # character beyond ASCII, if any (a text without it holds no literal of the probe)
     probes: tuple[tuple[str, str | None], ...]
@@ -179,11 +181,23 @@ def knowledge() -> Knowledge:
         lowered_organs={k: _lowered("|".join(v)) for k, v in data["organs"].items()},
         instruments=tuple(replace(i, probes=probed(i.opening)) for i in instruments),
         articles=tuple(re.compile(rf"(?:{p})\Z", flags) for p in data["articles"]),
+        article_keys=_keys(data["articles"]),
         probes=tuple(
             (text, next((c for c in text if not c.isascii()), None))
             for text in sorted(set(probe.values()))
         ),
     )
+
+
+def _keys(patterns: list[str]) -> tuple[str, ...]:
+    """The lowered literals each of `patterns` opens with (`opening_literals`), none holding
+    another: a text that holds none in its lowered text, where `lowers_alike` holds, is
+    matched by no pattern; the empty key where a pattern opens with no literal."""
+    keys: set[str] = set()
+    for pattern in patterns:
+        opening = opening_literals(pattern.lower())
+        keys.update(opening if opening is not None else ("",))
+    return tuple(sorted(k for k in keys if not any(o != k and o in k for o in keys)))
 
 
 # what may match a newline: \s, \S, \W, \D, a negated class, an unescaped "."

@@ -16,7 +16,15 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from respub.knowledge.firstlook import is_latin1
-from respub.knowledge.identifiers import Style, find_identifiers, identify, marks, style, styles
+from respub.knowledge.identifiers import (
+    Identifier,
+    Style,
+    find_identifiers,
+    identify,
+    marks,
+    style,
+    styles,
+)
 from respub.model import Citation
 from respub.parse.citation_words import Instrument, Knowledge, Span, scan
 from respub.parse.citation_words import knowledge as _knowledge
@@ -82,15 +90,47 @@ def find_citations(text: str, clause: str, own: str | None = None) -> list[Citat
 
 def cite_places(places: Sequence[tuple[str, str]], own: str | None = None) -> list[list[Citation]]:
     """`find_citations` of each (clause, text) of a document, its keywords and instruments
-    looked for once in the whole document (`scan`)."""
-    lowered = [text.lower() for _, text in places]
-    found = scan([text for _, text in places], lowered)
+    looked for once in the whole document (`scan`), each symbol identified once."""
+    texts = [text for _, text in places]
+    lowered = [text.lower() for text in texts]
+    digits = [has_digit(text) for text in texts]  # symbols, numbered references carry one
+    found = scan(texts, lowered)
     return [
-        _cite(text, clause, low, alike, keywords, instruments, own)
-        for (clause, text), low, alike, keywords, instruments in zip(
-            places, lowered, found.alike, found.keywords, found.instruments, strict=True
+        _cite(text, clause, low, alike, keywords if digit else {}, instruments, symbols, own)
+        if symbols or (keywords and digit) or instruments
+        else []
+        for (clause, text), low, digit, alike, keywords, instruments, symbols in zip(
+            places,
+            lowered,
+            digits,
+            found.alike,
+            found.keywords,
+            found.instruments,
+            _symbols(texts, digits),
+            strict=True,
         )
     ]
+
+
+Symbol = tuple[int, int, Identifier]  # its span in the clause, what it identifies
+
+
+def _symbols(texts: Sequence[str], digits: Sequence[bool]) -> list[list[Symbol]]:
+    """The identifiers printed in each of `texts` (`digits`: whether each holds a digit,
+    as every identifier does), each printed form identified once."""
+    named: dict[str, Identifier | None] = {}
+    symbols: list[list[Symbol]] = []
+    for text, digit in zip(texts, digits, strict=True):
+        found = []
+        if digit and marks().search(text):
+            for match in find_identifiers(text):
+                printed = match.group()
+                if printed not in named:
+                    named[printed] = identify(printed)
+                if (identifier := named[printed]) is not None:
+                    found.append((match.start(), match.end(), identifier))
+        symbols.append(found)
+    return symbols
 
 
 def _cite(
@@ -100,24 +140,17 @@ def _cite(
     alike: bool,
     keywords: dict[str, list[Span]],
     instruments: list[tuple[Instrument, int, int]],
+    symbols: list[Symbol],
     own: str | None,
 ) -> list[Citation]:
-    found: list[tuple[int, Citation]] = []
-    taken: list[tuple[int, int]] = []
-    digits = has_digit(text)
-    if digits:  # symbols and numbered references all carry a digit
-        symbols = find_identifiers(text) if marks().search(text) else ()
-        for match in symbols:
-            named = identify(match.group())
-            if named is None:
-                continue
-            citation = Citation(named.canonical, match.group(), named.kind, clause)
-            found.append((match.start(), citation))
-            taken.append(match.span())
-    if digits and keywords:
-        found.extend(_bare_references(text, clause, taken, keywords, own, lowered, alike))
+    found = [
+        (start, Citation(named.canonical, text[start:end], named.kind, clause))
+        for start, end, named in symbols
+    ]
+    if keywords:
+        found.extend(_bare_references(text, clause, symbols, keywords, own, lowered, alike))
     if instruments:
-        found.extend(_instruments(text, clause, instruments))
+        found.extend(_instruments(text, clause, instruments, lowered, alike))
     if not found:
         return []
     seen: set[tuple[str, str]] = set()
@@ -132,7 +165,7 @@ def _cite(
 def _bare_references(
     text: str,
     clause: str,
-    taken: list[tuple[int, int]],
+    symbols: list[Symbol],
     keywords: dict[str, list[Span]],
     own: str | None,
     lowered: str,
@@ -153,17 +186,17 @@ def _bare_references(
                 link = _LINK.match(text, position)
                 start = link.end() if link else position
                 ref = _BARE.match(text, start) or _hop(text, start, knowledge)
-                span = None if ref else _span(taken, start)
-                if span is not None:  # a symbol of the list ("A/HRC/RES/52/3 and 49/1")
-                    named = identify(text[span[0] : span[1]])
-                    if named and style(named.style).cited_as:
+                symbol = None if ref else _span(symbols, start)
+                if symbol is not None:  # a symbol of the list ("A/HRC/RES/52/3 and 49/1")
+                    _, end, named = symbol
+                    if style(named.style).cited_as:
                         organ, looked = named.style, True
-                    part = _PART.match(text, span[1])  # "GC(53)/RES/13 A.2": a part of it
-                    position = part.end() if part else span[1]
+                    part = _PART.match(text, end)  # "GC(53)/RES/13 A.2": a part of it
+                    position = part.end() if part else end
                     continue
                 if not ref:
                     found.extend(_unresolved(text, start, clause))
-                if not ref or _inside(taken, ref.start()):
+                if not ref or _inside(symbols, ref.start()):
                     break
                 if not looked and _needs_organ(ref, kind):
                     before = slice(max(0, hit_start - 60), hit_start)
@@ -174,7 +207,7 @@ def _bare_references(
                     citation = Citation(identifier, ref.group().strip(), kind, clause)
                     found.append((ref.start(), citation))
                 position = ref.end()
-                through = _range_end(text, ref, taken)
+                through = _range_end(text, ref, symbols)
                 if through is not None:  # every member of the range after the first
                     printed = text[ref.start() : through.end()].strip()
                     for groups in _members(ref, through):
@@ -185,11 +218,11 @@ def _bare_references(
     return found
 
 
-def _range_end(text: str, ref: re.Match[str], taken: list[tuple[int, int]]) -> re.Match[str] | None:
+def _range_end(text: str, ref: re.Match[str], symbols: list[Symbol]) -> re.Match[str] | None:
     """The last reference of a range that `ref` opens ("1325 (2000) to 1330 (2000)")."""
     joined = _RANGE.match(text, ref.end())
     last = _BARE.match(text, joined.end()) if joined else None
-    if last is None or _inside(taken, last.start()) or not _members(ref, last):
+    if last is None or _inside(symbols, last.start()) or not _members(ref, last):
         return None
     return last
 
@@ -231,18 +264,18 @@ def _unresolved(text: str, start: int, clause: str) -> list[tuple[int, Citation]
     return [(start, Citation(symbol, symbol, "unresolved", clause))]
 
 
-def _inside(taken: list[tuple[int, int]], position: int) -> bool:
-    """Whether `position` falls in one of the spans `taken` (sorted, not overlapping, as
-    `finditer` yields them): one binary search, so a clause with thousands of symbols
-    stays linear overall."""
-    return _span(taken, position) is not None
+def _inside(symbols: list[Symbol], position: int) -> bool:
+    """Whether `position` falls in the span of one of the `symbols` (sorted, not
+    overlapping, as `finditer` yields them): one binary search, so a clause with thousands
+    of symbols stays linear overall."""
+    return _span(symbols, position) is not None
 
 
-def _span(taken: list[tuple[int, int]], position: int) -> tuple[int, int] | None:
-    """The span of `taken` that `position` falls in, by binary search."""
-    index = bisect_right(taken, (position, _AFTER_ALL)) - 1
-    if index >= 0 and taken[index][0] <= position < taken[index][1]:
-        return taken[index]
+def _span(symbols: list[Symbol], position: int) -> Symbol | None:
+    """The symbol whose span `position` falls in, by binary search."""
+    index = bisect_right(symbols, (position, _AFTER_ALL)) - 1
+    if index >= 0 and symbols[index][0] <= position < symbols[index][1]:
+        return symbols[index]
     return None
 
 
@@ -326,16 +359,25 @@ def _cited_as(organ: str | None, own: str | None) -> Style | None:
 
 
 def _instruments(
-    text: str, clause: str, instruments: list[tuple[Instrument, int, int]]
+    text: str,
+    clause: str,
+    instruments: list[tuple[Instrument, int, int]],
+    lowered: str,
+    alike: bool,
 ) -> list[tuple[int, Citation]]:
     """Treaties and other named instruments (`instruments`: each with its span), and the
-    articles of them that are cited."""
+    articles of them that are cited (looked for only where the lowered text before holds
+    one of their `article_keys`, when `alike`: `lowers_alike(text, lowered)`)."""
     knowledge = _knowledge()
     found: list[tuple[int, Citation]] = []
     for instrument, start, end in instruments:
         citation = Citation(instrument.id, text[start:end], instrument.kind, clause)
         found.append((start, citation))
-        before = text[max(0, start - 80) : start]
+        begin = max(0, start - 80)
+        window = lowered[begin:start]
+        if alike and not any(key in window for key in knowledge.article_keys):
+            continue
+        before = text[begin:start]
         for article in knowledge.articles:
             art = article.search(before)
             if art:
