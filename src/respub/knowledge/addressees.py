@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -156,10 +156,10 @@ def _language(
             rf"(?s:.){{0,{int(data['within'])}}}?(?P<first>{term})", flags(lower)
         ),
         until=tuple(str(m) for m in data["until"].get(language, ())),
-        addressing_verbs=words(listed("addressing_verbs")),
+        addressing_verbs=words(listed("addressing_verbs"), lower),
         later=later(listed("later"), listed("joins"), lower),
         later_keys=key_words(listed("later") or []),
-        self_acting=words(listed("self_acting")),
+        self_acting=words(listed("self_acting"), lower),
         after_opening=words(listed("after_opening"), lower),
         subject=template_pattern(data, language, terms, lower),
         thanking=words(listed("thanking")),
@@ -186,15 +186,40 @@ def _after_keyword(text: str, keyword: str) -> str:
     return text[start + len(keyword) :] if start >= 0 else text
 
 
+class _Verb(NamedTuple):
+    """What the opening words of a clause tell, read once a clause."""
+
+    addressing: bool  # rule 1 applies: an addressing concept or verb
+    self_acting: bool  # one of `self_acting`
+
+
+def _verb(rules: _Rules, language: str, keyword: str, concept: str | None) -> _Verb:
+    lowered = keyword.lower()
+    alike = lowers_alike(keyword, lowered)
+    words_of = rules.lowered[language] if alike else rules.languages[language]
+    opening = lowered if alike else keyword
+    return _Verb(
+        concept in rules.addressing or _has(words_of.addressing_verbs, opening),
+        _has(words_of.self_acting, opening),
+    )
+
+
 def addressees_of(text: str, keyword: str, concept: str | None, language: str) -> tuple[str, ...]:
     """The addressee concepts of an operative clause, in the order they are named."""
     rules = _rules()
-    lang = rules.languages.get(language)
-    if lang is None:
+    if language not in rules.languages:
         return ()
+    return _addressees(rules, language, text, keyword, _verb(rules, language, keyword, concept))
+
+
+def _addressees(
+    rules: _Rules, language: str, text: str, keyword: str, verb: _Verb
+) -> tuple[str, ...]:
+    """`addressees_of`, the opening words read (`verb`)."""
+    lang = rules.languages[language]
     rest = _after_keyword(text, keyword)
     found: list[str] = []
-    opening = concept in rules.addressing or _has(lang.addressing_verbs, keyword)
+    opening = verb.addressing
     lowered = rest.lower()
     alike = lowers_alike(rest, lowered)
     scan, rules_of = (lowered, rules.lowered[language]) if alike else (rest, lang)
@@ -204,7 +229,7 @@ def addressees_of(text: str, keyword: str, concept: str | None, language: str) -
     if rules_of.later is not None and (not alike or _holds(lowered, lang.later_keys)):
         for match in rules_of.later.finditer(scan):  # rule 2
             _named(rules, rules_of, language, scan, match.end(), found, rest)
-    if not opening and _has(lang.self_acting, keyword):
+    if not opening and verb.self_acting:
         _self_acting_rules(rules, rules_of, language, scan, found, rest)
     else:  # rule 7: "Expresses its conviction that the Committee should continue"
         if not alike or _holds(lowered, lang.hortatory_keys):
@@ -317,7 +342,7 @@ def is_self_acting(keyword: str, language: str) -> bool:
 
 def _from_subparagraphs(
     keyword: str,
-    concept: str | None,
+    verb: _Verb,
     language: str,
     subs: tuple[SubParagraph, ...],
     chapeau: tuple[str, ...] = (),
@@ -329,13 +354,13 @@ def _from_subparagraphs(
     for sub in subs:
         # each sub-paragraph continues the opening words ("DECIDES: (1) to request ...")
         own = (
-            addressees_of(f"{keyword} {sub.text}", keyword, concept, language)
+            _addressees(_rules(), language, f"{keyword} {sub.text}", keyword, verb)
             if chapeau
             else sub.addressees
         )
         for concept_id in own:
             _add(found, concept_id)
-        nested = _from_subparagraphs(keyword, concept, language, sub.subparagraphs, sub.addressees)
+        nested = _from_subparagraphs(keyword, verb, language, sub.subparagraphs, sub.addressees)
         for concept_id in nested:
             _add(found, concept_id)
     return tuple(found)
@@ -343,7 +368,7 @@ def _from_subparagraphs(
 
 def _inherit(
     keyword: str,
-    concept: str | None,
+    verb: _Verb,
     language: str,
     subs: tuple[SubParagraph, ...],
     chapeau: tuple[str, ...],
@@ -354,8 +379,8 @@ def _inherit(
     sub-paragraph likewise from its parent."""
     found = []
     for sub in subs:
-        own = chapeau or addressees_of(f"{keyword} {sub.text}", keyword, concept, language)
-        nested = _inherit(keyword, concept, language, sub.subparagraphs, own)
+        own = chapeau or _addressees(_rules(), language, f"{keyword} {sub.text}", keyword, verb)
+        nested = _inherit(keyword, verb, language, sub.subparagraphs, own)
         found.append(replace(sub, addressees=own, subparagraphs=nested))
     return tuple(found)
 
@@ -385,10 +410,17 @@ def operative_clause(
     """An operative clause with its addressees, or marked `self_acting` when it names none;
     its sub-paragraphs with theirs (`_inherit`); whom it thanks. Built once: a copy of a
     clause (`dataclasses.replace`) costs more than reading it."""
-    named = addressees_of(text, keyword, concept, language)
-    subs = _inherit(keyword, concept, language, subparagraphs, named)
+    rules = _rules()
+    named: tuple[str, ...] = ()
+    if language not in rules.languages:  # no rules: no addressee
+        verb = _Verb(addressing=False, self_acting=False)
+        subs = subparagraphs
+    else:
+        verb = _verb(rules, language, keyword, concept)
+        named = _addressees(rules, language, text, keyword, verb)
+        subs = _inherit(keyword, verb, language, subparagraphs, named)
     if not named and subs and text.rstrip().endswith(":"):
-        named = _from_subparagraphs(keyword, concept, language, subs)
+        named = _from_subparagraphs(keyword, verb, language, subs)
     return OperativeClause(
         keyword=keyword,
         text=text,
@@ -396,7 +428,7 @@ def operative_clause(
         concept=concept,
         subparagraphs=subs,
         addressees=named,
-        self_acting=not named and is_self_acting(keyword, language),
+        self_acting=not named and verb.self_acting,
         marks=marks,
         thanked=thanked_of(text, keyword, language),
     )

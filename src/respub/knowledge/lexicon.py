@@ -31,6 +31,8 @@ class Opener(NamedTuple):
 
 def fold(text: str) -> str:
     """Case- and width-insensitive form used for matching (accents are kept)."""
+    if text.isascii():  # a flag CPython keeps: NFC leaves it, casefold is lower
+        return text.lower()
     return unicodedata.normalize("NFC", text).casefold().replace("’", "'")
 
 
@@ -97,9 +99,9 @@ class Lexicon:
         found = openers.direct.match(folded) or openers.modified.match(folded)
         if found is None:
             return None
+        # the match ends after the modifiers that follow the phrase ("Recalling also")
         concept = openers.concepts[found.group("phrase")]
-        end = self._extend_with_modifiers(folded, found.end())
-        return Opener(keyword=text[: prefix + end].rstrip(" ,:;"), concept=concept)
+        return Opener(text[: prefix + found.end()].rstrip(" ,:;"), concept)
 
     def month(self, word: str) -> int | None:
         """Month number (1-12) of a month name in this language."""
@@ -174,7 +176,11 @@ def _modifier_folds(modifiers: tuple[str, ...]) -> tuple[str, ...]:
 _END = r"(?![\w'-])"
 
 
-def trie(phrases: Iterable[str], end: Callable[[str], str] = lambda phrase: "") -> str:
+def trie(
+    phrases: Iterable[str],
+    end: Callable[[str], str] = lambda phrase: "",
+    escape: Callable[[str], str] = re.escape,
+) -> str:
     """An alternation of `phrases`, each followed by the pattern `end(phrase)`, written as
     their trie: where several match, the longest wins, as in an alternation sorted longest
     first, but the engine tests each character once where it would try each phrase in turn
@@ -185,6 +191,9 @@ def trie(phrases: Iterable[str], end: Callable[[str], str] = lambda phrase: "") 
     (?:a(?:gain$|lso$|$))
     >>> re.match(trie(["with", "with concern"]), "with concern").group()
     'with concern'
+
+    `escape` writes each character as a pattern (`re.escape`; a space as any run of spaces:
+    `escape=lambda c: r"\\s+" if c == " " else re.escape(c)`).
     """
     root: dict[str, Any] = {}
     for phrase in phrases:
@@ -192,12 +201,16 @@ def trie(phrases: Iterable[str], end: Callable[[str], str] = lambda phrase: "") 
         for char in phrase:
             node = node.setdefault(char, {})
         node[""] = phrase
-    return f"(?:{_trie_branches(root, end)})"
+    return f"(?:{_trie_branches(root, end, escape)})"
 
 
-def _trie_branches(node: dict[str, Any], end: Callable[[str], str]) -> str:
+def _trie_branches(
+    node: dict[str, Any], end: Callable[[str], str], write: Callable[[str], str]
+) -> str:
     branches = [
-        re.escape(char) + _trie_branches(child, end) for char, child in sorted(node.items()) if char
+        write(char) + _trie_branches(child, end, write)
+        for char, child in sorted(node.items())
+        if char
     ]
     if "" in node:
         branches.append(end(node[""]))  # the phrase that ends here, once no longer one matches
@@ -218,8 +231,8 @@ def _trailing_modifiers_of(lex: Lexicon) -> re.Pattern[str]:
 
 @dataclass(frozen=True)
 class _Openers:
-    direct: re.Pattern[str]  # a phrase at the start
-    modified: re.Pattern[str]  # a phrase after modifiers
+    direct: re.Pattern[str]  # a phrase at the start, and the modifiers after it
+    modified: re.Pattern[str]  # a phrase after modifiers, and the modifiers after it
     concepts: dict[str, str]  # folded phrase -> concept
     starts: frozenset[str] | None  # the first characters of phrases and modifiers
 
@@ -239,8 +252,10 @@ def _opener_patterns(lex: Lexicon, category: str) -> _Openers:
     # a phrase ending in an elided word ("Considérant qu'") runs on into the next word
     alternatives = trie(concepts, lambda p: "" if p.endswith("'") else _END)
     modifiers = trie(_modifier_folds(lex.modifiers))
-    direct = re.compile(rf"(?P<phrase>{alternatives})")
-    modified = re.compile(rf"(?:{modifiers}{_END}[ ,]*)+(?P<phrase>{alternatives})")
+    # the modifiers after the phrase, as `_extend_with_modifiers` reads them
+    trailing = f"(?:[ ,]*{modifiers}{_END})*"
+    direct = re.compile(rf"(?P<phrase>{alternatives}){trailing}")
+    modified = re.compile(rf"(?:{modifiers}{_END}[ ,]*)+(?P<phrase>{alternatives}){trailing}")
     folds = _modifier_folds(lex.modifiers)
     openings = [*concepts, *folds]
     # an empty phrase or modifier, or no modifier at all (the empty alternative lets the

@@ -1,0 +1,41 @@
+"""The phrase alternations of the addressee rules: for lowered text, written as a trie."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from respub.knowledge.addressee_patterns import alternation
+from respub.knowledge.addressees import _data
+
+
+def _flat(phrases: list[str]) -> str:
+    """The alternation sorted longest first, as written before the trie."""
+    ordered = sorted({p.lower() for p in phrases}, key=lambda t: (-len(t), t))
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered)
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es", "ar"])
+def test_the_lowered_trie_finds_what_the_flat_alternation_finds(language: str) -> None:
+    """Every term, term run on, cut short or spaced anew: the same matches, ends and all."""
+    data = _data()
+    terms = [t for c in data["concepts"].values() for t in c["terms"].get(language, [])]
+    trie = re.compile(rf"(?<!\w)(?P<term>{alternation(terms, lower=True)})(?!\w)")
+    flat = re.compile(rf"(?<!\w)(?P<term>{_flat(terms)})(?!\w)")
+    pieces = [t.lower() for t in terms]
+    texts = [
+        " ".join(pieces),
+        ", ".join(pieces),
+        "  \n ".join(p.replace(" ", " \n  ") for p in pieces),
+        " ".join(p[:-1] for p in pieces),
+        " ".join(p + "s" for p in pieces),
+    ]
+    for text in texts:
+        assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+def test_a_space_matches_any_run_of_whitespace() -> None:
+    pattern = re.compile(alternation(["member States", "member"], lower=True))
+    assert pattern.match("member \n states").group() == "member \n states"
+    assert pattern.match("member  statutes").group() == "member"
