@@ -340,15 +340,22 @@ def detect_body(text: str, language: str | None = None) -> BodyProfile | None:
         counts[index] += pattern.search(head) is not None
     identified = {i for s in found for i in detector.stemmed.get(s, ())}
     lines: dict[str, re.Match[str] | None] = {}
-    best, chosen = 0, None
-    for index, candidate in enumerate(detector.candidates):
-        # heading_marks adds 1 for an identifier (only when identified) and 2 for the
-        # formula: a candidate that cannot score more than the best so far is not looked at
-        if counts[index] + 2 + (index in identified) <= best:
-            continue
+    # heading_marks adds 1 for an identifier (only when identified) and 2 for the formula:
+    # the candidates are looked at from the most they can score down, until none left can
+    # beat the best so far (score more, or as much and come first)
+    bounds = sorted(
+        ((count + 2 + (index in identified), -index) for index, count in enumerate(counts)),
+        reverse=True,
+    )
+    best, chosen = (0, 1), None  # (marks, -index) of the best: none scoring no mark
+    for bound, rank in bounds:
+        if (bound, rank) < best:
+            break
+        index = -rank
+        candidate = detector.candidates[index]
         marks = counts[index] + candidate.heading_marks(head, language, index in identified, lines)
-        if marks > best:  # a tie goes to the first
-            best, chosen = marks, candidate
+        if (marks, rank) > best:
+            best, chosen = (marks, rank), candidate
     return chosen
 
 
