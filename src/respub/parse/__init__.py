@@ -119,7 +119,7 @@ def parse_source(
         language=lang,
         source=doc.source,
         number=header.number,
-        title=complete_title(header.title, [b.text for b in blocks], doc.metadata, lang),
+        title=complete_title(header.title, (b.text for b in blocks), doc.metadata, lang),
         session=header.session,
         adopted=header.adopted or adopted,
         status=status,

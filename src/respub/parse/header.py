@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -146,11 +147,13 @@ def _adopted(lines: list[str], profile: BodyProfile, lexicon: Lexicon) -> date |
     return parse_date(found.group("date"), lexicon) if found else None
 
 
+_SPACES = re.compile(r"\s+")
+_SPACED_COLON = re.compile(r"\s+:")
 _QUOTED = re.compile(r"[“\"]([^”\"]{10,400})[”\"]")
 
 
 def complete_title(
-    title: str | None, texts: list[str], metadata: dict[str, str], language: str = "en"
+    title: str | None, texts: Iterable[str], metadata: dict[str, str], language: str = "en"
 ) -> str | None:
     """A title cut at the end of its first printed line ("... expenses of the") completed
     from a quotation of it in the text (the sub-item entitled “...”), else from the
@@ -171,7 +174,7 @@ def complete_title(
     def continues(text: str) -> bool:
         return len(text) > len(title) and text.casefold().startswith(folded)
 
-    catalogue = re.sub(r"\s+:", ":", metadata.get("title", "")).strip().rstrip(":").strip()
+    catalogue = _SPACED_COLON.sub(":", metadata.get("title", "")).strip().rstrip(":").strip()
     dangling = title.rsplit(" ", 1)[-1].casefold() in layout(language).dangling
     if not dangling and not continues(catalogue):
         return title  # (no quotation completes it alone: the text need not be read)
@@ -191,4 +194,4 @@ def complete_title(
 
 
 def _clean(value: str | None) -> str | None:
-    return re.sub(r"\s+", " ", value).strip(" ,") if value else None
+    return _SPACES.sub(" ", value).strip(" ,") if value else None
