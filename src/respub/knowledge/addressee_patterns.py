@@ -51,10 +51,16 @@ def _spaced(char: str) -> str:
     return r"\s+" if char == " " else re.escape(char)
 
 
-def words(phrases: list[str] | None, lower: bool = False) -> re.Pattern[str] | None:
+def words(
+    phrases: list[str] | None, lower: bool = False, behind: bool = True
+) -> re.Pattern[str] | None:
+    """The phrases as whole words; `behind=False`: without the look-behind before them,
+    which the caller checks (`firstlook.word_starts`: the engine then skips to the
+    characters the phrases open with)."""
     if not phrases:
         return None
-    return re.compile(rf"(?<!\w)(?:{alternation(phrases, lower)})(?!\w)", flags(lower))
+    start = r"(?<!\w)" if behind else ""
+    return re.compile(rf"{start}(?:{alternation(phrases, lower)})(?!\w)", flags(lower))
 
 
 def flags(lower: bool) -> int:

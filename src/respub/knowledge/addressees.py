@@ -76,7 +76,7 @@ class _Language:
     later: re.Pattern[str] | None  # rule 2
     later_keys: tuple[str, ...]  # a word of each `later` phrase: a cheap first look
     self_acting: re.Pattern[str] | None  # matched in the opening words
-    after_opening: re.Pattern[str] | None  # rule 3
+    after_opening: re.Pattern[str] | None  # rule 3; lowered: no look-behind (`word_starts`)
     subject: re.Pattern[str] | None  # rule 4: group `term`
     thanking: re.Pattern[str] | None  # thanks, appreciation to: in the opening words
     need: re.Pattern[str] | None  # rule 6: group `term`
@@ -160,9 +160,9 @@ def _language(
         later=later(listed("later"), listed("joins"), lower),
         later_keys=key_words(listed("later") or []),
         self_acting=words(listed("self_acting"), lower),
-        after_opening=words(listed("after_opening"), lower),
+        after_opening=words(listed("after_opening"), lower, behind=not lower),
         subject=template_pattern(data, language, terms, lower),
-        thanking=words(listed("thanking")),
+        thanking=words(listed("thanking"), lower),
         need=template_pattern(data, language, terms, lower, NEED),
         need_keys=template_keys(data, language, NEED),
         hortatory=template_pattern(data, language, terms, lower, HORTATORY),
@@ -267,7 +267,11 @@ def _self_acting_rules(
     """Rules 3 and 4: "Decides to request X to", "Decides that X shall"; `rest` is the
     text after the opening words as printed (`printed`) or lowered."""
     if lang.after_opening is not None:
-        match = lang.after_opening.search(rest, 0, rules.within + 40)
+        window = rest[: rules.within + 40]
+        if rest is printed:
+            match = lang.after_opening.search(window)
+        else:
+            match = next(word_starts(lang.after_opening, window), None)
         if match is not None and match.start() <= rules.within:
             _named(rules, lang, language, rest, match.end(), found, printed)
     _subjects(rules, lang.subject, language, rest, printed, found)
@@ -327,7 +331,12 @@ def thanked_of(text: str, keyword: str, language: str) -> tuple[str, ...]:
         return ()
     end = text.find(keyword) if keyword else 0
     window = (end if end >= 0 else 0) + len(keyword) + _THANKS_AFTER
-    match = lang.thanking.search(text, 0, window)
+    head = text[:window]
+    lowered = head.lower()
+    if lowers_alike(head, lowered):  # the lowered pattern, case-sensitive: faster
+        match = rules.lowered[language].thanking.search(lowered)  # type: ignore[union-attr]
+    else:
+        match = lang.thanking.search(head)
     found: list[str] = []
     if match is not None:
         _named(rules, lang, language, text, match.end(), found)
