@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from respub.knowledge.addressee_patterns import alternation
+from respub.knowledge.addressee_patterns import alternation, later
 from respub.knowledge.addressees import _data
 
 
@@ -39,3 +39,33 @@ def test_a_space_matches_any_run_of_whitespace() -> None:
     pattern = re.compile(alternation(["member States", "member"], lower=True))
     assert pattern.match("member \n states").group() == "member \n states"
     assert pattern.match("member  statutes").group() == "member"
+
+
+def _one_pattern(phrases: list[str], joins: list[str]) -> re.Pattern[str]:
+    """Rule 2's pattern as one alternation, as written before `Later`."""
+    join = rf"(?<!\w)(?:{_flat(joins)})\s*" if joins else r"(?!)"
+    return re.compile(rf"(?:\A\s*|[,;،؛]\s*(?:{join})?|{join})(?:{_flat(phrases)})(?!\w)")
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es", "ar"])
+def test_later_finds_what_the_one_pattern_finds(language: str) -> None:
+    data = _data()
+    phrases = [p.lower() for p in data["later"][language]]
+    joins = [j.lower() for j in data["joins"][language]]
+    found = later(phrases, joins, lower=True)
+    assert found is not None
+    one = _one_pattern(phrases, joins)
+    texts = [" ".join(phrases)]
+    for join in [*joins, ",", ";", "،", "؛", ", " + joins[0], "x" + joins[0], ""]:
+        for glue in ("", " ", "  \n"):
+            texts.append(" ".join(f"{join}{glue}{p}" for p in phrases))
+            texts.append(f"{glue}{phrases[0]} words{join}{glue}{phrases[-1]}")
+    for text in texts:
+        expected = [(m.start(), m.end()) for m in one.finditer(text)]
+        assert [(m.start(), m.end()) for m in found.finditer(text)] == expected, text
+
+
+def test_a_text_opened_by_a_phrase_is_read_from_its_end() -> None:
+    found = later(["urges"], ["and"], lower=True)
+    assert found is not None
+    assert [m.group() for m in found.finditer(" urges, and urges")] == [" urges", ", and urges"]

@@ -9,9 +9,9 @@ to\\s+request|to
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from respub.knowledge.firstlook import key_words
 from respub.knowledge.lexicon import trie
@@ -20,6 +20,7 @@ __all__ = [
     "HORTATORY",
     "NEED",
     "SUBJECT",
+    "Later",
     "Template",
     "alternation",
     "flags",
@@ -73,18 +74,47 @@ def proclitic(letters: list[str] | None, lower: bool = False) -> str:
     return f"(?:{alternation(letters, lower)})?" if letters else ""
 
 
-def later(
-    phrases: list[str] | None, joins: list[str] | None, lower: bool = False
-) -> re.Pattern[str] | None:
+def later(phrases: list[str] | None, joins: list[str] | None, lower: bool = False) -> Later | None:
     """Rule 2: a phrase at the start of the text, or after a comma, semicolon or `joins`
     word ("..., and calls upon"; Arabic "وتحث": the conjunction is written on the verb)."""
     if not phrases:
         return None
     join = rf"(?<!\w)(?:{alternation(joins, lower)})\s*" if joins else r"(?!)"
-    return re.compile(
-        rf"(?:\A\s*|[,;،؛]\s*(?:{join})?|{join})(?:{alternation(phrases, lower)})(?!\w)",
-        flags(lower),
+    verbs = rf"(?:{alternation(phrases, lower)})(?!\w)"
+    start = re.compile(rf"\s*{verbs}", flags(lower))
+    if not lower:  # case-insensitive: the engine has no first characters to skip to
+        return Later(start, re.compile(rf"(?:[,;،؛]\s*(?:{join})?|{join}){verbs}", re.I))
+    # each alternative opens with a character (the look-behind of a join word is checked
+    # after its first one): the engine skips to the places where one of them stands
+    marks = [rf"{re.escape(mark)}\s*(?:{join})?" for mark in ",;،؛"]
+    words = [
+        rf"{re.escape(w[0])}(?<!\w(?s:.)){_spaced_phrase(w[1:])}\s*"
+        for w in {" ".join(j.lower().split()) for j in joins or ()}
+        if w
+    ]
+    return Later(
+        start,
+        re.compile(rf"(?:{'|'.join([*marks, *sorted(words, key=len, reverse=True)])}){verbs}"),
     )
+
+
+def _spaced_phrase(phrase: str) -> str:
+    return "".join(_spaced(c) for c in phrase)
+
+
+class Later(NamedTuple):
+    """Rule 2's pattern: a phrase opening the text (`start`), or one after a comma,
+    semicolon or join word (`after`)."""
+
+    start: re.Pattern[str]
+    after: re.Pattern[str]
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """What the two alternatives as one pattern, ``\\A`` first, find."""
+        first = self.start.match(text)
+        if first is not None:
+            yield first
+        yield from self.after.finditer(text, first.end() if first else 0)
 
 
 # The pieces of a rule-4 template (data/addressees.yaml `subject`); the spaces between

@@ -34,6 +34,7 @@ import yaml
 from respub.knowledge.addressee_patterns import (
     HORTATORY,
     NEED,
+    Later,
     alternation,
     flags,
     later,
@@ -73,7 +74,7 @@ class _Language:
     first_term: re.Pattern[str]  # group `first`: a term that starts within `within` characters
     until: tuple[str, ...]
     addressing_verbs: re.Pattern[str] | None  # rule 1, matched in the opening words
-    later: re.Pattern[str] | None  # rule 2
+    later: Later | None  # rule 2
     later_keys: tuple[str, ...]  # a word of each `later` phrase: a cheap first look
     self_acting: re.Pattern[str] | None  # matched in the opening words
     after_opening: re.Pattern[str] | None  # rule 3; lowered: no look-behind (`word_starts`)
