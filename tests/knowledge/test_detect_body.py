@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from respub.knowledge.profiles import _detector, detect_body
+from respub.knowledge.profiles import _detector, detect_body, known_bodies, profile, profiles
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -42,3 +42,11 @@ def test_detect_body_is_the_first_ranked() -> None:
         for language in (None, "en", "fr", "es", "ar"):
             found = detect_body(text, language)
             assert (found.code if found else None) == _ranked_first(text, language), text
+
+
+def test_each_identifier_stem_is_listed_once() -> None:
+    """Two styles of one body may share a stem ("A/RES/"): it is looked for once."""
+    for candidate in (*profiles().values(), *known_bodies().values()):
+        stems = candidate.identifier_stems
+        assert len(stems) == len(set(stems)), (candidate.code, stems)
+    assert profile("UN-GA").identifier_stems == ("A/RES/",)

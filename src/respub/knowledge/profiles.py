@@ -192,7 +192,8 @@ def _unanchored(source: str, flags: int) -> re.Pattern[str]:
 
 @cache
 def _stems(styles: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(literal for s in styles for literal in looks(style(s)))
+    """The stems of every style, each once (two styles may share one: "A/RES/")."""
+    return tuple(dict.fromkeys(literal for s in styles for literal in looks(style(s))))
 
 
 _META = re.compile(r"[\\.^$*+?{}\[\]|()]")
@@ -378,7 +379,7 @@ def _detector() -> _Detector:
     for index, candidate in enumerate(candidates):
         for mark in candidate._marks[0]:  # a mark listed twice counts twice
             marked.setdefault(mark, []).append(index)
-        for stem in dict.fromkeys(candidate.identifier_stems):
+        for stem in candidate.identifier_stems:
             stemmed.setdefault(stem, []).append(index)
     patterns = tuple((i, p) for i, c in enumerate(candidates) for p in c._marks[1])
     return _Detector(
