@@ -24,6 +24,7 @@ import shutil
 import tempfile
 import time
 from pathlib import Path
+from unittest.mock import patch
 
 from respub.orchestrate import flow
 from respub.orchestrate.commands import publish
@@ -76,7 +77,7 @@ def main() -> None:
     # The pipeline version hashes respub's source: pin it, so that a file edited in the
     # tree while the benchmark runs does not (rightly) invalidate every cached result.
     pinned = pipeline_version()
-    flow.pipeline_version = lambda: pinned  # type: ignore[assignment]
+    patch.object(flow, "pipeline_version", lambda: pinned).start()  # for the whole run
 
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-flows-") as temp:

@@ -279,7 +279,7 @@ def run(
         partial.write_text(json.dumps({"machine": machine(), **found}, indent=1) + "\n")
 
     # the other sample sources stay in corpus/, outside the manifest's folder: allow it
-    args = ("publish", str(manifest), "--out", str(out), "--allow-quarantine")
+    args: tuple[str, ...] = ("publish", str(manifest), "--out", str(out), "--allow-quarantine")
     args += ("--allow-root", str(ROOT / "corpus"))
     note("cold publish")
     cold, peak, _ = cli(*args)

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from pyoxigraph import QuerySolutions, Store
+from pyoxigraph import QueryBoolean, QuerySolutions, Store
 
 from respub.store.execute import ask
 
@@ -57,17 +57,19 @@ REQUIRED = {"operative-clauses.rq"}
 def timed(store: Store, text: str, bindings: dict[str, str]) -> tuple[float, int]:
     """Milliseconds to read every row, and the number of rows."""
     started = time.perf_counter()
-    rows = sum(1 for _ in ask(store, text, bindings))  # type: ignore[union-attr]
+    answer = ask(store, text, bindings)
+    assert not isinstance(answer, QueryBoolean)  # the timed queries are SELECT queries
+    rows = sum(1 for _ in answer)
     return (time.perf_counter() - started) * 1000, rows
 
 
 def pools(store: Store) -> dict[str, list[str]]:
     """The values of each parameter in the data."""
-    found = {}
+    found: dict[str, list[str]] = {}
     for name, text in POOLS.items():
         answer = store.query(text, use_default_graph_as_union=True)
         assert isinstance(answer, QuerySolutions)
-        found[name] = sorted(row[0].value for row in answer)  # type: ignore[union-attr,index]
+        found[name] = sorted(row[0].value for row in answer)
     return found
 
 

@@ -248,7 +248,7 @@ def _subsets(store: Store, graph: NamedNode, base: str, figures: Statistics) -> 
         "<http://www.w3.org/ns/dcat#version> ?r } }"
     )
     assert isinstance(answer, QuerySolutions)
-    release = next(iter(answer))[0].value  # type: ignore[index]
+    release = next(iter(answer))[0].value
     triples = resolution_subsets(ReleaseIris(base, release), figures.resolutions)
     store.extend([Quad(t.subject, t.predicate, t.object, graph) for t in triples])
 
@@ -317,4 +317,5 @@ def _base(release_dir: Path) -> str:
     store.load(path=release_dir / "dataset.ttl", format=RdfFormat.TURTLE)
     answer = store.query("SELECT ?u { ?d <http://rdfs.org/ns/void#uriSpace> ?u } LIMIT 1")
     assert isinstance(answer, QuerySolutions)
-    return next(iter(answer))[0].value  # type: ignore[index]
+    space: str = next(iter(answer))[0].value
+    return space
