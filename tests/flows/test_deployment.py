@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import Any
+from uuid import UUID
 
 import pytest
 import yaml
 from prefect.client.orchestration import get_client
+from prefect.client.schemas.objects import FlowRun
 from prefect.deployments import run_deployment
-from prefect.flows import load_flow_from_entrypoint
+from prefect.flows import Flow, load_flow_from_entrypoint
 from prefect.runner import Runner
 from prefect.tasks import Task
 
@@ -29,10 +32,12 @@ def test_scheduled_deployment_runs_once(corpus: Path, tmp_path: Path) -> None:
     assert nightly.entrypoint == "respub.orchestrate.flow.publish_resolutions"
     runner = Runner(name="respub-test", pause_on_shutdown=False)
     deployment_id = runner.add_deployment(nightly)
+    assert isinstance(deployment_id, UUID)  # called from sync code: not a coroutine
 
     # Trigger one run now, then let the runner (what `serve` runs) pick it up: it runs the
     # flow in a subprocess, by module path, against this session's Prefect server.
     triggered = run_deployment("publish-resolutions/nightly-test", timeout=0)
+    assert isinstance(triggered, FlowRun)  # called from sync code: the run, not a coroutine
     asyncio.run(runner.start(run_once=True))
 
     with get_client(sync_client=True) as client:
@@ -47,7 +52,7 @@ def test_scheduled_deployment_runs_once(corpus: Path, tmp_path: Path) -> None:
 def test_prefect_yaml_names_the_flow_and_a_nightly_schedule() -> None:
     config = yaml.safe_load((REPO / "prefect.yaml").read_text("utf-8"))
     [nightly] = config["deployments"]
-    loaded = load_flow_from_entrypoint(str(REPO / nightly["entrypoint"]))
+    loaded: Flow[..., Any] = load_flow_from_entrypoint(str(REPO / nightly["entrypoint"]))
     assert loaded.name == publish_resolutions.name
     assert set(nightly["parameters"]) <= set(loaded.parameters.properties)
     assert [s["cron"] for s in nightly["schedules"]] == [DEFAULT_CRON]

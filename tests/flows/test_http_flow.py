@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 from prefect.artifacts import Artifact
+from prefect.client.schemas.objects import Artifact as ArtifactResponse
 
 from respub.orchestrate import flow as flow_module
 from respub.orchestrate.commands import publish
@@ -50,7 +51,7 @@ def test_manifest_sources(corpus_server: Any, corpus: Path, tmp_path: Path) -> N
     assert (second.parsed, second.reused) == (1, 2), "only the revised document is parsed"
     assert (second.published, second.changed, second.removed) == (3, 1, 0)
     summary = Artifact.get(flow_module.RELEASE_ARTIFACT)
-    assert summary is not None and corpus_server.url(three) in str(summary.data)
+    assert isinstance(summary, ArtifactResponse) and corpus_server.url(three) in str(summary.data)
 
 
 def test_local_manifest_entries_use_hints(corpus: Path, tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from prefect.artifacts import Artifact
+from prefect.client.schemas.objects import Artifact as ArtifactResponse
 
 from respub.orchestrate import flow as flow_module
 from respub.orchestrate import noop as noop_module
@@ -54,7 +55,7 @@ def test_cold_noop_and_one_change(
 
     table = Artifact.get(flow_module.VALIDATION_ARTIFACT)
     summary = Artifact.get(flow_module.RELEASE_ARTIFACT)
-    assert table is not None and summary is not None
+    assert isinstance(table, ArtifactResponse) and isinstance(summary, ArtifactResponse)
     rows = json.loads(str(table.data))
     assert len(rows) == 6 and {r["status"] for r in rows} == {"published"}
     assert fresh.release_id in str(summary.data)
@@ -97,7 +98,7 @@ def test_quarantine_fails_the_run_unless_allowed(corpus: Path, tmp_path: Path) -
     assert report.quarantined[0].reasons[0].type == "parse-error"
     assert report.published == 6 and (out / "latest").exists(), "the release is written anyway"
     summary = Artifact.get(flow_module.RELEASE_ARTIFACT)
-    assert summary is not None and "notes.txt" in str(summary.data)
+    assert isinstance(summary, ArtifactResponse) and "notes.txt" in str(summary.data)
 
     allowed = publish([corpus], out=out, allow_quarantine=True)
     assert len(allowed.quarantined) == 1 and allowed.unchanged

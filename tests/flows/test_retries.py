@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 from uuid import UUID
 
+from prefect import State
 from prefect.client.orchestration import get_client
 from prefect.client.schemas.filters import (
     FlowRunFilter,
@@ -19,7 +20,6 @@ from prefect.client.schemas.filters import (
     TaskRunFilter,
     TaskRunFilterName,
 )
-from prefect.states import State
 
 from respub.orchestrate.flow import publish_resolutions
 from respub.orchestrate.report import QuarantineError
