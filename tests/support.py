@@ -13,11 +13,16 @@ from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
 from respub.model import Resolution
+
+if TYPE_CHECKING:
+    from respub.publish.release import ReleaseSummary
+    from respub.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
 RESPUB = Path(sys.executable).parent / "respub"
@@ -77,7 +82,7 @@ def deadline(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def publish_files(paths: Sequence[str | Path], settings: Any) -> Any:
+def publish_files(paths: Sequence[str | Path], settings: Settings) -> ReleaseSummary:
     """Process every source under `paths`, write the release, load the store if asked.
 
     The publish flow's own tasks, called as plain functions (`task.fn`, without a Prefect
@@ -120,3 +125,9 @@ def one_per_folder(paths: Sequence[Path], root: Path) -> list[Any]:
         marks = () if first else (pytest.mark.huge,)
         params.append(pytest.param(path, marks=marks, id=str(path.relative_to(root))))
     return params
+
+
+def term_value(term: NamedNode | BlankNode | Literal | Triple) -> str:
+    """An RDF term's value: respub writes no RDF-star, so no term is a quoted triple."""
+    assert not isinstance(term, Triple), term
+    return term.value

@@ -31,7 +31,7 @@ def resolution(**changes: object) -> Resolution:
         preamble=(PreambularClause("Recalling", "Recalling its work,", "recalling"),),
         operative=(OperativeClause("Decides", "Decides to act;", 1, "decides"),),
     )
-    return Resolution(**{**base.__dict__, **changes})  # type: ignore[arg-type]
+    return Resolution(**{**base.__dict__, **changes})
 
 
 def test_a_sample_document() -> None:

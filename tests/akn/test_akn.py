@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 from support import parsed_file as parsed
+from support import term_value
 
 from respub.akn import model_text, place_citations, slots, text_of, to_akn, validate
 from respub.akn.slots import subparagraph_parts
@@ -44,11 +45,11 @@ def test_every_clause_eid_is_its_rdf_fragment(path: Path) -> None:
     root = etree.fromstring(to_akn(resolution))
     eids = {e.get("eId") for e in root.iter() if e.get("eId")}
     triples = to_triples(resolution)
-    (version,) = {str(t.subject.value) for t in triples if t.predicate.value == str(ELI.realizes)}
+    (version,) = {term_value(t.subject) for t in triples if t.predicate.value == str(ELI.realizes)}
     fragments = {  # the version's own parts (not the work's ELI subdivisions)
-        str(t.subject.value).partition("#")[2]
+        term_value(t.subject).partition("#")[2]
         for t in triples
-        if str(t.subject.value).startswith(version + "#")
+        if term_value(t.subject).startswith(version + "#")
     }
     assert fragments <= eids
     assert len(eids) == len([e for e in root.iter() if e.get("eId")])  # unique
@@ -63,7 +64,8 @@ def test_the_akn4un_structure_of_a_resolution() -> None:
         "meta", "preface", "preamble", "mainBody", "conclusions",
     ]  # fmt: skip
     assert root.findtext(".//a:preface//a:docNumber", namespaces=NS) == "GA-2021-89-RES-09"
-    assert root.find(".//a:preface//a:docProponent", NS).get("refersTo") == "#interpol-ga"
+    proponent = root.find(".//a:preface//a:docProponent", NS)
+    assert proponent is not None and proponent.get("refersTo") == "#interpol-ga"
     formula = root.find("a:statement/a:preamble/a:formula", NS)
     assert formula is not None and formula.get("name") == "enactingFormula"
     containers = root.findall("a:statement/a:preamble/a:container", NS)
@@ -71,18 +73,18 @@ def test_the_akn4un_structure_of_a_resolution() -> None:
     assert [p.get("eId") for p in root.findall("a:statement/a:mainBody/a:paragraph", NS)] == [
         "operative-1", "operative-2",
     ]  # fmt: skip
-    work = root.find(".//a:FRBRWork/a:FRBRuri", NS).get("value")
+    work = _found(root, ".//a:FRBRWork/a:FRBRuri").get("value")
     assert work == "/akn/interpol/statement/deliberation/interpol-ga/2021-11-25/2021-9"
-    language = root.find(".//a:FRBRExpression/a:FRBRlanguage", NS).get("language")
+    language = _found(root, ".//a:FRBRExpression/a:FRBRlanguage").get("language")
     assert language == "eng"
-    this = root.find(".//a:FRBRManifestation/a:FRBRthis", NS).get("value")
+    this = _found(root, ".//a:FRBRManifestation/a:FRBRthis").get("value")
     assert this == f"{work}/eng@/!main.akn"
 
 
 def test_subparagraphs_footnotes_and_dates() -> None:
     resolution = parsed(ROOT / "corpus/un-ga/md/A_RES_80_1.md")
     root = etree.fromstring(to_akn(resolution))
-    first = root.find("a:statement/a:mainBody/a:paragraph", NS)
+    first = _found(root, "a:statement/a:mainBody/a:paragraph")
     assert first.findtext("a:num", namespaces=NS) == "1"
     assert first.find("a:intro", NS) is not None
     subs = first.findall("a:subparagraph", NS)
@@ -91,14 +93,14 @@ def test_subparagraphs_footnotes_and_dates() -> None:
     assert note is not None and note.get("marker") == resolution.footnotes[0].label
     assert note.get("eId") == "footnote-1"
     assert root.find(".//a:conclusions//a:authorialNote", NS) is None
-    date = root.find(".//a:conclusions//a:docDate", NS)
+    date = _found(root, ".//a:conclusions//a:docDate")
     assert resolution.adopted is not None and date.get("date") == resolution.adopted.isoformat()
 
 
 def test_the_schema_rejects_a_broken_document() -> None:
     root = etree.fromstring(to_akn(parsed(SEED_EN)))
-    statement = root.find("a:statement", NS)
-    statement.remove(statement.find("a:mainBody", NS))
+    statement = _found(root, "a:statement")
+    statement.remove(_found(statement, "a:mainBody"))
     issues = validate(etree.tostring(root))
     assert issues and "mainBody" in issues[0].message
     assert validate(b"<akomaNtoso>")[0].message.startswith("not well-formed XML")
@@ -107,8 +109,10 @@ def test_the_schema_rejects_a_broken_document() -> None:
 def test_the_text_check_sees_a_lost_citation() -> None:
     resolution = parsed(SEED_EN)
     root = etree.fromstring(to_akn(resolution))
-    ref = root.find(".//a:ref", NS)
-    ref.getparent().remove(ref)  # drops the citation's text, keeps its tail
+    ref = _found(root, ".//a:ref")
+    parent = ref.getparent()
+    assert parent is not None
+    parent.remove(ref)  # drops the citation's text, keeps its tail
     assert text_of(etree.tostring(root)) != model_text(resolution)
 
 
@@ -123,6 +127,20 @@ def test_convert_to_akn_prints_valid_xml() -> None:
     assert done.returncode == 0, done.stderr
     assert validate(done.stdout) == []
     assert text_of(done.stdout) == model_text(parsed(SEED_EN))
+
+
+def _found(element: etree._Element, path: str) -> etree._Element:
+    """The first element at `path` (AKN namespace `a:`), which must be there."""
+    found = element.find(path, NS)
+    assert found is not None, path
+    return found
+
+
+def _attribute(element: etree._Element, name: str) -> str:
+    """An attribute the element must have."""
+    value = element.get(name)
+    assert value is not None, (element.tag, name)
+    return value
 
 
 def _addressees_in_model(resolution: Resolution) -> dict[str, tuple[str, ...]]:
@@ -151,14 +169,14 @@ def test_addressees_are_concepts_the_clauses_refer_to(path: Path) -> None:
     assert validate(document) == []
     root = etree.fromstring(document)
     concepts = {
-        f"#{c.get('eId')}": c.get("href")
+        f"#{c.get('eId')}": _attribute(c, "href")
         for c in root.findall("a:statement/a:meta/a:references/a:TLCConcept", NS)
     }
     written = {
-        e.get("eId"): tuple(concepts[ref].rpartition("/")[2] for ref in e.get("refersTo").split())
+        e.get("eId"): tuple(concepts[ref].rpartition("/")[2] for ref in refers.split())
         for tag in ("paragraph", "subparagraph")
         for e in root.iter(f"{{{AKN}}}{tag}")
-        if e.get("refersTo")
+        if (refers := e.get("refersTo"))
     }
     expected = _addressees_in_model(resolution)
     assert written == expected

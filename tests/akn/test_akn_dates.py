@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import etree
@@ -19,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 NS = {"a": AKN}
 
 
-def _resolution(identifier: str, body: str, **fields: object) -> Resolution:
+def _resolution(identifier: str, body: str, **fields: Any) -> Resolution:
     clause = OperativeClause("Decides", "Decides to remain seized of the matter.", 1, "decides")
     source = Source("constructed.txt", "0" * 64, "text/plain")
     return replace(Resolution(identifier, body, "en", source, operative=(clause,)), **fields)

@@ -18,7 +18,10 @@ def where_and_warmed() -> tuple[str, list[str]]:
 
 
 def test_each_worker_reads_the_shapes_once_in_its_task_thread() -> None:
-    with LocalCluster(**cluster_kwargs(2)) as cluster, Client(cluster) as client:
+    with (  # distributed has no type annotations: calls to it are untyped
+        LocalCluster(**cluster_kwargs(2)) as cluster,  # type: ignore[no-untyped-call]
+        Client(cluster) as client,  # type: ignore[no-untyped-call]
+    ):
         workers = sorted(client.scheduler_info()["workers"])
         assert len(workers) == 2
         for address in workers:

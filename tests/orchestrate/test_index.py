@@ -185,6 +185,7 @@ def test_each_part_of_a_resolution_in_parts_is_light_and_loads_its_own_result(
     assert [v.identifier for v in versions] == ["A/RES/80/2A", "A/RES/80/2B"]
     assert all(not v.ntriples and not v.akn for v in versions)  # nothing heavy held
     for version in versions:
+        assert version.identifier is not None
         full = gathered.load(version)
         assert full.expression_iri == version.expression_iri
         assert full.ntriples and full.akn and version.identifier in full.akn

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import rdflib
-from pyoxigraph import Store
+from pyoxigraph import QuerySolutions, Store
 
 from respub.publish.checksums import read_sums
 from respub.publish.release import ReleaseSummary
@@ -37,6 +37,7 @@ def test_the_store_holds_the_links_in_their_graph(release: ReleaseSummary, tmp_p
     load_release(release.release_dir, tmp_path / "store")
     store = Store.read_only(str(tmp_path / "store"))
     answer = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?a <{ALIGNED}> ?b }} }}")
+    assert isinstance(answer, QuerySolutions)
     count = int(next(iter(answer))["n"].value)
     assert count == 120
     graphs = {g.value for g in store.named_graphs()}

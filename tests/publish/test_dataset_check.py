@@ -44,7 +44,8 @@ def test_the_readme_lists_the_unresolved_citations(release: ReleaseSummary) -> N
     readme = (release.release_dir / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Dataset validation", 1)[1]
     rows = [line for line in section.splitlines() if line.startswith("| ") and "---" not in line]
-    table = dict(tuple(cell.strip() for cell in row.strip("|").split("|")) for row in rows[1:])
+    cells = [[cell.strip() for cell in row.strip("|").split("|")] for row in rows[1:]]
+    table = {key: value for key, value in cells}
     # printed in corpus/interpol/GA-2021-89-RES-09.*.txt, not in the release
     assert table["AGN/65/RES/9"] == "GA-2021-89-RES-09"
     assert table["AG-2005-RES-09"] == "GA-2021-89-RES-09"

@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
+from rdflib import Graph, Literal
 from rdflib.namespace import VOID
 
 from respub.publish.release import ReleaseSummary
@@ -36,7 +36,10 @@ def _count(path: Path, syntax: str) -> int:
 
 def _void_triples(release_dir: Path) -> int:
     description = Graph().parse(release_dir / "dataset.ttl", format="turtle")
-    counts = [int(o) for o in description.objects(None, VOID.triples)]
+    counts = []
+    for count in description.objects(None, VOID.triples):
+        assert isinstance(count, Literal), count
+        counts.append(int(count))
     assert counts, "dataset.ttl has no void:triples"
     return max(counts)
 

@@ -11,6 +11,7 @@ import zipfile
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import IO, cast
 
 import pytest
 import rdflib
@@ -81,8 +82,10 @@ def test_dcat_describes_the_dumps_and_the_archive_with_size_and_checksum(
     described = {}
     for distribution in graph.objects(dataset, DCAT.distribution):
         checksum = graph.value(distribution, SPDX.checksum)
+        byte_size = graph.value(distribution, DCAT.byteSize)
+        assert isinstance(byte_size, rdflib.Literal), byte_size
         described[str(graph.value(distribution, DCTERMS.title))] = (
-            int(graph.value(distribution, DCAT.byteSize)),  # type: ignore[arg-type]
+            int(byte_size),
             str(graph.value(checksum, SPDX.checksumValue)),
             str(graph.value(distribution, DCAT.mediaType)),
         )
@@ -124,7 +127,8 @@ def test_nquads_hold_one_graph_per_expression(
 ) -> None:
     root = release.release_dir
     quads: dict[str, list[Triple]] = {}
-    with gzip.open(root / "resolutions.nq.gz", "rb") as handle:
+    with gzip.open(root / "resolutions.nq.gz", "rb") as gzipped:
+        handle = cast(IO[bytes], gzipped)  # GzipFile: no IO[bytes] in typeshed, read by pyoxigraph
         for quad in parse(handle, format=RdfFormat.N_QUADS):
             assert isinstance(quad.graph_name, NamedNode)
             quads.setdefault(quad.graph_name.value, []).append(quad.triple)
@@ -146,6 +150,7 @@ def test_provenance_names_each_source_and_its_digest(
 ) -> None:
     graph = rdflib.Graph().parse(release.release_dir / "provenance.ttl")
     for result in results:
+        assert result.expression_iri is not None
         source = graph.value(rdflib.URIRef(result.expression_iri), PROV.wasDerivedFrom)
         assert source is not None
         assert str(graph.value(source, DCTERMS.source)) == result.source_path

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 from collections import Counter
+from typing import IO, cast
 
 from pyoxigraph import Literal, NamedNode, RdfFormat, parse
 
@@ -24,7 +25,8 @@ def description(release: ReleaseSummary) -> dict[tuple[str, str], list[str]]:
 
 
 def test_void_statistics_equal_a_scan_of_the_dump(release: ReleaseSummary) -> None:
-    with gzip.open(release.release_dir / "resolutions.nt.gz", "rb") as handle:
+    with gzip.open(release.release_dir / "resolutions.nt.gz", "rb") as gzipped:
+        handle = cast(IO[bytes], gzipped)  # GzipFile: no IO[bytes] in typeshed, read by pyoxigraph
         # the dump is each version's triples in turn: a Work's repeat in each of its versions
         triples = list(dict.fromkeys(q.triple for q in parse(handle, format=RdfFormat.N_TRIPLES)))
     classes = Counter(t.object.value for t in triples if t.predicate == TYPE)

@@ -50,9 +50,10 @@ def terms(ontology: Graph) -> list[URIRef]:
 def test_the_ontology_is_versioned(ontology: Graph) -> None:
     (ontology_iri,) = ontology.subjects(RDF.type, OWL.Ontology)
     assert str(ontology.value(ontology_iri, OWL.versionIRI)).startswith(str(ontology_iri) + "/")
-    titles = {
-        t.language for t in ontology.objects(ontology_iri, URIRef("http://purl.org/dc/terms/title"))
-    }  # type: ignore[union-attr]
+    titles = set()
+    for title in ontology.objects(ontology_iri, URIRef("http://purl.org/dc/terms/title")):
+        assert isinstance(title, Literal), title
+        titles.add(title.language)
     assert titles == LANGUAGES
 
 

@@ -64,7 +64,7 @@ def test_content_negotiation_and_suffixes(server: Server) -> None:
         if wanted in RDF:
             assert iri in subjects(fixed) and f"{iri}#operative-1" in subjects(fixed)
         else:
-            page = html.fromstring(fixed.content)
+            page: html.HtmlElement = html.fromstring(fixed.content)
             assert page.get("lang") == "fr" and page.get_element_by_id("operative-1") is not None
     browser = server.get(
         local(iri), headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
@@ -183,7 +183,8 @@ def test_every_subject_iri_in_the_dumps_resolves_in_html_and_turtle(server: Serv
             assert media(answer) == accept, (document, accept)
             wanted = {f for f in fragments if f}
             if accept == "text/html":
-                ids = set(html.fromstring(answer.content).xpath("//@id"))
+                root: html.HtmlElement = html.fromstring(answer.content)
+                ids = set(root.xpath("//@id"))
                 assert wanted <= ids, (document, sorted(wanted - ids))
             else:
                 found = subjects(answer)

@@ -138,7 +138,8 @@ def test_every_iri_of_each_part_resolves(served: Served, identifier: str) -> Non
         assert answer.status_code == 200, (document, answer.status_code)
         if urlsplit(answer.url).path.endswith((".ttl", ".jsonld", ".akn")):
             continue  # a published file's own IRI: the file
-        ids = set(html.fromstring(answer.content).xpath("//@id"))
+        root: html.HtmlElement = html.fromstring(answer.content)
+        ids = set(root.xpath("//@id"))
         assert {f for f in fragments if f} <= ids, (document, sorted(fragments - ids))
     version = f"/{path}/en"
     for accept, media in ACCEPT.items():

@@ -59,9 +59,12 @@ def test_the_search_page_links_to_clause_anchors(server: Server) -> None:
         "/search", params={"q": "chiffrement", "lang": "fr"}, headers={"Accept": "text/html"}
     )
     assert page.status_code == 200
-    links = html.fromstring(page.content).xpath("//ol[@class='hits']//a/@href")
+    hits: html.HtmlElement = html.fromstring(page.content)
+    links = hits.xpath("//ol[@class='hits']//a/@href")
     assert links and all("/fr" in link for link in links)
     target = next(link for link in links if "#" in link)
     path, _, anchor = target.partition("#")
-    clause_page = html.fromstring(server.get(path, headers={"Accept": "text/html"}).content)
+    clause_page: html.HtmlElement = html.fromstring(
+        server.get(path, headers={"Accept": "text/html"}).content
+    )
     assert clause_page.get_element_by_id(anchor) is not None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 import requests
@@ -23,25 +24,27 @@ QUERIES = sorted((REPO / "queries").glob("*.rq"))
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
 
-def rows(data: dict) -> set[tuple[tuple[str, str], ...]]:  # type: ignore[type-arg]
+def rows(data: dict[str, Any]) -> set[tuple[tuple[str, str], ...]]:
     return {
         tuple(sorted((k, v["value"]) for k, v in binding.items()))
         for binding in data["results"]["bindings"]
     }
 
 
-def cli_query(server: Server, path: Path) -> dict:  # type: ignore[type-arg]
+def cli_query(server: Server, path: Path) -> dict[str, Any]:
     """What `respub query PATH --format json` prints (its library call, in this process:
     tests/store/test_query_cli runs the command itself)."""
     answer = run_query(server.output / "store", read_query(path), "json")
-    return json.loads(answer)  # type: ignore[no-any-return]
+    printed: dict[str, Any] = json.loads(answer)
+    return printed
 
 
 def still_answers(server: Server) -> None:
     client = SPARQLWrapper(f"{server.url}/sparql")
     client.setQuery("ASK { ?s a ?t }")
     client.setReturnFormat(JSON)
-    assert client.query().convert()["boolean"] is True
+    answer = client.query().convert()
+    assert isinstance(answer, dict) and answer["boolean"] is True
 
 
 @pytest.mark.parametrize("path", QUERIES, ids=[p.stem for p in QUERIES])
@@ -50,6 +53,7 @@ def test_shipped_queries_give_what_respub_query_gives(server: Server, path: Path
     client.setQuery(path.read_text(encoding="utf-8"))
     client.setReturnFormat(JSON)
     answer = client.query().convert()
+    assert isinstance(answer, dict)  # JSON results, decoded
     expected = cli_query(server, path)
     assert answer["head"]["vars"] == expected["head"]["vars"]
     assert rows(answer) == rows(expected) and rows(answer)
@@ -79,13 +83,13 @@ def test_post_forms_and_answer_formats(server: Server) -> None:
     client.setReturnFormat(TURTLE)
     graph = client.query().response.read()
     assert len(list(parse(graph, format=RdfFormat.TURTLE))) == 5
-    for accept, fmt in (
+    for accept, rdf_format in (
         ("application/ld+json", RdfFormat.JSON_LD),
         ("application/n-triples", RdfFormat.N_TRIPLES),
     ):
         got = server.get("/sparql", params={"query": construct}, headers={"Accept": accept})
         assert got.headers["content-type"].startswith(accept)
-        assert len(list(parse(got.content, format=fmt))) == 5
+        assert len(list(parse(got.content, format=rdf_format))) == 5
     described = server.get(
         "/sparql",
         params={"query": "DESCRIBE <https://data.respub.org/body/un-ga>"},

@@ -130,7 +130,7 @@ def test_an_incremental_site_is_byte_identical_to_a_cold_build(tmp_path: Path) -
     assert differ == []
     # the page citing the changed work shows its new title: it was rendered again
     citing = next(e for e in read_manifest(second.release_dir).entries if e.identifier == CITING)
-    root = html.fromstring(incremental[page(citing.work_iri)])
+    root: html.HtmlElement = html.fromstring(incremental[page(citing.work_iri)])
     assert new_title in root.text_content()
     assert page(citing.work_iri) not in kept
     # a cold publish of the same sources elsewhere (no history): the same files but those

@@ -90,7 +90,7 @@ def test_a_script_in_a_clause_is_shown_as_text(release: ReleaseSummary) -> None:
     path = site(release) / (page_path(entry.expression_iri, "https://data.respub.org/") or "")
     raw = path.read_text(encoding="utf-8")
     assert HOSTILE not in raw and "&lt;script&gt;alert(1)&lt;/script&gt;" in raw
-    root = html.fromstring(raw)
+    root: html.HtmlElement = html.fromstring(raw)
     assert all("alert" not in (s.text or "") for s in root.iter("script"))
     assert any(HOSTILE in p.text_content() for p in root.find_class("preambular"))
 
@@ -176,6 +176,7 @@ def test_list_rows_are_kept_and_give_the_same_pages(
     makes the same bytes; every row of every list is kept."""
     from respub.publish.checksums import describe_files, release_files
     from respub.site import lists
+    from respub.site.render import environment  # what the list pages call
 
     root = release.release_dir
     infos = describe_files(
@@ -189,11 +190,10 @@ def test_list_rows_are_kept_and_give_the_same_pages(
     shown = sum(first[p].count(b"<tr data-body=") for p in listed)
     assert len(listed) >= 3 and len(kept.used) == shown
     rendered: list[str] = []
-    real = lists.environment
 
     def counted() -> Any:
         rendered.append("macros")
-        return real()
+        return environment()
 
     monkeypatch.setattr(lists, "environment", counted)
     again = lists.RowCache(tmp_path / lists.ROWS)
@@ -214,6 +214,7 @@ def test_the_feed_is_atom_and_the_sitemap_lists_every_page(release: ReleaseSumma
     locs = sitemap.xpath(
         "//s:loc/text()", namespaces={"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     )
+    assert isinstance(locs, list)
     pages = list(site(release).rglob("*.html"))
     assert len(locs) == len(pages)
 
