@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 
 from respub.knowledge.firstlook import lowers_alike
-from respub.parse.citations import _knowledge
+from respub.parse.citation_words import knowledge as _knowledge
 
 _WORD = re.compile(r"\w")
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 import pytest
 
 from respub.knowledge.firstlook import lowers_alike, opened_at, opening_literals, word_starts
-from respub.parse.citation_words import _keys, knowledge, probes, scan
+from respub.parse.citation_words import Instrument, Keyword, _keys, knowledge, probes, scan
 from respub.parse.citations import (
     _DIGIT,
     _instruments,
@@ -93,7 +93,8 @@ def test_probes_open_the_literals() -> None:
     """Every opening literal of a keyword or instrument opens with a probe of its own."""
     known = knowledge()
     probes_at = {text: beyond for text, beyond in known.probes}
-    for finder in [*known.keywords.values(), *known.instruments]:
+    finders: list[Keyword | Instrument] = [*known.keywords.values(), *known.instruments]
+    for finder in finders:
         for literal in finder.opening or ():
             assert any(literal.startswith(p) for p in finder.probes), (literal, finder.probes)
         assert all(p in probes_at for p in finder.probes)

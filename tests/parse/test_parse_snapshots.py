@@ -35,7 +35,8 @@ def parsed(path: Path) -> dict[str, Any]:
         result = asdict(parsed_file(path))
     except ParseError as error:
         return {"error": str(error).replace(str(path), relative)}
-    return _relative(result, str(path), relative)
+    plain: dict[str, Any] = _relative(result, str(path), relative)  # a dict, as `result`
+    return plain
 
 
 def _relative(value: Any, absolute: str, relative: str) -> Any:
