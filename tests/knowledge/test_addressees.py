@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from rdflib import SKOS, Graph, URIRef
+from rdflib import SKOS, Graph, Literal, URIRef
 
 from respub.errors import RespubError
 from respub.knowledge.addressees import addressee_concepts, addressees_of, read_clause
@@ -358,7 +358,10 @@ def test_addressees_in_the_rdf_and_the_concept_scheme() -> None:
         assert set(graph.objects(clause, RESPUB.addressee)) == {member_states}
     schemes = Graph().parse(CONCEPTS, format="turtle")
     assert (member_states, SKOS.inScheme, URIRef(Iris().scheme("addressee"))) in schemes
-    labels = {lit.language for lit in schemes.objects(member_states, SKOS.prefLabel)}
+    labels = set()
+    for label in schemes.objects(member_states, SKOS.prefLabel):
+        assert isinstance(label, Literal), label
+        labels.add(label.language)
     assert labels == set(LANGUAGES)
 
 
