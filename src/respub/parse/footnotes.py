@@ -251,9 +251,9 @@ class _Candidates:
 
 def _runs(text: str, start: int, labels: set[str] | None) -> Iterator[re.Match[str]]:
     """The runs of digits of text[start:] (as _RUN finds them) that may print a mark of
-    `labels`: a label, or a year and a label ("20172"). A few labels make one pattern that
-    matches only those runs; a match costs far more than a passed character, and most runs
-    are other numbers (dates, symbols, paragraphs)."""
+    `labels`: a label, or a year and a label ("20172"). A few labels make a pattern for each
+    digit that opens one, which match only those runs; a match costs far more than a passed
+    character, and most runs are other numbers (dates, symbols, paragraphs)."""
     if labels is None or len(labels) > _FEW_LABELS:
         yield from _RUN.finditer(text, start)
         return
@@ -262,25 +262,28 @@ def _runs(text: str, start: int, labels: set[str] | None) -> Iterator[re.Match[s
     if start > 0 and (cut := _RUN.match(text, start)) and _RUN.match(text, start - 1):
         yield cut  # a run cut at `start`: its part from `start` on, as _RUN finds it
         start = cut.end()
-    yield from _runs_of(frozenset(labels)).finditer(text, start)
+    found = [pattern.finditer(text, start) for pattern in _runs_of(frozenset(labels))]
+    yield from heapq.merge(*found, key=re.Match.start)  # in the text's order
 
 
 _FEW_LABELS = 64
 
 
 @cache
-def _runs_of(labels: frozenset[str]) -> re.Pattern[str]:
-    """Whole runs of digits that are one of `labels` or a year ("19.."/"20..") and one of
-    them. The pattern opens with a digit that can open one (a class of literal characters:
-    sre skips the others fast, where `\\d` asks Unicode of every character); the
-    lookbehinds then read that digit: "(?<=1)2" after it is a run "12"."""
+def _runs_of(labels: frozenset[str]) -> tuple[re.Pattern[str], ...]:
+    """For each digit that opens one of `labels` or a year ("19.."/"20.."), the whole runs
+    of digits it opens that are one of them or a year and one of them. Each pattern opens
+    with its digit, a literal that sre looks for fast (a class of characters costs a test
+    of each character several times over); `(?<!\\d\\d)` after it makes it a run's first."""
     ordered = sorted(labels, key=len, reverse=True)
     tails = "|".join(re.escape(label) for label in ordered)
-    branches = [rf"(?<={re.escape(label[0])}){re.escape(label[1:])}(?!\d)" for label in ordered]
-    branches += [rf"(?<=1)9\d\d(?:{tails})(?!\d)", rf"(?<=2)0\d\d(?:{tails})(?!\d)"]
-    firsts = sorted({"1", "2", *(label[0] for label in labels)})  # "1"/"2" open the years
-    first = "".join(re.escape(digit) for digit in firsts)
-    return re.compile(rf"[{first}](?<!\d\d)(?:{'|'.join(branches)})")
+    years = {"1": rf"9\d\d(?:{tails})(?!\d)", "2": rf"0\d\d(?:{tails})(?!\d)"}
+    patterns = []
+    for first in sorted({"1", "2", *(label[0] for label in labels)}):
+        branches = [rf"{re.escape(label[1:])}(?!\d)" for label in ordered if label[0] == first]
+        branches += [years[first]] if first in years else []
+        patterns.append(re.compile(rf"{re.escape(first)}(?<!\d\d)(?:{'|'.join(branches)})"))
+    return tuple(patterns)
 
 
 def _mark_in_run(
