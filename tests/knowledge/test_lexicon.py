@@ -135,6 +135,15 @@ def test_a_status_word_in_a_paragraph_is_no_status_line() -> None:
     assert lexicon("en").status_of("Adopted by consensus " * 5) is None
 
 
+@pytest.mark.parametrize("language", ["en", "fr", "es", "ar"])
+def test_every_status_word_gives_the_first_status_listing_it(language: str) -> None:
+    lex = lexicon(language)
+    for words in lex.status.values():
+        for word in words:
+            first = next(s for s, ws in lex.status.items() if word in ws)
+            assert lex.status_of(f" {word}. ") == first
+
+
 def test_profiles_load_and_detect() -> None:
     assert set(profiles()) >= {"INTERPOL-GA", "UN-GA", "WHO-WHA"}
     assert detect_body("The Sixty-sixth World Health Assembly,\nWHA66.1") is not None

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any, NamedTuple
 
@@ -45,13 +45,6 @@ def _load(name: str) -> Any:
 # (NFC, then case folding, which never shortens) of a text of n characters has at least
 # n / 4 (a test checks the figure against every character)
 LONGEST_DECOMPOSITION = 4
-
-
-@cache
-def _longest_status(lexicon: Lexicon) -> int:
-    """The longest line `status_of` may find a status word in."""
-    words = [w for ws in lexicon.status.values() for w in ws]
-    return LONGEST_DECOMPOSITION * max(map(len, words), default=0)
 
 
 @cache
@@ -114,13 +107,23 @@ class Lexicon:
     def status_of(self, line: str) -> str | None:
         """`adopted`/`rejected` when `line` is a status line in this language."""
         line = line.strip().rstrip(".")
-        if len(line) > _longest_status(self):  # a paragraph: no fold of it is a status
+        if len(line) > self._longest_status:  # a paragraph: no fold of it is a status
             return None
-        folded = fold(line)
+        return self._statuses.get(fold(line))
+
+    @cached_property
+    def _statuses(self) -> dict[str, str]:
+        """The status of each folded status word (the first status listing it)."""
+        found: dict[str, str] = {}
         for status, words in self.status.items():
-            if folded in words:
-                return status
-        return None
+            for word in words:
+                found.setdefault(word, status)
+        return found
+
+    @cached_property
+    def _longest_status(self) -> int:
+        """The longest line `status_of` may find a status word in."""
+        return LONGEST_DECOMPOSITION * max(map(len, self._statuses), default=0)
 
     def ordinal(self, text: str) -> int | None:
         """The number of an ordinal: "89ª", "89e", "89th", "Sixty-sixth", "eightieth",
