@@ -4,6 +4,7 @@ addressees in every language, and the share of clauses addressed in the sample c
 from __future__ import annotations
 
 import json
+import random
 import subprocess
 import sys
 from collections import Counter
@@ -17,7 +18,13 @@ import yaml
 from rdflib import SKOS, Graph, Literal, URIRef
 
 from respub.errors import RespubError
-from respub.knowledge.addressees import addressee_concepts, addressees_of, read_clause
+from respub.knowledge.addressees import (
+    _end,
+    _rules,
+    addressee_concepts,
+    addressees_of,
+    read_clause,
+)
 from respub.model import OperativeClause, Resolution, SubParagraph
 from respub.parse import parse_file
 from respub.rdf.files import CONCEPTS
@@ -402,3 +409,17 @@ def test_share_on_security_council_texts_the_rules_were_not_tuned_on() -> None:
     assert len(clauses) >= 130
     assert counts["addressed"] / len(clauses) >= 0.38
     assert all(not (c.addressees and c.self_acting) for c in clauses)
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_the_end_of_the_addressees_is_the_first_until_mark(language: str) -> None:
+    """`_end` against its plain definition: the least place of any mark, else the end."""
+    marks = [str(m) for m in DATA["until"][language]]
+    until = _rules().languages[language].until
+    rng = random.Random(language)
+    pieces = [*marks, " ", "a", "to", "qu", ";"]
+    for _ in range(500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12)))
+        after = rng.randrange(0, len(text) + 1)
+        places = [p for p in (text.find(m, after) for m in marks) if p >= 0]
+        assert _end(text, after, until) == min(places, default=len(text)), (text, after)

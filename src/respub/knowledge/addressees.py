@@ -24,6 +24,7 @@ no one is marked `self_acting`, which is not an addressee.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -72,7 +73,7 @@ class _Language:
 
     terms: re.Pattern[str]  # every term, longest first
     first_term: re.Pattern[str]  # group `first`: a term that starts within `within` characters
-    until: tuple[str, ...]
+    until: re.Pattern[str] | None  # any `until` mark, as printed: where the addressees end
     addressing_verbs: re.Pattern[str] | None  # rule 1, matched in the opening words
     later: Later | None  # rule 2
     later_keys: tuple[str, ...]  # a word of each `later` phrase: a cheap first look
@@ -156,7 +157,7 @@ def _language(
         first_term=re.compile(
             rf"(?s:.){{0,{int(data['within'])}}}?(?P<first>{term})", flags(lower)
         ),
-        until=tuple(str(m) for m in data["until"].get(language, ())),
+        until=_any_of(str(m) for m in data["until"].get(language, ())),
         addressing_verbs=words(listed("addressing_verbs"), lower),
         later=later(listed("later"), listed("joins"), lower),
         later_keys=key_words(listed("later") or []),
@@ -306,10 +307,17 @@ def _add(found: list[str], concept: str) -> None:
         found.append(concept)
 
 
-def _end(text: str, after: int, marks: tuple[str, ...]) -> int:
+def _end(text: str, after: int, marks: re.Pattern[str] | None) -> int:
     """Where the addressees end: the first `until` mark at or after `after`, else the end."""
-    positions = [p for p in (text.find(m, after) for m in marks) if p >= 0]
-    return min(positions, default=len(text))
+    found = marks.search(text, after) if marks is not None else None
+    return found.start() if found is not None else len(text)
+
+
+def _any_of(marks: Iterable[str]) -> re.Pattern[str] | None:
+    """A pattern of the literal `marks`: a search finds the first place any stands (one
+    scan that stops there, where a `str.find` of each mark scans on to its own)."""
+    literals = list(dict.fromkeys(marks))  # at one place, any of them ends the addressees
+    return re.compile("|".join(map(re.escape, literals))) if literals else None
 
 
 _THANKS_AFTER = 20  # characters after the opening words where `thanking` may end
