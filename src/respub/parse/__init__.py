@@ -6,6 +6,7 @@ header → segment the clauses → find the closing status → collect citations
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -23,7 +24,15 @@ from respub.knowledge.profiles import (
     profile,
     unknown_body,
 )
-from respub.model import Annex, Citation, OperativeClause, Resolution, SubParagraph
+from respub.model import (
+    Annex,
+    Citation,
+    Footnote,
+    OperativeClause,
+    PreambularClause,
+    Resolution,
+    SubParagraph,
+)
 from respub.parse.anchors import anchor_all
 from respub.parse.blocks import Block, split_blocks
 from respub.parse.citations import cite_places
@@ -128,10 +137,10 @@ def parse_source(
         operative=operative_clauses,
         footnotes=footnotes,
         annexes=annexes,
+        citations=_citations(header.identifier, prof, preamble, operative_clauses, footnotes),
         metadata=doc.metadata,
         warnings=warnings,
     )
-    resolution = replace(resolution, citations=_citations(resolution))
     return _with_parts(resolution, later, prof, lex) if later else resolution
 
 
@@ -163,7 +172,7 @@ def _part(
     style = clause_style(body_blocks) if prof.clause_style == "auto" else prof.clause_style
     preamble, operative = segment(body_blocks, lex, style)
     status, adopted = _status(closing, lex, prof)
-    part = replace(
+    return replace(
         first,
         identifier=identifier,
         title=" ".join(b.text for b in blocks[1:start]) or first.title,
@@ -174,11 +183,10 @@ def _part(
         operative=operative,
         footnotes=(),
         annexes=_annexes(annex_blocks),
-        citations=(),
+        citations=_citations(identifier, prof, preamble, operative, ()),
         parts=(),
         warnings=(),
     )
-    return replace(part, citations=_citations(part))
 
 
 def _language(text: str, forced: str | None, path: str) -> str:
@@ -297,25 +305,29 @@ def _annexes(blocks: list[Block]) -> tuple[Annex, ...]:
     return tuple(annexes)
 
 
-def _citations(resolution: Resolution) -> tuple[Citation, ...]:
+def _citations(
+    identifier: str,
+    prof: BodyProfile,
+    preamble: Sequence[PreambularClause],
+    operative: Sequence[OperativeClause],
+    footnotes: Sequence[Footnote],
+) -> tuple[Citation, ...]:
+    """The citations in a resolution's clauses and footnotes (`prof`: the citing body's
+    profile), but of the resolution itself (`identifier`)."""
     found: list[Citation] = []
     places = [
-        *((f"preamble-{i}", c.text) for i, c in enumerate(resolution.preamble, start=1)),
-        *((f"operative-{i}", _operative_text(c)) for i, c in enumerate(resolution.operative, 1)),
-        *((f"footnote-{n.label}", n.text) for n in resolution.footnotes),
+        *((f"preamble-{i}", c.text) for i, c in enumerate(preamble, start=1)),
+        *((f"operative-{i}", _operative_text(c)) for i, c in enumerate(operative, 1)),
+        *((f"footnote-{n.label}", n.text) for n in footnotes),
     ]
-    for cited in cite_places(places, _own_style(resolution.body)):
-        found.extend(c for c in cited if c.identifier != resolution.identifier)
+    for cited in cite_places(places, _own_style(prof)):
+        found.extend(c for c in cited if c.identifier != identifier)
     return tuple(found)
 
 
-def _own_style(body: str) -> str | None:
+def _own_style(prof: BodyProfile) -> str | None:
     """The identifier style of the citing body's own resolutions, if known."""
-    try:
-        styles = profile(body).identifier_styles
-    except ValueError:
-        return None
-    return styles[0] if styles else None
+    return prof.identifier_styles[0] if prof.identifier_styles else None
 
 
 def _operative_text(clause: OperativeClause) -> str:
