@@ -153,6 +153,9 @@ class Knowledge:
     # the probes of the keywords' and instruments' opening literals, each with its first
     # character beyond ASCII, if any (a text without it holds no literal of the probe)
     probes: tuple[tuple[str, str | None], ...]
+    # each probe -> the kinds of keyword, and the indices of the instruments, opening with it
+    probed: dict[str, tuple[tuple[str, ...], tuple[int, ...]]]
+    unprobed: tuple[int, ...]  # the indices of the instruments opening with no literal
 
 
 @cache
@@ -175,17 +178,27 @@ def knowledge() -> Knowledge:
     def probed(opening: tuple[str, ...] | None) -> tuple[str, ...]:
         return tuple(dict.fromkeys(probe[literal] for literal in opening or ()))
 
+    keywords = {k: replace(v, probes=probed(v.opening)) for k, v in keywords.items()}
+    instruments = [replace(i, probes=probed(i.opening)) for i in instruments]
     return Knowledge(
-        keywords={k: replace(v, probes=probed(v.opening)) for k, v in keywords.items()},
+        keywords=keywords,
         organs={k: re.compile("|".join(v), flags) for k, v in data["organs"].items()},
         lowered_organs={k: _lowered("|".join(v)) for k, v in data["organs"].items()},
-        instruments=tuple(replace(i, probes=probed(i.opening)) for i in instruments),
+        instruments=tuple(instruments),
         articles=tuple(re.compile(rf"(?:{p})\Z", flags) for p in data["articles"]),
         article_keys=_keys(data["articles"]),
         probes=tuple(
             (text, next((c for c in text if not c.isascii()), None))
             for text in sorted(set(probe.values()))
         ),
+        probed={
+            text: (
+                tuple(k for k, v in keywords.items() if text in v.probes),
+                tuple(n for n, i in enumerate(instruments) if text in i.probes),
+            )
+            for text in set(probe.values())
+        },
+        unprobed=tuple(n for n, i in enumerate(instruments) if i.opening is None),
     )
 
 
@@ -217,7 +230,9 @@ class Scan:
 
 def scan(texts: Sequence[str], lowered: Sequence[str] | None = None) -> Scan:
     """Where the keywords and instruments occur in each of `texts` (`lowered`: each
-    lowered, when the caller has them): the lowered texts are joined and searched once."""
+    lowered, when the caller has them): the lowered texts are joined and searched once,
+    for the probes; only the keywords and instruments opening with a probe found are
+    tried."""
     lowered = [t.lower() for t in texts] if lowered is None else lowered
     known = knowledge()
     starts, position = [], 0
@@ -227,20 +242,30 @@ def scan(texts: Sequence[str], lowered: Sequence[str] | None = None) -> Scan:
     joined = "\n".join(lowered)
     alike = [lowers_alike(t, low) for t, low in zip(texts, lowered, strict=True)]
     occurs = _occurrences(joined, known.probes)
+    kinds: set[str] = set()
+    named = set(known.unprobed)
+    for probe in occurs:
+        probed_kinds, probed_instruments = known.probed[probe]
+        kinds.update(probed_kinds)
+        named.update(probed_instruments)
     keywords: list[dict[str, list[Span]]] = [{} for _ in texts]
     for kind, keyword in known.keywords.items():
+        if kind not in kinds:
+            continue
         for hit in tried_at(keyword.lowered, _starts(occurs, keyword.probes), joined, behind=True):
             index = bisect_right(starts, hit.start()) - 1
             if alike[index]:
                 at = starts[index]
                 keywords[index].setdefault(kind, []).append((hit.start() - at, hit.end() - at))
-        for index, text in enumerate(texts):
-            if not alike[index]:  # the case-insensitive pattern, in the printed text
+    for index, text in enumerate(texts):
+        if not alike[index]:  # the case-insensitive patterns, in the printed text
+            for kind, keyword in known.keywords.items():
                 spans = [m.span() for m in keyword.finditer(text, lowered[index], False)]
                 if spans:
                     keywords[index][kind] = spans
     instruments: list[list[tuple[Instrument, int, int]]] = [[] for _ in texts]
-    for instrument in known.instruments:
+    for number in sorted(named):
+        instrument = known.instruments[number]
         if instrument.opening is None:
             hits = instrument.finditer(joined)
         else:
