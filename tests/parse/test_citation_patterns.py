@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from respub.parse.citations import _BARE, _LINK, _RANGE, _ROMAN
+from respub.parse.citations import _BARE, _FIELDS, _ITEM, _LINK, _RANGE, _ROMAN
 
 PLAIN = {
     "bare": re.compile(
@@ -44,3 +44,26 @@ def test_the_patterns_match_what_their_plain_forms_match(name: str) -> None:
             assert (got and (got.span(), got.groupdict())) == (
                 expected and (expected.span(), expected.groupdict())
             ), (text, position)
+
+
+def test_an_item_is_a_link_then_a_reference() -> None:
+    """`_ITEM` matches where `_LINK.match` then `_BARE.match` at its end do, with the
+    reference's span and groups; `ranged` holds wherever a range of `_RANGE` and `_BARE`
+    follows it (`_range_end` looks only there)."""
+    draw = random.Random("item")
+    for _ in range(20_000):
+        text = "".join(draw.choice(PIECES) for _ in range(draw.randint(0, 8)))
+        for position in range(min(len(text), 3) + 1):
+            link = _LINK.match(text, position)
+            expected = _BARE.match(text, link.end() if link else position)
+            got = _ITEM.match(text, position)
+            assert (got and (got.span("ref"), got.end(), [got.group(f) for f in _FIELDS])) == (
+                expected and (expected.span(), expected.end(), [expected.group(f) for f in _FIELDS])
+            ), (text, position)
+            if expected is not None:
+                joined = _RANGE.match(text, expected.end())
+                follows = joined is not None and _BARE.match(text, joined.end()) is not None
+                assert not follows or (got is not None and got.group("ranged") is not None), (
+                    text,
+                    position,
+                )

@@ -58,6 +58,14 @@ _LINK = re.compile(
 )
 # "resolutions 1325 (2000) to 1330 (2000)", "70/1 à 70/3": every number of the range
 _RANGE = re.compile(r"\s*+(?:to|à|au|a|al|إلى|[-–])\s*+")
+# an item of a list: its link to the item before where there is one (`_LINK`, taken as
+# `_LINK.match` takes it: the atomic group gives nothing back), the reference (`_BARE`),
+# and `ranged` where a range word and a number follow, the only place a range may end
+_ITEM = re.compile(
+    rf"(?>{_LINK.pattern}|)(?P<ref>{_BARE.pattern})"
+    rf"(?P<ranged>(?={_RANGE.pattern}(?:ES-|S-)?\d))?"
+)
+_FIELDS = ("num", "letter", "paren", "session", "number", "suffix")  # a reference's groups
 _LONGEST_RANGE = 100
 _DIGIT = re.compile(r"\d")
 _ASCII_DIGITS = "0123456789"
@@ -183,33 +191,39 @@ def _bare_references(
             looked = False
             position = hit_end
             while True:
-                link = _LINK.match(text, position)
-                start = link.end() if link else position
-                ref = _BARE.match(text, start) or _hop(text, start, knowledge)
-                symbol = None if ref else _span(symbols, start)
-                if symbol is not None:  # a symbol of the list ("A/HRC/RES/52/3 and 49/1")
-                    _, end, named = symbol
+                ref = _ITEM.match(text, position)
+                if ref is None:  # no reference right after: a phrase, a symbol, the end
+                    link = _LINK.match(text, position)
+                    start = link.end() if link else position
+                    ref = _hop(text, start, knowledge)
+                if ref is None:
+                    symbol = _span(symbols, start)
+                    if symbol is None:
+                        found.extend(_unresolved(text, start, clause))
+                        break
+                    _, end, named = symbol  # a symbol of the list ("A/HRC/RES/52/3 and 49/1")
                     if style(named.style).cited_as:
                         organ, looked = named.style, True
                     part = _PART.match(text, end)  # "GC(53)/RES/13 A.2": a part of it
                     position = part.end() if part else end
                     continue
-                if not ref:
-                    found.extend(_unresolved(text, start, clause))
-                if not ref or _inside(symbols, ref.start()):
+                ref_start = ref.start("ref")
+                if symbols and _inside(symbols, ref_start):
                     break
                 if not looked and _needs_organ(ref, kind):
                     before = slice(max(0, hit_start - 60), hit_start)
                     organ = _organ(lowered[before] if alike else text[before], alike)
                     looked = True
-                identifier = _symbol(ref, kind, organ, own)
+                identifier = _symbol_of(ref.group(*_FIELDS), kind, organ, own)
                 if identifier:
-                    citation = Citation(identifier, ref.group().strip(), kind, clause)
-                    found.append((ref.start(), citation))
+                    citation = Citation(identifier, ref.group("ref"), kind, clause)
+                    found.append((ref_start, citation))
                 position = ref.end()
+                if ref.group("ranged") is None:
+                    continue
                 through = _range_end(text, ref, symbols)
                 if through is not None:  # every member of the range after the first
-                    printed = text[ref.start() : through.end()].strip()
+                    printed = text[ref_start : through.end()].strip()
                     for groups in _members(ref, through):
                         member = _symbol_of(groups, kind, organ, own)
                         if member:
@@ -291,7 +305,7 @@ def _hop(text: str, position: int, knowledge: Knowledge) -> re.Match[str] | None
     gap = found.group("gap") if found else ""
     if found is None or any(k.exact.search(gap) for k in knowledge.keywords.values()):
         return None
-    return _BARE.match(text, found.end())
+    return _ITEM.match(text, found.end())  # a number opens it: no link to take
 
 
 def _needs_organ(ref: re.Match[str], kind: str) -> bool:
@@ -307,13 +321,6 @@ def _organ(before: str, lowered: bool = False) -> str | None:
     organs = knowledge.lowered_organs if lowered else knowledge.organs
     hits = [(m.end(), code) for code, p in organs.items() for m in p.finditer(before)]
     return max(hits)[1] if hits else None
-
-
-def _symbol(ref: re.Match[str], kind: str, organ: str | None, own: str | None) -> str | None:
-    """The identifier a bare reference names (the same groups always name the same one)."""
-    return _symbol_of(
-        ref.group("num", "letter", "paren", "session", "number", "suffix"), kind, organ, own
-    )
 
 
 @lru_cache(maxsize=4096)
