@@ -73,20 +73,25 @@ class Lexicon:
 
     def match_opener(self, text: str, category: str) -> Opener | None:
         """The longest lexicon phrase (with modifiers and prefixes) that opens `text`."""
-        body, prefix = self._strip_prefix(text)
+        body, prefix = self._strip_prefix(text) if self.prefixes else (text, "")
         return self._opener(text, len(prefix), fold(body[:200]), category)
 
     def match_openers(self, text: str) -> tuple[Opener | None, Opener | None]:
         """(`match_opener` of `text` as preambular, as operative): the text folded once."""
-        body, prefix = self._strip_prefix(text)
+        body, prefix = self._strip_prefix(text) if self.prefixes else (text, "")
         folded = fold(body[:200])
         return (
             self._opener(text, len(prefix), folded, "preambular"),
             self._opener(text, len(prefix), folded, "operative"),
         )
 
+    @cached_property
+    def _openers(self) -> dict[str, _Openers]:
+        """The opener patterns of each category (`_opener_patterns`), compiled once."""
+        return {category: _opener_patterns(self, category) for category in CATEGORIES}
+
     def _opener(self, text: str, prefix: int, folded: str, category: str) -> Opener | None:
-        openers = _opener_patterns(self, category)
+        openers = self._openers[category]
         if openers.starts is not None and folded[:1] not in openers.starts:
             return None  # no phrase nor modifier opens with this character
         found = openers.direct.match(folded) or openers.modified.match(folded)
@@ -240,7 +245,6 @@ class _Openers:
     starts: frozenset[str] | None  # the first characters of phrases and modifiers
 
 
-@cache
 def _opener_patterns(lex: Lexicon, category: str) -> _Openers:
     """The phrases of a category as patterns, compiled once, and the characters they (or
     the modifiers before them) open with: text opened by any other opens no clause.
