@@ -16,7 +16,7 @@ _WORD = re.compile(r"\S+")
 _COMMA = re.compile(r", (?=[^\W\d_])")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Draft:
     operative: bool
     opener: Opener
