@@ -69,10 +69,11 @@ def split_attachment(
     >>> annex
     Annex(title='Declaration on X', paragraphs=('1. We commit',), marks=())
     """
+    heading = article_heading()
     for index, block in enumerate(blocks):
         if index == 0:
             continue
-        if article_heading().match(block.text):
+        if heading.match(block.text):
             paragraphs = tuple(b.text for b in blocks[index:])
             return blocks[:index], Annex(title=title or block.text, paragraphs=paragraphs)
         above = blocks[index - 1].text  # "5. Adopts ...:" or "Adopts ...:"
