@@ -49,12 +49,13 @@ _HOP_AHEAD = re.compile(r"[^;.:()\d]*+(?=\d{1,3}/\d{1,4}\b)")
 # what comes between two items of a list: "and", a comma, and the date of the item before
 # ("of 24 October 1970", or without its year: "27 (1947) of 1 August, 30 (1947)");
 # possessive where giving characters back cannot let the rest match (a separator or a
-# word never opens with a space, nor a month name with a letter taken before it)
+# word never opens with a space, nor a month name with a letter taken before it), and
+# where what follows matches whatever is taken (the year of a date, the separators after it)
 _LINK = re.compile(
     r"(?:\s*+(?:,|;|and|et|y|e|و|to|à|a|إلى)\s*+|\s++)"
     r"(?:(?:of|du|de|del|المؤرخ|المؤرخة)\s++"
-    r"(?:\d{1,2}+(?:er)?\s++(?:de\s+)?[^\W\d_]++(?:\s+(?:de\s+)?\d{4})?|\d{4})"
-    r"(?:\s*+(?:,|;|and|et|y|و))*\s*+)?"
+    r"(?:\d{1,2}+(?:er)?\s++(?:de\s+)?[^\W\d_]++(?:\s++(?:de\s++)?+\d{4})?+|\d{4})"
+    r"(?:\s*+(?:,|;|and|et|y|و))*+\s*+)?"
 )
 # "resolutions 1325 (2000) to 1330 (2000)", "70/1 à 70/3": every number of the range
 _RANGE = re.compile(r"\s*+(?:to|à|au|a|al|إلى|[-–])\s*+")
