@@ -18,6 +18,8 @@ from respub.knowledge.firstlook import alternatives
 from respub.knowledge.identifiers import looks, search_pattern, style
 from respub.knowledge.literals import LiteralSet
 
+_NONE: dict[str, re.Pattern[str]] = {}  # the patterns of a name no profile gives
+
 
 @dataclass(frozen=True)
 class BodyProfile:
@@ -37,7 +39,7 @@ class BodyProfile:
 
     def pattern(self, name: str, language: str) -> re.Pattern[str] | None:
         """The profile's pattern `name` (e.g. "formula") for `language`, if any."""
-        return self.patterns.get(name, {}).get(language)
+        return self.patterns.get(name, _NONE).get(language)
 
     @cached_property
     def identifier_stems(self) -> tuple[str, ...]:
@@ -342,21 +344,20 @@ def detect_body(text: str, language: str | None = None) -> BodyProfile | None:
     identified = {i for s in found for i in detector.stemmed.get(s, ())}
     lines: dict[str, re.Match[str] | None] = {}
     # heading_marks adds 1 for an identifier (only when identified) and 2 for the formula:
-    # the candidates are looked at from the most they can score down, until none left can
-    # beat the best so far (score more, or as much and come first)
-    bounds = sorted(
-        ((count + 2 + (index in identified), -index) for index, count in enumerate(counts)),
-        reverse=True,
-    )
+    # the candidates are looked at from the most they can score down (a stable sort: the
+    # first of equals first), until none left can beat the best so far (score more, or as
+    # much and come first)
+    bounds = [count + 2 for count in counts]
+    for index in identified:
+        bounds[index] += 1
     best, chosen = (0, 1), None  # (marks, -index) of the best: none scoring no mark
-    for bound, rank in bounds:
-        if (bound, rank) < best:
+    for index in sorted(range(len(bounds)), key=bounds.__getitem__, reverse=True):
+        if (bounds[index], -index) < best:
             break
-        index = -rank
         candidate = detector.candidates[index]
         marks = counts[index] + candidate.heading_marks(head, language, index in identified, lines)
-        if (marks, rank) > best:
-            best, chosen = (marks, rank), candidate
+        if (marks, -index) > best:
+            best, chosen = (marks, -index), candidate
     return chosen
 
 
