@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from respub.parse.clauses import _capitals, _terminated
@@ -23,6 +25,30 @@ from respub.parse.clauses import _capitals, _terminated
 )
 def test_capitals_is_the_opening_run_of_words_in_capitals(text: str, expected: str | None) -> None:
     assert _capitals(text) == expected
+
+
+def test_capitals_reads_the_letters_of_each_word_as_filtering_them_does() -> None:
+    """`_capitals` takes a word of letters only as its letters: the run is the one that
+    reading each word's letters by `filter(str.isalpha)` gives."""
+
+    def plain(text: str) -> str | None:
+        words, longest = [], 0
+        for word in text.split():
+            letters = "".join(filter(str.isalpha, word))
+            if not letters.isupper():
+                break
+            words.append(word)
+            longest = max(longest, len(letters))
+        return " ".join(words).rstrip(",:;") if longest >= 2 else None
+
+    rng = random.Random(3)
+    pieces = ["UN", "A", "É", "Ⅰ", "ⅰ", "Ⓐ", "ǅ", "ß", "de", "1.", ",", ":", "(a)", "–", "ا"]
+    for _ in range(2000):
+        text = " ".join(
+            "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 4)))
+            for _ in range(rng.randrange(0, 5))
+        )
+        assert _capitals(text) == plain(text), text
 
 
 @pytest.mark.parametrize(

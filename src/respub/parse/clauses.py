@@ -195,7 +195,7 @@ def _capitals(text: str) -> str | None:
     longest = 0  # the most letters of a word of the run
     for match in _WORD.finditer(text):
         word = match.group()
-        letters = "".join(filter(str.isalpha, word))
+        letters = word if word.isalpha() else "".join(filter(str.isalpha, word))
         if not letters.isupper():  # nor when it has no letter
             break
         words.append(word)
