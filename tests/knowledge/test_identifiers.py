@@ -14,6 +14,7 @@ from respub.knowledge.identifiers import (
     identify,
     looks,
     search_pattern,
+    style_named,
     styles,
 )
 from respub.model import Source
@@ -128,3 +129,8 @@ def test_identifiers_are_found_as_the_union_finds_them() -> None:
         text = "".join(draw.choice(pieces) for _ in range(draw.randint(0, 8)))
         found = [(m.span(), m.group()) for m in find_identifiers(text)]
         assert found == [(m.span(), m.group()) for m in search_pattern().finditer(text)], text
+
+
+def test_style_named_is_style_or_none() -> None:
+    assert style_named("un-hrc") is next(s for s in styles() if s.id == "un-hrc")
+    assert style_named("no-such-style") is None and style_named(None) is None

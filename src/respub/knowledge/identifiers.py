@@ -241,6 +241,11 @@ def _by_id() -> dict[str, Style]:
     return {s.id: s for s in styles()}
 
 
+def style_named(style_id: str | None) -> Style | None:
+    """The style named `style_id`, None if none (or `style_id` is None)."""
+    return None if style_id is None else _by_id().get(style_id)
+
+
 def style(style_id: str) -> Style:
     """The style named `style_id`; `ValueError` if none."""
     try:

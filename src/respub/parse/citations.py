@@ -23,7 +23,7 @@ from respub.knowledge.identifiers import (
     identify,
     marks,
     style,
-    styles,
+    style_named,
 )
 from respub.model import Citation
 from respub.parse.citation_words import Instrument, Knowledge, Span, scan
@@ -357,12 +357,12 @@ def _cited_as(organ: str | None, own: str | None) -> Style | None:
     """The style a bare "session/number" names: the organ's when one is named (None if its
     resolutions are not cited so: WHA, S), else the citing body's when it cites its own so
     (HRC), else the General Assembly's."""
-    known = {s.id for s in styles()}
-    if organ in known:
-        named = style(organ)
+    named = style_named(organ)
+    if named is not None:
         return named if named.cited_as else None
-    if own in known and style(own).cited_as:
-        return style(own)
+    mine = style_named(own)
+    if mine is not None and mine.cited_as:
+        return mine
     return style("un-ga")
 
 
