@@ -92,7 +92,11 @@ def segment(
         seen_operative = seen_operative or draft.operative
         last = last if draft.number is None else draft.number
     preamble = tuple(
-        PreambularClause(keyword=d.opener.keyword, text=_with_items(d), concept=d.opener.concept)
+        PreambularClause(
+            keyword=d.opener.keyword,
+            text=_with_items(d) if d.items else d.text,
+            concept=d.opener.concept,
+        )
         for d in drafts
         if not d.operative
     )
@@ -103,7 +107,7 @@ def segment(
             lexicon.language,
             number=d.number,
             concept=d.opener.concept,
-            subparagraphs=nest(d.items),
+            subparagraphs=nest(d.items) if d.items else (),
         )
         for d in drafts
         if d.operative
