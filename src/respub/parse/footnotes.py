@@ -62,11 +62,12 @@ def collect_notes(lines: list[str], start: int = 0) -> tuple[list[str], list[str
     out, wherever printed.
     """
     joined = "\n" + "\n".join(lines)
-    if "\n[^" in joined:
+    # a character is looked for (memchr) before the three: most texts print no "^" or "_"
+    if "^" in joined and "\n[^" in joined:
         rest, definitions = _split_definitions(lines)
         if definitions:
             return rest, definitions
-    ruled = "___" in joined or "---" in joined  # what any rule prints
+    ruled = ("_" in joined and "___" in joined) or "---" in joined  # what any rule prints
     if not ruled and not _NUMBERED_LINE.search(joined):
         return lines, []  # no rule, and no line a note could open
     body = lines[:start]
