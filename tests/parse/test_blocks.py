@@ -9,7 +9,8 @@ from collections.abc import Iterable
 
 import pytest
 
-from respub.parse.blocks import _CONTROL_SPACES, _marked, collapsed, split_blocks
+from respub.parse.blocks import _CONTROL_SPACES, _KEPT_SPACES, _marked, collapsed, split_blocks
+from respub.parse.cleanup import clean_text
 from respub.parse.footnotes import NOTE_MARK
 
 
@@ -84,4 +85,27 @@ def test_marks_stand_where_placed_word_by_word() -> None:
             for _ in range(draw.randint(1, 3))
         ]
         for controls in (True, False) if "\t" not in "".join(lines) else (True,):
-            assert _marked(lines, controls) == _marked_by_words(" ".join(lines)), repr(lines)
+            assert _marked(" ".join(lines), controls) == _marked_by_words(" ".join(lines))
+
+
+def test_cleaned_text_holds_no_whitespace_but_kept_and_ascii_spaces() -> None:
+    """What `cleaned=True` relies on: `clean_text` makes every whitespace character a
+    space but the line end, the ASCII controls and `_KEPT_SPACES`."""
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if char.isspace() and char not in {*_CONTROL_SPACES, *_KEPT_SPACES, " ", "\n"}:
+            assert clean_text(f"a{char}b") == "a b\n", hex(code)
+
+
+def test_cleaned_blocks_are_the_blocks_of_the_text() -> None:
+    """`split_blocks(..., cleaned=True)` of `clean_text`'s output: the blocks and notes
+    read without the flag, whatever whitespace the source held."""
+    pieces = [
+        "Word", "é", " ", "  ", "\t", "\u00a0", "\u2003", "\u3000", "\u2028", "\x85",
+        "\x0b", "\x1c", "\f", "\n", "\n\n", "[^1]", "1", "Recalling", ",", "-", "–",
+    ]  # fmt: skip
+    draw = random.Random(7)
+    for _ in range(3000):
+        text = "".join(draw.choice(pieces) for _ in range(draw.randint(0, 30)))
+        cleaned = clean_text(text)
+        assert split_blocks(cleaned, cleaned=True) == split_blocks(cleaned), repr(text)

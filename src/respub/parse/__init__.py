@@ -78,7 +78,7 @@ def parse_source(
         text = laid_out_heading(doc.text, prof, lang)
     else:
         text = clean_text(doc.text, prof, lang)
-    blocks, footnotes = split_blocks(text)
+    blocks, footnotes = split_blocks(text, cleaned=doc.source.media_type not in _LAID_OUT)
     if not blocks:
         raise ParseError(path, "no text found")
     start = _formula_index(blocks, prof, lang)

@@ -28,23 +28,30 @@ class Block(NamedTuple):
     marks: tuple[tuple[int, str], ...] = ()
 
 
-def split_blocks(text: str) -> tuple[list[Block], tuple[Footnote, ...]]:
-    """Paragraphs separated by blank lines, footnote definitions set apart, marks removed."""
+def split_blocks(text: str, cleaned: bool = False) -> tuple[list[Block], tuple[Footnote, ...]]:
+    """Paragraphs separated by blank lines, footnote definitions set apart, marks removed.
+
+    `cleaned`: `text` is `clean_text`'s, every space wider than a space made one; unless it
+    holds other whitespace, no block of it is then looked at character by character for
+    whitespace to collapse (`collapsed`'s `plain`).
+    """
     blocks: list[Block] = []
     notes: list[Footnote] = []
+    controls = any(space in text for space in _CONTROL_SPACES)  # once, not in every block
+    # whether the text holds no whitespace but the space and the line end
+    plain = cleaned and not controls and not any(space in text for space in _KEPT_SPACES)
     current: list[str] = []
     start = 0
     note: list[str] | None = None  # the lines of the footnote `label` being read
     label = ""
-    controls = any(space in text for space in _CONTROL_SPACES)  # once, not in every block
 
     def flush() -> None:
         nonlocal current, note
         if note is not None:
-            notes.append(Footnote(label, _marked(note, controls)[0]))
+            notes.append(Footnote(label, _marked(" ".join(note), controls, plain)[0]))
             note = None
         elif current:
-            text, marks = _marked(current, controls)
+            text, marks = _marked(" ".join(current), controls, plain)
             # Block(text, start, marks) without the named tuple's __new__ (a Python call)
             blocks.append(tuple.__new__(Block, (text, start, marks)))
         current = []
@@ -68,11 +75,16 @@ def split_blocks(text: str) -> tuple[list[Block], tuple[Footnote, ...]]:
     return blocks, tuple(notes)
 
 
+# the whitespace `clean_text` leaves as it is but the space, the line end and the ASCII
+# controls: every other (no-break, em, ideographic ... spaces) it makes a space
+_KEPT_SPACES = "\x85\u1680\u2028\u2029"
+
+
 # the ASCII whitespace but the space and the line end (which splits a text into lines)
 _CONTROL_SPACES = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f"
 
 
-def collapsed(text: str, controls: bool = True) -> str:
+def collapsed(text: str, controls: bool = True, plain: bool = False) -> str:
     """`" ".join(text.split())`: every run of whitespace one space, none at either end. A
     text that is so already is returned as it is, told in C without splitting it into
     words: a printable text holds no whitespace but the space (every other whitespace
@@ -80,14 +92,15 @@ def collapsed(text: str, controls: bool = True) -> str:
     with no two spaces together and none at an end it has nothing to collapse.
     `controls=False` tells that the text holds no line end nor `_CONTROL_SPACES`: an
     ASCII text then holds no whitespace but the space, and `isprintable` (a look-up for
-    every character) is spared.
+    every character) is spared; so is it with `plain=True`: the text holds no whitespace
+    but the space, whatever its characters.
 
     >>> collapsed(" A  line\\nwrapped\\u00a0here "), collapsed("Already one line")
     ('A line wrapped here', 'Already one line')
     """
     if "  " in text or text[:1] == " " or text[-1:] == " ":
         return " ".join(text.split())
-    if (not controls and text.isascii()) or text.isprintable():
+    if plain or (not controls and text.isascii()) or text.isprintable():
         return text
     return " ".join(text.split())
 
@@ -95,17 +108,18 @@ def collapsed(text: str, controls: bool = True) -> str:
 _SENTINEL = "\ue000"  # a private-use character standing for a mark while spaces collapse
 
 
-def _marked(lines: list[str], controls: bool) -> tuple[str, tuple[tuple[int, str], ...]]:
-    """The lines joined, whitespace collapsed, marks taken out and where they stood;
-    `controls`: whether the lines may hold `_CONTROL_SPACES`."""
-    text = " ".join(lines)
+def _marked(
+    text: str, controls: bool, plain: bool = False
+) -> tuple[str, tuple[tuple[int, str], ...]]:
+    """The text with whitespace collapsed, marks taken out, and where they stood;
+    `controls` and `plain` as `collapsed` takes them."""
     if "[^" not in text:
-        return collapsed(text, controls), ()
+        return collapsed(text, controls, plain), ()
     found = list(NOTE_MARK.finditer(text))
     labels = [mark.group(1) for mark in found]
     marks: list[tuple[int, str]] = []
     bare = NOTE_MARK.sub("", text)
-    if collapsed(bare, controls) == bare and _SENTINEL not in text:
+    if collapsed(bare, controls, plain) == bare and _SENTINEL not in text:
         # no mark stood alone between spaces: each stands where it stood, less the marks
         # taken out before it (the text is not split into words)
         removed = 0
