@@ -390,3 +390,36 @@ def test_title_cut_at_its_first_line_is_completed() -> None:
     assert complete_title("Implementation of the Convention", [], wrong) == (
         "Implementation of the Convention"
     )
+
+
+def _remove_furniture_line_by_line(
+    lines: list[str], symbol: str | None, title: str | None, start: int
+) -> list[str]:
+    """The reference: every line looked at for a stamp, a page number or the symbol."""
+    from respub.parse import furniture
+
+    def kept(part: list[str]) -> list[str]:
+        return [line for line in part if not (line and furniture._STAMP.match(line))]
+
+    body = furniture._remove_line_headers(kept(lines[start:]), symbol, title)
+    body = furniture._remove_paragraph_headers(body, symbol, title, "en")
+    return kept(lines[:start]) + body
+
+
+def test_remove_furniture_as_line_by_line() -> None:
+    """The text searched first for a line that may be a stamp, a page or the symbol: the
+    lines kept are those a look at each line keeps."""
+    pool = [
+        "", "A/RES/80/1", TITLE, "Participation by the", "25-15106", "25-15106 (E)", "2/2",
+        "80/1. Participation", "*2515106*", "Please recycle", "Recalling it,", "12/3 of",
+        "1. Decides", PAGE_BREAK, "25-1510", "2/2 a",
+    ]  # fmt: skip
+    draw = random.Random(11)
+    for _ in range(3000):
+        lines = draw.choices(pool, k=draw.randint(0, 12))
+        symbol = draw.choice(["A/RES/80/1", None])
+        title = draw.choice([TITLE, None])
+        start = draw.randint(0, 3)
+        assert remove_furniture(lines, symbol, title, start) == _remove_furniture_line_by_line(
+            lines, symbol, title, start
+        ), (lines, symbol, title, start)

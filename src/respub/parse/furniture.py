@@ -27,6 +27,10 @@ _STAMP = re.compile(
     r"|^\*\d{6,9}\*$|^(?:Please recycle|Merci de recycler|Se ruega reciclar)\W*$"
 )
 _PAGE = re.compile(r"^\d{1,3}/\d{1,3}$")
+# after a line end: what a line _STAMP matches opens with, or a line _PAGE matches
+_MAY_BE_STAMP_OR_PAGE = re.compile(
+    r"\n(?:\d{2}-\d{5}|\*\d|Please recycle|Merci de recycler|Se ruega reciclar|\d{1,3}/\d{1,3}\n)"
+)
 
 
 def remove_furniture(
@@ -37,10 +41,17 @@ def remove_furniture(
     Job numbers and bar codes go everywhere; symbol, page number and title lines only
     from `start` on, so that the masthead keeps its facts.
     """
-    stamp = _STAMP.match
-    head = [line for line in lines[:start] if not (line and stamp(line))]
-    body = [line for line in lines[start:] if not (line and stamp(line))]
-    body = _remove_line_headers(body, symbol, title)
+    text = "\n".join(["", *lines, ""])  # each line between line ends
+    head, body = lines[:start], lines[start:]
+    # the lines are looked at one by one only when a line may be a stamp or a page number
+    # (a pattern's call for each line costs more than a search of the whole text)
+    if _MAY_BE_STAMP_OR_PAGE.search(text):
+        stamp = _STAMP.match
+        head = [line for line in head if not (line and stamp(line))]
+        body = [line for line in body if not (line and stamp(line))]
+        body = _remove_line_headers(body, symbol, title)
+    elif symbol is not None and f"\n{symbol}\n" in text:
+        body = _remove_line_headers(body, symbol, title)
     body = _remove_paragraph_headers(body, symbol, title, language)
     return head + body
 
