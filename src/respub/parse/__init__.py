@@ -238,8 +238,10 @@ def _no_identifier(prof: BodyProfile) -> str:
 
 def _formula_index(blocks: list[Block], prof: BodyProfile, lang: str) -> int | None:
     pattern = prof.pattern("formula", lang)
+    if pattern is None:
+        return None
     for index, block in enumerate(blocks):
-        if pattern is not None and line_match(pattern, block.text):
+        if line_match(pattern, block.text):
             return index
     return None
 

@@ -22,6 +22,7 @@ _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 def _tokens(text: str, lexicon: Lexicon) -> list[tuple[str, int]]:
     """('day'|'month'|'year', value) tokens in the order printed."""
     found: list[tuple[str, int]] = []
+    months = _month_numbers(lexicon)
     if not text.isascii():  # (an ASCII text holds no Arabic digit)
         text = text.translate(_ARABIC_DIGITS)
     for token in _TOKEN.findall(text.replace("/", " ")):
@@ -32,7 +33,7 @@ def _tokens(text: str, lexicon: Lexicon) -> list[tuple[str, int]]:
             elif 1 <= value <= 31:
                 found.append(("day", value))
             continue
-        month = _month_numbers(lexicon).get(fold(token))  # lexicon.month(token), one look-up
+        month = months.get(fold(token))  # lexicon.month(token), one look-up
         if month is not None and not (found and found[-1] == ("month", month)):
             found.append(("month", month))
         elif token.casefold() in ("er", "1er"):

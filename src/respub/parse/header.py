@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -47,22 +47,17 @@ def read_header(
             identifier, number = named.canonical, str(named.number)
             break
     title_pattern = profile.pattern("title_line", lang)
-    for text in lines:
-        found = title_pattern.match(text) if title_pattern else None
-        if found:
-            title = found.group("title").strip()
-            groups = found.groupdict()
-            if identifier is None and groups.get("number"):
-                identifier = _identifier_from(profile, groups["session"], groups["number"])
-            number = number or groups.get("number")
-            break
-    number_pattern = profile.pattern("number_line", lang)
-    for text in lines:
-        found = number_pattern.match(text) if number_pattern else None
-        if found:
-            number = found.group("number")
-            if identifier is None and profile.identifier_styles:
-                identifier = _identifier_from_fields(profile, found.groupdict())
+    for found in _line_starts(title_pattern, lines):
+        title = found.group("title").strip()
+        groups = found.groupdict()
+        if identifier is None and groups.get("number"):
+            identifier = _identifier_from(profile, groups["session"], groups["number"])
+        number = number or groups.get("number")
+        break
+    for found in _line_starts(profile.pattern("number_line", lang), lines):
+        number = found.group("number")
+        if identifier is None and profile.identifier_styles:
+            identifier = _identifier_from_fields(profile, found.groupdict())
     if identifier is None and metadata.get("identifier"):
         given = metadata["identifier"].strip()  # given by the publisher: any form is accepted
         identifier = canonical(given) if is_identifier(given) else given
@@ -76,6 +71,17 @@ def read_header(
         number = str(int(number.translate(_ARABIC_DIGITS)))
     session = _session(lines, formula, profile, lexicon)
     return Header(identifier, number, title, session, _adopted(lines, profile, lexicon))
+
+
+def _line_starts(pattern: re.Pattern[str] | None, lines: list[str]) -> Iterator[re.Match[str]]:
+    """The match of `pattern` at the start of each of `lines` where it matches (none
+    without a pattern).
+
+    >>> [m.group() for m in _line_starts(re.compile(r"\\d+"), ["1 a", "b", "23"])]
+    ['1', '23']
+    """
+    if pattern is not None:
+        yield from filter(None, map(pattern.match, lines))
 
 
 def _symbol(symbol: str) -> str:
@@ -130,8 +136,10 @@ def _session(
             if number:
                 return Session(number=number)
     line_pattern = profile.pattern("session_line", lang)
+    if line_pattern is None:
+        return None
     for text in lines:
-        found = line_match(line_pattern, text) if line_pattern else None
+        found = line_match(line_pattern, text)
         if found:
             number = lexicon.ordinal(found.group("ordinal"))
             if number:
