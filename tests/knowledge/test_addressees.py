@@ -20,7 +20,6 @@ from rdflib import SKOS, Graph, Literal, URIRef
 from respub.errors import RespubError
 from respub.knowledge.addressees import (
     _end,
-    _fewest,
     _rules,
     addressee_concepts,
     addressees_of,
@@ -424,15 +423,3 @@ def test_the_end_of_the_addressees_is_the_first_until_mark(language: str) -> Non
         after = rng.randrange(0, len(text) + 1)
         places = [p for p in (text.find(m, after) for m in marks) if p >= 0]
         assert _end(text, after, until) == min(places, default=len(text)), (text, after)
-
-
-def test_the_fewest_keys_are_found_where_any_key_is() -> None:
-    """`_fewest` against its plain definition: a text holds one of the fewest keys exactly
-    when it holds one of all the keys."""
-    keys = ("call", "calls", "invites", "invitation", "encourage", "encouragement", "debe")
-    fewest = _fewest(keys)
-    assert set(fewest) == {"call", "invites", "invitation", "encourage", "debe"}
-    rng = random.Random(5)
-    for _ in range(500):
-        text = " ".join(rng.choice([*keys, "deben", "invit", "x"]) for _ in range(rng.randrange(4)))
-        assert any(k in text for k in fewest) == any(k in text for k in keys), text

@@ -14,6 +14,7 @@ from respub.knowledge.addressees import _data
 from respub.knowledge.firstlook import (
     _UNSAFE,
     CASE_EXCEPTIONS,
+    fewest_keys,
     key_words,
     lowers_alike,
     may_occur,
@@ -85,3 +86,15 @@ def test_lowers_alike_is_its_definition() -> None:
             lowered = text.lower()
             expected = len(lowered) == len(text) and _UNSAFE.search(text) is None
             assert lowers_alike(text, lowered) is expected, hex(ord(char))
+
+
+def test_the_fewest_keys_are_found_where_any_key_is() -> None:
+    """`fewest_keys` against its plain definition: a text holds one of the fewest keys exactly
+    when it holds one of all the keys."""
+    keys = ("call", "calls", "invites", "invitation", "encourage", "encouragement", "debe")
+    fewest = fewest_keys(keys)
+    assert set(fewest) == {"call", "invites", "invitation", "encourage", "debe"}
+    rng = random.Random(5)
+    for _ in range(500):
+        text = " ".join(rng.choice([*keys, "deben", "invit", "x"]) for _ in range(rng.randrange(4)))
+        assert any(k in text for k in fewest) == any(k in text for k in keys), text

@@ -44,7 +44,7 @@ from respub.knowledge.addressee_patterns import (
     template_pattern,
     words,
 )
-from respub.knowledge.firstlook import key_words, lowers_alike, word_starts
+from respub.knowledge.firstlook import fewest_keys, key_words, lowers_alike, word_starts
 from respub.model import FootnoteMark, OperativeClause, SubParagraph
 
 __all__ = [
@@ -160,26 +160,16 @@ def _language(
         until=_any_of(str(m) for m in data["until"].get(language, ())),
         addressing_verbs=words(listed("addressing_verbs"), lower),
         later=later(listed("later"), listed("joins"), lower),
-        later_keys=_fewest(key_words(listed("later") or [])),
+        later_keys=fewest_keys(key_words(listed("later") or [])),
         self_acting=words(listed("self_acting"), lower),
         after_opening=words(listed("after_opening"), lower, behind=not lower),
         subject=template_pattern(data, language, terms, lower),
         thanking=words(listed("thanking"), lower),
         need=template_pattern(data, language, terms, lower, NEED),
-        need_keys=_fewest(template_keys(data, language, NEED)),
+        need_keys=fewest_keys(template_keys(data, language, NEED)),
         hortatory=template_pattern(data, language, terms, lower, HORTATORY),
-        hortatory_keys=_fewest(template_keys(data, language, HORTATORY)),
+        hortatory_keys=fewest_keys(template_keys(data, language, HORTATORY)),
     )
-
-
-def _fewest(keys: tuple[str, ...]) -> tuple[str, ...]:
-    """The first-look `keys` less those that hold another (`_holds` of a text is the same:
-    where a key occurs, the key it holds does).
-
-    >>> _fewest(("call", "calls", "invites", "encouragement"))
-    ('call', 'invites', 'encouragement')
-    """
-    return tuple(k for k in keys if not any(o in k for o in keys if o != k))
 
 
 def _fold(term: str) -> str:

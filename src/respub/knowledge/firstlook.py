@@ -50,6 +50,18 @@ def key_words(phrases: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(keys))
 
 
+def fewest_keys(keys: Iterable[str]) -> tuple[str, ...]:
+    """The distinct `keys`, in order, less those that hold another: a text holds one of
+    them exactly when it holds one of `keys` (where a key occurs, the key it holds does),
+    and each is one test fewer ("calls" holds "call", "القرار" holds "قرار").
+
+    >>> fewest_keys(("call", "calls", "invites", "call", "encouragement"))
+    ('call', 'invites', 'encouragement')
+    """
+    distinct = list(dict.fromkeys(keys))
+    return tuple(k for k in distinct if not any(o != k and o in k for o in distinct))
+
+
 def may_occur(text: str, keys: tuple[str, ...]) -> bool:
     """False only when no phrase whose key word is among `keys` can match `text`
     case-insensitively."""

@@ -26,6 +26,7 @@ from importlib import resources
 import yaml
 
 from respub.knowledge.firstlook import (
+    fewest_keys,
     find_all,
     lowers_alike,
     opened_at,
@@ -62,9 +63,7 @@ def _stems(patterns: list[str]) -> tuple[str, ...]:
         if literal and pattern[len(literal) : len(literal) + 1] in ("?", "*", "{"):
             literal = literal[:-1]  # the last character is optional
         stems.append(literal.lower())
-    # a stem holding another is found only where that one is: one test fewer ("القرار"
-    # holds "قرار")
-    return tuple(s for s in dict.fromkeys(stems) if not any(o != s and o in s for o in set(stems)))
+    return fewest_keys(stems)  # a stem holding another is found only where that one is
 
 
 @dataclass(frozen=True)
@@ -210,7 +209,7 @@ def _keys(patterns: list[str]) -> tuple[str, ...]:
     for pattern in patterns:
         opening = opening_literals(pattern.lower())
         keys.update(opening if opening is not None else ("",))
-    return tuple(sorted(k for k in keys if not any(o != k and o in k for o in keys)))
+    return tuple(sorted(fewest_keys(keys)))
 
 
 # what may match a newline: \s, \S, \W, \D, a negated class, an unescaped "."
