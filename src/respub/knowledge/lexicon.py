@@ -73,12 +73,12 @@ class Lexicon:
 
     def match_opener(self, text: str, category: str) -> Opener | None:
         """The longest lexicon phrase (with modifiers and prefixes) that opens `text`."""
-        body, prefix = self._strip_prefix(text) if self.prefixes else (text, "")
+        body, prefix = self._strip_prefix(text)
         return self._opener(text, len(prefix), fold(body[:200]), category)
 
     def match_openers(self, text: str) -> tuple[Opener | None, Opener | None]:
         """(`match_opener` of `text` as preambular, as operative): the text folded once."""
-        body, prefix = self._strip_prefix(text) if self.prefixes else (text, "")
+        body, prefix = self._strip_prefix(text)
         folded = fold(body[:200])
         return (
             self._opener(text, len(prefix), folded, "preambular"),
