@@ -409,10 +409,11 @@ def _remove_furniture_line_by_line(
 def test_remove_furniture_as_line_by_line() -> None:
     """The text searched first for a line that may be a stamp, a page or the symbol: the
     lines kept are those a look at each line keeps."""
+    # a line of each alternative of _STAMP and _PAGE, and lines like them
     pool = [
         "", "A/RES/80/1", TITLE, "Participation by the", "25-15106", "25-15106 (E)", "2/2",
         "80/1. Participation", "*2515106*", "Please recycle", "Recalling it,", "12/3 of",
-        "1. Decides", PAGE_BREAK, "25-1510", "2/2 a",
+        "1. Decides", PAGE_BREAK, "25-1510", "2/2 a", "Merci de recycler", "Se ruega reciclar.",
     ]  # fmt: skip
     draw = random.Random(11)
     for _ in range(3000):

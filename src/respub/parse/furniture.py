@@ -21,7 +21,8 @@ from respub.knowledge.headings import annex_heading
 from respub.knowledge.layout import layout
 from respub.parse.footnotes import PAGE_BREAK
 
-# a job number ("25-15106", "25-15106 (E)") or a bar code and recycling line
+# a job number ("25-15106", "25-15106 (E)") or a bar code and recycling line (an alternative
+# added here is added to `_MAY_BE_STAMP_OR_PAGE`, and a line of it to the test's pool)
 _STAMP = re.compile(
     r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?$"
     r"|^\*\d{6,9}\*$|^(?:Please recycle|Merci de recycler|Se ruega reciclar)\W*$"
