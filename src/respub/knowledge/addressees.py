@@ -342,8 +342,9 @@ def thanked_of(text: str, keyword: str, language: str) -> tuple[str, ...]:
     window = (end if end >= 0 else 0) + len(keyword) + _THANKS_AFTER
     head = text[:window]
     lowered = head.lower()
-    if lowers_alike(head, lowered):  # the lowered pattern, case-sensitive: faster
-        match = rules.lowered[language].thanking.search(lowered)  # type: ignore[union-attr]
+    alike = rules.lowered[language].thanking  # the same words lowered, case-sensitive
+    if alike is not None and lowers_alike(head, lowered):  # faster than case-insensitive
+        match = alike.search(lowered)
     else:
         match = lang.thanking.search(head)
     found: list[str] = []
