@@ -109,17 +109,13 @@ class Browser:
         self.wait_for("Page.loadEventFired")
 
     def follow(self, selector: str) -> None:
-        """Click the link `selector` names and wait until the next page has loaded."""
-        before = self.eval("location.href")
+        """Click the link `selector` names and wait for the next page's load event. The page
+        is not read while it navigates: an evaluation then may fail ("Inspected target
+        navigated or closed"), and a load event left unread would end the next `goto`'s
+        wait before its own page loaded."""
         self.events.clear()
         self.send("Runtime.evaluate", expression=f"document.querySelector({selector!r}).click()")
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            moved = self.eval("location.href") != before
-            if moved and self.eval("document.readyState") == "complete":
-                return
-            time.sleep(0.1)
-        raise TimeoutError(f"no page loaded after clicking {selector}")
+        self.wait_for("Page.loadEventFired")
 
     def wait_for(self, method: str, timeout: float = 30) -> None:
         deadline = time.monotonic() + timeout
