@@ -17,10 +17,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
-import yaml
+from respub.packaged import read_data
 
 __all__ = ["Problem", "ProblemType", "catalogue", "problem"]
 
@@ -37,8 +36,7 @@ class ProblemType:
 @cache
 def catalogue() -> dict[str, ProblemType]:
     """Every problem type, by name, from `data/problems.yaml`."""
-    text = files("respub").joinpath("data/problems.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = read_data("problems.yaml")
     return {name: ProblemType(name, e["title"], e["template"]) for name, e in data.items()}
 
 

@@ -23,13 +23,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from importlib import resources
 from typing import Any
-
-import yaml
 
 from respub.knowledge.profiles import profiles
 from respub.model import Resolution
+from respub.packaged import read_data
 from respub.rdf.iri import WorkIri, body_segment
 
 DOCUMENT_TYPE = "statement"
@@ -47,8 +45,7 @@ class BodyNaming:
 
 @cache
 def _data() -> dict[str, Any]:
-    text = resources.files("respub.data").joinpath("akn.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = read_data("akn.yaml")
     return data
 
 

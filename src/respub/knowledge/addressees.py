@@ -27,10 +27,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
 from typing import Any, NamedTuple
-
-import yaml
 
 from respub.knowledge.addressee_patterns import (
     HORTATORY,
@@ -46,6 +43,7 @@ from respub.knowledge.addressee_patterns import (
 )
 from respub.knowledge.firstlook import fewest_keys, key_words, lowers_alike, word_starts
 from respub.model import FootnoteMark, OperativeClause, SubParagraph
+from respub.packaged import read_data
 
 __all__ = [
     "AddresseeConcept",
@@ -101,8 +99,7 @@ class _Rules:
 
 @cache
 def _data() -> dict[str, Any]:
-    text = resources.files("respub.data").joinpath("addressees.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = read_data("addressees.yaml")
     return data
 
 

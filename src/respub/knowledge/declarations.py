@@ -11,19 +11,16 @@ True
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
-
-import yaml
 
 from respub.knowledge.lexicon import fold
+from respub.packaged import read_data
 
 
 @cache
 def _titles() -> dict[tuple[str, str], str]:
     """(body, folded title) -> identifier, for every title in `declarations.yaml`."""
-    text = resources.files("respub.data").joinpath("declarations.yaml").read_text("utf-8")
     found: dict[tuple[str, str], str] = {}
-    for entry in yaml.safe_load(text) or []:
+    for entry in read_data("declarations.yaml") or []:
         for titles in entry["titles"].values():
             for title in titles:
                 found[(str(entry["body"]), _key(str(title)))] = str(entry["identifier"])

@@ -19,13 +19,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
-
-import yaml
 
 from respub.knowledge.firstlook import opening_literals
 from respub.knowledge.literals import longest_first
+from respub.packaged import read_data
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _ROMAN_DIGITS = (
@@ -200,8 +198,7 @@ def _when(ranges: list[str]) -> tuple[tuple[str, int | None, int | None], ...]:
 
 @cache
 def _data() -> dict[str, Any]:
-    text = resources.files("respub.data").joinpath("identifiers.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = read_data("identifiers.yaml")
     return data
 
 

@@ -12,17 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
 
-import yaml
+from respub.packaged import read_data
 
 __all__ = ["places"]
 
 
 @cache
 def _sequences() -> tuple[tuple[str, ...], ...]:
-    text = resources.files("respub.data").joinpath("labels.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)["sequences"]
+    data = read_data("labels.yaml")["sequences"]
     return tuple(tuple(str(label) for label in labels) for labels in data.values())
 
 

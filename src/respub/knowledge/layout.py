@@ -13,12 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
 from respub.knowledge.lexicon import fold, lexicon
+from respub.packaged import read_data
 
 
 @dataclass(frozen=True)
@@ -73,8 +71,7 @@ def clause_marks() -> ClauseMarks:
 
 @cache
 def _data() -> dict[str, Any]:
-    raw = resources.files("respub.data").joinpath("layout.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(raw)
+    data: dict[str, Any] = read_data("layout.yaml")
     return data
 
 

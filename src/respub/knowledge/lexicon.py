@@ -12,10 +12,9 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
-from importlib import resources
 from typing import Any, NamedTuple
 
-import yaml
+from respub.packaged import read_data
 
 LANGUAGES = ("en", "fr", "es", "ar")
 CATEGORIES = ("preambular", "operative")
@@ -37,8 +36,7 @@ def fold(text: str) -> str:
 
 
 def _load(name: str) -> Any:
-    data = resources.files("respub.data").joinpath(name).read_text(encoding="utf-8")
-    return yaml.safe_load(data)
+    return read_data(name)
 
 
 # the most characters one character's canonical decomposition has (U+1F82: four): `fold`

@@ -10,13 +10,12 @@ import re
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
-from typing import Any, NamedTuple
-
-import yaml
+from typing import NamedTuple
 
 from respub.knowledge.firstlook import alternatives
 from respub.knowledge.identifiers import looks, search_pattern, style
 from respub.knowledge.literals import LiteralSet
+from respub.packaged import read_data
 
 _NONE: dict[str, re.Pattern[str]] = {}  # the patterns of a name no profile gives
 
@@ -262,10 +261,6 @@ def _same_as(data: dict[str, object]) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _data(name: str) -> Any:
-    return yaml.safe_load(resources.files("respub.data").joinpath(name).read_text("utf-8"))
-
-
 @cache
 def profiles() -> dict[str, BodyProfile]:
     """Every hand-written body profile in `respub/data/bodies/`, by code."""
@@ -273,7 +268,7 @@ def profiles() -> dict[str, BodyProfile]:
     found = {}
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".yaml"):
-            profile = _profile(yaml.safe_load(entry.read_text(encoding="utf-8")))
+            profile = _profile(read_data(f"bodies/{entry.name}"))
             found[profile.code] = profile
     return found
 
@@ -282,9 +277,9 @@ def profiles() -> dict[str, BodyProfile]:
 def known_bodies() -> dict[str, BodyProfile]:
     """The bodies of `known-bodies.yaml` without a hand-written profile, each parsed with the
     shared conventions of `generic.yaml`, its own formula and identifier styles."""
-    generic = _data("generic.yaml")
+    generic = read_data("generic.yaml")
     found = {}
-    for entry in _data("known-bodies.yaml"):
+    for entry in read_data("known-bodies.yaml"):
         if entry["code"] in profiles():
             continue  # a hand-written profile refines the body
         formula = {lang: f"(?i)^{p}" for lang, p in entry["formula"].items()}
@@ -314,7 +309,7 @@ def unknown_body() -> BodyProfile:
         "ar": "هيئة غير معروفة",
     }
     return _profile(
-        {**_data("generic.yaml"), "code": "unknown", "iri_segment": "unknown", "names": names},
+        {**read_data("generic.yaml"), "code": "unknown", "iri_segment": "unknown", "names": names},
         "generic",
     )
 

@@ -21,9 +21,6 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
-
-import yaml
 
 from respub.knowledge.firstlook import (
     fewest_keys,
@@ -33,6 +30,7 @@ from respub.knowledge.firstlook import (
     opening_literals,
     tried_at,
 )
+from respub.packaged import read_data
 
 
 @dataclass(frozen=True)
@@ -159,8 +157,7 @@ class Knowledge:
 
 @cache
 def knowledge() -> Knowledge:
-    raw = resources.files("respub.data").joinpath("citations.yaml").read_text("utf-8")
-    data = yaml.safe_load(raw)
+    data = read_data("citations.yaml")
     flags = re.IGNORECASE
     instruments = []
     for i in data["instruments"]:

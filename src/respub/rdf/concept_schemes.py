@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import sys
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from rdflib import RDF, SKOS, Graph, Literal, URIRef
 
 from respub.knowledge.addressees import addressee_concepts
 from respub.knowledge.lexicon import CATEGORIES, LANGUAGES, concepts, lexicon
 from respub.knowledge.profiles import known_bodies, profiles
+from respub.packaged import read_data
 from respub.rdf.files import CONCEPTS
 from respub.rdf.iri import Iris
 from respub.rdf.vocab import RESPUB
@@ -85,8 +84,7 @@ _HEADER = (
 @cache
 def _status_phrases(language: str) -> dict[str, list[str]]:
     """The status words of a lexicon as written (the loaded lexicon keeps them folded)."""
-    text = resources.files("respub.data").joinpath(f"lexicons/{language}.yaml")
-    data: dict[str, Any] = yaml.safe_load(text.read_text(encoding="utf-8"))
+    data: dict[str, Any] = read_data(f"lexicons/{language}.yaml")
     return {str(k): [str(p) for p in v] for k, v in data["status"].items()}
 
 

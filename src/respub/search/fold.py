@@ -12,17 +12,15 @@ from __future__ import annotations
 
 import unicodedata
 from functools import cache
-from importlib import resources
 
-import yaml
+from respub.packaged import read_data
 
 __all__ = ["fold"]
 
 
 @cache
 def _table() -> dict[int, str]:
-    text = resources.files("respub.data").joinpath("site/search.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = read_data("site/search.yaml")
     return {ord(k): v for k, v in data["replace"].items()}
 
 

@@ -10,12 +10,11 @@ import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import jinja2
-import yaml
 
+from respub.packaged import read_data
 from respub.site.catalogue import Catalogue, WorkView, page_path
 from respub.site.read import ClauseView, SessionView
 
@@ -44,8 +43,7 @@ class SiteInfo:
 
 @cache
 def _languages() -> dict[str, dict[str, str]]:
-    text = resources.files("respub.data").joinpath("site/languages.yaml").read_text("utf-8")
-    data: dict[str, dict[str, str]] = yaml.safe_load(text)
+    data: dict[str, dict[str, str]] = read_data("site/languages.yaml")
     return data
 
 

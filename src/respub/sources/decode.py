@@ -18,12 +18,11 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import charset_normalizer
-import yaml
 
 from respub.errors import ParseError
+from respub.packaged import read_data
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -79,8 +78,7 @@ class _Language:
 
 @cache
 def _table() -> tuple[dict[str, _Language], frozenset[str], frozenset[str]]:
-    raw = resources.files("respub.data").joinpath("encodings.yaml").read_text("utf-8")
-    data = yaml.safe_load(raw)
+    data = read_data("encodings.yaml")
     languages = {
         code: _Language(tuple(entry["encodings"]), frozenset(entry["letters"]))
         for code, entry in data["languages"].items()
