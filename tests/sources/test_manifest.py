@@ -76,8 +76,8 @@ def test_csv_with_header(tmp_path: Path) -> None:
         ),
         (
             "m.yaml",
-            "- url: a.pdf\n  language: no\n",
-            r"m\.yaml: entry 1: language must be text, got False \(quote it in YAML\)",
+            "- url: a.pdf\n  language: true\n",
+            r"m\.yaml: entry 1: language must be text, got True \(quote it in YAML\)",
         ),
         (
             "m.yaml",
@@ -114,3 +114,9 @@ def test_bad_manifest_names_file_place_and_problem(
 def test_missing_manifest_is_a_value_error(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="cannot read manifest"):
         read_manifest(tmp_path / "absent.yaml")
+
+
+def test_yaml_1_1_boolean_words_stay_words(tmp_path: Path) -> None:
+    """`language: no` (Norwegian) and `body: ON` are words, not the booleans of YAML 1.1."""
+    path = write(tmp_path, "sources.yaml", "- {url: a.txt, language: no, body: ON}\n")
+    assert read_manifest(path) == (ManifestEntry("a.txt", "no", "ON"),)

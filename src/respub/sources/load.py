@@ -11,6 +11,7 @@ import yaml
 
 from respub.errors import ParseError
 from respub.model import Source
+from respub.packaged import read_yaml_text
 from respub.problems import problem
 from respub.sources.decode import decode
 from respub.sources.limits import DEFAULT_LIMITS, SourceLimits, read_limited
@@ -84,7 +85,7 @@ def _split_front_matter(text: str, label: str) -> tuple[str, dict[str, str]]:
     if not found:
         return text, {}
     try:
-        data = yaml.safe_load(found.group(1)) or {}
+        data = read_yaml_text(found.group(1)) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None
