@@ -5,10 +5,45 @@ Every value is a frozen dataclass: a parsed resolution is data, not behaviour.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from datetime import date
+from typing import Any, TypeVar
+
+_T = TypeVar("_T")
 
 
+def _filled(cls: type[_T]) -> type[_T]:
+    """A frozen dataclass built ~3 times faster: its `__init__` (same signature and
+    defaults) writes the fields into the new instance's `__dict__`, where the generated one
+    calls `object.__setattr__` once a field (a frozen `__setattr__` refuses assignment).
+    The instances are the same: immutable, equal and hashed alike, `replace`/`asdict` work.
+
+    >>> Session(3), Session(number=3) == Session(3), Session().end
+    (Session(number=3, place=None, country=None, start=None, end=None), True, None)
+    """
+    names: dict[str, Any] = {"_MISSING": MISSING}
+    params, body = [], []
+    for f in fields(cls):  # type: ignore[arg-type]
+        assert f.init, f"{cls.__name__}.{f.name}: a field __init__ does not take"
+        if f.default is not MISSING:
+            names[f"_{f.name}"] = f.default
+            params.append(f"{f.name}=_{f.name}")
+        elif f.default_factory is not MISSING:
+            names[f"_{f.name}"] = f.default_factory
+            params.append(f"{f.name}=_MISSING")
+            body.append(f"if {f.name} is _MISSING: {f.name} = _{f.name}()")
+        else:
+            params.append(f.name)
+        body.append(f"d[{f.name!r}] = {f.name}")
+    source = f"def __init__(self, {', '.join(params)}):\n d = self.__dict__\n "
+    exec(source + "\n ".join(body), names)  # (as dataclasses writes its __init__)
+    init = names["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    cls.__init__ = init  # type: ignore[method-assign]
+    return cls
+
+
+@_filled
 @dataclass(frozen=True)
 class Source:
     """Where a document came from: path or URL, and the SHA-256 of its bytes."""
@@ -18,6 +53,7 @@ class Source:
     media_type: str
 
 
+@_filled
 @dataclass(frozen=True)
 class Session:
     """The session (meeting) of the body at which a resolution was adopted."""
@@ -29,6 +65,7 @@ class Session:
     end: date | None = None
 
 
+@_filled
 @dataclass(frozen=True)
 class FootnoteMark:
     """Where a footnote's mark stood in a clause's text: after `text[:offset]`."""
@@ -37,6 +74,7 @@ class FootnoteMark:
     offset: int
 
 
+@_filled
 @dataclass(frozen=True)
 class SubParagraph:
     """A lettered, roman or numbered sub-paragraph: (a), (i), (1); may nest."""
@@ -49,6 +87,7 @@ class SubParagraph:
     addressees: tuple[str, ...] = ()
 
 
+@_filled
 @dataclass(frozen=True)
 class PreambularClause:
     """A recital, opened by a participle or adjective (RECOGNIZING, Recalling also)."""
@@ -59,6 +98,7 @@ class PreambularClause:
     marks: tuple[FootnoteMark, ...] = ()  # the footnote marks in `text`
 
 
+@_filled
 @dataclass(frozen=True)
 class OperativeClause:
     """An operative paragraph, opened by a verb (URGES, Decides), numbered if printed."""
@@ -78,6 +118,7 @@ class OperativeClause:
     thanked: tuple[str, ...] = ()
 
 
+@_filled
 @dataclass(frozen=True)
 class Footnote:
     """A footnote, kept apart from the clause text; `label` is its printed mark."""
@@ -86,6 +127,7 @@ class Footnote:
     text: str
 
 
+@_filled
 @dataclass(frozen=True)
 class Annex:
     """An annex: its heading and its text, kept as printed paragraphs."""
@@ -96,6 +138,7 @@ class Annex:
     marks: tuple[tuple[FootnoteMark, ...], ...] = ()
 
 
+@_filled
 @dataclass(frozen=True)
 class Citation:
     """A reference to another document, as printed and canonicalised.
@@ -111,6 +154,7 @@ class Citation:
     clause: str
 
 
+@_filled
 @dataclass(frozen=True)
 class Resolution:
     """A resolution in one language: a FRBR expression of the resolution (work)."""
