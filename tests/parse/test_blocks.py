@@ -103,9 +103,10 @@ def test_cleaned_blocks_are_the_blocks_of_the_text() -> None:
     pieces = [
         "Word", "é", " ", "  ", "\t", "\u00a0", "\u2003", "\u3000", "\u2028", "\x85",
         "\x0b", "\x1c", "\f", "\n", "\n\n", "[^1]", "1", "Recalling", ",", "-", "–",
+        "[^2]: ", "\n[^1]: A", "---", "\n___\n", "***", "_", "*", "[",
     ]  # fmt: skip
     draw = random.Random(7)
-    for _ in range(3000):
+    for _ in range(6000):
         text = "".join(draw.choice(pieces) for _ in range(draw.randint(0, 30)))
         cleaned = clean_text(text)
         assert split_blocks(cleaned, cleaned=True) == split_blocks(cleaned), repr(text)

@@ -31,17 +31,52 @@ class Block(NamedTuple):
 def split_blocks(text: str, cleaned: bool = False) -> tuple[list[Block], tuple[Footnote, ...]]:
     """Paragraphs separated by blank lines, footnote definitions set apart, marks removed.
 
-    `cleaned`: `text` is `clean_text`'s, every space wider than a space made one; unless it
-    holds other whitespace, no block of it is then looked at character by character for
-    whitespace to collapse (`collapsed`'s `plain`).
+    `cleaned`: `text` is `clean_text`'s: its lines trimmed, one empty line between two
+    paragraphs, one line end after the last. It is then split into paragraphs, and only
+    a paragraph of several lines, or of one that may be a footnote definition or a rule,
+    is read line by line (most paragraphs are one line). Every run of spaces is one
+    space: unless the text holds other whitespace, only a block that held a mark is
+    looked at for whitespace to collapse (`_marked`'s `plain`).
     """
     blocks: list[Block] = []
     notes: list[Footnote] = []
     controls = any(space in text for space in _CONTROL_SPACES)  # once, not in every block
     # whether the text holds no whitespace but the space and the line end
     plain = cleaned and not controls and not any(space in text for space in _KEPT_SPACES)
+    if not cleaned:
+        _read_lines(text.split("\n"), 1, blocks, notes, controls, plain)
+        return blocks, tuple(notes)
+    number = 1  # the line where `paragraph` starts
+    for paragraph in text.rstrip("\n").split("\n\n"):
+        if "\n" in paragraph or paragraph[:1] in _MAY_OPEN_NOTE_OR_RULE:
+            lines = paragraph.split("\n")
+            _read_lines(lines, number, blocks, notes, controls, plain)
+            number += len(lines) + 1
+            continue
+        text, marks = _marked(paragraph, controls, plain)  # a paragraph of one line
+        # Block(text, number, marks) without the named tuple's __new__ (a Python call)
+        blocks.append(tuple.__new__(Block, (text, number, marks)))
+        number += 2
+    return blocks, tuple(notes)
+
+
+# the first characters of a footnote definition and a rule (`NOTE_DEFINITION`, `_RULE`),
+# and the empty text (a text of no line)
+_MAY_OPEN_NOTE_OR_RULE = ("", "[", "-", "_", "*")
+
+
+def _read_lines(
+    lines: list[str],
+    first: int,
+    blocks: list[Block],
+    notes: list[Footnote],
+    controls: bool,
+    plain: bool,
+) -> None:
+    """Add the blocks and notes of `lines` (the first numbered `first`) to `blocks` and
+    `notes`; `controls` and `plain` as `_marked` takes them."""
     current: list[str] = []
-    start = 0
+    start = first
     note: list[str] | None = None  # the lines of the footnote `label` being read
     label = ""
 
@@ -56,13 +91,14 @@ def split_blocks(text: str, cleaned: bool = False) -> tuple[list[Block], tuple[F
             blocks.append(tuple.__new__(Block, (text, start, marks)))
         current = []
 
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(lines, start=first):
         stripped = line.strip()
         # `definition(stripped)` without a call for each line: most open with no "[^"
         found = NOTE_DEFINITION.match(stripped) if stripped[:2] == "[^" else None
         if found:
             flush()
-            label, note = found.group("label"), [found.group("text")]
+            label, first_line = found.group("label"), found.group("text")
+            note = [first_line] if first_line else []  # no space before the next line
         elif not stripped or (stripped[0] in "-_*" and _RULE.match(line)):
             flush()
         elif note is not None:
@@ -72,7 +108,6 @@ def split_blocks(text: str, cleaned: bool = False) -> tuple[list[Block], tuple[F
                 start = number
             current.append(line)
     flush()
-    return blocks, tuple(notes)
 
 
 # the whitespace `clean_text` leaves as it is but the space, the line end and the ASCII
@@ -112,9 +147,11 @@ def _marked(
     text: str, controls: bool, plain: bool = False
 ) -> tuple[str, tuple[tuple[int, str], ...]]:
     """The text with whitespace collapsed, marks taken out, and where they stood;
-    `controls` and `plain` as `collapsed` takes them."""
-    if "[^" not in text:
-        return collapsed(text, controls, plain), ()
+    `controls` as `collapsed` takes it. `plain`: the text holds no whitespace but one
+    space between two words, but where a mark stands (`clean_text`'s lines joined by
+    spaces): only a text holding a mark may have whitespace to collapse."""
+    if "^" not in text or "[^" not in text:  # a character found fast (memchr), two not
+        return (text if plain else collapsed(text, controls)), ()
     found = list(NOTE_MARK.finditer(text))
     labels = [mark.group(1) for mark in found]
     marks: list[tuple[int, str]] = []
