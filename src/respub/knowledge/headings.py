@@ -28,6 +28,12 @@ def annex_words() -> tuple[str, ...]:
 
 
 @cache
+def annex_word_set() -> frozenset[str]:
+    """`annex_words` as a set, for a look-up."""
+    return frozenset(annex_words())
+
+
+@cache
 def annex_heading() -> re.Pattern[str]:
     """A line that starts with an annex word (ignoring case)."""
     words = "|".join(re.escape(w) for w in annex_words())

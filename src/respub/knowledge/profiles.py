@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
@@ -109,8 +110,9 @@ class BodyProfile:
     @cached_property
     def _marks(self) -> tuple[tuple[str, ...], tuple[re.Pattern[str], ...]]:
         """The detect marks split once: literals (found by substring search) and patterns."""
-        literals = tuple(p.pattern for p in self.detect if _is_literal(p.pattern))
-        regexes = tuple(p for p in self.detect if not _is_literal(p.pattern))
+        found = [(p, _literal_text(p.pattern)) for p in self.detect]
+        literals = tuple(text for _, text in found if text is not None)
+        regexes = tuple(p for p, text in found if text is None)
         return literals, regexes
 
     @cached_property
@@ -151,13 +153,28 @@ def line_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     >>> line_match(re.compile(r"^The Council,", re.M), "Heading\\nThe Council, a").group()
     '\\nThe Council,'
     """
+    return line_matcher(pattern)(text)
+
+
+def line_matcher(pattern: re.Pattern[str]) -> Callable[[str], re.Match[str] | None]:
+    """`line_match` of `pattern` as a function of the text, the pattern's form looked at
+    once: for a loop over many lines.
+
+    >>> [bool(line_matcher(re.compile(r"^A", re.M))(t)) for t in ["A", "b\\nA", "bA"]]
+    [True, True, False]
+    """
     after_newline = _after_newline(pattern.pattern, pattern.flags)
     if after_newline is None:
-        return pattern.search(text)
-    found = pattern.match(text)
-    if found is None and "\n" in text:  # (a one-line text is looked at once)
-        found = after_newline.search(text)
-    return found
+        return pattern.search
+    match, search = pattern.match, after_newline.search
+
+    def matched(text: str) -> re.Match[str] | None:
+        found = match(text)
+        if found is None and "\n" in text:  # (a one-line text is looked at once)
+            found = search(text)
+        return found
+
+    return matched
 
 
 # The patterns derived from a pattern are cached by its source and flags: a compiled
@@ -203,6 +220,22 @@ _META = re.compile(r"[\\.^$*+?{}\[\]|()]")
 @cache
 def _is_literal(pattern: str) -> bool:
     return _META.search(pattern) is None
+
+
+_ESCAPED = re.compile(r"\\(.)")
+
+
+def _literal_text(pattern: str) -> str | None:
+    r"""The one text `pattern` matches when it is a literal: itself without special
+    characters, or a mark `_literal` escaped; None for any other pattern.
+
+    >>> _literal_text("INTERPOL"), _literal_text(r"C/Res\."), _literal_text("L[’']A")
+    ('INTERPOL', 'C/Res.', None)
+    """
+    if _is_literal(pattern):
+        return pattern
+    text = _ESCAPED.sub(r"\1", pattern)
+    return text if re.escape(text) == pattern else None
 
 
 @cache

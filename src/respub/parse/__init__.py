@@ -12,15 +12,14 @@ from datetime import date
 from pathlib import Path
 
 from respub.errors import ParseError
-from respub.knowledge.headings import annex_words
+from respub.knowledge.headings import annex_word_set
 from respub.knowledge.identifiers import identify
 from respub.knowledge.language import detect_language
 from respub.knowledge.lexicon import LANGUAGES, Lexicon, lexicon
 from respub.knowledge.profiles import (
     BodyProfile,
     detect_body,
-    line_match,
-    on_a_line,
+    line_matcher,
     profile,
     unknown_body,
 )
@@ -240,8 +239,9 @@ def _formula_index(blocks: list[Block], prof: BodyProfile, lang: str) -> int | N
     pattern = prof.pattern("formula", lang)
     if pattern is None:
         return None
+    match = line_matcher(pattern)
     for index, block in enumerate(blocks):
-        if line_match(pattern, block.text):
+        if match(block.text):
             return index
     return None
 
@@ -263,21 +263,24 @@ def _split_closing(
     blocks: list[Block], prof: BodyProfile, lex: Lexicon
 ) -> tuple[list[Block], list[Block], list[Block]]:
     """(clauses, closing lines, annex) — the closing is the status or meeting line."""
-    closing = prof.closing
+    status_of = lex.status_of
+    closing = line_matcher(prof.closing) if prof.closing is not None else None
     for index, block in enumerate(blocks):
         text = block.text
-        if lex.status_of(text) is not None or (closing is not None and on_a_line(closing, text)):
+        if status_of(text) is not None or (closing is not None and closing(text)):
             annex = next(
-                (i for i in range(index + 1, len(blocks)) if _is_annex(blocks[i])), len(blocks)
+                (i for i in range(index + 1, len(blocks)) if _is_annex(blocks[i].text)),
+                len(blocks),
             )
             return blocks[:index], blocks[index:annex], blocks[annex:]
-        if index > 0 and _is_annex(block):
+        if index > 0 and _is_annex(text):
             return blocks[:index], [], blocks[index:]
     return blocks, [], []
 
 
-def _is_annex(block: Block) -> bool:
-    return block.text.split(" ", 1)[0].casefold().rstrip(".:") in annex_words()
+def _is_annex(text: str) -> bool:
+    """Whether `text` opens with an annex word ("Annex", "ANNEXE:"), in any language."""
+    return text.split(" ", 1)[0].casefold().rstrip(".:") in annex_word_set()
 
 
 def _status(
@@ -299,7 +302,7 @@ def _status(
 def _annexes(blocks: list[Block]) -> tuple[Annex, ...]:
     annexes: list[Annex] = []
     for block in blocks:
-        if _is_annex(block) or not annexes:
+        if _is_annex(block.text) or not annexes:
             annexes.append(Annex(title=block.text, paragraphs=()))
         else:
             last = annexes[-1]

@@ -36,8 +36,6 @@ def _tokens(text: str, lexicon: Lexicon) -> list[tuple[str, int]]:
         month = months.get(fold(token))  # lexicon.month(token), one look-up
         if month is not None and not (found and found[-1] == ("month", month)):
             found.append(("month", month))
-        elif token.casefold() in ("er", "1er"):
-            continue
     return found
 
 

@@ -11,7 +11,7 @@ from respub.knowledge.declarations import declaration_identifier
 from respub.knowledge.identifiers import identify, style
 from respub.knowledge.layout import layout
 from respub.knowledge.lexicon import Lexicon
-from respub.knowledge.profiles import BodyProfile, line_match
+from respub.knowledge.profiles import BodyProfile, line_matcher
 from respub.model import Session
 from respub.parse.blocks import Block
 from respub.parse.dates import parse_date, parse_date_range
@@ -138,8 +138,9 @@ def _session(
     line_pattern = profile.pattern("session_line", lang)
     if line_pattern is None:
         return None
+    match = line_matcher(line_pattern)
     for text in lines:
-        found = line_match(line_pattern, text)
+        found = match(text)
         if found:
             number = lexicon.ordinal(found.group("ordinal"))
             if number:
