@@ -36,7 +36,7 @@ class _Stream:
     """The paragraphs' texts joined by spaces, the marks at their places in it."""
 
     def __init__(self, blocks: Sequence[Block], labels: set[str]) -> None:
-        self.text = " ".join(b.text for b in blocks)
+        self.text = " ".join([b.text for b in blocks])
         self.places: list[int] = []
         self.labels: list[str] = []
         start = 0
@@ -47,11 +47,12 @@ class _Stream:
                     self.labels.append(label)
             start += len(block.text) + 1
         self.cursor = 0
+        self.last = self.places[-1] if self.places else -1  # the place of the last mark
 
     def marks(self, text: str) -> tuple[FootnoteMark, ...]:
         """The marks inside the next occurrence of `text` (its end included)."""
-        if not self.places or not text:
-            return ()
+        if self.cursor > self.last or not text:
+            return ()  # no mark stands at or after the cursor: `text` is not looked for
         at = find(self.text, text, self.cursor)
         if at < 0:
             return ()
