@@ -92,13 +92,14 @@ def _has_digit_as_the_pattern(chars: Iterable[str]) -> None:
 def test_probes_open_the_literals() -> None:
     """Every opening literal of a keyword or instrument opens with a probe of its own."""
     known = knowledge()
-    probes_at = {text: beyond for text, beyond in known.probes}
+    probes_at: dict[str, str | None] = dict.fromkeys(known.ascii_probes)
+    probes_at.update((text, char) for char, texts in known.wider_probes for text in texts)
     finders: list[Keyword | Instrument] = [*known.keywords.values(), *known.instruments]
     for finder in finders:
         for literal in finder.opening or ():
             assert any(literal.startswith(p) for p in finder.probes), (literal, finder.probes)
         assert all(p in probes_at for p in finder.probes)
-    for text, beyond in known.probes:
+    for text, beyond in probes_at.items():
         assert beyond == next((c for c in text if not c.isascii()), None)
     found = probes(["abcdefgh", "abcdefzz", "abcdeQ", "xyz", "xy", "abcdefgh"])
     assert found == {

@@ -24,7 +24,6 @@ from functools import cache
 
 from respub.knowledge.firstlook import (
     fewest_keys,
-    find_all,
     lowers_alike,
     opened_at,
     opening_literals,
@@ -147,9 +146,10 @@ class Knowledge:
     articles: tuple[re.Pattern[str], ...]
     # lowered, a literal of which any text an article pattern matches holds ("" = always)
     article_keys: tuple[str, ...]
-    # the probes of the keywords' and instruments' opening literals, each with its first
-    # character beyond ASCII, if any (a text without it holds no literal of the probe)
-    probes: tuple[tuple[str, str | None], ...]
+    # the probes of the keywords' and instruments' opening literals: those of ASCII, and
+    # the others by their first character beyond ASCII (a text without it holds none)
+    ascii_probes: tuple[str, ...]
+    wider_probes: tuple[tuple[str, tuple[str, ...]], ...]
     # each probe -> the kinds of keyword, and the indices of the instruments, opening with it
     probed: dict[str, tuple[tuple[str, ...], tuple[int, ...]]]
     unprobed: tuple[int, ...]  # the indices of the instruments opening with no literal
@@ -175,6 +175,7 @@ def knowledge() -> Knowledge:
         return tuple(dict.fromkeys(probe[literal] for literal in opening or ()))
 
     keywords = {k: replace(v, probes=probed(v.opening)) for k, v in keywords.items()}
+    found = sorted(set(probe.values()))
     instruments = [replace(i, probes=probed(i.opening)) for i in instruments]
     return Knowledge(
         keywords=keywords,
@@ -183,9 +184,10 @@ def knowledge() -> Knowledge:
         instruments=tuple(instruments),
         articles=tuple(re.compile(rf"(?:{p})\Z", flags) for p in data["articles"]),
         article_keys=_keys(data["articles"]),
-        probes=tuple(
-            (text, next((c for c in text if not c.isascii()), None))
-            for text in sorted(set(probe.values()))
+        ascii_probes=tuple(text for text in found if text.isascii()),
+        wider_probes=tuple(
+            (char, tuple(text for text in found if _beyond(text) == char))
+            for char in dict.fromkeys(c for c in map(_beyond, found) if c is not None)
         ),
         probed={
             text: (
@@ -196,6 +198,11 @@ def knowledge() -> Knowledge:
         },
         unprobed=tuple(n for n, i in enumerate(instruments) if i.opening is None),
     )
+
+
+def _beyond(text: str) -> str | None:
+    """The first character of `text` beyond ASCII, if any."""
+    return next((c for c in text if not c.isascii()), None)
 
 
 def _keys(patterns: list[str]) -> tuple[str, ...]:
@@ -237,7 +244,7 @@ def scan(texts: Sequence[str], lowered: Sequence[str] | None = None) -> Scan:
         position += len(low) + 1
     joined = "\n".join(lowered)
     alike = [lowers_alike(t, low) for t, low in zip(texts, lowered, strict=True)]
-    occurs = _occurrences(joined, known.probes)
+    occurs = _occurrences(joined, known)
     kinds: set[str] = set()
     named = set(known.unprobed)
     for probe in occurs:
@@ -274,23 +281,20 @@ def scan(texts: Sequence[str], lowered: Sequence[str] | None = None) -> Scan:
     return Scan(keywords, instruments, alike)
 
 
-def _occurrences(text: str, probes: tuple[tuple[str, str | None], ...]) -> dict[str, list[int]]:
-    """Where each of the `probes` occurs in `text` (ascending; none: absent), one `str.find`
-    scan each, none for a probe whose character beyond ASCII `text` lacks (a substring
-    test, memchr, where `find` would scan the text to tell)."""
-    ascii_text = text.isascii()  # a flag CPython keeps
-    lacks: dict[str, bool] = {}
+def _occurrences(text: str, known: Knowledge) -> dict[str, list[int]]:
+    """Where each probe occurs in `text` (ascending; none: absent), one `str.find` scan each,
+    those holding a character beyond ASCII only where `text` holds it (a substring test,
+    memchr, where `find` would scan the text to tell)."""
+    groups = [known.ascii_probes]
+    if not text.isascii():  # a flag CPython keeps
+        groups.extend(probes for char, probes in known.wider_probes if char in text)
     at: dict[str, list[int]] = {}
-    for probe, beyond in probes:
-        if beyond is not None:
-            if ascii_text:
-                continue
-            if (lacking := lacks.get(beyond)) is None:
-                lacking = lacks[beyond] = beyond not in text
-            if lacking:
-                continue
-        if hits := find_all(text, probe):
-            at[probe] = hits
+    for group in groups:
+        for probe in group:
+            if (found := text.find(probe)) >= 0:
+                hits = at[probe] = [found]
+                while (found := text.find(probe, found + 1)) >= 0:
+                    hits.append(found)
     return at
 
 
