@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from respub.knowledge.firstlook import lowers_alike
 from respub.parse.citation_words import knowledge as _knowledge
+from respub.parse.citations import _organ
 
 _WORD = re.compile(r"\w")
 
@@ -103,3 +104,13 @@ def test_organs_found_alike() -> None:
         for code, organ in knowledge.organs.items()
     ]
     _assert_found_alike(words, 8, finders, alike_only=True)
+
+
+def test_organ_named_last() -> None:
+    """The organ named last before "resolution", in printed or lowered text (one look
+    for any organ first), none where none is named."""
+    assert _organ("Recalling its ") is None
+    assert _organ("recalling its ", lowered=True) is None
+    assert _organ("the General Assembly and the Security Council ") == "un-sc"
+    assert _organ("the security council and the general assembly ", lowered=True) == "un-ga"
+    assert _organ("le Conseil des droits de l’homme, dans sa ") == "un-hrc"

@@ -142,6 +142,8 @@ class Knowledge:
     keywords: dict[str, Keyword]
     organs: dict[str, re.Pattern[str]]
     lowered_organs: dict[str, re.Pattern[str]]  # the same lowered, case-sensitive
+    any_organ: re.Pattern[str]  # every organ's pattern as one: where does one occur at all
+    any_lowered_organ: re.Pattern[str]
     instruments: tuple[Instrument, ...]
     articles: tuple[re.Pattern[str], ...]
     # lowered, a literal of which any text an article pattern matches holds ("" = always)
@@ -181,6 +183,8 @@ def knowledge() -> Knowledge:
         keywords=keywords,
         organs={k: re.compile("|".join(v), flags) for k, v in data["organs"].items()},
         lowered_organs={k: _lowered("|".join(v)) for k, v in data["organs"].items()},
+        any_organ=re.compile("|".join(v for vs in data["organs"].values() for v in vs), flags),
+        any_lowered_organ=_lowered("|".join(v for vs in data["organs"].values() for v in vs)),
         instruments=tuple(instruments),
         articles=tuple(re.compile(rf"(?:{p})\Z", flags) for p in data["articles"]),
         article_keys=_keys(data["articles"]),

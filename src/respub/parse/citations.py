@@ -319,6 +319,8 @@ def _organ(before: str, lowered: bool = False) -> str | None:
     """The organ named last in `before` (the text before "resolution"), if any; `lowered`
     when `before` is lowered text that `lowers_alike` the printed one."""
     knowledge = _knowledge()
+    if not (knowledge.any_lowered_organ if lowered else knowledge.any_organ).search(before):
+        return None  # as a rule: one scan of the text, where each organ's pattern took one
     organs = knowledge.lowered_organs if lowered else knowledge.organs
     hits = [(m.end(), code) for code, p in organs.items() for m in p.finditer(before)]
     return max(hits)[1] if hits else None
