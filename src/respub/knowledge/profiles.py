@@ -135,20 +135,11 @@ def fold(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def on_a_line(pattern: re.Pattern[str], text: str) -> bool:
-    """`pattern.search(text)` is not None, for a pattern anchored at a line start ("(?i)^The
-    Council,", MULTILINE), but fast: the engine tries a line-anchored pattern at every
-    position, while one opened by a newline skips from newline to newline.
-
-    >>> on_a_line(re.compile(r"(?i)^The Council,", re.M), "Heading\\nTHE COUNCIL,")
-    True
-    """
-    return line_match(pattern, text) is not None
-
-
 def line_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """A match of `pattern` (anchored at a line start) on a line of `text`, as `on_a_line`
-    finds it, or None; a match after the first line holds the newline that opens it.
+    """A match of `pattern` (anchored at a line start: "(?i)^The Council,", MULTILINE) on a
+    line of `text`, found where `pattern.search` finds one, or None; a match after the first
+    line holds the newline that opens it. Fast: the engine tries a line-anchored pattern at
+    every position, while one opened by a newline skips from newline to newline.
 
     >>> line_match(re.compile(r"^The Council,", re.M), "Heading\\nThe Council, a").group()
     '\\nThe Council,'
