@@ -19,6 +19,7 @@ from respub.parse.citations import (
     cite_places,
     find_citations,
     has_digit,
+    read,
 )
 
 PIECES = [
@@ -170,3 +171,14 @@ def test_symbols_identified_once_per_printed_form() -> None:
     ]
     first, second, third = found[0][0][2], found[0][1][2], found[1][0][2]
     assert first.canonical == "A/RES/70/1" and first is second is third
+
+
+def test_read_is_the_lowered_text_lowers_alike_and_the_digit_pattern() -> None:
+    """`read` (Latin-1 text lowered byte by byte) agrees with `str.lower`, `lowers_alike`
+    and `\\d` on every Latin-1 character and on wider ones, cased or not."""
+    wider = ["\u0130", "\u0131", "\u017f", "\u03a3", "\u212a", "\u0667", "\u201c", "\u0642"]
+    for char in [*map(chr, range(0x100)), *wider]:
+        for text in (char, f"Ab{char}c", f"AB{char}\u201c 7", f"{char}\u00c9\u00b5"):
+            lowered = text.lower()
+            expected = (lowered, lowers_alike(text, lowered), _DIGIT.search(text) is not None)
+            assert read(text) == expected, hex(ord(char))

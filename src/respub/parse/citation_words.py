@@ -232,22 +232,27 @@ class Scan:
 
     keywords: list[dict[str, list[Span]]]
     instruments: list[list[tuple[Instrument, int, int]]]
-    alike: list[bool]
+    alike: Sequence[bool]
 
 
-def scan(texts: Sequence[str], lowered: Sequence[str] | None = None) -> Scan:
+def scan(
+    texts: Sequence[str],
+    lowered: Sequence[str] | None = None,
+    alike: Sequence[bool] | None = None,
+) -> Scan:
     """Where the keywords and instruments occur in each of `texts` (`lowered`: each
-    lowered, when the caller has them): the lowered texts are joined and searched once,
-    for the probes; only the keywords and instruments opening with a probe found are
-    tried."""
+    lowered, and `alike`: whether each `lowers_alike` it, when the caller has them): the
+    lowered texts are joined and searched once, for the probes; only the keywords and
+    instruments opening with a probe found are tried."""
     lowered = [t.lower() for t in texts] if lowered is None else lowered
+    if alike is None:
+        alike = [lowers_alike(t, low) for t, low in zip(texts, lowered, strict=True)]
     known = knowledge()
     starts, position = [], 0
     for low in lowered:
         starts.append(position)
         position += len(low) + 1
     joined = "\n".join(lowered)
-    alike = [lowers_alike(t, low) for t, low in zip(texts, lowered, strict=True)]
     occurs = _occurrences(joined, known)
     kinds: set[str] = set()
     named = set(known.unprobed)

@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
-from respub.knowledge.firstlook import is_latin1
+from respub.knowledge.firstlook import lowers_alike
 from respub.knowledge.identifiers import (
     Identifier,
     Style,
@@ -73,22 +73,49 @@ _ASCII_DIGITS = "0123456789"
 
 
 def has_digit(text: str) -> bool:
-    """Whether `text` holds a decimal digit (`\\d`: "7", Arabic-Indic "٧", not "²"), fast: ten
-    substring tests (memchr) find an ASCII one; a text of Latin-1 characters holds no other
-    (its encoding is a copy), and only a wider text without one is given to the pattern,
-    which tests each character's Unicode category.
+    """Whether `text` holds a decimal digit (`\\d`: "7", Arabic-Indic "٧", not "²").
 
     >>> has_digit("resolution 70/1"), has_digit("Recalling"), has_digit("القرار ٧")
     (True, False, True)
     >>> has_digit("m² é"), has_digit("m² “é”")
     (False, False)
     """
-    for digit in _ASCII_DIGITS:
+    return read(text)[2]
+
+
+def read(text: str) -> tuple[str, bool, bool]:
+    """`text` lowered, whether it `lowers_alike` its lowered text, whether it holds a digit
+    (`\\d`), with one test of its characters' width: a text of Latin-1 characters (ASCII:
+    a flag CPython keeps) holds no digit but the ASCII ones, which ten substring tests
+    (memchr) find, and is lowered byte by byte (`str.lower` looks up each character beyond
+    ASCII), each to one character: it lowers alike unless it holds µ.
+
+    >>> read("Résolution 70/1"), read("RÉSUMÉ µ"), read("“Résolution”")
+    (('résolution 70/1', True, True), ('résumé µ', False, False), ('“résolution”', True, False))
+    """
+    if text.isascii():
+        return text.lower(), True, _ascii_digit(text)
+    try:
+        latin = text.encode("latin-1")
+    except UnicodeEncodeError:  # wider: lowered by `str.lower`, digits by the pattern
+        lowered = text.lower()
+        return lowered, lowers_alike(text, lowered), _DIGIT.search(text) is not None
+    lowered = latin.translate(_LATIN1_LOWER).decode("latin-1")
+    return lowered, _MICRO not in text, _ascii_digit(text)
+
+
+def _ascii_digit(text: str) -> bool:
+    """Whether `text` holds an ASCII digit: ten substring tests, in a loop, where `any` of a
+    generator or of `map` costs more than the tests."""
+    for digit in _ASCII_DIGITS:  # noqa: SIM110
         if digit in text:
             return True
-    if text.isascii() or is_latin1(text):
-        return False
-    return _DIGIT.search(text) is not None
+    return False
+
+
+# each Latin-1 character's lower case, one Latin-1 character (`ord` of a longer one fails)
+_LATIN1_LOWER = bytes(ord(chr(code).lower()) for code in range(256))
+_MICRO = "\xb5"  # µ, the Latin-1 character a case-insensitive pattern takes for another
 
 
 def find_citations(text: str, clause: str, own: str | None = None) -> list[Citation]:
@@ -100,10 +127,12 @@ def find_citations(text: str, clause: str, own: str | None = None) -> list[Citat
 def cite_places(places: Sequence[tuple[str, str]], own: str | None = None) -> list[list[Citation]]:
     """`find_citations` of each (clause, text) of a document, its keywords and instruments
     looked for once in the whole document (`scan`), each symbol identified once."""
+    if not places:
+        return []
     texts = [text for _, text in places]
-    lowered = [text.lower() for text in texts]
-    digits = [has_digit(text) for text in texts]  # symbols, numbered references carry one
-    found = scan(texts, lowered)
+    # symbols, numbered references carry a digit
+    lowered, alikes, digits = zip(*map(read, texts), strict=True)
+    found = scan(texts, lowered, alikes)
     return [
         _cite(text, clause, low, alike, keywords if digit else {}, instruments, symbols, own)
         if symbols or (keywords and digit) or instruments
