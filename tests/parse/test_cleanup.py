@@ -4,9 +4,12 @@ footnotes and their marks, page breaks, hyphens, titles cut at a line end."""
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
+from respub.knowledge.headings import annex_line
+from respub.knowledge.lexicon import Lexicon, lexicon
 from respub.knowledge.profiles import profile
 from respub.parse.cleanup import (
     _continues,
@@ -18,6 +21,7 @@ from respub.parse.cleanup import (
 from respub.parse.footnotes import PAGE_BREAK, collect_notes, definition, mark_notes
 from respub.parse.furniture import remove_furniture
 from respub.parse.header import complete_title
+from respub.parse.reading_order import break_clauses, break_paragraphs
 
 UN = profile("UN-GA")
 TITLE = "Participation by the State of Palestine during the eightieth session"
@@ -424,3 +428,55 @@ def test_remove_furniture_as_line_by_line() -> None:
         assert remove_furniture(lines, symbol, title, start) == _remove_furniture_line_by_line(
             lines, symbol, title, start
         ), (lines, symbol, title, start)
+
+
+def test_a_label_alone_is_joined_then_read_as_a_numbered_line() -> None:
+    # the label alone joins the line after it; joined, "1. The" is a numbered line that a
+    # sentence's end above opens a paragraph for
+    assert join_labels(["Noted.", "1.", "The Assembly", "II.", "", "x", "iv)"]) == [
+        "Noted.",
+        "",
+        "1. The Assembly",
+        "II.",
+        "",
+        "x",
+        "iv)",
+    ]
+
+
+def _break_clauses_then_openers(
+    lines: list[str], lex: Lexicon | None, openers: list[re.Pattern[str]]
+) -> list[str]:
+    """What `break_paragraphs` does in one pass, in two: `break_clauses` (with `lex`), then
+    a blank line before a line an opener matches right under a line."""
+    result: list[str] = []
+    for line in lines if lex is None else break_clauses(lines, lex):
+        if line and result and result[-1].strip() and any(o.match(line) for o in openers):
+            result.append("")
+        result.append(line)
+    return result
+
+
+def test_break_paragraphs_is_break_clauses_then_the_openers() -> None:
+    openers = [annex_line(), re.compile(r"\d+(?:st|nd|rd|th) plenary meeting")]
+    pool = [
+        "",
+        PAGE_BREAK,
+        "Recalling it,",
+        "Noting it;",
+        "Annex",
+        "3rd plenary meeting",
+        "1. Decides; 2. Urges States:",
+        "(a) to act;",
+        "the text",
+        "[^1]: A note.",
+    ]
+    rng = random.Random(7)
+    for _ in range(300):
+        lines = [rng.choice(pool) for _ in range(rng.randint(0, 8))]
+        assert break_paragraphs(lines, lexicon("en"), openers) == _break_clauses_then_openers(
+            lines, lexicon("en"), openers
+        )
+        assert break_paragraphs(lines, None, openers) == _break_clauses_then_openers(
+            lines, None, openers
+        )

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from respub.errors import ParseError
-from respub.knowledge.headings import annex_word_set
+from respub.knowledge.headings import annex_heading, annex_word_set
 from respub.knowledge.identifiers import identify
 from respub.knowledge.language import detect_language
 from respub.knowledge.lexicon import LANGUAGES, Lexicon, lexicon
@@ -265,21 +265,30 @@ def _split_closing(
     """(clauses, closing lines, annex) — the closing is the status or meeting line."""
     status_of = lex.status_of
     closing = line_matcher(prof.closing) if prof.closing is not None else None
+    may_be_annex = annex_heading().match
     for index, block in enumerate(blocks):
         text = block.text
         if status_of(text) is not None or (closing is not None and closing(text)):
             annex = next(
-                (i for i in range(index + 1, len(blocks)) if _is_annex(blocks[i].text)),
+                (
+                    i
+                    for i in range(index + 1, len(blocks))
+                    if may_be_annex(blocks[i].text) and _is_annex(blocks[i].text)
+                ),
                 len(blocks),
             )
             return blocks[:index], blocks[index:annex], blocks[annex:]
-        if index > 0 and _is_annex(text):
+        if index > 0 and may_be_annex(text) and _is_annex(text):
             return blocks[:index], [], blocks[index:]
     return blocks, [], []
 
 
 def _is_annex(text: str) -> bool:
-    """Whether `text` opens with an annex word ("Annex", "ANNEXE:"), in any language."""
+    """Whether `text` opens with an annex word ("Annex", "ANNEXE:"), in any language.
+
+    A text `annex_heading` does not match opens with none (one match tells most blocks
+    apart, without splitting and folding their first word): callers look at that first.
+    """
     return text.split(" ", 1)[0].casefold().rstrip(".:") in annex_word_set()
 
 
@@ -301,8 +310,9 @@ def _status(
 
 def _annexes(blocks: list[Block]) -> tuple[Annex, ...]:
     annexes: list[Annex] = []
+    may_be_annex = annex_heading().match
     for block in blocks:
-        if _is_annex(block.text) or not annexes:
+        if not annexes or (may_be_annex(block.text) and _is_annex(block.text)):
             annexes.append(Annex(title=block.text, paragraphs=()))
         else:
             last = annexes[-1]

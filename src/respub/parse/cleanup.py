@@ -16,6 +16,7 @@ import re
 
 from respub.knowledge.headings import annex_heading, annex_line
 from respub.knowledge.layout import MARKS
+from respub.knowledge.lexicon import lexicon
 from respub.knowledge.profiles import BodyProfile
 from respub.parse.footnotes import (
     NOTE_MARK,
@@ -26,7 +27,7 @@ from respub.parse.footnotes import (
     note_labels,
 )
 from respub.parse.furniture import remove_furniture
-from respub.parse.reading_order import repair_reading_order
+from respub.parse.reading_order import break_paragraphs, reading_order
 
 _SPACES = re.compile(r"  +")  # a literal prefix: searched for as a string
 _FORM_FEED = re.compile(r"\n?\f\n?")
@@ -44,15 +45,24 @@ _ENDS_DATE = re.compile(r"\b\d{4}$")
 _WRAPPED_HYPHEN = re.compile(r"-(?<=[^\W\d_]-)[ \n](?!(?:and|or|nor|to|but|as)\b)(?=[^\W\d_])")
 _WRAPPED_DASH = re.compile(r"–(?<=\d–)[ \n](?=\d)")
 _BLANK_LINES = re.compile(r"\n\n\n+")  # a literal prefix, as _SPACES
+# a label printed alone (the group "alone") or else a numbered line: one match tells either
+_ALONE_OR_NUMBERED = re.compile(f"(?P<alone>{MARKS.label_alone.pattern})|{MARKS.numbered.pattern}")
 
 
 def clean_text(text: str, profile: BodyProfile | None = None, language: str = "en") -> str:
     """The text with extraction noise taken out; `profile` names the body's title line."""
     lines = join_labels(normalise_lines(text))
-    if profile is not None:
-        lines = repair_reading_order(lines, profile, language)
-    formula = profile.pattern("formula", language) if profile else None
-    lines = _break_before(lines, profile.closing if profile else None, formula)
+    # an annex heading, the closing line or the formula opens a paragraph
+    openers = [annex_line()]
+    if profile is None:
+        lines = break_paragraphs(lines, None, openers)
+    else:
+        lines, notes = reading_order(lines, profile, language)
+        formula = profile.pattern("formula", language)
+        openers += [pattern for pattern in (profile.closing, formula) if pattern is not None]
+        lines = break_paragraphs(lines, lexicon(language), openers)
+        if notes:  # the leading notes after the lines, as `repair_reading_order` has them
+            lines += break_paragraphs(["", *notes], None, openers)
     title_at, body_at, symbol, title = landmarks(lines, profile, language)
     title_line = lines[title_at] if title is not None else None
     lines = remove_furniture(lines, symbol, title, body_at, language)
@@ -109,7 +119,7 @@ def join_labels(lines: list[str]) -> list[str]:
     ['Acting under Chapter VII,', '', '1. Condemns']
     """
     result: list[str] = []
-    alone, numbered = MARKS.label_alone.match, MARKS.numbered.match
+    label_or_number, numbered = _ALONE_OR_NUMBERED.match, MARKS.numbered.match
     joined = False  # whether the line was joined to the label above it
     for index, line in enumerate(lines):
         if joined:
@@ -118,13 +128,18 @@ def join_labels(lines: list[str]) -> list[str]:
         if not line:  # a blank line is no label and no number
             result.append(line)
             continue
-        if alone(line) and index + 1 < len(lines) and lines[index + 1].strip():
-            line = f"{line} {lines[index + 1]}"
-            joined = True
+        found = label_or_number(line)
+        if found is not None and found.group("alone") is not None:
+            if index + 1 < len(lines) and lines[index + 1].strip():
+                line = f"{line} {lines[index + 1]}"
+                joined = True
+            opens = numbered(line) is not None
+        else:
+            opens = found is not None  # `numbered` matched it
         previous = result[-1] if result else ""
         if (
             previous
-            and numbered(line)
+            and opens
             and (
                 MARKS.ends_sentence.search(NOTE_MARK.sub("", previous))
                 # the first operative paragraph right under the last recital ("..., / 1. ")
@@ -132,27 +147,6 @@ def join_labels(lines: list[str]) -> list[str]:
             )
         ):
             result.append("")
-        result.append(line)
-    return result
-
-
-def _break_before(
-    lines: list[str], closing: re.Pattern[str] | None, formula: re.Pattern[str] | None = None
-) -> list[str]:
-    """A closing line ("3rd plenary meeting"), an annex heading or the enacting formula
-    (printed right under the heading: "37 (1947). Resolution of ..." / "The Security
-    Council") opens its own paragraph.
-
-    >>> _break_before(["session.", "Annex", "Text"], None)
-    ['session.', '', 'Annex', 'Text']
-    """
-    result: list[str] = []
-    annex = annex_line()
-    for line in lines:
-        if line and result and result[-1].strip():  # only a line under a line may open
-            opens = annex.match(line) or (closing is not None and closing.match(line))
-            if opens or (formula is not None and formula.match(line)):
-                result.append("")
         result.append(line)
     return result
 

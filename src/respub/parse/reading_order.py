@@ -36,7 +36,7 @@ and leaves the words as printed:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
 
 from respub.knowledge.layout import MARKS
@@ -66,16 +66,25 @@ def laid_out_heading(text: str, profile: BodyProfile, language: str) -> str:
 
 def repair_reading_order(lines: list[str], profile: BodyProfile, language: str) -> list[str]:
     """`lines` (trimmed, spaces unified) in reading order; see the module's stages."""
+    lines, notes = reading_order(lines, profile, language)
+    lines = break_clauses(lines, lexicon(language))
+    return [*lines, "", *notes] if notes else lines
+
+
+def reading_order(
+    lines: list[str], profile: BodyProfile, language: str
+) -> tuple[list[str], list[str]]:
+    """(lines, notes): `repair_reading_order` but for its last stage (`break_clauses`, left
+    to the caller so that it can do it in its own pass over the lines), the leading notes
+    as `[^n]: text` definitions to print after the lines."""
     formula = profile.pattern("formula", language)
     lines = split_heading(lines, formula)
     lines, notes = leading_notes(lines, profile.pattern("title_line", language))
-    if notes:
-        lines = _heading_marks(lines, formula)
-        lines = attach_marks(lines, {label for label, _ in notes})
-    lines = break_clauses(lines, lexicon(language))
-    if notes:
-        lines = [*lines, "", *(f"[^{label}]: {text}" for label, text in notes)]
-    return lines
+    if not notes:
+        return lines, []
+    lines = _heading_marks(lines, formula)
+    lines = attach_marks(lines, {label for label, _ in notes})
+    return lines, [f"[^{label}]: {text}" for label, text in notes]
 
 
 def split_heading(lines: list[str], formula: re.Pattern[str] | None) -> list[str]:
@@ -178,19 +187,40 @@ def break_clauses(lines: list[str], lex: Lexicon) -> list[str]:
     ['Having considered the report;', '', 'Recalling resolution 1;', '', '(1) to act;', \
 'recalling nothing']
     """
+    return break_paragraphs(lines, lex)
+
+
+def break_paragraphs(
+    lines: list[str], lex: Lexicon | None, openers: Sequence[re.Pattern[str]] = ()
+) -> list[str]:
+    """A blank line before a line that opens a paragraph: with `lex`, `break_clauses`'s
+    lines; and a line one of `openers` matches right under a line (an annex heading, a
+    closing line). One pass does both: it gives what `break_clauses` then a pass for
+    `openers` over its lines would give.
+
+    >>> opener = re.compile(r"Annex$")
+    >>> break_paragraphs(["Recalling it,", "Noting it;", "Annex", "Text"], lexicon("en"), [opener])
+    ['Recalling it,', '', 'Noting it;', '', 'Annex', 'Text']
+    >>> break_paragraphs(["Recalling it,", "Noting it;", "Annex"], None, [opener])
+    ['Recalling it,', 'Noting it;', '', 'Annex']
+    """
     result: list[str] = []
     ends = MARKS.ends_clause_marked.search
-    for line in _inline_pieces(lines):
-        previous = result[-1] if result else ""
+    for line in _inline_pieces(lines) if lex is not None else lines:
         # a blank line opens nothing: the line above it is not looked at
-        if (
-            line
-            and previous
-            and previous != PAGE_BREAK
-            and ends(previous[-12:])
-            and _opens(line, lex)
-        ):
-            result.append("")
+        if line and result and (previous := result[-1]):
+            if (
+                lex is not None
+                and previous != PAGE_BREAK
+                and ends(previous[-12:])
+                and _opens(line, lex)
+            ):
+                result.append("")
+            elif previous.strip():
+                for opener in openers:
+                    if opener.match(line):
+                        result.append("")
+                        break
         result.append(line)
     return result
 
