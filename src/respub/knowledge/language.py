@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import repeat
 
 from respub.knowledge.lexicon import LANGUAGES, lexicon
 
@@ -25,7 +26,8 @@ def detect_language(text: str) -> str | None:
     words = _latin_words(head)
     if words is None:  # beyond Latin-1: maybe Arabic
         words = words_of(head.casefold())
-        arabic = sum(1 for w in words if "\u0600" <= w[0] <= "\u06ff")
+        # the words opening with an Arabic letter, from "\u0600" up to "\u0700" (in C)
+        arabic = sum(map("\u0700".__gt__, words)) - sum(map("\u0600".__gt__, words))
     else:  # no Latin-1 word is Arabic
         arabic = 0
     total = len(words)
@@ -33,16 +35,16 @@ def detect_language(text: str) -> str | None:
         return None
     if arabic > total * 0.3:
         return "ar"
-    # each word's languages looked up once, then the words of each set of languages counted
-    found = list(filter(None, map(_function_word_languages().get, words)))
+    # each function word as the one character of its set of languages, then the words of
+    # each set counted in the string of them
+    marks = "".join(map(_function_word_marks().get, words, repeat("")))
     counts = dict.fromkeys(_LATIN_SCRIPT, 0)
-    for languages in _language_sets():
-        if count := found.count(languages):
+    for mark, languages in _language_sets().items():
+        if count := marks.count(mark):
             for lang in languages:
                 counts[lang] += count
-    scores = {lang: count / total for lang, count in counts.items()}
-    best = max(scores, key=lambda lang: scores[lang])
-    return best if scores[best] >= 0.08 else None
+    best = max(counts, key=counts.__getitem__)  # the first of equals
+    return best if counts[best] / total >= 0.08 else None
 
 
 def _latin_words(text: str) -> list[str] | None:
@@ -112,18 +114,24 @@ _LATIN_SCRIPT = tuple(lang for lang in LANGUAGES if lang != "ar")
 @cache
 def _function_word_languages() -> dict[str, tuple[str, ...]]:
     """The languages (but Arabic, in the order of `LANGUAGES`) each function word is one
-    of: one tuple object for each set of languages (words of the same set share it)."""
+    of."""
     languages: dict[str, list[str]] = {}
     for lang in _LATIN_SCRIPT:
         for word in lexicon(lang).stopwords:
             languages.setdefault(word, []).append(lang)
-    shared: dict[tuple[str, ...], tuple[str, ...]] = {}
-    return {
-        word: shared.setdefault(tuple(found), tuple(found)) for word, found in languages.items()
-    }
+    return {word: tuple(found) for word, found in languages.items()}
 
 
 @cache
-def _language_sets() -> frozenset[tuple[str, ...]]:
-    """The sets of languages of `_function_word_languages`."""
-    return frozenset(_function_word_languages().values())
+def _language_sets() -> dict[str, tuple[str, ...]]:
+    """The sets of languages of `_function_word_languages`, each under a character of its
+    own (the mark of its words in `_function_word_marks`)."""
+    distinct = dict.fromkeys(_function_word_languages().values())
+    return {chr(0x41 + index): languages for index, languages in enumerate(distinct)}
+
+
+@cache
+def _function_word_marks() -> dict[str, str]:
+    """Each function word -> the character of its set of languages (`_language_sets`)."""
+    marks = {languages: mark for mark, languages in _language_sets().items()}
+    return {word: marks[found] for word, found in _function_word_languages().items()}
