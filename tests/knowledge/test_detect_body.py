@@ -4,8 +4,10 @@ marks counted from one set of literals, formulas looked for once for bodies shar
 from __future__ import annotations
 
 import random
+from functools import cache
 from pathlib import Path
 
+from respub.knowledge.literals import LiteralSet
 from respub.knowledge.profiles import _detector, detect_body, known_bodies, profile, profiles
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -13,11 +15,19 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _ranked_first(text: str, language: str | None) -> str | None:
     head = text[:2000]
-    candidates, literals = _detector()[:2]
-    found = literals.present(head)
+    candidates = _detector().candidates
+    found = _literals().present(head)
     scores = [(p.scored(head, language, found), -n) for n, p in enumerate(candidates)]
     best, position = max(scores)
     return candidates[-position].code if best > 0 else None
+
+
+@cache
+def _literals() -> LiteralSet:
+    """Every candidate's literal marks and identifier stems, as `score` looks for them."""
+    return LiteralSet(
+        m for p in _detector().candidates for m in (*p._marks[0], *p.identifier_stems)
+    )
 
 
 def _lines(draw: random.Random) -> list[str]:

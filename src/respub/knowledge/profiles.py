@@ -360,21 +360,19 @@ def detect_body(text: str, language: str | None = None) -> BodyProfile | None:
             counts[index] += 1
     for index, pattern in detector.patterns:
         counts[index] += pattern.search(head) is not None
-    identified = {i for s in found for i in detector.stemmed.get(s, ())}
     lines: dict[str, re.Match[str] | None] = {}
-    # heading_marks adds 1 for an identifier (only when identified) and 2 for the formula:
-    # the candidates are looked at from the most they can score down (a stable sort: the
-    # first of equals first), until none left can beat the best so far (score more, or as
-    # much and come first)
-    bounds = [count + 2 for count in counts]
-    for index in identified:
-        bounds[index] += 1
+    # heading_marks adds 1 for an identifier (looked for where a stem of its styles occurs)
+    # and 2 for the formula: the candidates are looked at from the most they can score down
+    # (a stable sort: the first of equals first), until none left can beat the best so far
+    # (score more, or as much and come first)
+    bounds = [count + 3 for count in counts]
     best, chosen = (0, 1), None  # (marks, -index) of the best: none scoring no mark
     for index in sorted(range(len(bounds)), key=bounds.__getitem__, reverse=True):
         if (bounds[index], -index) < best:
             break
         candidate = detector.candidates[index]
-        marks = counts[index] + candidate.heading_marks(head, language, index in identified, lines)
+        identified = any(stem in head for stem in candidate.identifier_stems)
+        marks = counts[index] + candidate.heading_marks(head, language, identified, lines)
         if (marks, -index) > best:
             best, chosen = (marks, -index), candidate
     return chosen
@@ -382,30 +380,22 @@ def detect_body(text: str, language: str | None = None) -> BodyProfile | None:
 
 class _Detector(NamedTuple):
     candidates: tuple[BodyProfile, ...]
-    literals: LiteralSet  # every literal mark and identifier stem of them all
+    literals: LiteralSet  # every literal mark of them all
     marked: dict[str, tuple[int, ...]]  # a literal mark -> the candidates it counts for
     patterns: tuple[tuple[int, re.Pattern[str]], ...]  # each candidate's non-literal marks
-    stemmed: dict[str, tuple[int, ...]]  # an identifier stem -> the candidates it is of
 
 
 @cache
 def _detector() -> _Detector:
-    """Every profile detect_body scores, and the literal marks and identifier stems of all
-    of them as one set, compiled once, with whose each is."""
+    """Every profile detect_body scores, and the literal marks of all of them as one set,
+    compiled once, with whose each is. (Their identifier stems are no part of it: the
+    few candidates looked at look for their own, where the set, holding short stems
+    opening with "." or "/", would try many more places.)"""
     candidates = (*profiles().values(), *known_bodies().values())
-    literals = LiteralSet(m for p in candidates for m in (*p._marks[0], *p.identifier_stems))
+    literals = LiteralSet(m for p in candidates for m in p._marks[0])
     marked: dict[str, list[int]] = {}
-    stemmed: dict[str, list[int]] = {}
     for index, candidate in enumerate(candidates):
         for mark in candidate._marks[0]:  # a mark listed twice counts twice
             marked.setdefault(mark, []).append(index)
-        for stem in candidate.identifier_stems:
-            stemmed.setdefault(stem, []).append(index)
     patterns = tuple((i, p) for i, c in enumerate(candidates) for p in c._marks[1])
-    return _Detector(
-        candidates,
-        literals,
-        {k: tuple(v) for k, v in marked.items()},
-        patterns,
-        {k: tuple(v) for k, v in stemmed.items()},
-    )
+    return _Detector(candidates, literals, {k: tuple(v) for k, v in marked.items()}, patterns)
