@@ -41,28 +41,37 @@ def split_blocks(text: str, cleaned: bool = False) -> tuple[list[Block], tuple[F
     blocks: list[Block] = []
     notes: list[Footnote] = []
     controls = any(space in text for space in _CONTROL_SPACES)  # once, not in every block
-    # whether the text holds no whitespace but the space and the line end
-    plain = cleaned and not controls and not any(space in text for space in _KEPT_SPACES)
+    # whether the text holds no whitespace but the space and the line end (`_KEPT_SPACES`
+    # are all beyond ASCII)
+    plain = (
+        cleaned
+        and not controls
+        and (text.isascii() or not any(space in text for space in _KEPT_SPACES))
+    )
     if not cleaned:
         _read_lines(text.split("\n"), 1, blocks, notes, controls, plain)
         return blocks, tuple(notes)
     number = 1  # the line where `paragraph` starts
     for paragraph in text.rstrip("\n").split("\n\n"):
-        if "\n" in paragraph or paragraph[:1] in _MAY_OPEN_NOTE_OR_RULE:
+        # (an empty paragraph is the text of no line)
+        if "\n" in paragraph or not paragraph or paragraph[0] in _MAY_OPEN_NOTE_OR_RULE:
             lines = paragraph.split("\n")
             _read_lines(lines, number, blocks, notes, controls, plain)
             number += len(lines) + 1
             continue
-        text, marks = _marked(paragraph, controls, plain)  # a paragraph of one line
+        # a paragraph of one line; most hold no mark: `_marked` would leave them as they are
+        if plain and "^" not in paragraph:
+            marks: tuple[tuple[int, str], ...] = ()
+        else:
+            paragraph, marks = _marked(paragraph, controls, plain)
         # Block(text, number, marks) without the named tuple's __new__ (a Python call)
-        blocks.append(tuple.__new__(Block, (text, number, marks)))
+        blocks.append(tuple.__new__(Block, (paragraph, number, marks)))
         number += 2
     return blocks, tuple(notes)
 
 
-# the first characters of a footnote definition and a rule (`NOTE_DEFINITION`, `_RULE`),
-# and the empty text (a text of no line)
-_MAY_OPEN_NOTE_OR_RULE = ("", "[", "-", "_", "*")
+# the first characters of a footnote definition and a rule (`NOTE_DEFINITION`, `_RULE`)
+_MAY_OPEN_NOTE_OR_RULE = "[-_*"
 
 
 def _read_lines(

@@ -31,10 +31,10 @@ from respub.parse.reading_order import break_paragraphs, reading_order
 
 _SPACES = re.compile(r"  +")  # a literal prefix: searched for as a string
 _FORM_FEED = re.compile(r"\n?\f\n?")
-# (character, replacement): spaces of every width become a space, the non-breaking hyphen
-# a hyphen; soft hyphens and zero-width marks go
+# (character, replacement), all beyond ASCII (a tab becomes a space too): spaces of every
+# width become a space, the non-breaking hyphen a hyphen; soft hyphens and zero-width marks go
 _CHARACTERS = (
-    *((chr(c), " ") for c in (0x09, 0xA0, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)),
+    *((chr(c), " ") for c in (0xA0, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)),
     ("\u2011", "-"),
     ("\u00ad", ""),
     ("\u200b", ""),
@@ -45,8 +45,6 @@ _ENDS_DATE = re.compile(r"\b\d{4}$")
 _WRAPPED_HYPHEN = re.compile(r"-(?<=[^\W\d_]-)[ \n](?!(?:and|or|nor|to|but|as)\b)(?=[^\W\d_])")
 _WRAPPED_DASH = re.compile(r"–(?<=\d–)[ \n](?=\d)")
 _BLANK_LINES = re.compile(r"\n\n\n+")  # a literal prefix, as _SPACES
-# a label printed alone (the group "alone") or else a numbered line: one match tells either
-_ALONE_OR_NUMBERED = re.compile(f"(?P<alone>{MARKS.label_alone.pattern})|{MARKS.numbered.pattern}")
 
 
 def clean_text(text: str, profile: BodyProfile | None = None, language: str = "en") -> str:
@@ -63,9 +61,10 @@ def clean_text(text: str, profile: BodyProfile | None = None, language: str = "e
         lines = break_paragraphs(lines, lexicon(language), openers)
         if notes:  # the leading notes after the lines, as `repair_reading_order` has them
             lines += break_paragraphs(["", *notes], None, openers)
-    title_at, body_at, symbol, title = landmarks(lines, profile, language)
+    joined = "\n".join(lines)  # joined once for both
+    title_at, body_at, symbol, title = landmarks(lines, profile, language, joined)
     title_line = lines[title_at] if title is not None else None
-    lines = remove_furniture(lines, symbol, title, body_at, language)
+    lines = remove_furniture(lines, symbol, title, body_at, language, joined)
     body, notes = collect_notes(lines, _find(lines, title_line))
     title_at = _find(body, title_line)
     joined = mark_notes(
@@ -92,9 +91,12 @@ def normalise_lines(text: str) -> list[str]:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if PAGE_BREAK in text:  # a form feed between pages stands alone on its line
         text = _FORM_FEED.sub("\n\f\n", text)
-    for character, replacement in _CHARACTERS:
-        if character in text:
-            text = text.replace(character, replacement)
+    if "\t" in text:
+        text = text.replace("\t", " ")
+    if not text.isascii():  # (a flag of the string: an ASCII text is not searched for them)
+        for character, replacement in _CHARACTERS:
+            if character in text:
+                text = text.replace(character, replacement)
     lines = [line.strip() for line in text.split("\n")]
     if "  " in text:  # runs of spaces collapsed in the lines that hold one (a few)
         lines = [_SPACES.sub(" ", line) if "  " in line else line for line in lines]
@@ -119,7 +121,7 @@ def join_labels(lines: list[str]) -> list[str]:
     ['Acting under Chapter VII,', '', '1. Condemns']
     """
     result: list[str] = []
-    label_or_number, numbered = _ALONE_OR_NUMBERED.match, MARKS.numbered.match
+    alone, numbered = MARKS.label_alone.match, MARKS.numbered.match
     joined = False  # whether the line was joined to the label above it
     for index, line in enumerate(lines):
         if joined:
@@ -128,18 +130,13 @@ def join_labels(lines: list[str]) -> list[str]:
         if not line:  # a blank line is no label and no number
             result.append(line)
             continue
-        found = label_or_number(line)
-        if found is not None and found.group("alone") is not None:
-            if index + 1 < len(lines) and lines[index + 1].strip():
-                line = f"{line} {lines[index + 1]}"
-                joined = True
-            opens = numbered(line) is not None
-        else:
-            opens = found is not None  # `numbered` matched it
+        if alone(line) and index + 1 < len(lines) and lines[index + 1].strip():
+            line = f"{line} {lines[index + 1]}"
+            joined = True
         previous = result[-1] if result else ""
         if (
             previous
-            and opens
+            and numbered(line)
             and (
                 MARKS.ends_sentence.search(NOTE_MARK.sub("", previous))
                 # the first operative paragraph right under the last recital ("..., / 1. ")
@@ -152,16 +149,17 @@ def join_labels(lines: list[str]) -> list[str]:
 
 
 def landmarks(
-    lines: list[str], profile: BodyProfile | None, language: str
+    lines: list[str], profile: BodyProfile | None, language: str, joined: str | None = None
 ) -> tuple[int, int, str | None, str | None]:
-    """(index of the title line, index after the title, symbol, title) as printed.
+    """(index of the title line, index after the title, symbol, title) as printed;
+    `joined`: the lines joined by line ends, when the caller has them.
 
     Without a title line both indexes are 0; the title may wrap over several lines.
     """
     if profile is None:
         return 0, 0, None, None
     pattern = profile.pattern("title_line", language)
-    symbol = _first_identifier(lines, profile)
+    symbol = _first_identifier(lines, profile, joined)
     for index, line in enumerate(lines):
         found = pattern.match(line) if pattern else None
         if found:
@@ -175,12 +173,15 @@ def landmarks(
     return 0, 0, symbol, None
 
 
-def _first_identifier(lines: list[str], profile: BodyProfile) -> str | None:
+def _first_identifier(
+    lines: list[str], profile: BodyProfile, joined: str | None = None
+) -> str | None:
     """The first of the body's identifiers printed in a line, looked for from the first
-    line holding one of its stems (a literal every identifier of the body contains)."""
+    line holding one of its stems (a literal every identifier of the body contains);
+    `joined` as `landmarks` takes it."""
     first = 0
     if stems := profile.identifier_stems:
-        text = "\n".join(lines)
+        text = "\n".join(lines) if joined is None else joined
         found = [at for stem in stems if (at := text.find(stem)) >= 0]
         if not found:
             return None

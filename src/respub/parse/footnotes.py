@@ -41,6 +41,7 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+)[.,;:”’\")\]]*$")
 _YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d$")
 _TOKEN_BEFORE = re.compile(r"(\S+?)[,;:]$")
 _CLOSERS = tuple('.”’")]')
+_RULE_ENDS = ("_", "-")  # the last character of a line a rule ends (`_before_rule`)
 
 
 def definition(line: str) -> re.Match[str] | None:
@@ -77,7 +78,8 @@ def collect_notes(lines: list[str], start: int = 0) -> tuple[list[str], list[str
     while index < len(lines):
         line = lines[index]
         index += 1
-        kept = _before_rule(line) if ruled else None
+        # `_before_rule(line)` without a call for each line: most end with no "_" nor "-"
+        kept = _before_rule(line) if ruled and line[-1:] in _RULE_ENDS else None
         if kept is not None:
             if kept and not _RULE.match(kept):
                 body.append(kept)
@@ -142,7 +144,8 @@ def _split_definitions(lines: list[str]) -> tuple[list[str], list[str]]:
     inside = False
     previous: int | None = None  # the last number defined
     for line in lines:
-        found = definition(line)
+        # `definition(line)` without a call for each line: most open with no "[^"
+        found = NOTE_DEFINITION.match(line) if line[:2] == "[^" else None
         if found and found.group("label").isdecimal():
             label = int(found.group("label"))
             if previous is not None and label > previous + 1:

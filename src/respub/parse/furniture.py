@@ -35,14 +35,21 @@ _MAY_BE_STAMP_OR_PAGE = re.compile(
 
 
 def remove_furniture(
-    lines: list[str], symbol: str | None, title: str | None, start: int = 0, language: str = "en"
+    lines: list[str],
+    symbol: str | None,
+    title: str | None,
+    start: int = 0,
+    language: str = "en",
+    joined: str | None = None,
 ) -> list[str]:
-    """Lines without running headers and footers; `start` is where the body begins.
+    """Lines without running headers and footers; `start` is where the body begins;
+    `joined`: the lines joined by line ends, when the caller has them.
 
     Job numbers and bar codes go everywhere; symbol, page number and title lines only
     from `start` on, so that the masthead keeps its facts.
     """
-    text = "\n".join(["", *lines, ""])  # each line between line ends
+    # each line between line ends
+    text = "\n".join(["", *lines, ""]) if joined is None else f"\n{joined}\n"
     head, body = lines[:start], lines[start:]
     # the lines are looked at one by one only when a line may be a stamp or a page number
     # (a pattern's call for each line costs more than a search of the whole text)
