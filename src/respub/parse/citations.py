@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
+from operator import itemgetter
 
 from respub.knowledge.firstlook import lowers_alike
 from respub.knowledge.identifiers import (
@@ -66,7 +67,12 @@ _ITEM = re.compile(
     rf"(?>{_LINK.pattern}|)(?P<ref>{_BARE.pattern})"
     rf"(?P<ranged>(?={_RANGE.pattern}(?:ES-|S-)?\d))?"
 )
-_FIELDS = ("num", "letter", "paren", "session", "number", "suffix")  # a reference's groups
+# a reference's groups, in `_BARE`'s order; `_ITEM.groups()` gives the reference, these,
+# and `ranged`: each item's groups read at once, where a call by name costs one each
+_FIELDS = ("session", "number", "suffix", "num", "letter", "paren")
+assert tuple(_BARE.groupindex) == _FIELDS and _BARE.groups == len(_FIELDS)  # all named
+assert tuple(_ITEM.groupindex) == ("ref", *_FIELDS, "ranged") and _ITEM.groups == 8
+Fields = tuple[str | None, ...]  # a reference's `_FIELDS`
 _LONGEST_RANGE = 100
 _DIGIT = re.compile(r"\d")
 _ASCII_DIGITS = "0123456789"
@@ -151,6 +157,7 @@ def cite_places(places: Sequence[tuple[str, str]], own: str | None = None) -> li
 
 
 Symbol = tuple[int, int, Identifier]  # its span in the clause, what it identifies
+_START = itemgetter(0)  # of a (start, citation) found
 
 
 def _symbols(texts: Sequence[str], digits: Sequence[bool]) -> list[list[Symbol]]:
@@ -193,9 +200,10 @@ def _cite(
         return []
     seen: set[tuple[str, str]] = set()
     unique = []
-    for _, citation in sorted(found, key=lambda item: item[0]):
-        if (citation.identifier, citation.kind) not in seen:
-            seen.add((citation.identifier, citation.kind))
+    for _, citation in sorted(found, key=_START):
+        key = (citation.identifier, citation.kind)
+        if key not in seen:
+            seen.add(key)
             unique.append(citation)
     return unique
 
@@ -237,58 +245,58 @@ def _bare_references(
                     part = _PART.match(text, end)  # "GC(53)/RES/13 A.2": a part of it
                     position = part.end() if part else end
                     continue
-                ref_start = ref.start("ref")
+                ref_start = ref.start(1)
                 if symbols and _inside(symbols, ref_start):
                     break
-                if not looked and _needs_organ(ref, kind):
+                groups = ref.groups()
+                fields = groups[1:-1]
+                if not looked and _needs_organ(fields, kind):
                     before = slice(max(0, hit_start - 60), hit_start)
                     organ = _organ(lowered[before] if alike else text[before], alike)
                     looked = True
-                identifier = _symbol_of(ref.group(*_FIELDS), kind, organ, own)
+                identifier = _symbol_of(fields, kind, organ, own)
                 if identifier:
-                    citation = Citation(identifier, ref.group("ref"), kind, clause)
-                    found.append((ref_start, citation))
+                    found.append((ref_start, Citation(identifier, groups[0], kind, clause)))
                 position = ref.end()
-                if ref.group("ranged") is None:
+                if groups[-1] is None:  # no range word follows
                     continue
-                through = _range_end(text, ref, symbols)
+                through = _range_end(text, position, fields, symbols)
                 if through is not None:  # every member of the range after the first
                     printed = text[ref_start : through.end()].strip()
-                    for groups in _members(ref, through):
-                        member = _symbol_of(groups, kind, organ, own)
+                    for members in _members(fields, through.groups()):
+                        member = _symbol_of(members, kind, organ, own)
                         if member:
                             found.append((through.start(), Citation(member, printed, kind, clause)))
                     position = through.end()
     return found
 
 
-def _range_end(text: str, ref: re.Match[str], symbols: list[Symbol]) -> re.Match[str] | None:
-    """The last reference of a range that `ref` opens ("1325 (2000) to 1330 (2000)")."""
-    joined = _RANGE.match(text, ref.end())
+def _range_end(text: str, end: int, first: Fields, symbols: list[Symbol]) -> re.Match[str] | None:
+    """The last reference of a range that the reference of `first` (its fields) ending at
+    `end` opens ("1325 (2000) to 1330 (2000)")."""
+    joined = _RANGE.match(text, end)
     last = _BARE.match(text, joined.end()) if joined else None
-    if last is None or _inside(symbols, last.start()) or not _members(ref, last):
+    if last is None or _inside(symbols, last.start()) or not _members(first, last.groups()):
         return None
     return last
 
 
-def _members(first: re.Match[str], last: re.Match[str]) -> list[tuple[str | None, ...]]:
-    """The groups of the references after `first` up to `last` of one range: numbers of one
+def _members(first: Fields, last: Fields) -> list[Fields]:
+    """The fields of the references after `first` up to `last` of one range: numbers of one
     year or session counting up (at most `_LONGEST_RANGE` of them), none otherwise."""
-    num, letter, paren, session, number, suffix = first.group(
-        "num", "letter", "paren", "session", "number", "suffix"
-    )
-    to = last.group("num", "letter", "paren", "session", "number", "suffix")
-    if paren and num and to[0] and to[2] == paren and not letter and not to[1]:
-        low, high, by_year = int(num), int(to[0]), True
-    elif session and number and to[4] and to[3] == session and not suffix and not to[5]:
-        low, high, by_year = int(number), int(to[4]), False
+    session, number, suffix, num, letter, paren = first
+    to_session, to_number, to_suffix, to_num, to_letter, to_paren = last
+    if paren and num and to_num and to_paren == paren and not letter and not to_letter:
+        low, high, by_year = int(num), int(to_num), True
+    elif session and number and to_number and to_session == session and not (suffix or to_suffix):
+        low, high, by_year = int(number), int(to_number), False
     else:
         return []
     if not low < high <= low + _LONGEST_RANGE:
         return []
     if by_year:
-        return [(str(n), None, paren, None, None, None) for n in range(low + 1, high + 1)]
-    return [(None, None, None, session, str(n), None) for n in range(low + 1, high + 1)]
+        return [(None, None, None, str(n), None, paren) for n in range(low + 1, high + 1)]
+    return [(session, str(n), None, None, None, None) for n in range(low + 1, high + 1)]
 
 
 _PART = re.compile(r" [A-Z](?:\.\d{1,2})?(?![\w/.])")
@@ -338,10 +346,10 @@ def _hop(text: str, position: int, knowledge: Knowledge) -> re.Match[str] | None
     return _ITEM.match(text, found.end())  # a number opens it: no link to take
 
 
-def _needs_organ(ref: re.Match[str], kind: str) -> bool:
+def _needs_organ(fields: Fields, kind: str) -> bool:
     """Whether the identifier of a bare reference depends on the organ that cites it: a
     resolution "session/number" (`_symbol_of`)."""
-    return kind != "decision" and ref.group("session") is not None
+    return kind != "decision" and fields[0] is not None
 
 
 def _organ(before: str, lowered: bool = False) -> str | None:
@@ -356,10 +364,8 @@ def _organ(before: str, lowered: bool = False) -> str | None:
 
 
 @lru_cache(maxsize=4096)
-def _symbol_of(
-    groups: tuple[str | None, ...], kind: str, organ: str | None, own: str | None
-) -> str | None:
-    num, letter, paren, session, number, suffix = groups
+def _symbol_of(fields: Fields, kind: str, organ: str | None, own: str | None) -> str | None:
+    session, number, suffix, num, letter, paren = fields
     try:
         if paren:
             if paren.isdigit():
