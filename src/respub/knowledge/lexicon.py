@@ -35,6 +35,9 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold().replace("’", "'")
 
 
+_ORDINAL_BREAKS = re.compile(r"[\s\-‑]+")  # between the words of an ordinal
+
+
 def _load(name: str) -> Any:
     return read_data(name)
 
@@ -137,13 +140,12 @@ class Lexicon:
             return int(found.group("n"))
         if text.isdigit():
             return int(text)
-        words = [w for w in re.split(r"[\s\-‑]+", fold(text)) if w and w not in ("et", "y", "و")]
+        words = [w for w in _ORDINAL_BREAKS.split(fold(text)) if w and w not in ("et", "y", "و")]
         words = [w[1:] if w.startswith("و") and len(w) > 2 else w for w in words]
         total = previous = 0
+        values = self._ordinal_values
         for word in words:
-            value = next(
-                (table[word] for table in self.ordinal_words.values() if word in table), None
-            )
+            value = values.get(word)
             if value is None:
                 return None
             if value in (20, 100) and 1 < previous < 10:  # quatre-vingt(ième), two hundred
@@ -151,6 +153,15 @@ class Lexicon:
             total += value
             previous = value
         return total or None
+
+    @cached_property
+    def _ordinal_values(self) -> dict[str, int]:
+        """Each word of `ordinal_words` -> its value in the first table listing it."""
+        values: dict[str, int] = {}
+        for table in self.ordinal_words.values():
+            for word, value in table.items():
+                values.setdefault(word, value)
+        return values
 
     @property
     def _modifier_folds(self) -> tuple[str, ...]:

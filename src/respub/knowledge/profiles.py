@@ -54,10 +54,14 @@ class BodyProfile:
     def find_identifier(self, text: str) -> re.Match[str] | None:
         """The first of the body's identifiers in `text`: the pattern is tried only when a
         literal every identifier of the body contains occurs (a cheap first look)."""
+        return self.identifier.search(text) if self.may_hold_identifier(text) else None
+
+    def may_hold_identifier(self, text: str) -> bool:
+        """False only when `text` holds none of the body's identifiers: none of the literals
+        one of which each of them contains (a text holding none of a few lines holds none
+        in any line of them)."""
         stems = self.identifier_stems
-        if not stems or any(s in text for s in stems):
-            return self.identifier.search(text)
-        return None
+        return not stems or any(map(text.__contains__, stems))
 
     def score(self, text: str, language: str | None = None) -> int:
         """How many of the body's distinct marks occur in `text`; an identifier in one of its

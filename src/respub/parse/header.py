@@ -39,13 +39,9 @@ def read_header(
     """The header facts from the blocks before (and including) the enacting formula."""
     lang = lexicon.language
     lines = [b.text for b in head]
-    identifier = number = title = None
-    for text in lines:  # the first line that names the resolution
-        found = profile.find_identifier(text)
-        named = identify(found.group(), profile.identifier_styles) if found else None
-        if named:
-            identifier, number = named.canonical, str(named.number)
-            break
+    joined = " ".join(lines)
+    identifier, number = _named(lines, joined, profile)
+    title = None
     title_pattern = profile.pattern("title_line", lang)
     for found in _line_starts(title_pattern, lines):
         title = found.group("title").strip()
@@ -70,7 +66,19 @@ def read_header(
     if number is not None:
         number = str(int(number.translate(_ARABIC_DIGITS)))
     session = _session(lines, formula, profile, lexicon)
-    return Header(identifier, number, title, session, _adopted(lines, profile, lexicon))
+    return Header(identifier, number, title, session, _adopted(joined, profile, lexicon))
+
+
+def _named(lines: list[str], joined: str, profile: BodyProfile) -> tuple[str | None, str | None]:
+    """The identifier and number of the first of `lines` (`joined` by spaces) that names the
+    resolution in one of the body's styles."""
+    if profile.may_hold_identifier(joined):  # (none in the lines joined: none in a line)
+        for text in lines:
+            found = profile.find_identifier(text)
+            named = identify(found.group(), profile.identifier_styles) if found else None
+            if named:
+                return named.canonical, str(named.number)
+    return None, None
 
 
 def _line_starts(pattern: re.Pattern[str] | None, lines: list[str]) -> Iterator[re.Match[str]]:
@@ -129,9 +137,9 @@ def _session(
                 end=dates[1] if dates else None,
             )
     formula_pattern = profile.pattern("formula", lang)
-    if formula is not None and formula_pattern is not None:
+    if formula is not None and formula_pattern and "ordinal" in formula_pattern.groupindex:
         found = formula_pattern.match(formula.text)
-        if found and found.groupdict().get("ordinal"):
+        if found and found.group("ordinal"):
             number = lexicon.ordinal(found.group("ordinal"))
             if number:
                 return Session(number=number)
@@ -148,11 +156,12 @@ def _session(
     return None
 
 
-def _adopted(lines: list[str], profile: BodyProfile, lexicon: Lexicon) -> date | None:
+def _adopted(joined: str, profile: BodyProfile, lexicon: Lexicon) -> date | None:
+    """The adoption date printed in the header's lines (`joined` by spaces)."""
     pattern = profile.pattern("adopted", lexicon.language)
     if pattern is None:
         return None
-    found = pattern.search(" ".join(lines))
+    found = pattern.search(joined)
     return parse_date(found.group("date"), lexicon) if found else None
 
 
