@@ -26,12 +26,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from respub.knowledge.addressee_patterns import (
     HORTATORY,
     NEED,
+    SUBJECT,
     Later,
     alternation,
     flags,
@@ -78,7 +79,9 @@ class _Language:
     self_acting: re.Pattern[str] | None  # matched in the opening words
     after_opening: re.Pattern[str] | None  # rule 3; lowered: no look-behind (`word_starts`)
     subject: re.Pattern[str] | None  # rule 4: group `term`
-    thanking: re.Pattern[str] | None  # thanks, appreciation to: in the opening words
+    subject_keys: tuple[str, ...]  # a word of each phrase rule 4 needs: a cheap first look
+    # thanks, appreciation to: in the opening words; lowered: no look-behind (`word_starts`)
+    thanking: re.Pattern[str] | None
     need: re.Pattern[str] | None  # rule 6: group `term`
     need_keys: tuple[str, ...]  # a word of each phrase rule 6 needs: a cheap first look
     hortatory: re.Pattern[str] | None  # rule 7: group `term`
@@ -161,7 +164,8 @@ def _language(
         self_acting=words(listed("self_acting"), lower),
         after_opening=words(listed("after_opening"), lower, behind=not lower),
         subject=template_pattern(data, language, terms, lower),
-        thanking=words(listed("thanking"), lower),
+        subject_keys=fewest_keys(template_keys(data, language, SUBJECT)),
+        thanking=words(listed("thanking"), lower, behind=not lower),
         need=template_pattern(data, language, terms, lower, NEED),
         need_keys=fewest_keys(template_keys(data, language, NEED)),
         hortatory=template_pattern(data, language, terms, lower, HORTATORY),
@@ -201,6 +205,14 @@ def _verb(rules: _Rules, language: str, keyword: str, concept: str | None) -> _V
         concept in rules.addressing or _has(words_of.addressing_verbs, opening),
         _has(words_of.self_acting, opening),
     )
+
+
+@lru_cache(maxsize=1024)
+def _verb_of(language: str, keyword: str, concept: str | None) -> _Verb:
+    """`_verb` of the known rules, read once a verb: a body opens its clauses with few
+    verbs ("Requests", "Decides"), each many times a document (bounded: a keyword that
+    is no lexicon phrase is a clause's first words)."""
+    return _verb(_rules(), language, keyword, concept)
 
 
 def addressees_of(text: str, keyword: str, concept: str | None, language: str) -> tuple[str, ...]:
@@ -273,7 +285,8 @@ def _self_acting_rules(
             match = next(word_starts(lang.after_opening, window), None)
         if match is not None and match.start() <= rules.within:
             _named(rules, lang, language, rest, match.end(), found, printed)
-    _subjects(rules, lang.subject, language, rest, printed, found)
+    if rest is printed or _holds(rest, lang.subject_keys):  # the first look, lowered
+        _subjects(rules, lang.subject, language, rest, printed, found)
 
 
 def _has(pattern: re.Pattern[str] | None, keyword: str) -> bool:
@@ -341,7 +354,7 @@ def thanked_of(text: str, keyword: str, language: str) -> tuple[str, ...]:
     lowered = head.lower()
     alike = rules.lowered[language].thanking  # the same words lowered, case-sensitive
     if alike is not None and lowers_alike(head, lowered):  # faster than case-insensitive
-        match = alike.search(lowered)
+        match = next(word_starts(alike, lowered), None)
     else:
         match = lang.thanking.search(head)
     found: list[str] = []
@@ -432,7 +445,7 @@ def operative_clause(
         verb = _Verb(addressing=False, self_acting=False)
         subs = subparagraphs
     else:
-        verb = _verb(rules, language, keyword, concept)
+        verb = _verb_of(language, keyword, concept)
         named = _addressees(rules, language, text, keyword, verb)
         subs = _inherit(keyword, verb, language, subparagraphs, named)
     if not named and subs and text.rstrip().endswith(":"):

@@ -95,11 +95,12 @@ class Lexicon:
         openers = self._openers[category]
         if openers.starts is not None and folded[:1] not in openers.starts:
             return None  # no phrase nor modifier opens with this character
-        found = openers.direct.match(folded) or openers.modified.match(folded)
+        found = openers.pattern.match(folded)
         if found is None:
             return None
         # the match ends after the modifiers that follow the phrase ("Recalling also")
-        concept = openers.concepts[found.group("phrase")]
+        phrase = found.group("phrase")
+        concept = openers.concepts[found.group("modified") if phrase is None else phrase]
         return Opener(text[: prefix + found.end()].rstrip(" ,:;"), concept)
 
     def month(self, word: str) -> int | None:
@@ -248,8 +249,9 @@ def _trailing_modifiers_of(lex: Lexicon) -> re.Pattern[str]:
 
 @dataclass(frozen=True)
 class _Openers:
-    direct: re.Pattern[str]  # a phrase at the start, and the modifiers after it
-    modified: re.Pattern[str]  # a phrase after modifiers, and the modifiers after it
+    # a phrase at the start (group `phrase`), else one after modifiers (group `modified`),
+    # and the modifiers after it
+    pattern: re.Pattern[str]
     concepts: dict[str, str]  # folded phrase -> concept
     starts: frozenset[str] | None  # the first characters of phrases and modifiers
 
@@ -270,14 +272,15 @@ def _opener_patterns(lex: Lexicon, category: str) -> _Openers:
     modifiers = trie(_modifier_folds(lex.modifiers))
     # the modifiers after the phrase, as `_extend_with_modifiers` reads them
     trailing = f"(?:[ ,]*{modifiers}{_END})*"
-    direct = re.compile(rf"(?P<phrase>{alternatives}){trailing}")
-    modified = re.compile(rf"(?:{modifiers}{_END}[ ,]*)+(?P<phrase>{alternatives}){trailing}")
+    direct = rf"(?P<phrase>{alternatives}){trailing}"
+    modified = rf"(?:{modifiers}{_END}[ ,]*)+(?P<modified>{alternatives}){trailing}"
     folds = _modifier_folds(lex.modifiers)
     openings = [*concepts, *folds]
     # an empty phrase or modifier, or no modifier at all (the empty alternative lets the
     # pattern after modifiers open with a space or comma), matches anywhere: no first look
     starts = frozenset(o[0] for o in openings) if folds and all(openings) else None
-    return _Openers(direct, modified, concepts, starts)
+    # one match tries the phrase at the start first: as `direct.match or modified.match`
+    return _Openers(re.compile(f"{direct}|{modified}"), concepts, starts)
 
 
 @cache
