@@ -55,26 +55,28 @@ def segment(
     """Clauses of the body blocks, by the body's clause style ("capitals" or "sentence");
     the operative clauses with their addressees (`operative_clause`)."""
     drafts: list[_Draft] = []
-    numbered = any(MARKS.numbered_text.match(b.text) for b in blocks)
+    numbers = [MARKS.numbered_text.match(b.text) for b in blocks]  # each block's, read once
+    numbered = any(numbers)
     seen_operative = False  # whether any draft is operative
     last: int | None = None  # the number of the last numbered draft
-    for block in blocks:
+    for block, numeral in zip(blocks, numbers, strict=True):
         text = block.text
         labelled = MARKS.labelled.match(text)
         if labelled and _lettered_recital(labelled.group("text"), drafts, seen_operative, lexicon):
             text, labelled = labelled.group("text"), None  # "(a) Recalling ...": a recital
+            numeral = MARKS.numbered_text.match(text)
         if labelled and drafts:
             label = labelled.group("label") or labelled.group("bare")
             drafts[-1].items.append((label, labelled.group("text")))
             continue
-        numbering = _numbering(text, last, lexicon) if style == "sentence" else None
+        numbering = _numbering(text, numeral, last, lexicon) if style == "sentence" else None
         if numbering:
             number, body = numbering
             opener = _opener(body, lexicon, "operative", style)
             drafts.append(_Draft(True, opener, body, number))
             seen_operative, last = True, number
             continue
-        if style == "sentence" and drafts and drafts[-1].number and MARKS.numbered_text.match(text):
+        if style == "sentence" and drafts and drafts[-1].number and numeral:
             drafts[-1].append(text)  # a numbered paragraph out of sequence: quoted text
             continue
         if style == "sentence" and drafts and _continues(drafts[-1], text, lexicon):
@@ -277,9 +279,12 @@ def _lettered_recital(
     return lexicon.match_opener(text, "preambular") is not None
 
 
-def _numbering(text: str, last: int | None, lexicon: Lexicon) -> tuple[int, str] | None:
-    """(number, text) when `text` opens the next numbered operative paragraph; `last` is
-    the number of the last numbered paragraph, if any.
+def _numbering(
+    text: str, found: re.Match[str] | None, last: int | None, lexicon: Lexicon
+) -> tuple[int, str] | None:
+    """(number, text) when `text` opens the next numbered operative paragraph; `found` is
+    `MARKS.numbered_text` matched at its start, `last` the number of the last numbered
+    paragraph, if any.
 
     Numbering is read as a sequence: the next number always opens a paragraph; any other
     number does only when an operative verb follows (a number lost, or a part starting
@@ -287,7 +292,6 @@ def _numbering(text: str, last: int | None, lexicon: Lexicon) -> tuple[int, str]
     number OCR misread ("i.", "17,") counts only where the sequence expects it.
     """
     expected = 1 if last is None else last + 1
-    found = MARKS.numbered_text.match(text)
     if found is None:
         misread = MARKS.misread_number.match(text)
         if misread is None:
