@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _ranked_first(text: str, language: str | None) -> str | None:
-    head = text[:2000]
+    head = "\n".join(line.lstrip(" \t") for line in text[:2000].split("\n"))
     candidates = _detector().candidates
     found = _literals().present(head)
     scores = [(p.scored(head, language, found), -n) for n, p in enumerate(candidates)]
@@ -40,6 +40,7 @@ def _lines(draw: random.Random) -> list[str]:
         "International Maritime Organization", "UNESCO", "A/HRC/RES/52/3 The Human Rights "
         "Council,", "E/RES/2023/5", "Resolution 3/2019", "C187", "WHA72.1",
     ]  # fmt: skip
+    lines += ["      The Economic and Social Council,", "\tLe Conseil exécutif,"]  # indented
     draw.shuffle(lines)
     return lines
 

@@ -4,6 +4,8 @@ tests/fixtures/bodies/README.md)."""
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -56,6 +58,55 @@ EXPECTED = {
         "WHO-EB", "EB156.R4", "en", "The Executive Board,",
         ["Having considered", "Recalling"], ["DECIDES", "REQUESTS"], {"WHA76.6", "EB154(3)"},
     ),
+    "hrc.en.txt": (
+        "UN-HRC", "A/HRC/RES/52/3", "en", "The Human Rights Council,",
+        ["Guided by", "Reaffirming", "Recalling", "Noting with appreciation"],
+        ["Welcomes", "Calls upon", "Decides"], {"A/HRC/RES/49/12", "A/RES/76/154"},
+    ),
+    "ecosoc.en.txt": (
+        "UN-ECOSOC", "E/RES/2022/12", "en", "The Economic and Social Council,",
+        ["Recalling", "Recalling also"], ["Takes note", "Requests", "Decides"],
+        {"A/RES/59/209", "A/RES/67/221", "A/RES/76/258", "E/RES/2021/11"},
+    ),
+    "who-eb.fr.txt": (
+        "WHO-EB", "EB152.R5", "fr", "Le Conseil exécutif,", ["Ayant examiné", "Rappelant"],
+        ["PRIE INSTAMMENT", "PRIE"], {"WHA74.7", "EB148(2)"},
+    ),
+}  # fmt: skip
+
+# file: (title, session, adopted, status) as the heading and the closing print them; the
+# session, when the heading prints none, is the one the identifier numbers
+HEADINGS = {
+    "imo-assembly.en.txt": (
+        "STRATEGIC PLAN FOR THE ORGANIZATION FOR THE SIX-YEAR PERIOD 2024 TO 2029", 33,
+        date(2023, 12, 6), None,
+    ),
+    "imo-mepc.en.txt": (
+        "2022 GUIDELINES FOR THE DEVELOPMENT OF A SHIP ENERGY EFFICIENCY MANAGEMENT PLAN", 79,
+        date(2022, 12, 16), None,
+    ),
+    "iaea-gc.en.txt": (
+        "Measures to strengthen international cooperation in nuclear, radiation, transport and "
+        "waste safety", 67, None, None,
+    ),
+    "unesco-gc.en.txt": ("Open science", 40, None, None),
+    "hrc.es.txt": ("Los derechos del niño en el entorno digital", 55, date(2024, 4, 4), None),
+    "ilo-ilc.en.txt": (
+        "Resolution concerning safety and health in the platform economy", 111, None, None,
+    ),
+    "fao-c.en.txt": (
+        "International Year of Sustainable Mountain Farming", None, date(2023, 7, 5), "adopted",
+    ),
+    "who-eb.en.txt": ("Strengthening rehabilitation in health systems", 156, None, None),
+    "hrc.en.txt": ("Rights of persons with disabilities", 52, date(2023, 4, 3), "adopted"),
+    "ecosoc.en.txt": (
+        "Report of the Committee for Development Policy on its twenty-fourth session", None,
+        date(2022, 6, 7), "adopted",
+    ),
+    "who-eb.fr.txt": (
+        "Renforcer la préparation et la riposte aux urgences sanitaires", 152, date(2023, 2, 6),
+        "adopted",
+    ),
 }  # fmt: skip
 
 
@@ -75,6 +126,15 @@ def test_a_known_body_parses_without_a_profile(name: str) -> None:
     assert Iris().work(identifier).startswith(Iris().base + "resolution/")
 
 
+@pytest.mark.parametrize("name", sorted(HEADINGS))
+def test_a_known_body_has_the_title_session_and_adoption_it_prints(name: str) -> None:
+    resolution = parse_file(FIXTURES / name)
+    session = resolution.session.number if resolution.session else None
+    assert (resolution.title, session, resolution.adopted, resolution.status) == HEADINGS[name]
+    # the closing lines are no part of the last clause
+    assert not re.search(r"meeting|séance|Adopted", resolution.operative[-1].text)
+
+
 def test_the_iri_of_a_body_without_profile_is_under_its_own_segment() -> None:
     resolution = parse_file(FIXTURES / "imo-mepc.en.txt")
     assert Iris().work(resolution.identifier) == Iris().base + "resolution/imo-mepc/79/351"
@@ -87,6 +147,7 @@ def test_an_unknown_body_parses_with_a_warning() -> None:
     assert resolution.formula == "The Governing Council of the Example Fund,"
     assert [c.keyword for c in resolution.operative] == ["Decides", "Requests"]
     assert resolution.warnings and "parsed as body `unknown`" in resolution.warnings[0]
+    assert resolution.title == "Replenishment of the Fund"  # the front matter's
 
 
 def test_an_unknown_body_without_identifier_says_how_to_give_one(tmp_path: Path) -> None:

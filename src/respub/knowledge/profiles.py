@@ -36,6 +36,7 @@ class BodyProfile:
     numbered_status: str | None = None  # the status a resolution number implies, if any
     origin: str = "profile"  # "profile" (hand-written), "table" (known bodies) or "generic"
     same_as: tuple[str, ...] = ()  # well-known IRIs of the same body (skos:exactMatch)
+    title_after_heading: bool = False  # the title is the heading's text before the formula
 
     def pattern(self, name: str, language: str) -> re.Pattern[str] | None:
         """The profile's pattern `name` (e.g. "formula") for `language`, if any."""
@@ -110,6 +111,12 @@ class BodyProfile:
             line = text[symbol.end() : end if end >= 0 else len(text)]
             marks += 2 * any(unanchored(f).search(line) for _, f in chosen)
         return marks
+
+    @cached_property
+    def name_forms(self) -> frozenset[str]:
+        """The body's names and literal marks, case folded: a heading line that is one of
+        them names the body, not a resolution ("EXECUTIVE BOARD")."""
+        return frozenset(fold(t) for t in (*self.names.values(), *self._marks[0]))
 
     @cached_property
     def _marks(self) -> tuple[tuple[str, ...], tuple[re.Pattern[str], ...]]:
@@ -244,7 +251,15 @@ def _stem(formula: re.Pattern[str]) -> str:
     return literal[:cut].strip().casefold()
 
 
-_PATTERN_KEYS = ("number_line", "title_line", "formula", "session", "adopted", "session_line")
+_PATTERN_KEYS = (
+    "number_line",
+    "title_line",
+    "formula",
+    "session",
+    "adopted",
+    "session_line",
+    "heading_line",
+)
 
 
 def _profile(data: dict[str, object], origin: str = "profile") -> BodyProfile:
@@ -272,6 +287,7 @@ def _profile(data: dict[str, object], origin: str = "profile") -> BodyProfile:
         numbered_status=str(data["numbered_status"]) if data.get("numbered_status") else None,
         origin=origin,
         same_as=_same_as(data),
+        title_after_heading=data.get("title_after_heading") is True,
     )
 
 
@@ -355,7 +371,7 @@ def profile(code: str) -> BodyProfile:
 def detect_body(text: str, language: str | None = None) -> BodyProfile | None:
     """The body whose marks score highest in the first part of `text`: hand-written profiles
     and the table of known bodies alike (a tie goes to the hand-written profile)."""
-    head = text[:2000]
+    head = _dedented(text[:2000])
     detector = _detector()
     found = detector.literals.present(head)
     counts = [0] * len(detector.candidates)
@@ -380,6 +396,21 @@ def detect_body(text: str, language: str | None = None) -> BodyProfile | None:
         if (marks, -index) > best:
             best, chosen = (marks, -index), candidate
     return chosen
+
+
+_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
+
+
+def _dedented(text: str) -> str:
+    """`text` with its lines' indentation gone: a text layer that keeps the layout's
+    indentation ("      The Economic and Social Council,") still opens lines with formulas.
+
+    >>> _dedented("  A\\n\\tB\\nC")
+    'A\\nB\\nC'
+    """
+    if text[:1] in (" ", "\t") or "\n " in text or "\n\t" in text:
+        return _INDENT.sub("", text)
+    return text
 
 
 class _Detector(NamedTuple):

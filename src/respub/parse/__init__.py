@@ -37,8 +37,8 @@ from respub.parse.blocks import Block, split_blocks
 from respub.parse.citations import cite_places
 from respub.parse.clauses import clause_style, segment
 from respub.parse.cleanup import clean_text
-from respub.parse.dates import parse_date
-from respub.parse.header import complete_title, read_header
+from respub.parse.dates import first_date, parse_date
+from respub.parse.header import complete_title, numbered_session, read_header
 from respub.parse.parts import part_identifier, split_attachment, split_parts, split_recitals
 from respub.parse.reading_order import laid_out_heading
 from respub.sources.load import SourceText, read_source
@@ -109,6 +109,8 @@ def parse_source(
         raise ParseError(path, "no preambular or operative clauses found", line=_line(rest))
     if header.identifier is None and (printed := _printed_identifier(doc.text, prof, lang)):
         header = replace(header, identifier=printed)
+    if header.session is None and header.identifier is not None:
+        header = replace(header, session=numbered_session(header.identifier, prof))
     if header.identifier is None:
         raise ParseError(path, _no_identifier(prof), line=blocks[0].line)
     status, adopted = _status(closing, lex, prof)
@@ -302,9 +304,12 @@ def _status(
         if prof.closing is not None and (found := prof.closing.search(block.text)):
             # the date follows the meeting ("18th plenary meeting / 10 October 2018"): the
             # meeting's number is no day of it
+            if date_text := found.groupdict().get("date"):
+                return "adopted", parse_date(date_text, lex)
+            # the first line after it that prints a date: not the numbers of what follows
+            # ("Tenth meeting, 6 February 2023 / EB152/SR/10")
             after = [block.text[found.end() :], *(b.text for b in closing[index + 1 :])]
-            date_text = found.groupdict().get("date") or " ".join(after)
-            return "adopted", parse_date(date_text, lex)
+            return "adopted", next(filter(None, (first_date(t, lex) for t in after)), None)
     return None, None
 
 

@@ -64,6 +64,9 @@ def clean_text(text: str, profile: BodyProfile | None = None, language: str = "e
     joined = "\n".join(lines)  # joined once for both
     title_at, body_at, symbol, title = landmarks(lines, profile, language, joined)
     title_line = lines[title_at] if title is not None else None
+    if title is None and profile is not None and (formula := profile.pattern("formula", language)):
+        # the masthead (its symbol line) ends at the formula
+        body_at = next((i for i, line in enumerate(lines) if formula.match(line)), 0)
     lines = remove_furniture(lines, symbol, title, body_at, language, joined)
     body, notes = collect_notes(lines, _find(lines, title_line))
     title_at = _find(body, title_line)

@@ -67,6 +67,41 @@ def parse_date_range(text: str, lexicon: Lexicon) -> tuple[date, date] | None:
     return (start, end) if start <= end else None
 
 
+def is_date_line(text: str, lexicon: Lexicon) -> bool:
+    """Whether `text` prints a date (a month and a year at least) and nothing else but words
+    of three letters or fewer ("de", "le").
+
+    >>> from respub.knowledge.lexicon import lexicon
+    >>> [is_date_line(t, lexicon("es")) for t in ["8 de abril de 2024", "Ginebra, abril de 2024"]]
+    [True, False]
+    """
+    if len(text) > 40:
+        return False
+    tokens = _TOKEN.findall(text.translate(_ARABIC_DIGITS))
+    months = _month_numbers(lexicon)
+    words = [fold(t) for t in tokens if not t.isdecimal()]
+    return (
+        any(len(t) == 4 and t.isdecimal() for t in tokens)
+        and any(w in months for w in words)
+        and all(w in months or len(w) <= 3 for w in words)
+    )
+
+
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def first_date(text: str, lexicon: Lexicon) -> date | None:
+    """The first date printed in `text`, whatever numbers follow it.
+
+    >>> from respub.knowledge.lexicon import lexicon
+    >>> first_date(" 6 février 2023 EB152/SR/10", lexicon("fr"))
+    datetime.date(2023, 2, 6)
+    """
+    text = text.translate(_ARABIC_DIGITS)
+    year = _YEAR.search(text)
+    return parse_date(text[: year.end()], lexicon) if year else None
+
+
 def parse_date(text: str, lexicon: Lexicon) -> date | None:
     """The single date printed in `text` ("19 September 2025", "23 de noviembre de 2021")."""
     found = parse_date_range(text, lexicon)

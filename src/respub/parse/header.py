@@ -11,10 +11,10 @@ from respub.knowledge.declarations import declaration_identifier
 from respub.knowledge.identifiers import identify, style
 from respub.knowledge.layout import layout
 from respub.knowledge.lexicon import Lexicon
-from respub.knowledge.profiles import BodyProfile, line_matcher
+from respub.knowledge.profiles import BodyProfile, fold, line_matcher, unanchored
 from respub.model import Session
 from respub.parse.blocks import Block
-from respub.parse.dates import parse_date, parse_date_range
+from respub.parse.dates import is_date_line, parse_date, parse_date_range
 from respub.parse.identifiers import canonical, is_identifier
 
 
@@ -54,6 +54,8 @@ def read_header(
         number = found.group("number")
         if identifier is None and profile.identifier_styles:
             identifier = _identifier_from_fields(profile, found.groupdict())
+    if title is None and profile.title_after_heading:
+        title = _title_after_heading(lines[:-1] if formula else lines, profile, lexicon)
     if identifier is None and metadata.get("identifier"):
         given = metadata["identifier"].strip()  # given by the publisher: any form is accepted
         identifier = canonical(given) if is_identifier(given) else given
@@ -63,6 +65,8 @@ def read_header(
         title = _clean(metadata["heading"])  # the page's own heading (HTML <h1>)
     if identifier is None and title and (known := declaration_identifier(title, profile.code)):
         identifier = canonical(known)
+    if title is None and metadata.get("title") and not metadata.get("symbol"):
+        title = _clean(metadata["title"])  # the front matter's (a catalogue's goes with a symbol)
     if number is not None:
         number = str(int(number.translate(_ARABIC_DIGITS)))
     session = _session(lines, formula, profile, lexicon)
@@ -79,6 +83,59 @@ def _named(lines: list[str], joined: str, profile: BodyProfile) -> tuple[str | N
             if named:
                 return named.canonical, str(named.number)
     return None, None
+
+
+def numbered_session(identifier: str, profile: BodyProfile) -> Session | None:
+    """The session an identifier of the body numbers, for a heading that prints none.
+
+    >>> from respub.knowledge.profiles import profile
+    >>> numbered_session("A/HRC/RES/55/7", profile("UN-HRC"))
+    Session(number=55, place=None, country=None, start=None, end=None)
+    >>> numbered_session("S/RES/1(1946)", profile("UN-SC")) is None  # numbered by year
+    True
+    """
+    named = identify(identifier, profile.identifier_styles)
+    if named is None or named.session is None or not named.session.isdecimal():
+        return None
+    return Session(number=int(named.session))
+
+
+def _title_after_heading(lines: list[str], profile: BodyProfile, lexicon: Lexicon) -> str | None:
+    """The title printed last before the formula ("Open science"), or after the identifier
+    on that line ("EB156.R4 Strengthening ..."); None when that text names the resolution
+    (its identifier, a date, a session) instead, is a heading's furniture ("Agenda item 7"),
+    the body's name, or no title's length: better no title than a wrong one."""
+    if not lines:
+        return None
+    last = lines[-1]
+    symbol = profile.find_identifier(last) if profile.identifier_styles else None
+    if symbol is not None:
+        last = last[symbol.end() :].strip(" .:–-")
+    lang = lexicon.language
+    furniture = profile.pattern("heading_line", lang)
+    if (
+        not 4 <= len(last) <= 300
+        or last.endswith((",", ";", "،"))
+        or (furniture is not None and furniture.match(last))
+        or fold(last) in profile.name_forms
+        or _names_it(last, profile, lexicon)
+    ):
+        return None
+    return _clean(last)
+
+
+def _names_it(text: str, profile: BodyProfile, lexicon: Lexicon) -> bool:
+    """Whether `text` holds a date, the adoption line or an ordinal session: text that names
+    the resolution, not its title."""
+    lang = lexicon.language
+    if parse_date(text, lexicon) is not None or is_date_line(text, lexicon):
+        return True
+    adopted = profile.pattern("adopted", lang)
+    if adopted is not None and adopted.search(text):
+        return True
+    session = profile.pattern("session_line", lang)
+    found = unanchored(session).search(text) if session is not None else None
+    return found is not None and lexicon.ordinal(found.group("ordinal")) is not None
 
 
 def _line_starts(pattern: re.Pattern[str] | None, lines: list[str]) -> Iterator[re.Match[str]]:
@@ -107,7 +164,9 @@ def _identifier_from(profile: BodyProfile, session: str, number: str) -> str | N
     """The identifier a title line's session and number make in the body's first style."""
     if not profile.identifier_styles:
         return None
-    found = style(profile.identifier_styles[0]).build({"session": session, "number": number})
+    first = style(profile.identifier_styles[0])
+    key = "year" if first.cited_as == "year/number" else "session"  # "2022/12." of ECOSOC
+    found = first.build({key: session, "number": number})
     return found.canonical if found else None
 
 
