@@ -1,5 +1,6 @@
 """`detect_language` counts function words as the plain definition does: each word of the
-first 1,200 characters once per language it is a function word of; Arabic by script."""
+first 1,200 characters once per language it is a function word of; Arabic by script; none
+when two languages score the most."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ def _plain(text: str) -> str | None:
         if lang != "ar"
     }
     best = max(scores, key=lambda lang: scores[lang])
+    if list(scores.values()).count(scores[best]) > 1:  # a tie: no language is told
+        return None
     return best if scores[best] >= 0.08 else None
 
 
@@ -63,3 +66,15 @@ def test_same_as_the_plain_definition() -> None:
         pool = words if draw.random() < 0.5 else latin
         text = " ".join(draw.choice(pool) for _ in range(draw.randint(0, 400)))
         assert detect_language(text) == _plain(text), text
+
+
+def test_words_french_and_spanish_share_count_but_do_not_decide() -> None:
+    # mostly "la", "de", "a", "que": the two Spanish words decide, the shared ones make the share
+    spanish = (
+        "La Conferencia General, Recordando la Constitución de la UNESCO, 1. Aprueba la "
+        "Recomendación sobre la Ciencia Abierta; 2. Invita a los Estados Miembros a aplicarla; "
+        "3. Pide a la Directora General que presente un informe."
+    )
+    assert detect_language(spanish) == "es"
+    assert detect_language("la de la de que en un la") is None  # French or Spanish: say so
+    assert detect_language("Le Conseil, rappelant la résolution de la Conférence") == "fr"

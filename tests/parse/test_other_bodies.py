@@ -72,6 +72,19 @@ EXPECTED = {
         "WHO-EB", "EB152.R5", "fr", "Le Conseil exécutif,", ["Ayant examiné", "Rappelant"],
         ["PRIE INSTAMMENT", "PRIE"], {"WHA74.7", "EB148(2)"},
     ),
+    "imo-assembly.fr.txt": (
+        "IMO-A", "A.1181(33)", "fr", "L'ASSEMBLÉE,", ["RAPPELANT", "AYANT EXAMINÉ"],
+        ["ADOPTE", "PRIE", "ABROGE"], {"A.1150(32)"},
+    ),
+    "unesco-gc.es.txt": (
+        "UNESCO-GC", "41 C/Resolution 12", "es", "La Conferencia General,",
+        ["Recordando", "Tomando nota"], ["Aprueba", "Invita", "Pide a"], {"40 C/Resolution 37"},
+    ),
+    "hrc.fr.txt": (
+        "UN-HRC", "A/HRC/RES/52/3", "fr", "Le Conseil des droits de l'homme,",
+        ["Guidé par", "Rappelant"], ["Accueille avec satisfaction", "Demande", "Décide"],
+        {"A/HRC/RES/49/12"},
+    ),
 }  # fmt: skip
 
 # file: (title, session, adopted, status) as the heading and the closing print them; the
@@ -107,6 +120,11 @@ HEADINGS = {
         "Renforcer la préparation et la riposte aux urgences sanitaires", 152, date(2023, 2, 6),
         "adopted",
     ),
+    "imo-assembly.fr.txt": (
+        "PLAN DE TRAVAIL DE L'ORGANISATION", 33, date(2023, 12, 6), None,
+    ),
+    "unesco-gc.es.txt": ("Ciencia abierta", 41, None, None),
+    "hrc.fr.txt": ("Droits des personnes handicapées", 52, date(2023, 4, 3), "adopted"),
 }  # fmt: skip
 
 

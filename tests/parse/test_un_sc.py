@@ -7,12 +7,15 @@ after. Both figures are measured: the first by leaving the hand-written profile 
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from respub.knowledge import profiles as registry
-from respub.parse import parse_file
+from respub.model import Source
+from respub.parse import parse_file, parse_source
+from respub.sources.load import SourceText
 
 from .accuracy import FIELDS, keyword_matches, load, measure, overall, table
 
@@ -56,3 +59,17 @@ def test_field_level_accuracy_with_the_profile() -> None:
     results = measure(FOLDER, NOTES, parse_file)
     print("\n" + table("UN-SC dev, with the hand-written profile", results))
     assert overall(results) >= 0.95
+
+
+def test_the_spanish_heading_gives_the_adoption_date() -> None:
+    """ "Aprobada por el Consejo de Seguridad en su 7853ª sesión, celebrada el 23 de diciembre
+    de 2016" (the Spanish heading of S/RES/2334 (2016))."""
+    text = (
+        "Resolución 2334 (2016)\n\nAprobada por el Consejo de Seguridad en su 7853ª sesión, "
+        "celebrada el 23 de diciembre de 2016\n\nEl Consejo de Seguridad,\n\nReafirmando sus "
+        "resoluciones 242 (1967) y 338 (1973),\n\n1. Decide seguir ocupándose de la cuestión.\n"
+    )
+    source = Source(path="S_RES_2334_2016_ES.txt", sha256="0" * 64, media_type="text/plain")
+    resolution = parse_source(SourceText(source, text))
+    assert (resolution.identifier, resolution.language) == ("S/RES/2334(2016)", "es")
+    assert resolution.adopted == date(2016, 12, 23)

@@ -20,7 +20,8 @@ def detect_language(text: str) -> str | None:
     """The BCP 47 code of the language of `text`, or None when no known language fits.
 
     Arabic by its script (most words written in it); the others by the share of their
-    function words (`stopwords` of each lexicon) among the first words of the text.
+    function words (`stopwords` of each lexicon) among the first words of the text, None
+    when two languages share the most (French and Spanish share "la", "de").
     """
     head = text[:1200]
     words = _latin_words(head)
@@ -43,7 +44,9 @@ def detect_language(text: str) -> str | None:
         if count := marks.count(mark):
             for lang in languages:
                 counts[lang] += count
-    best = max(counts, key=counts.__getitem__)  # the first of equals
+    best = max(counts, key=counts.__getitem__)
+    if list(counts.values()).count(counts[best]) > 1:  # only words two languages share
+        return None
     return best if counts[best] / total >= 0.08 else None
 
 
