@@ -79,6 +79,11 @@ def test_every_concept_has_a_phrase_in_every_language(language: str) -> None:
             "recalling",
         ),
         ("ar", "وإذ تشير إلى قرارها", "preambular", "وإذ تشير", "recalling"),
+        # a council's verbs are masculine, the General Assembly's feminine
+        ("ar", "وإذ يشير إلى قراره", "preambular", "وإذ يشير", "recalling"),
+        ("ar", "وإذ يساوره بالغ القلق", "preambular", "وإذ يساوره بالغ القلق", "deeply-concerned"),
+        ("ar", "يهيب بالدول", "operative", "يهيب", "calls-upon"),
+        ("ar", "يعرب عن قلقه إزاء", "operative", "يعرب عن قلقه", "expresses-concern"),
     ],
 )
 def test_openers(language: str, text: str, category: str, keyword: str, concept: str) -> None:
@@ -103,6 +108,9 @@ def test_openers(language: str, text: str, category: str, keyword: str, concept:
         ("fr", "Soixante-dix-huitième", 78),
         ("fr", "Quatre-vingt-onzième", 91),
         ("fr", "Vingt et unième", 21),
+        ("ar", "الثانية والخمسين", 52),  # genitive ("الدورة ... في دورتها الثانية والخمسين")
+        ("ar", "الثانية والخمسون", 52),  # nominative ("الدورة الثانية والخمسون")
+        ("ar", "الثمانون", 80),
     ],
 )
 def test_ordinals(language: str, text: str, number: int) -> None:

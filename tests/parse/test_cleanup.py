@@ -14,6 +14,7 @@ from respub.knowledge.profiles import profile
 from respub.parse.cleanup import (
     _continues,
     clean_text,
+    dotted_numbers,
     join_labels,
     join_page_breaks,
     normalise_lines,
@@ -480,3 +481,14 @@ def test_break_paragraphs_is_break_clauses_then_the_openers() -> None:
         assert break_paragraphs(lines, None, openers) == _break_clauses_then_openers(
             lines, None, openers
         )
+
+
+def test_numbers_printed_with_a_dash_are_printed_with_a_dot() -> None:
+    text = "إن مجلس حقوق الإنسان،\n\n1- يرحب بالتقرير؛\n\n  ٢ - يقرر مواصلة النظر.\n"
+    assert dotted_numbers(text) == (
+        "إن مجلس حقوق الإنسان،\n\n1. يرحب بالتقرير؛\n\n٢. يقرر مواصلة النظر.\n"
+    )
+    # a range, a dash inside a line, a year: left as printed
+    for kept in ["10 - 12 June 2023", "Items 3 - 5", "2023 - a year", "4 -- x", "3 -"]:
+        assert dotted_numbers(kept) == kept
+    assert dotted_numbers("1 - Decides") == "1. Decides"

@@ -85,6 +85,10 @@ EXPECTED = {
         ["Guidé par", "Rappelant"], ["Accueille avec satisfaction", "Demande", "Décide"],
         {"A/HRC/RES/49/12"},
     ),
+    "hrc.ar.txt": (
+        "UN-HRC", "A/HRC/RES/52/3", "ar", "إن مجلس حقوق الإنسان", ["إذ يسترشد", "وإذ يشير"],
+        ["يرحب", "يهيب", "يقرر"], {"A/HRC/RES/49/12"},
+    ),
 }  # fmt: skip
 
 # file: (title, session, adopted, status) as the heading and the closing print them; the
@@ -125,6 +129,7 @@ HEADINGS = {
     ),
     "unesco-gc.es.txt": ("Ciencia abierta", 41, None, None),
     "hrc.fr.txt": ("Droits des personnes handicapées", 52, date(2023, 4, 3), "adopted"),
+    "hrc.ar.txt": ("حقوق الأشخاص ذوي الإعاقة", 52, date(2023, 4, 3), "adopted"),
 }  # fmt: skip
 
 
@@ -150,7 +155,7 @@ def test_a_known_body_has_the_title_session_and_adoption_it_prints(name: str) ->
     session = resolution.session.number if resolution.session else None
     assert (resolution.title, session, resolution.adopted, resolution.status) == HEADINGS[name]
     # the closing lines are no part of the last clause
-    assert not re.search(r"meeting|séance|Adopted", resolution.operative[-1].text)
+    assert not re.search(r"meeting|séance|Adopted|الجلسة", resolution.operative[-1].text)
 
 
 def test_the_iri_of_a_body_without_profile_is_under_its_own_segment() -> None:

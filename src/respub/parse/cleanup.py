@@ -49,7 +49,7 @@ _BLANK_LINES = re.compile(r"\n\n\n+")  # a literal prefix, as _SPACES
 
 def clean_text(text: str, profile: BodyProfile | None = None, language: str = "en") -> str:
     """The text with extraction noise taken out; `profile` names the body's title line."""
-    lines = join_labels(normalise_lines(text))
+    lines = join_labels(normalise_lines(dotted_numbers(text)))
     # an annex heading, the closing line or the formula opens a paragraph
     openers = [annex_line()]
     if profile is None:
@@ -82,6 +82,23 @@ def clean_text(text: str, profile: BodyProfile | None = None, language: str = "e
     if "\n\n\n" in cleaned:
         cleaned = _BLANK_LINES.sub("\n\n", cleaned)
     return cleaned.strip("\n") + "\n"
+
+
+# an operative number printed with a dash, as the Arabic texts of the United Nations do
+# ("1 - يقرر", "٢- يطلب"), before a word: not a range of numbers ("10 - 12 June")
+_DASHED_NUMBER = re.compile(r"\n[ \t]*(\d{1,3}) ?[-–] +(?=[^\W\d_])")
+
+
+def dotted_numbers(text: str) -> str:
+    """`text` with its operative numbers printed with a dash printed with a dot ("1 - " ->
+    "1. "), as every later stage reads them.
+
+    >>> dotted_numbers("1 - يقرر\\n  ٢- يطلب\\n10 - 12 June")
+    '1. يقرر\\n٢. يطلب\\n10 - 12 June'
+    """
+    if "- " not in text and "– " not in text:  # (found fast: most texts have neither)
+        return text
+    return _DASHED_NUMBER.sub("\n\\1. ", "\n" + text)[1:]
 
 
 def normalise_lines(text: str) -> list[str]:
