@@ -89,6 +89,10 @@ EXPECTED = {
         "UN-HRC", "A/HRC/RES/52/3", "ar", "إن مجلس حقوق الإنسان", ["إذ يسترشد", "وإذ يشير"],
         ["يرحب", "يهيب", "يقرر"], {"A/HRC/RES/49/12"},
     ),
+    "who-eb-recommends.en.txt": (
+        "WHO-EB", "EB152.R3", "en", "The Executive Board,", ["Having considered"],
+        ["RECOMMENDS"], set(),
+    ),
 }  # fmt: skip
 
 # file: (title, session, adopted, status) as the heading and the closing print them; the
@@ -130,6 +134,9 @@ HEADINGS = {
     "unesco-gc.es.txt": ("Ciencia abierta", 41, None, None),
     "hrc.fr.txt": ("Droits des personnes handicapées", 52, date(2023, 4, 3), "adopted"),
     "hrc.ar.txt": ("حقوق الأشخاص ذوي الإعاقة", 52, date(2023, 4, 3), "adopted"),
+    "who-eb-recommends.en.txt": (
+        "Strengthening diagnostics capacity", 152, date(2023, 2, 6), "adopted",
+    ),
 }  # fmt: skip
 
 
@@ -143,7 +150,8 @@ def test_a_known_body_parses_without_a_profile(name: str) -> None:
     assert resolution.formula == formula
     assert [c.keyword for c in resolution.preamble] == pre
     assert [c.keyword for c in resolution.operative] == op
-    assert [c.number for c in resolution.operative] == list(range(1, len(op) + 1))
+    numbers = [c.number for c in resolution.operative]
+    assert numbers == list(range(1, len(op) + 1)) or numbers == [None]  # one is unnumbered
     assert {c.identifier for c in resolution.citations if c.kind != "treaty"} == cited
     assert resolution.warnings == ()
     assert Iris().work(identifier).startswith(Iris().base + "resolution/")
@@ -156,6 +164,18 @@ def test_a_known_body_has_the_title_session_and_adoption_it_prints(name: str) ->
     assert (resolution.title, session, resolution.adopted, resolution.status) == HEADINGS[name]
     # the closing lines are no part of the last clause
     assert not re.search(r"meeting|séance|Adopted|الجلسة", resolution.operative[-1].text)
+
+
+def test_a_draft_recommended_to_another_body_is_attached_not_read_as_clauses() -> None:
+    """ "RECOMMENDS to the Seventy-sixth World Health Assembly the adoption of the following
+    resolution:" then the draft, with its own formula and clauses: the Board's resolution
+    has one operative clause, and the draft is attached, as printed, under the body's name."""
+    resolution = parse_file(FIXTURES / "who-eb-recommends.en.txt")
+    (draft,) = resolution.annexes
+    assert draft.title == "The Seventy-sixth World Health Assembly"
+    assert draft.paragraphs[0] == "The Seventy-sixth World Health Assembly,"
+    assert draft.paragraphs[-1].startswith("2. REQUESTS the Director-General")
+    assert len(draft.paragraphs) == 5
 
 
 def test_the_iri_of_a_body_without_profile_is_under_its_own_segment() -> None:

@@ -16,8 +16,11 @@ from rdflib import URIRef
 
 from respub.akn.schema import validate as validate_akn
 from respub.akn.write import to_akn
+from respub.knowledge.lexicon import lexicon
 from respub.model import Resolution
 from respub.parse import parse_file
+from respub.parse.blocks import Block
+from respub.parse.parts import split_attachment
 from respub.rdf.iri import Iris
 from respub.rdf.mapping import to_graph
 from respub.rdf.vocab import RESPUB
@@ -76,3 +79,31 @@ def test_a_resolution_without_part_letters_has_no_parts() -> None:
     root = Path(__file__).resolve().parents[2]
     resolution = parse_file(root / "corpus/un-ga/md/A_RES_80_1.md")
     assert resolution.identifier == "A/RES/80/1" and resolution.parts == ()
+
+
+def test_a_draft_after_a_colon_is_attached_only_when_a_formula_opens_it() -> None:
+    en = lexicon("en")
+    blocks = [
+        Block(t, i)
+        for i, t in enumerate(
+            [
+                "Recalling its resolution 2021/11,",
+                "Recommends to the General Assembly the adoption of the following draft "
+                "resolution:",
+                "The General Assembly,",
+                "1. Decides to act.",
+            ]
+        )
+    ]
+    clauses, draft = split_attachment(blocks, en, None)
+    assert [b.text for b in clauses] == [b.text for b in blocks[:2]]
+    assert draft is not None and draft.title == "The General Assembly"
+    assert draft.paragraphs == ("The General Assembly,", "1. Decides to act.")
+    # what follows a colon but opens no formula stays a clause
+    listed = [
+        *blocks[:1],
+        Block("Decides:", 1),
+        Block("(a) To act;", 2),
+        Block("(b) To report.", 3),
+    ]
+    assert split_attachment(listed, en, None) == (listed, None)

@@ -17,6 +17,7 @@ from respub.knowledge.headings import article_heading
 from respub.knowledge.identifiers import identify, style
 from respub.knowledge.layout import MARKS
 from respub.knowledge.lexicon import Lexicon
+from respub.knowledge.profiles import unknown_body
 from respub.model import Annex
 from respub.parse.blocks import Block
 
@@ -58,7 +59,10 @@ def split_attachment(
 
     The instrument starts at an article heading after the first clause (the annex takes
     the resolution's `title`), or at a title line after an operative paragraph ending
-    in a colon ("Adopts the following declaration:" / "Political declaration ...").
+    in a colon ("Adopts the following declaration:" / "Political declaration ..."), or at
+    an enacting formula after one: the draft another body is to adopt ("Recommends to the
+    Seventy-sixth World Health Assembly the adoption of the following resolution:" / "The
+    Seventy-sixth World Health Assembly,"), titled by the body it names.
 
     >>> from respub.knowledge.lexicon import lexicon
     >>> blocks = [Block(t, i) for i, t in enumerate(
@@ -80,14 +84,23 @@ def split_attachment(
         if index + 1 == len(blocks) or not above.rstrip().endswith(":"):
             continue  # (taking the number off leaves the end as it is)
         before = MARKS.number_prefix.sub("", above)
-        if (
-            not MARKS.clause_label.match(before)
-            and lexicon.match_opener(before, "operative")
-            and _is_title(block.text, lexicon)
-        ):
+        if MARKS.clause_label.match(before) or not lexicon.match_opener(before, "operative"):
+            continue
+        if _is_title(block.text, lexicon):
             paragraphs = tuple(b.text for b in blocks[index + 1 :])
             return blocks[:index], Annex(title=block.text, paragraphs=paragraphs)
+        if formula := _formula(block.text, lexicon):  # a draft another body is to adopt
+            paragraphs = tuple(b.text for b in blocks[index:])
+            return blocks[:index], Annex(title=formula, paragraphs=paragraphs)
     return blocks, None
+
+
+def _formula(text: str, lexicon: Lexicon) -> str | None:
+    """The body an enacting formula names ("The Seventy-sixth World Health Assembly,"
+    gives "The Seventy-sixth World Health Assembly"), as any body prints one; else None."""
+    pattern = unknown_body().pattern("formula", lexicon.language)
+    found = pattern.match(text) if pattern is not None else None
+    return found.group().strip().rstrip(",،").strip() if found else None
 
 
 def _is_title(text: str, lexicon: Lexicon) -> bool:
