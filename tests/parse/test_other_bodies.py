@@ -93,6 +93,16 @@ EXPECTED = {
         "WHO-EB", "EB152.R3", "en", "The Executive Board,", ["Having considered"],
         ["RECOMMENDS"], set(),
     ),
+    "imo-msc.es.txt": (
+        "IMO-MSC", "MSC.474(102)", "es", "EL COMITÉ DE SEGURIDAD MARÍTIMA,",
+        ["RECORDANDO", "TOMANDO NOTA", "HABIENDO EXAMINADO"], ["ADOPTA", "DETERMINA", "PIDE"],
+        {"MSC.98(73)"},
+    ),
+    "ilo-ilc.fr.txt": (
+        "ILO-ILC", "ILC.111/Resolution IV", "fr",
+        "La Conférence générale de l'Organisation internationale du Travail, réunie en sa 111e "
+        "session, 2023,", ["Rappelant", "Ayant"], ["Adopte", "Invite"], set(),
+    ),
 }  # fmt: skip
 
 # file: (title, session, adopted, status) as the heading and the closing print them; the
@@ -136,6 +146,14 @@ HEADINGS = {
     "hrc.ar.txt": ("حقوق الأشخاص ذوي الإعاقة", 52, date(2023, 4, 3), "adopted"),
     "who-eb-recommends.en.txt": (
         "Strengthening diagnostics capacity", 152, date(2023, 2, 6), "adopted",
+    ),
+    "imo-msc.es.txt": (
+        "ENMIENDAS AL CÓDIGO INTERNACIONAL DE SISTEMAS DE SEGURIDAD CONTRA INCENDIOS", 102,
+        date(2020, 11, 24), None,
+    ),
+    "ilo-ilc.fr.txt": (
+        "Résolution concernant la sécurité et la santé dans l'économie des plateformes", 111,
+        None, None,
     ),
 }  # fmt: skip
 
