@@ -36,6 +36,13 @@ CASES = [
     ("Rappelant sa résolution CM/Res(2020)1,", [("CM/Res(2020)1", "unresolved")]),
     ("Recordando la resolución EXF/GC/2023/2,", [("EXF/GC/2023/2", "unresolved")]),
     ("وإذ تشير إلى القرار EXF/GC/2023/2،", [("EXF/GC/2023/2", "unresolved")]),
+    # ILO instruments as ILO texts cite them, by title, year and number
+    ("Recalling the Worst Forms of Child Labour Convention, 1999 (No. 182), and the "
+     "Recommendation, 1999 (No. 190),", [("C182", "convention"), ("R190", "recommendation")]),
+    ("Rappelant la convention (no 182) sur les pires formes de travail des enfants, 1999,",
+     [("C182", "convention")]),
+    ("Recordando el Convenio sobre las peores formas de trabajo infantil, 1999 (núm. 182),",
+     [("C182", "convention")]),
 ]  # fmt: skip
 
 

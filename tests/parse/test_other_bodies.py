@@ -101,7 +101,7 @@ EXPECTED = {
     "ilo-ilc.fr.txt": (
         "ILO-ILC", "ILC.111/Resolution IV", "fr",
         "La Conférence générale de l'Organisation internationale du Travail, réunie en sa 111e "
-        "session, 2023,", ["Rappelant", "Ayant"], ["Adopte", "Invite"], set(),
+        "session, 2023,", ["Rappelant", "Ayant"], ["Adopte", "Invite"], {"C187", "R197"},
     ),
 }  # fmt: skip
 
