@@ -52,11 +52,11 @@ def clean_text(text: str, profile: BodyProfile | None = None, language: str = "e
     lines = join_labels(normalise_lines(dotted_numbers(text)))
     # an annex heading, the closing line or the formula opens a paragraph
     openers = [annex_line()]
+    formula = profile.pattern("formula", language) if profile is not None else None
     if profile is None:
         lines = break_paragraphs(lines, None, openers)
     else:
         lines, notes = reading_order(lines, profile, language)
-        formula = profile.pattern("formula", language)
         openers += [pattern for pattern in (profile.closing, formula) if pattern is not None]
         lines = break_paragraphs(lines, lexicon(language), openers)
         if notes:  # the leading notes after the lines, as `repair_reading_order` has them
@@ -64,8 +64,7 @@ def clean_text(text: str, profile: BodyProfile | None = None, language: str = "e
     joined = "\n".join(lines)  # joined once for both
     title_at, body_at, symbol, title = landmarks(lines, profile, language, joined)
     title_line = lines[title_at] if title is not None else None
-    if title is None and profile is not None and (formula := profile.pattern("formula", language)):
-        # the masthead (its symbol line) ends at the formula
+    if title is None and formula is not None:  # the masthead (its symbol line) ends there
         body_at = next((i for i, line in enumerate(lines) if formula.match(line)), 0)
     lines = remove_furniture(lines, symbol, title, body_at, language, joined)
     body, notes = collect_notes(lines, _find(lines, title_line))

@@ -77,7 +77,7 @@ def is_date_line(text: str, lexicon: Lexicon) -> bool:
     """
     if len(text) > 40:
         return False
-    tokens = _TOKEN.findall(text.translate(_ARABIC_DIGITS))
+    tokens = _TOKEN.findall(text)  # (Arabic-Indic digits are decimal digits too)
     months = _month_numbers(lexicon)
     words = [fold(t) for t in tokens if not t.isdecimal()]
     return (
@@ -97,8 +97,7 @@ def first_date(text: str, lexicon: Lexicon) -> date | None:
     >>> first_date(" 6 février 2023 EB152/SR/10", lexicon("fr"))
     datetime.date(2023, 2, 6)
     """
-    text = text.translate(_ARABIC_DIGITS)
-    year = _YEAR.search(text)
+    year = _YEAR.search(text)  # (\d is any decimal digit: Arabic-Indic ones too)
     return parse_date(text[: year.end()], lexicon) if year else None
 
 
