@@ -108,7 +108,7 @@ def _title_after_heading(lines: list[str], profile: BodyProfile, lexicon: Lexico
     if not lines:
         return None
     last = lines[-1]
-    symbol = profile.find_identifier(last) if profile.identifier_styles else None
+    symbol = profile.find_identifier(last)  # (none for a body without identifier styles)
     if symbol is not None:
         last = last[symbol.end() :].strip(" .:–-")
     lang = lexicon.language
