@@ -65,3 +65,38 @@ def test_a_bare_number_is_the_citing_bodys_own() -> None:
     assert [c.identifier for c in found] == ["A/HRC/RES/52/3"]
     found = find_citations("Recalling resolution 52/3,", "preamble-1", own="who-wha")
     assert [c.identifier for c in found] == ["A/RES/52/3"]
+
+
+# the organ of a bare "session/number": named before the keyword, after the reference (as
+# French and Spanish name it), or between (as Arabic does); a reference in between ends
+# the organ's reach
+ORGANS = [
+    ("un-ga", "Rappelant la résolution 5/1 du Conseil des droits de l'homme, en date du 18 juin",
+     ["A/HRC/RES/5/1"]),
+    ("un-ga", "Recordando las resoluciones 5/1 y 5/2 del Consejo de Derechos Humanos, de 18 de",
+     ["A/HRC/RES/5/1", "A/HRC/RES/5/2"]),
+    ("un-ga", "Recalling resolution 5/1 of the Human Rights Council of 18 June 2007,",
+     ["A/HRC/RES/5/1"]),
+    ("un-ga", "وإذ تشير إلى قرار مجلس حقوق الإنسان 5/1 المؤرخ 18 حزيران/يونيه 2007،",
+     ["A/HRC/RES/5/1"]),
+    ("un-ga", "Rappelant ses résolutions 60/251 du 15 mars 2006 et 65/281 du 17 juin 2011,",
+     ["A/RES/60/251", "A/RES/65/281"]),
+    ("un-ga", "Recalling Human Rights Council resolution 5/1 and its resolution 60/251,",
+     ["A/HRC/RES/5/1", "A/RES/60/251"]),
+    ("un-hrc",
+     "Rappelant la résolution 60/251 de l'Assemblée générale et ses résolutions 5/1 et 5/2",
+     ["A/RES/60/251", "A/HRC/RES/5/1", "A/HRC/RES/5/2"]),
+    # a body citing its own by year/number: a "session/number" is the Assembly's
+    ("un-ecosoc", "Recalling its resolution 2021/10 and resolution 70/1,",
+     ["E/RES/2021/10", "A/RES/70/1"]),
+    ("un-ecosoc", "Rappelant la résolution 70/1 de l'Assemblée générale,", ["A/RES/70/1"]),
+    # the FAO Conference numbers within the year: "number/year"
+    ("fao-c", "Rappelant la résolution 1/2017 de la Conférence et la résolution 70/1 de "
+     "l'Assemblée générale,", ["Resolution 1/2017", "A/RES/70/1"]),
+    ("fao-c", "Recalling its resolution 12/95,", ["A/RES/12/95"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("own", "text", "expected"), ORGANS, ids=[c[1][:40] for c in ORGANS])
+def test_the_organ_of_a_bare_number(own: str, text: str, expected: list[str]) -> None:
+    assert [c.identifier for c in find_citations(text, "preamble-1", own=own)] == expected

@@ -68,6 +68,16 @@ EXPECTED = {
         ["Recalling", "Recalling also"], ["Takes note", "Requests", "Decides"],
         {"A/RES/59/209", "A/RES/67/221", "A/RES/76/258", "E/RES/2021/11"},
     ),
+    "fao-c.fr.txt": (
+        "FAO-C", "Resolution 3/2019", "fr", "LA CONFÉRENCE,",
+        ["Rappelant", "Consciente", "Notant avec satisfaction"], ["Approuve", "Prie", "Invite"],
+        {"Resolution 1/2017"},
+    ),
+    "ecosoc.fr.txt": (
+        "UN-ECOSOC", "E/RES/2022/15", "fr", "Le Conseil économique et social,",
+        ["Rappelant", "Réaffirmant", "Prenant note"], ["Prie", "Décide", "Invite"],
+        {"E/RES/2021/10", "A/RES/70/1"},
+    ),
     "who-eb.fr.txt": (
         "WHO-EB", "EB152.R5", "fr", "Le Conseil exécutif,", ["Ayant examiné", "Rappelant"],
         ["PRIE INSTAMMENT", "PRIE"], {"WHA74.7", "EB148(2)"},
@@ -133,6 +143,11 @@ HEADINGS = {
     "ecosoc.en.txt": (
         "Report of the Committee for Development Policy on its twenty-fourth session", None,
         date(2022, 6, 7), "adopted",
+    ),
+    "fao-c.fr.txt": ("Plan d'action pour la pêche", None, date(2019, 6, 28), "adopted"),
+    "ecosoc.fr.txt": (
+        "Promotion de la coopération internationale en matière fiscale", None,
+        date(2022, 7, 22), "adopted",
     ),
     "who-eb.fr.txt": (
         "Renforcer la préparation et la riposte aux urgences sanitaires", 152, date(2023, 2, 6),

@@ -99,7 +99,7 @@ class Style:
     key: str
     when: tuple[tuple[str, int | None, int | None], ...]
     examples: tuple[str, ...]
-    cited_as: str | None = None  # "session/number" or "year/number"
+    cited_as: str | None = None  # "session/number", "year/number" or "number/year"
     stems: tuple[str, ...] = ()  # literals one of which every identifier holds, if given
 
     def read(self, text: str) -> Identifier | None:

@@ -75,6 +75,7 @@ assert tuple(_ITEM.groupindex) == ("ref", *_FIELDS, "ranged") and _ITEM.groups =
 Fields = tuple[str | None, ...]  # a reference's `_FIELDS`
 _LONGEST_RANGE = 100
 _DIGIT = re.compile(r"\d")
+_SPACES = re.compile(r"\s*+")
 _ASCII_DIGITS = "0123456789"
 
 
@@ -230,6 +231,12 @@ def _bare_references(
             position = hit_end
             while True:
                 ref = _ITEM.match(text, position)
+                if ref is None and position == hit_end and not looked:
+                    # Arabic names the organ between: "قرار مجلس حقوق الإنسان 5/1"
+                    between = _organ_next(text, position)
+                    if between is not None:
+                        organ, looked, position = between[0], True, between[1]
+                        ref = _ITEM.match(text, position)
                 if ref is None:  # no reference right after: a phrase, a symbol, the end
                     link = _LINK.match(text, position)
                     start = link.end() if link else position
@@ -251,8 +258,10 @@ def _bare_references(
                 groups = ref.groups()
                 fields = groups[1:-1]
                 if not looked and _needs_organ(fields, kind):
-                    before = slice(max(0, hit_start - 60), hit_start)
+                    before = slice(_after_references(text, hit_start), hit_start)
                     organ = _organ(lowered[before] if alike else text[before], alike)
+                    if organ is None:  # "résolution 5/1 du Conseil des droits de l'homme"
+                        organ = _organ_after(text, ref.end())
                     looked = True
                 identifier = _symbol_of(fields, kind, organ, own)
                 if identifier:
@@ -363,6 +372,59 @@ def _organ(before: str, lowered: bool = False) -> str | None:
     return max(hits)[1] if hits else None
 
 
+# what may come between a French or Spanish reference (or list) and the organ named after
+# it: more references and their links; then "of the", "du", "de la", "de l'", "del"
+_POSSESSIVE = re.compile(r"\b(?:its|their|sa|ses|son|leurs?|sus?)\b", re.IGNORECASE)
+_OF = re.compile(r"\s*+(?:,\s*+)?(?:of\s+the|du|de\s+la|de\s+l['’]|del)\s*+")
+_OF_ORGAN = re.compile(
+    r"(?:[\s,]++(?:(?:et|y|e|à|a)\s++)?+(?:ES-|S-)?\d{1,4}+/\d{1,4}+(?:\s?[A-Z](?![\w/]))?+)*+"
+    + _OF.pattern
+)
+
+
+def _after_references(text: str, start: int) -> int:
+    """Where the text an organ may be named in before `start` begins: up to 60 characters
+    back; after an organ named after the reference before ("la résolution 60/251 de
+    l'Assemblée générale et la résolution 5/1": that reference's), or after that reference
+    where a possessive follows it ("Human Rights Council resolution 5/1 and its resolution
+    60/251"), where "Human Rights Council decision 2/102 and resolution 5/1" are both the
+    Council's."""
+    begin = max(0, start - 60)
+    last = max(text.rfind(digit, begin, start) for digit in _ASCII_DIGITS)
+    if last < 0:
+        return begin
+    link = _OF.match(text, last + 1)
+    named = _organ_next(text, link.end()) if link else None
+    if named is not None and named[1] <= start:
+        return named[1]
+    return last + 1 if _POSSESSIVE.search(text, last + 1, start) else begin
+
+
+def _organ_next(text: str, position: int) -> tuple[str, int] | None:
+    """The organ named at `position` (after spaces) and where it ends, if any."""
+    knowledge = _knowledge()
+    start = _SPACES.match(text, position).end()  # type: ignore[union-attr]
+    if not knowledge.any_organ.match(text, start):
+        return None
+    for code, pattern in knowledge.organs.items():
+        if found := pattern.match(text, start):
+            return code, found.end()
+    return None
+
+
+def _organ_after(text: str, end: int) -> str | None:
+    """The organ named right after a reference ending at `end`, or after the list it opens,
+    as French and Spanish name it ("résolutions 5/1 et 5/2 du Conseil des droits de
+    l'homme", "resolución 5/1 del Consejo de Derechos Humanos"), if any."""
+    link = _OF_ORGAN.match(text, end)
+    if link is None:
+        return None
+    for code, pattern in _knowledge().organs.items():
+        if pattern.match(text, link.end()):
+            return code
+    return None
+
+
 @lru_cache(maxsize=4096)
 def _symbol_of(fields: Fields, kind: str, organ: str | None, own: str | None) -> str | None:
     session, number, suffix, num, letter, paren = fields
@@ -383,11 +445,29 @@ def _symbol_of(fields: Fields, kind: str, organ: str | None, own: str | None) ->
         cited = _cited_as(organ, own)
         if cited is None:
             return None  # an organ whose resolutions are not cited by bare number (WHA, S)
-        field = "year" if cited.cited_as == "year/number" else "session"
-        built = cited.build({field: session, "number": number, "suffix": suffix})
+        if organ is None and not _fits(cited, session, number):
+            cited = style("un-ga")  # "resolution 70/1" in a text of ECOSOC (2022/12)
+        if cited.cited_as == "number/year":  # "résolution 1/2017" of the FAO Conference
+            if suffix or len(number) != 4:
+                return None
+            printed: dict[str, str] = {"number": session, "year": number}
+        else:
+            field = "year" if cited.cited_as == "year/number" else "session"
+            printed = {field: session, "number": number, "suffix": suffix}
+        built = cited.build(printed)
         return built.canonical if built else None
     except ValueError:
         return None
+
+
+def _fits(cited: Style, session: str, number: str) -> bool:
+    """Whether a bare "session/number" has the shape `cited` numbers by: a year of four
+    digits where the year is printed."""
+    if cited.cited_as == "year/number":
+        return len(session) == 4
+    if cited.cited_as == "number/year":
+        return len(number) == 4
+    return True
 
 
 def _cited_as(organ: str | None, own: str | None) -> Style | None:
