@@ -73,6 +73,10 @@ EXPECTED = {
         ["Rappelant", "Consciente", "Notant avec satisfaction"], ["Approuve", "Prie", "Invite"],
         {"Resolution 1/2017"},
     ),
+    "iaea-gc.fr.txt": (
+        "IAEA-GC", "GC(67)/RES/10", "fr", "La Conférence générale,", ["Rappelant", "Consciente"],
+        ["Prie instamment", "Prie"], {"GC(66)/RES/6", "GC(65)/RES/7"},
+    ),
     "ecosoc.fr.txt": (
         "UN-ECOSOC", "E/RES/2022/15", "fr", "Le Conseil économique et social,",
         ["Rappelant", "Réaffirmant", "Prenant note"], ["Prie", "Décide", "Invite"],
@@ -120,18 +124,20 @@ EXPECTED = {
 HEADINGS = {
     "imo-assembly.en.txt": (
         "STRATEGIC PLAN FOR THE ORGANIZATION FOR THE SIX-YEAR PERIOD 2024 TO 2029", 33,
-        date(2023, 12, 6), None,
+        date(2023, 12, 6), "adopted",
     ),
     "imo-mepc.en.txt": (
         "2022 GUIDELINES FOR THE DEVELOPMENT OF A SHIP ENERGY EFFICIENCY MANAGEMENT PLAN", 79,
-        date(2022, 12, 16), None,
+        date(2022, 12, 16), "adopted",
     ),
     "iaea-gc.en.txt": (
         "Measures to strengthen international cooperation in nuclear, radiation, transport and "
         "waste safety", 67, None, None,
     ),
     "unesco-gc.en.txt": ("Open science", 40, None, None),
-    "hrc.es.txt": ("Los derechos del niño en el entorno digital", 55, date(2024, 4, 4), None),
+    "hrc.es.txt": (
+        "Los derechos del niño en el entorno digital", 55, date(2024, 4, 4), "adopted",
+    ),
     "ilo-ilc.en.txt": (
         "Resolution concerning safety and health in the platform economy", 111, None, None,
     ),
@@ -145,6 +151,10 @@ HEADINGS = {
         date(2022, 6, 7), "adopted",
     ),
     "fao-c.fr.txt": ("Plan d'action pour la pêche", None, date(2019, 6, 28), "adopted"),
+    "iaea-gc.fr.txt": (
+        "Mesures pour renforcer la coopération internationale dans les domaines de la sûreté "
+        "nucléaire", 67, date(2023, 9, 29), "adopted",
+    ),
     "ecosoc.fr.txt": (
         "Promotion de la coopération internationale en matière fiscale", None,
         date(2022, 7, 22), "adopted",
@@ -154,7 +164,7 @@ HEADINGS = {
         "adopted",
     ),
     "imo-assembly.fr.txt": (
-        "PLAN DE TRAVAIL DE L'ORGANISATION", 33, date(2023, 12, 6), None,
+        "PLAN DE TRAVAIL DE L'ORGANISATION", 33, date(2023, 12, 6), "adopted",
     ),
     "unesco-gc.es.txt": ("Ciencia abierta", 41, None, None),
     "hrc.fr.txt": ("Droits des personnes handicapées", 52, date(2023, 4, 3), "adopted"),
@@ -164,7 +174,7 @@ HEADINGS = {
     ),
     "imo-msc.es.txt": (
         "ENMIENDAS AL CÓDIGO INTERNACIONAL DE SISTEMAS DE SEGURIDAD CONTRA INCENDIOS", 102,
-        date(2020, 11, 24), None,
+        date(2020, 11, 24), "adopted",
     ),
     "ilo-ilc.fr.txt": (
         "Résolution concernant la sécurité et la santé dans l'économie des plateformes", 111,

@@ -114,7 +114,8 @@ def parse_source(
     if header.identifier is None:
         raise ParseError(path, _no_identifier(prof), line=blocks[0].line)
     status, adopted = _status(closing, lex, prof)
-    status = status or prof.numbered_status
+    # a heading "Resolution adopted on ..." says so where no closing line does
+    status = status or prof.numbered_status or ("adopted" if header.adopted else None)
     labels = {note.label for note in footnotes}
     preamble, operative_clauses, annexes = anchor_all(  # the clauses built once, anchored
         blocks,

@@ -102,23 +102,24 @@ def numbered_session(identifier: str, profile: BodyProfile) -> Session | None:
 
 def _title_after_heading(lines: list[str], profile: BodyProfile, lexicon: Lexicon) -> str | None:
     """The title printed last before the formula ("Open science"), or after the identifier
-    on that line ("EB156.R4 Strengthening ..."); None when that text names the resolution
-    (its identifier, a date, a session) instead, is a heading's furniture ("Agenda item 7"),
-    the body's name, or no title's length: better no title than a wrong one."""
-    if not lines:
+    on that line ("EB156.R4 Strengthening ..."), passing over up to two lines that name the
+    resolution (its adoption, a date, a session) or are a heading's furniture ("Agenda item
+    7"); None when no such text is left, or it is the body's name, or no title's length:
+    better no title than a wrong one."""
+    furniture = profile.pattern("heading_line", lexicon.language)
+    for line in reversed(lines[-3:]):  # above an adoption line or an agenda item, if any
+        symbol = profile.find_identifier(line)  # (none for a body without identifier styles)
+        last = line[symbol.end() :].strip(" .:–-") if symbol is not None else line
+        if not (furniture is not None and furniture.match(last)) and not _names_it(
+            last, profile, lexicon
+        ):
+            break
+    else:
         return None
-    last = lines[-1]
-    symbol = profile.find_identifier(last)  # (none for a body without identifier styles)
-    if symbol is not None:
-        last = last[symbol.end() :].strip(" .:–-")
-    lang = lexicon.language
-    furniture = profile.pattern("heading_line", lang)
     if (
         not 4 <= len(last) <= 300
         or last.endswith((",", ";", "،"))
-        or (furniture is not None and furniture.match(last))
         or fold(last) in profile.name_forms
-        or _names_it(last, profile, lexicon)
     ):
         return None
     return _clean(last)
