@@ -111,6 +111,8 @@ def test_openers(language: str, text: str, category: str, keyword: str, concept:
         ("ar", "الثانية والخمسين", 52),  # genitive ("الدورة ... في دورتها الثانية والخمسين")
         ("ar", "الثانية والخمسون", 52),  # nominative ("الدورة الثانية والخمسون")
         ("ar", "الثمانون", 80),
+        ("ar", "الثانية والخمسون بعد المائة", 152),  # the hundreds "after" the rest
+        ("ar", "المائة", 100),
     ],
 )
 def test_ordinals(language: str, text: str, number: int) -> None:

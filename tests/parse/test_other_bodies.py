@@ -77,6 +77,14 @@ EXPECTED = {
         "IAEA-GC", "GC(67)/RES/10", "fr", "La Conférence générale,", ["Rappelant", "Consciente"],
         ["Prie instamment", "Prie"], {"GC(66)/RES/6", "GC(65)/RES/7"},
     ),
+    "who-eb.ar.txt": (
+        "WHO-EB", "EB152.R5", "ar", "إن المجلس التنفيذي،", ["وقد نظر", "وإذ يشير"],
+        ["يحث", "يطلب"], set(),
+    ),
+    "imo-assembly.ar.txt": (
+        "IMO-A", "A.1181(33)", "ar", "إن الجمعية،", ["إذ تشير", "وإذ تشير أيضاً"],
+        ["تعتمد", "تطلب"], {"A.1149(32)"},
+    ),
     "ecosoc.fr.txt": (
         "UN-ECOSOC", "E/RES/2022/15", "fr", "Le Conseil économique et social,",
         ["Rappelant", "Réaffirmant", "Prenant note"], ["Prie", "Décide", "Invite"],
@@ -100,7 +108,7 @@ EXPECTED = {
         {"A/HRC/RES/49/12"},
     ),
     "hrc.ar.txt": (
-        "UN-HRC", "A/HRC/RES/52/3", "ar", "إن مجلس حقوق الإنسان", ["إذ يسترشد", "وإذ يشير"],
+        "UN-HRC", "A/HRC/RES/52/3", "ar", "إن مجلس حقوق الإنسان،", ["إذ يسترشد", "وإذ يشير"],
         ["يرحب", "يهيب", "يقرر"], {"A/HRC/RES/49/12"},
     ),
     "who-eb-recommends.en.txt": (
@@ -155,6 +163,8 @@ HEADINGS = {
         "Mesures pour renforcer la coopération internationale dans les domaines de la sûreté "
         "nucléaire", 67, date(2023, 9, 29), "adopted",
     ),
+    "who-eb.ar.txt": ("تعزيز التأهب والاستجابة للطوارئ الصحية", 152, date(2023, 2, 6), "adopted"),
+    "imo-assembly.ar.txt": ("خطة عمل المنظمة", 33, date(2023, 12, 6), "adopted"),
     "ecosoc.fr.txt": (
         "Promotion de la coopération internationale en matière fiscale", None,
         date(2022, 7, 22), "adopted",

@@ -35,6 +35,7 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold().replace("’", "'")
 
 
+_JOINERS = frozenset(("et", "y", "و", "بعد"))
 _ORDINAL_BREAKS = re.compile(r"[\s\-‑]+")  # between the words of an ordinal
 
 
@@ -134,14 +135,15 @@ class Lexicon:
 
     def ordinal(self, text: str) -> int | None:
         """The number of an ordinal: "89ª", "89e", "89th", "Sixty-sixth", "eightieth",
-        "Quatre-vingtième", "soixante-dix-huitième"."""
+        "Quatre-vingtième", "soixante-dix-huitième", "الثانية والخمسون بعد المائة"."""
         text = text.strip().translate(_ARABIC_DIGITS)
         found = self.ordinal_suffix.search(text)
         if found:
             return int(found.group("n"))
         if text.isdigit():
             return int(text)
-        words = [w for w in _ORDINAL_BREAKS.split(fold(text)) if w and w not in ("et", "y", "و")]
+        # "and" joins tens and units; Arabic puts the hundreds "after": الثانية والخمسون بعد المائة
+        words = [w for w in _ORDINAL_BREAKS.split(fold(text)) if w and w not in _JOINERS]
         words = [w[1:] if w.startswith("و") and len(w) > 2 else w for w in words]
         total = previous = 0
         values = self._ordinal_values
