@@ -86,6 +86,8 @@ ORGANS = [
     ("un-hrc",
      "Rappelant la résolution 60/251 de l'Assemblée générale et ses résolutions 5/1 et 5/2",
      ["A/RES/60/251", "A/HRC/RES/5/1", "A/HRC/RES/5/2"]),
+    ("un-ga", "وإذ تشير إلى قرار مجلس حقوق الإنسان 5/1 وقرارها 60/251،",
+     ["A/HRC/RES/5/1", "A/RES/60/251"]),  # "قرارها": its resolution
     # a body citing its own by year/number: a "session/number" is the Assembly's
     ("un-ecosoc", "Recalling its resolution 2021/10 and resolution 70/1,",
      ["E/RES/2021/10", "A/RES/70/1"]),
@@ -99,4 +101,21 @@ ORGANS = [
 
 @pytest.mark.parametrize(("own", "text", "expected"), ORGANS, ids=[c[1][:40] for c in ORGANS])
 def test_the_organ_of_a_bare_number(own: str, text: str, expected: list[str]) -> None:
+    assert [c.identifier for c in find_citations(text, "preamble-1", own=own)] == expected
+
+
+# Arabic writes "and", "by", "to" joined to the keyword, and has a dual
+ARABIC = [
+    ("un-sc", "إذ يشير إلى قراراته السابقة، بما فيها القرار 2320 (2016) والقرار 2378 (2017)،",
+     ["S/RES/2320(2016)", "S/RES/2378(2017)"]),
+    ("un-ga", "وإذ تشير إلى القرارين 70/1 و 71/2، وعملا بالقرار 72/3 وبمقررها 73/501،",
+     ["A/RES/70/1", "A/RES/71/2", "A/RES/72/3", "A/DEC/73/501"]),
+    ("un-ga", "وإذ تشير إلى قرارها 60/251 المؤرخ 15 آذار/مارس 2006، وللقرار 61/1",
+     ["A/RES/60/251", "A/RES/61/1"]),
+    ("un-ga", "وإذ تشير إلى قراريها 70/1 و71/2،", ["A/RES/70/1", "A/RES/71/2"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("own", "text", "expected"), ARABIC, ids=[c[1][:30] for c in ARABIC])
+def test_arabic_keywords_with_joined_words(own: str, text: str, expected: list[str]) -> None:
     assert [c.identifier for c in find_citations(text, "preamble-1", own=own)] == expected

@@ -85,6 +85,10 @@ EXPECTED = {
         "IMO-A", "A.1181(33)", "ar", "إن الجمعية،", ["إذ تشير", "وإذ تشير أيضاً"],
         ["تعتمد", "تطلب"], {"A.1149(32)"},
     ),
+    "un-sc.ar.txt": (
+        "UN-SC", "S/RES/2719(2023)", "ar", "إن مجلس الأمن،", ["إذ يشير", "وإذ يؤكد من جديد"],
+        ["يقرر", "يطلب", "يقرر"], {"S/RES/2320(2016)", "S/RES/2378(2017)"},
+    ),
     "ecosoc.fr.txt": (
         "UN-ECOSOC", "E/RES/2022/15", "fr", "Le Conseil économique et social,",
         ["Rappelant", "Réaffirmant", "Prenant note"], ["Prie", "Décide", "Invite"],
@@ -165,6 +169,7 @@ HEADINGS = {
     ),
     "who-eb.ar.txt": ("تعزيز التأهب والاستجابة للطوارئ الصحية", 152, date(2023, 2, 6), "adopted"),
     "imo-assembly.ar.txt": ("خطة عمل المنظمة", 33, date(2023, 12, 6), "adopted"),
+    "un-sc.ar.txt": (None, None, date(2023, 12, 21), "adopted"),
     "ecosoc.fr.txt": (
         "Promotion de la coopération internationale en matière fiscale", None,
         date(2022, 7, 22), "adopted",

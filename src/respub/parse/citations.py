@@ -258,11 +258,14 @@ def _bare_references(
                 groups = ref.groups()
                 fields = groups[1:-1]
                 if not looked and _needs_organ(fields, kind):
-                    before = slice(_after_references(text, hit_start), hit_start)
-                    organ = _organ(lowered[before] if alike else text[before], alike)
+                    looked = True
+                    if text.endswith(_ITS, hit_start, hit_end):  # "قرارها": its own
+                        organ = None
+                    else:
+                        before = slice(_after_references(text, hit_start), hit_start)
+                        organ = _organ(lowered[before] if alike else text[before], alike)
                     if organ is None:  # "résolution 5/1 du Conseil des droits de l'homme"
                         organ = _organ_after(text, ref.end())
-                    looked = True
                 identifier = _symbol_of(fields, kind, organ, own)
                 if identifier:
                     found.append((ref_start, Citation(identifier, groups[0], kind, clause)))
@@ -374,6 +377,7 @@ def _organ(before: str, lowered: bool = False) -> str | None:
 
 # what may come between a French or Spanish reference (or list) and the organ named after
 # it: more references and their links; then "of the", "du", "de la", "de l'", "del"
+_ITS = ("ها", "ه")  # the possessive suffixes of Arabic keywords: "قرارها", "قراره"
 _POSSESSIVE = re.compile(r"\b(?:its|their|sa|ses|son|leurs?|sus?)\b", re.IGNORECASE)
 _OF = re.compile(r"\s*+(?:,\s*+)?(?:of\s+the|du|de\s+la|de\s+l['’]|del)\s*+")
 _OF_ORGAN = re.compile(
