@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from itertools import repeat
+from operator import le
 
 from respub.knowledge.lexicon import LANGUAGES, lexicon
 
@@ -24,21 +25,22 @@ def detect_language(text: str) -> str | None:
     when two languages share the most (French and Spanish share "la", "de").
     """
     head = text[:1200]
-    words = _latin_words(head)
-    if words is None:  # beyond Latin-1: maybe Arabic
+    latin = _latin_words(head)
+    if latin is not None:  # no Latin-1 word is Arabic
+        total = len(latin)
+        marks = bytes(filter(None, map(_function_byte_marks().get, latin)))
+    else:  # beyond Latin-1: maybe Arabic
         words = words_of(head.casefold())
+        total = len(words)
         # the words opening with an Arabic letter, from "\u0600" up to "\u0700" (in C)
-        arabic = sum(map("\u0700".__gt__, words)) - sum(map("\u0600".__gt__, words))
-    else:  # no Latin-1 word is Arabic
-        arabic = 0
-    total = len(words)
+        arabic = sum(map(le, repeat("\u0600"), words)) - sum(map(le, repeat("\u0700"), words))
+        if total and arabic > total * 0.3:
+            return "ar"
+        marks = bytes(filter(None, map(_function_word_marks().get, words)))
     if not total:
         return None
-    if arabic > total * 0.3:
-        return "ar"
-    # each function word as the one character of its set of languages, then the words of
-    # each set counted in the string of them
-    marks = "".join(map(_function_word_marks().get, words, repeat("")))
+    # each function word as the number of its set of languages, the words of each set
+    # counted in the bytes of them
     counts = dict.fromkeys(_LATIN_SCRIPT, 0)
     for mark, languages in _language_sets().items():
         if count := marks.count(mark):
@@ -50,13 +52,14 @@ def detect_language(text: str) -> str | None:
     return best if counts[best] / total >= 0.08 else None
 
 
-def _latin_words(text: str) -> list[str] | None:
-    """`words_of(text.casefold())` for a text of Latin-1 characters, folded and split in one
-    table lookup per byte; None for any other text, and for one holding the two characters
-    whose fold leaves Latin-1 or a character ("µ" → "μ", "ß" → "ss").
+def _latin_words(text: str) -> list[bytes] | None:
+    """`words_of(text.casefold())` encoded in Latin-1, for a text of Latin-1 characters,
+    folded and split in one table lookup per byte; None for any other text, and for one
+    holding the two characters whose fold leaves Latin-1 or a character ("µ" → "μ",
+    "ß" → "ss").
 
     >>> _latin_words("L'Assemblée GÉNÉRALE, 2e"), _latin_words("Straße") is None
-    (['l', 'assemblée', 'générale', 'e'], True)
+    ([b'l', b'assembl\\xe9e', b'g\\xe9n\\xe9rale', b'e'], True)
     """
     try:
         encoded = text.encode("latin-1")
@@ -64,7 +67,7 @@ def _latin_words(text: str) -> list[str] | None:
         return None
     if b"\xb5" in encoded or b"\xdf" in encoded:
         return None
-    return encoded.translate(_LATIN_FOLDED_BREAKS).decode("latin-1").split()
+    return encoded.translate(_LATIN_FOLDED_BREAKS).split()
 
 
 def words_of(text: str) -> list[str]:
@@ -126,15 +129,26 @@ def _function_word_languages() -> dict[str, tuple[str, ...]]:
 
 
 @cache
-def _language_sets() -> dict[str, tuple[str, ...]]:
-    """The sets of languages of `_function_word_languages`, each under a character of its
-    own (the mark of its words in `_function_word_marks`)."""
+def _language_sets() -> dict[int, tuple[str, ...]]:
+    """The sets of languages of `_function_word_languages`, each under a number of its own
+    (the mark of its words in `_function_word_marks`), from 1."""
     distinct = dict.fromkeys(_function_word_languages().values())
-    return {chr(0x41 + index): languages for index, languages in enumerate(distinct)}
+    return {index: languages for index, languages in enumerate(distinct, start=1)}
 
 
 @cache
-def _function_word_marks() -> dict[str, str]:
-    """Each function word -> the character of its set of languages (`_language_sets`)."""
+def _function_word_marks() -> dict[str, int]:
+    """Each function word -> the number of its set of languages (`_language_sets`)."""
     marks = {languages: mark for mark, languages in _language_sets().items()}
     return {word: marks[found] for word, found in _function_word_languages().items()}
+
+
+@cache
+def _function_byte_marks() -> dict[bytes, int]:
+    """`_function_word_marks` of the words in Latin-1 (the words `_latin_words` finds);
+    a word beyond it is none of them."""
+    return {
+        word.encode("latin-1"): mark
+        for word, mark in _function_word_marks().items()
+        if max(word) < "\u0100"
+    }
