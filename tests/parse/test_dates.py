@@ -47,6 +47,29 @@ def test_same_as_the_plain_definition() -> None:
             assert parse_date(text, lex) == (found[1] if found else None)
 
 
+def test_a_day_month_and_year_alone_is_read_as_a_range_is() -> None:
+    # `parse_date` reads "19 September 2025" directly: as `parse_date_range` would
+    draw = random.Random(5)
+    for language in LANGUAGES:
+        lex = lexicon(language)
+        months = [names[0] for names in lex.months] + ["Sept", "de", "ABRIL", "x-y"]
+        days = ["0", "1", "05", "29", "30", "31", "32", "99", "٢٣", "١"]
+        years = ["2021", "2024", "2100", "0000", "١٩٩٩"]
+        spaces = [" ", "  ", "\n", "\t "]
+        for _ in range(400):
+            text = (
+                draw.choice(["", " "])
+                + draw.choice(days)
+                + draw.choice(spaces)
+                + draw.choice(months)
+                + draw.choice(spaces)
+                + draw.choice(years)
+                + draw.choice(["", " ", "\n"])
+            )
+            found = parse_date_range(text, lex)
+            assert parse_date(text, lex) == (found[1] if found else None), text
+
+
 def test_reads_printed_dates() -> None:
     assert parse_date_range("from 23 to 25 November 2021", lexicon("en")) == (
         date(2021, 11, 23),

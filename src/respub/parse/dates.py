@@ -101,7 +101,21 @@ def first_date(text: str, lexicon: Lexicon) -> date | None:
     return parse_date(text[: year.end()], lexicon) if year else None
 
 
+_DAY_MONTH_YEAR = re.compile(r"\s*(\d{1,2})\s+([^\W\d_]+)\s+(\d{4})\s*")
+
+
 def parse_date(text: str, lexicon: Lexicon) -> date | None:
     """The single date printed in `text` ("19 September 2025", "23 de noviembre de 2021")."""
-    found = parse_date_range(text, lexicon)
-    return found[1] if found else None
+    plain = _DAY_MONTH_YEAR.fullmatch(text)
+    if plain is None:
+        found = parse_date_range(text, lexicon)
+        return found[1] if found else None
+    # a day, a word and a year alone, the form most dates take: the tokens `parse_date_range`
+    # reads, read directly (a day beyond 31 or a word no month is no date there either)
+    day, month = int(plain[1]), _month_numbers(lexicon).get(fold(plain[2]))
+    if month is None or not 1 <= day <= 31:
+        return None
+    try:
+        return date(int(plain[3]), month, day)
+    except ValueError:
+        return None
