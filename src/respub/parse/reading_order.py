@@ -97,7 +97,14 @@ def split_heading(lines: list[str], formula: re.Pattern[str] | None) -> list[str
     if formula is None:
         return lines
     inside = unanchored(formula)
-    for index, line in enumerate(lines[:_HEAD_LINES]):
+    # the head's lines joined are searched once: the lines above the first line the formula
+    # is found in (at its start or inside) hold it nowhere, and are not looked at one by one
+    head = "\n".join(lines[:_HEAD_LINES])
+    found = inside.search(head)
+    if found is None:
+        return lines
+    first = head.count("\n", 0, found.start())
+    for index, line in enumerate(lines[first:_HEAD_LINES], first):
         if formula.match(line):
             return lines  # the formula opens a line already
         found = inside.search(line, 1)
