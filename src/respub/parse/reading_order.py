@@ -253,7 +253,9 @@ def _inline_pieces(lines: list[str]) -> Iterator[str]:
         if not line:  # a blank line holds no number
             yield line
             continue
-        if found := numbered(line):
+        # a numbered line opens with a digit (`MARKS.numbered` does: a test checks it), the
+        # character tells most lines apart without a match
+        if line[:1].isdecimal() and (found := numbered(line)):
             last = int(found.group("number"))
         while last and f" {last + 1}. " in line:
             found = _inline(last + 1).search(line)
