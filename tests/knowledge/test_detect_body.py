@@ -41,6 +41,7 @@ def _lines(draw: random.Random) -> list[str]:
         "Council,", "E/RES/2023/5", "Resolution 3/2019", "C187", "WHA72.1",
     ]  # fmt: skip
     lines += ["      The Economic and Social Council,", "\tLe Conseil exécutif,"]  # indented
+    lines += ["L'Assemblée générale,", "L’Assemblée générale,", "L'Assemblée générale"]
     draw.shuffle(lines)
     return lines
 
@@ -61,3 +62,11 @@ def test_each_identifier_stem_is_listed_once() -> None:
         stems = candidate.identifier_stems
         assert len(stems) == len(set(stems)), (candidate.code, stems)
     assert profile("UN-GA").identifier_stems == ("A/RES/",)
+
+
+def test_a_mark_of_a_few_texts_is_looked_for_as_its_texts() -> None:
+    """ "L[’']Assemblée générale," is looked for as its two texts, counted once whichever
+    occur (`test_detect_body_is_the_first_ranked` compares the count with the pattern's)."""
+    index = [p.code for p in _detector().candidates].index("UN-GA")
+    texts = frozenset(["L'Assemblée générale,", "L’Assemblée générale,"])
+    assert (index, texts) in _detector().choices

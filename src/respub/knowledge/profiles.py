@@ -378,6 +378,8 @@ def detect_body(text: str, language: str | None = None) -> BodyProfile | None:
     for literal in found:  # each body's literal marks, counted from the literals found
         for index in detector.marked.get(literal, ()):
             counts[index] += 1
+    for index, choices in detector.choices:  # one mark, whichever of its texts occurs
+        counts[index] += not found.isdisjoint(choices)
     for index, pattern in detector.patterns:
         counts[index] += pattern.search(head) is not None
     lines: dict[str, re.Match[str] | None] = {}
@@ -399,25 +401,27 @@ def detect_body(text: str, language: str | None = None) -> BodyProfile | None:
 
 
 _INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
+_INDENTED_LINE = re.compile(r"\n[ \t]")
 
 
 def _dedented(text: str) -> str:
     """`text` with its lines' indentation gone: a text layer that keeps the layout's
     indentation ("      The Economic and Social Council,") still opens lines with formulas.
 
-    >>> _dedented("  A\\n\\tB\\nC")
-    'A\\nB\\nC'
+    >>> _dedented("  A\\n\\tB\\nC"), _dedented("A\\nB \\tC")
+    ('A\\nB\\nC', 'A\\nB \\tC')
     """
-    if text[:1] in (" ", "\t") or "\n " in text or "\n\t" in text:
+    if text[:1] in (" ", "\t") or _INDENTED_LINE.search(text):  # (one pass over the text)
         return _INDENT.sub("", text)
     return text
 
 
 class _Detector(NamedTuple):
     candidates: tuple[BodyProfile, ...]
-    literals: LiteralSet  # every literal mark of them all
+    literals: LiteralSet  # every literal mark of them all, and the texts of `choices`
     marked: dict[str, tuple[int, ...]]  # a literal mark -> the candidates it counts for
-    patterns: tuple[tuple[int, re.Pattern[str]], ...]  # each candidate's non-literal marks
+    choices: tuple[tuple[int, frozenset[str]], ...]  # marks of a few texts (`_choices`)
+    patterns: tuple[tuple[int, re.Pattern[str]], ...]  # each candidate's other marks
 
 
 @cache
@@ -427,10 +431,33 @@ def _detector() -> _Detector:
     few candidates looked at look for their own, where the set, holding short stems
     opening with "." or "/", would try many more places.)"""
     candidates = (*profiles().values(), *known_bodies().values())
-    literals = LiteralSet(m for p in candidates for m in p._marks[0])
     marked: dict[str, list[int]] = {}
     for index, candidate in enumerate(candidates):
         for mark in candidate._marks[0]:  # a mark listed twice counts twice
             marked.setdefault(mark, []).append(index)
-    patterns = tuple((i, p) for i, c in enumerate(candidates) for p in c._marks[1])
-    return _Detector(candidates, literals, {k: tuple(v) for k, v in marked.items()}, patterns)
+    others = [(i, p, _choices(p.pattern)) for i, c in enumerate(candidates) for p in c._marks[1]]
+    choices = tuple((i, frozenset(texts)) for i, _, texts in others if texts is not None)
+    patterns = tuple((i, p) for i, p, texts in others if texts is None)
+    literals = LiteralSet([*marked, *(text for _, texts in choices for text in texts)])
+    return _Detector(
+        candidates, literals, {k: tuple(v) for k, v in marked.items()}, choices, patterns
+    )
+
+
+_CHOICE = re.compile(r"(?P<before>[^\[\]]*)\[(?P<chars>[^\]\\^-]+)\](?P<after>[^\[\]]*)")
+
+
+def _choices(pattern: str) -> tuple[str, ...] | None:
+    """The texts a mark matches when it is literal text but for one class of characters
+    (each text found by the literal search); None for any other pattern.
+
+    >>> _choices("L[’']A."), _choices(r"L[’']A\\."), _choices(r"L[’']\\d")
+    (None, ('L’A.', "L'A."), None)
+    """
+    found = _CHOICE.fullmatch(pattern)
+    if found is None:
+        return None
+    before, after = _literal_text(found["before"]), _literal_text(found["after"])
+    if before is None or after is None:
+        return None
+    return tuple(before + char + after for char in dict.fromkeys(found["chars"]))
