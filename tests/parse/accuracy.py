@@ -8,8 +8,8 @@ The scoring rules were fixed before any parser output on the annotated texts was
   keyword matches an annotated one when either is the other's leading or trailing words
   ("Calls upon" ~ "Urgently calls upon", "Noting" ~ "Noting with grave concern"), case
   ignored;
-- citations: the set of resolution and decision identifiers cited outside the footnotes
-  equals the annotated set.
+- citations: the set of resolution and decision identifiers cited in the preamble and the
+  operative part (not the footnotes nor the annexes) equals the annotated set.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ def score(resolution: Resolution, identifier: str, note: dict[str, Any]) -> dict
     cited = {
         c.identifier
         for c in resolution.citations
-        if c.kind in ("resolution", "decision") and not c.clause.startswith("footnote")
+        if c.kind in ("resolution", "decision") and c.clause.startswith(("preamble", "operative"))
     }
     adopted = note.get("adopted")
     return {

@@ -92,6 +92,12 @@ ORGANS = [
     ("un-ecosoc", "Recalling its resolution 2021/10 and resolution 70/1,",
      ["E/RES/2021/10", "A/RES/70/1"]),
     ("un-ecosoc", "Rappelant la résolution 70/1 de l'Assemblée générale,", ["A/RES/70/1"]),
+    # the Commission on Human Rights numbered by year; no session of the Assembly has 4 digits
+    ("un-ga", "Recalling Commission on Human Rights resolution 2005/69 of 20 April 2005,",
+     ["E/CN.4/RES/2005/69"]),
+    ("un-hrc", "Rappelant la résolution 2005/69 de la Commission des droits de l'homme,",
+     ["E/CN.4/RES/2005/69"]),
+    ("un-ga", "Recalling its resolution 2005/69 and resolution ES-10/1,", ["A/RES/ES-10/1"]),
     # the FAO Conference numbers within the year: "number/year"
     ("fao-c", "Rappelant la résolution 1/2017 de la Conférence et la résolution 70/1 de "
      "l'Assemblée générale,", ["Resolution 1/2017", "A/RES/70/1"]),

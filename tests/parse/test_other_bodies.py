@@ -117,7 +117,7 @@ EXPECTED = {
     ),
     "who-eb-recommends.en.txt": (
         "WHO-EB", "EB152.R3", "en", "The Executive Board,", ["Having considered"],
-        ["RECOMMENDS"], set(),
+        ["RECOMMENDS"], {"WHA67.20"},  # in the attached draft
     ),
     "imo-msc.es.txt": (
         "IMO-MSC", "MSC.474(102)", "es", "EL COMITÉ DE SEGURIDAD MARÍTIMA,",
@@ -234,6 +234,8 @@ def test_a_draft_recommended_to_another_body_is_attached_not_read_as_clauses() -
     assert draft.paragraphs[0] == "The Seventy-sixth World Health Assembly,"
     assert draft.paragraphs[-1].startswith("2. REQUESTS the Director-General")
     assert len(draft.paragraphs) == 5
+    # what the draft cites is cited, in its place
+    assert [(c.identifier, c.clause) for c in resolution.citations] == [("WHA67.20", "annex-1")]
 
 
 def test_the_iri_of_a_body_without_profile_is_under_its_own_segment() -> None:

@@ -139,7 +139,9 @@ def parse_source(
         operative=operative_clauses,
         footnotes=footnotes,
         annexes=annexes,
-        citations=_citations(header.identifier, prof, preamble, operative_clauses, footnotes),
+        citations=_citations(
+            header.identifier, prof, preamble, operative_clauses, footnotes, annexes
+        ),
         metadata=doc.metadata,
         warnings=warnings,
     )
@@ -332,18 +334,34 @@ def _citations(
     preamble: Sequence[PreambularClause],
     operative: Sequence[OperativeClause],
     footnotes: Sequence[Footnote],
+    annexes: Sequence[Annex] = (),
 ) -> tuple[Citation, ...]:
-    """The citations in a resolution's clauses and footnotes (`prof`: the citing body's
-    profile), but of the resolution itself (`identifier`)."""
+    """The citations in a resolution's clauses, footnotes and annexes (an attached
+    declaration or draft: `prof`: the citing body's profile), but of the resolution itself
+    (`identifier`)."""
     found: list[Citation] = []
     places = [
         *((f"preamble-{i}", c.text) for i, c in enumerate(preamble, start=1)),
         *((f"operative-{i}", _operative_text(c)) for i, c in enumerate(operative, 1)),
         *((f"footnote-{n.label}", n.text) for n in footnotes),
+        *((f"annex-{i}", p) for i, a in enumerate(annexes, 1) for p in a.paragraphs),
     ]
+    seen: set[tuple[str, str, str]] = set()  # an annex is one place of many paragraphs
     for cited in cite_places(places, _own_style(prof)):
-        found.extend(c for c in cited if c.identifier != identifier)
+        for c in cited:
+            if c.identifier != identifier and (c.clause[0] != "a" or _first(c, seen)):
+                found.append(c)
     return tuple(found)
+
+
+def _first(citation: Citation, seen: set[tuple[str, str, str]]) -> bool:
+    """Whether `citation` is the first of its identifier and kind in its place (`seen`:
+    those met before, which it joins)."""
+    key = (citation.clause, citation.identifier, citation.kind)
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
 
 
 def _own_style(prof: BodyProfile) -> str | None:

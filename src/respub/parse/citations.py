@@ -451,6 +451,8 @@ def _symbol_of(fields: Fields, kind: str, organ: str | None, own: str | None) ->
             return None  # an organ whose resolutions are not cited by bare number (WHA, S)
         if organ is None and not _fits(cited, session, number):
             cited = style("un-ga")  # "resolution 70/1" in a text of ECOSOC (2022/12)
+        if not _fits(cited, session, number):
+            return None  # "resolution 2005/69" of no organ numbering by year: none known
         if cited.cited_as == "number/year":  # "résolution 1/2017" of the FAO Conference
             if suffix or len(number) != 4:
                 return None
@@ -466,12 +468,12 @@ def _symbol_of(fields: Fields, kind: str, organ: str | None, own: str | None) ->
 
 def _fits(cited: Style, session: str, number: str) -> bool:
     """Whether a bare "session/number" has the shape `cited` numbers by: a year of four
-    digits where the year is printed."""
+    digits where the year is printed, a session of up to three."""
     if cited.cited_as == "year/number":
         return len(session) == 4
     if cited.cited_as == "number/year":
         return len(number) == 4
-    return True
+    return len(session) < 4 or not session.isdecimal()
 
 
 def _cited_as(organ: str | None, own: str | None) -> Style | None:
