@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 
-from respub.knowledge.language import detect_language, words_of
+from respub.knowledge.language import _arabic_share, detect_language, words_of
 from respub.knowledge.lexicon import LANGUAGES, lexicon
 
 
@@ -78,3 +78,19 @@ def test_words_french_and_spanish_share_count_but_do_not_decide() -> None:
     assert detect_language(spanish) == "es"
     assert detect_language("la de la de que en un la") is None  # French or Spanish: say so
     assert detect_language("Le Conseil, rappelant la résolution de la Conférence") == "fr"
+
+
+def test_the_arabic_share_of_windows_1256_text_is_counted_as_words_are() -> None:
+    # every character Windows-1256 encodes, in runs: the words and the Arabic ones of the
+    # folded text, counted from the classes of the bytes
+    encoded = [bytes([code]).decode("cp1256", "ignore") for code in range(256)]
+    characters = [c for c in encoded if c]
+    draw = random.Random(11)
+    for _ in range(2000):
+        text = "".join(
+            draw.choice(characters) * draw.randint(1, 3) for _ in range(draw.randint(0, 60))
+        )
+        words = words_of(text.casefold())
+        arabic = sum("\u0600" <= w[0] < "\u0700" for w in words)
+        assert _arabic_share(text) == (len(words), arabic), text
+    assert _arabic_share("قرار ‑ x") is None  # U+2011: no character of Windows-1256
