@@ -112,14 +112,18 @@ class Style:
 
     def build(self, groups: dict[str, Any]) -> Identifier | None:
         """The identifier of the given fields (strings as printed, or normalised values)."""
-        session = str(groups["session"]).upper() if groups.get("session") else None
-        if groups.get("roman"):
-            prefix, _, numeral = str(groups["roman"]).upper().rpartition("-")
+        get = groups.get
+        session = get("session")
+        session = str(session) if session else None
+        roman = get("roman")
+        if roman:
+            prefix, _, numeral = str(roman).upper().rpartition("-")
             session = f"{prefix}-{roman_to_int(numeral)}" if prefix else str(roman_to_int(numeral))
-        if session is not None:
-            prefix, number = _split_session(session)
-            session = f"{prefix}{number}"
-        year = int(groups["year"]) if groups.get("year") else None
+        if session is not None:  # "es-011" -> "ES-11"
+            prefix, _, digits = session.upper().rpartition("-")
+            session = f"{prefix}-{int(digits)}" if prefix else str(int(digits))
+        year = get("year")
+        year = int(year) if year else None
         table = sessions().get(self.body)
         if table is not None:
             if year is None and session is not None:
@@ -127,18 +131,27 @@ class Style:
             elif session is None and year is not None:
                 found = table.session(year)
                 session = str(found) if found is not None else None
-        if (self.key == "year" and year is None) or (self.key == "session" and session is None):
-            return None
-        suffix = str(groups.get("suffix") or "").upper()
-        number = int(groups["number"]) if groups.get("number") else roman_to_int(groups["numeral"])
-        fields: dict[str, Any] = dict(number=number, suffix=suffix, session=session, year=year)
+        if self.key == "year":
+            if year is None:
+                return None
+            key = str(year)
+        elif self.key == "session":
+            if session is None:
+                return None
+            key = session.lower()
+        else:  # "none" (`styles` checks)
+            key = ""
+        suffix = get("suffix")
+        suffix = str(suffix).upper() if suffix else ""
+        number = get("number")
+        number = int(number) if number else roman_to_int(groups["numeral"])
+        fields = {"number": number, "suffix": suffix, "session": session, "year": year}
         if "{numeral" in self.canonical:  # Roman numerals only where printed
             fields["numeral"] = int_to_roman(number)
         if "{roman" in self.canonical:
             fields["roman"] = _roman_session(session) if session else None
-        key = {"year": str(year), "session": str(session).lower(), "none": ""}[self.key]
         try:
-            canonical = self.canonical.format(**fields)
+            canonical = self.canonical.format_map(fields)
         except (TypeError, ValueError, KeyError):
             return None
         return Identifier(
@@ -207,6 +220,9 @@ def _data() -> dict[str, Any]:
 @cache
 def styles() -> tuple[Style, ...]:
     """Every identifier style, in table order."""
+    for s in _data()["styles"]:
+        if s["key"] not in ("year", "session", "none"):
+            raise ValueError(f"identifiers.yaml: {s['id']}: unknown key {s['key']!r}")
     return tuple(
         Style(
             str(s["id"]),
