@@ -34,11 +34,13 @@ from respub.parse.identifiers import canonical
 _ROMAN = r"(?:[IVXLC]+|ES-[IVXLC\d]+|S-[IVXLC\d]+)"
 # 53/199 or 2625 (XXV): the two alternatives never match at one position ("/" after the
 # digits or not), so the form with a session (the Assembly's since 1976) is tried first;
-# no digit follows a run of digits either takes, so its quantifiers are possessive
-# (tests/parse/test_citation_patterns.py checks this pattern against the plain one)
+# no digit follows a run of digits either takes, so its quantifiers are possessive; an
+# optional group is an alternative with nothing, `(?:x|)`, which the engine tries without
+# the bookkeeping of a repeat that `(?:x)?` costs (tests/parse/test_citation_patterns.py
+# checks these patterns against their plain forms)
 _BARE = re.compile(
-    r"(?P<session>(?:ES-|S-)?\d{1,4}+)/(?P<number>\d{1,4}+)(?:\s?(?P<suffix>[A-Z]))?(?![\w/])"
-    rf"|(?P<num>\d{{1,4}}+)\s?(?P<letter>[A-Z])?\s?\((?P<paren>{_ROMAN}|\d{{4}})\)"
+    r"(?P<session>(?:ES-|S-|)\d{1,4}+)/(?P<number>\d{1,4}+)(?:\s?(?P<suffix>[A-Z])|)(?![\w/])"
+    rf"|(?P<num>\d{{1,4}}+)\s?(?:(?P<letter>[A-Z])|)\s?\((?P<paren>{_ROMAN}|\d{{4}})\)"
 )
 # a phrase of up to 150 characters without a sentence or list break, then "and"/"," and a
 # number such as 70/54 (an Assembly session of up to three digits)
@@ -51,12 +53,15 @@ _HOP_AHEAD = re.compile(r"[^;.:()\d]*+(?=\d{1,3}/\d{1,4}\b)")
 # ("of 24 October 1970", or without its year: "27 (1947) of 1 August, 30 (1947)");
 # possessive where giving characters back cannot let the rest match (a separator or a
 # word never opens with a space, nor a month name with a letter taken before it), and
-# where what follows matches whatever is taken (the year of a date, the separators after it)
+# where what follows matches whatever is taken (the year of a date, the separators after it);
+# a month's name, `[^\W\d_]++`, is first read as a run of ASCII letters, which the engine
+# tests without looking characters up, where no other letter follows it
 _LINK = re.compile(
     r"(?:\s*+(?:,|;|and|et|y|e|و|to|à|a|إلى)\s*+|\s++)"
     r"(?:(?:of|du|de|del|المؤرخ|المؤرخة)\s++"
-    r"(?:\d{1,2}+(?:er)?\s++(?:de\s+)?[^\W\d_]++(?:\s++(?:de\s++)?+\d{4})?+|\d{4})"
-    r"(?:\s*+(?:,|;|and|et|y|و))*+\s*+)?"
+    r"(?:\d{1,2}+(?:er|)\s++(?:de\s+|)(?:[A-Za-z]++(?![^\W\d_])|[^\W\d_]++)"
+    r"(?>\s++(?>de\s++|)\d{4}|)|\d{4})"
+    r"(?:\s*+(?:,|;|and|et|y|و))*+\s*+|)"
 )
 # "resolutions 1325 (2000) to 1330 (2000)", "70/1 à 70/3": every number of the range
 _RANGE = re.compile(r"\s*+(?:to|à|au|a|al|إلى|[-–])\s*+")
@@ -65,7 +70,7 @@ _RANGE = re.compile(r"\s*+(?:to|à|au|a|al|إلى|[-–])\s*+")
 # and `ranged` where a range word and a number follow, the only place a range may end
 _ITEM = re.compile(
     rf"(?>{_LINK.pattern}|)(?P<ref>{_BARE.pattern})"
-    rf"(?P<ranged>(?={_RANGE.pattern}(?:ES-|S-)?\d))?"
+    rf"(?:(?P<ranged>(?={_RANGE.pattern}(?:ES-|S-)?\d))|)"
 )
 # a reference's groups, in `_BARE`'s order; `_ITEM.groups()` gives the reference, these,
 # and `ranged`: each item's groups read at once, where a call by name costs one each
