@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from operator import itemgetter
 
-from respub.knowledge.firstlook import lowers_alike
+from respub.knowledge.firstlook import CASE_EXCEPTIONS, lowers_alike
 from respub.knowledge.identifiers import (
     Identifier,
     Style,
@@ -109,10 +109,27 @@ def read(text: str) -> tuple[str, bool, bool]:
         return text.lower(), True, _ascii_digit(text)
     try:
         latin = text.encode("latin-1")
-    except UnicodeEncodeError:  # wider: lowered by `str.lower`, digits by the pattern
-        lowered = text.lower()
-        return lowered, lowers_alike(text, lowered), _DIGIT.search(text) is not None
+    except UnicodeEncodeError:
+        return _read_wider(text)
     lowered = latin.translate(_LATIN1_LOWER).decode("latin-1")
+    return lowered, _MICRO not in text, _ascii_digit(text)
+
+
+def _read_wider(text: str) -> tuple[str, bool, bool]:
+    """`read` of a text beyond Latin-1: one of Windows-1252 (Latin-1's letters with “quotes”,
+    dashes, €, Œ) as a text of Latin-1, byte by byte (its only digits are ASCII, µ its only
+    case exception); a wider one by `str.lower` and the patterns.
+
+    >>> _read_wider("“Œuvre” µ 7"), _read_wider("القرار ٧")
+    (('“œuvre” µ 7', False, True), ('القرار ٧', True, True))
+    """
+    try:
+        encoded = text.encode("cp1252")
+    except UnicodeEncodeError:
+        lowered = text.lower()
+        digit = _ascii_digit(text) or _DIGIT.search(text) is not None
+        return lowered, lowers_alike(text, lowered), digit
+    lowered = encoded.translate(_CP1252_LOWER).decode("cp1252")
     return lowered, _MICRO not in text, _ascii_digit(text)
 
 
@@ -128,6 +145,27 @@ def _ascii_digit(text: str) -> bool:
 # each Latin-1 character's lower case, one Latin-1 character (`ord` of a longer one fails)
 _LATIN1_LOWER = bytes(ord(chr(code).lower()) for code in range(256))
 _MICRO = "\xb5"  # µ, the Latin-1 character a case-insensitive pattern takes for another
+
+
+def _cp1252_lower() -> bytes:
+    """Each Windows-1252 byte's lower case, one byte (`encode` of a longer one fails; the
+    five bytes that encode no character stay); checks what `_read_wider` takes of its
+    characters: no digit beyond ASCII, no case exception but µ."""
+    table = bytearray(range(256))
+    for code in range(256):
+        try:
+            char = bytes([code]).decode("cp1252")
+        except UnicodeDecodeError:
+            continue
+        if not char.isascii() and (
+            char.isdecimal() or (char != _MICRO and char in CASE_EXCEPTIONS)
+        ):
+            raise AssertionError(f"Windows-1252 {char!r}: a digit or a case exception")
+        (table[code],) = char.lower().encode("cp1252")
+    return bytes(table)
+
+
+_CP1252_LOWER = _cp1252_lower()
 
 
 def find_citations(text: str, clause: str, own: str | None = None) -> list[Citation]:
