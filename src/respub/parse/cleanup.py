@@ -67,20 +67,25 @@ def clean_text(text: str, profile: BodyProfile | None = None, language: str = "e
     if title is None and formula is not None:  # the masthead (its symbol line) ends there
         body_at = next((i for i, line in enumerate(lines) if formula.match(line)), 0)
     lines = remove_furniture(lines, symbol, title, body_at, language, joined)
-    body, notes = collect_notes(lines, _find(lines, title_line))
-    title_at = _find(body, title_line)
-    joined = mark_notes(
-        "\n".join(body), note_labels(notes), len("\n".join(body[:title_at])), language
-    )
+    # (`joined`: the lines before the furniture was taken out, each one of them whole)
+    body, notes = collect_notes(lines, _find(lines, title_line), joined)
+    joined = "\n".join(body)
+    if notes:  # marks are looked for from the title line on
+        title_at = _find(body, title_line)
+        start = len("\n".join(body[:title_at]))
+        joined = mark_notes(joined, note_labels(notes), start, language)
     joined = join_page_breaks(joined)
-    cleaned = "\n".join([joined, "", *notes])
+    # the notes after a blank line; the line end that ends the text joined with the rest
+    cleaned = "\n".join([joined, "", *notes, ""] if notes else [joined, ""])
     # the pattern's search for "-" costs less than looking for "- " and "-\n" first
     cleaned = _WRAPPED_HYPHEN.sub("-", cleaned)
     if "–" in cleaned:  # a character found fast (most texts have none), two characters not
         cleaned = _WRAPPED_DASH.sub("–", cleaned)
     if "\n\n\n" in cleaned:
         cleaned = _BLANK_LINES.sub("\n\n", cleaned)
-    return cleaned.strip("\n") + "\n"
+    if cleaned.startswith("\n") or cleaned.endswith("\n\n"):  # (most texts: no copy)
+        return cleaned.strip("\n") + "\n"
+    return cleaned
 
 
 # an operative number printed with a dash, as the Arabic texts of the United Nations do
