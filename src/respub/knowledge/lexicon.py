@@ -28,6 +28,9 @@ class Opener(NamedTuple):
     concept: str | None
 
 
+_new = tuple.__new__  # `_new(Opener, (keyword, concept))`: no Python-level `__new__` call
+
+
 def fold(text: str) -> str:
     """Case- and width-insensitive form used for matching (accents are kept)."""
     if text.isascii():  # a flag CPython keeps: NFC leaves it, casefold is lower
@@ -75,22 +78,25 @@ class Lexicon:
 
     def match_opener(self, text: str, category: str) -> Opener | None:
         """The longest lexicon phrase (with modifiers and prefixes) that opens `text`."""
-        body, prefix = self._strip_prefix(text)
-        return self._opener(text, len(prefix), fold(body[:200]), category)
+        prefix, folded = self._head(text)
+        return self._opener(text, prefix, folded, category)
 
     def match_openers(self, text: str) -> tuple[Opener | None, Opener | None]:
         """(`match_opener` of `text` as preambular, as operative): the text folded once."""
-        body, prefix = self._strip_prefix(text)
-        folded = fold(body[:200])
+        prefix, folded = self._head(text)
         return (
-            self._opener(text, len(prefix), folded, "preambular"),
-            self._opener(text, len(prefix), folded, "operative"),
+            self._opener(text, prefix, folded, "preambular"),
+            self._opener(text, prefix, folded, "operative"),
         )
 
-    @cached_property
-    def _openers(self) -> dict[str, _Openers]:
-        """The opener patterns of each category (`_opener_patterns`), compiled once."""
-        return {category: _opener_patterns(self, category) for category in CATEGORIES}
+    def _head(self, text: str) -> tuple[int, str]:
+        """The length of the prefix that opens `text`, and the fold of the 200 characters
+        after it, where an opener is looked for."""
+        if self.prefixes:
+            body, prefix = self._strip_prefix(text)
+            return len(prefix), fold(body[:200])
+        head = text[:200]
+        return 0, head.lower() if head.isascii() else fold(head)  # `fold`, ASCII inline
 
     def _opener(self, text: str, prefix: int, folded: str, category: str) -> Opener | None:
         openers = self._openers[category]
@@ -100,9 +106,14 @@ class Lexicon:
         if found is None:
             return None
         # the match ends after the modifiers that follow the phrase ("Recalling also")
-        phrase = found.group("phrase")
-        concept = openers.concepts[found.group("modified") if phrase is None else phrase]
-        return Opener(text[: prefix + found.end()].rstrip(" ,:;"), concept)
+        phrase, modified = found.groups()
+        concept = openers.concepts[modified if phrase is None else phrase]
+        return _new(Opener, (text[: prefix + found.end()].rstrip(" ,:;"), concept))
+
+    @cached_property
+    def _openers(self) -> dict[str, _Openers]:
+        """The opener patterns of each category (`_opener_patterns`), compiled once."""
+        return {category: _opener_patterns(self, category) for category in CATEGORIES}
 
     def month(self, word: str) -> int | None:
         """Month number (1-12) of a month name in this language."""
