@@ -29,7 +29,7 @@ from respub.parse.blocks import Block
 
 __all__ = ["anchor_all", "anchor_marks", "marks_of"]
 
-_Own = Callable[[str], tuple[FootnoteMark, ...]]
+_Own = Callable[[str], tuple[FootnoteMark, ...]]  # `_Stream.marks`
 
 
 class _Stream:
@@ -48,9 +48,11 @@ class _Stream:
             start += len(block.text) + 1
         self.cursor = 0
         self.last = self.places[-1] if self.places else -1  # the place of the last mark
+        self.placed: set[str] = set()  # the labels of the marks owned: a footnote has one place
 
-    def marks(self, text: str) -> tuple[FootnoteMark, ...]:
-        """The marks inside the next occurrence of `text` (its end included)."""
+    def marks(self, text: str, own: bool = True) -> tuple[FootnoteMark, ...]:
+        """The marks inside the next occurrence of `text` (its end included) that no text
+        before owns, now owned by `text`; `own=False`: none (`text` is passed over)."""
         if self.cursor > self.last or not text:
             return ()  # no mark stands at or after the cursor: `text` is not looked for
         at = find(self.text, text, self.cursor)
@@ -60,9 +62,16 @@ class _Stream:
         self.cursor = end
         first = bisect.bisect_left(self.places, at)
         last = bisect.bisect_right(self.places, end, first)
-        if first == last:
+        if first == last or not own:
             return ()
-        return tuple(FootnoteMark(self.labels[i], self.places[i] - at) for i in range(first, last))
+        labels, placed = self.labels, self.placed
+        found = tuple(
+            FootnoteMark(labels[i], self.places[i] - at)
+            for i in range(first, last)
+            if labels[i] not in placed
+        )
+        placed.update(m.label for m in found)
+        return found
 
 
 _PROBE = 40  # characters of a clause looked for first: `str.find` is quick for a short text
@@ -103,18 +112,9 @@ def anchor_all(
     """The clauses and annex paragraphs with the marks that stand in their texts."""
     if not any(b.marks for b in blocks):
         return preamble, operative, annexes
-    stream = _Stream(blocks, labels)
-    placed: set[str] = set()
-
-    def own(text: str) -> tuple[FootnoteMark, ...]:
-        found = stream.marks(text)
-        if found:
-            found = tuple(m for m in found if m.label not in placed)
-            placed.update(m.label for m in found)  # a footnote has one place
-        return found
-
+    own = _Stream(blocks, labels).marks
     # a clause is copied only when its marks change (dataclasses.replace is slow)
-    recitals = tuple(c if (m := own(c.text)) == c.marks else replace(c, marks=m) for c in preamble)
+    recitals = [c if (m := own(c.text)) == c.marks else replace(c, marks=m) for c in preamble]
     clauses = []
     for clause in operative:
         marks = own(clause.text)
@@ -124,11 +124,11 @@ def anchor_all(
         clauses.append(clause)
     attached = []
     for annex in annexes:
-        stream.marks(annex.title)  # a heading's mark is not kept: only its place is passed
+        own(annex.title, False)  # a heading's mark is not kept: only its place is passed
         found = tuple(own(paragraph) for paragraph in annex.paragraphs)
         found = found if any(found) else ()
         attached.append(annex if found == annex.marks else replace(annex, marks=found))
-    return recitals, tuple(clauses), tuple(attached)
+    return tuple(recitals), tuple(clauses), tuple(attached)
 
 
 def _subs(subs: tuple[SubParagraph, ...], own: _Own) -> tuple[SubParagraph, ...]:
