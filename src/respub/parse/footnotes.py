@@ -55,18 +55,19 @@ def definition(line: str) -> re.Match[str] | None:
 
 
 def collect_notes(
-    lines: list[str], start: int = 0, text: str | None = None
+    lines: list[str], start: int = 0, joined: str | None = None
 ) -> tuple[list[str], list[str]]:
     """(body lines, `[^n]: text` lines): numbered foot-of-page paragraphs taken out.
 
     A footnote paragraph opens with the next expected number ("1 See ..."), or with any
     number right after a rule; each block taken out leaves a `PAGE_BREAK` line behind.
     Texts that already define `[^n]:` footnotes (Markdown) get those repaired and taken
-    out, wherever printed. `text`: the lines joined by line ends, or a text holding them
+    out, wherever printed. `joined`: the lines joined by line ends, or a text holding them
     as whole lines and other lines (the lines before some were taken out), when the caller
     has it: what tells that no line may print a note is looked for in it.
     """
-    joined = "\n".join(lines) if text is None else text
+    if joined is None:
+        joined = "\n".join(lines)
     # a character is looked for (memchr) before the three: most texts print no "^" or "_"
     if "^" in joined and ("\n[^" in joined or joined.startswith("[^")):
         rest, definitions = _split_definitions(lines)
