@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -189,10 +190,7 @@ def knowledge() -> Knowledge:
         articles=tuple(re.compile(rf"(?:{p})\Z", flags) for p in data["articles"]),
         article_keys=_keys(data["articles"]),
         ascii_probes=tuple(text for text in found if text.isascii()),
-        wider_probes=tuple(
-            (char, tuple(text for text in found if _beyond(text) == char))
-            for char in dict.fromkeys(c for c in map(_beyond, found) if c is not None)
-        ),
+        wider_probes=_by_shared_character([text for text in found if not text.isascii()]),
         probed={
             text: (
                 tuple(k for k, v in keywords.items() if text in v.probes),
@@ -204,9 +202,24 @@ def knowledge() -> Knowledge:
     )
 
 
-def _beyond(text: str) -> str | None:
-    """The first character of `text` beyond ASCII, if any."""
-    return next((c for c in text if not c.isascii()), None)
+def _by_shared_character(texts: list[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """`texts` (each holding a character beyond ASCII) in groups, each under a character
+    beyond ASCII that all of its texts hold, as few groups as a greedy choice gives (the
+    character most texts left hold, then the next): a text lacking a group's character
+    holds none of its texts, one substring test for them all ("ق" for "القرار", "مقرر",
+    "ميثاق" ...).
+
+    >>> _by_shared_character(["القرار", "مقرر", "ميثاق", "décisi", "résolu", "observación"])
+    (('ق', ('القرار', 'مقرر', 'ميثاق')), ('é', ('décisi', 'résolu')), ('ó', ('observación',)))
+    """
+    groups = []
+    left = sorted(texts)
+    while left:
+        held = Counter(c for text in left for c in set(text) if not c.isascii())
+        char = min(held, key=lambda c: (-held[c], c))
+        groups.append((char, tuple(text for text in left if char in text)))
+        left = [text for text in left if char not in text]
+    return tuple(groups)
 
 
 def _keys(patterns: list[str]) -> tuple[str, ...]:
