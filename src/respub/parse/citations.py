@@ -392,8 +392,8 @@ _AFTER_ALL = 1 << 62
 def _hop(text: str, position: int, knowledge: Knowledge) -> re.Match[str] | None:
     """The next number of a list a phrase interrupts: "resolutions 63/71 of 2 December 2008
     on the Convention on Cluster Munitions and 70/54 of ...", within the sentence."""
-    if not _HOP_AHEAD.match(text, position):
-        return None
+    if text.find("/", position) < 0 or not _HOP_AHEAD.match(text, position):
+        return None  # (the number, 70/54, holds a "/": a substring test, memchr, tells)
     found = _HOP.match(text, position)
     gap = found.group("gap") if found else ""
     if found is None or any(k.exact.search(gap) for k in knowledge.keywords.values()):
