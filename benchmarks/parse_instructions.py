@@ -6,7 +6,9 @@ Run: .venv/bin/python benchmarks/parse_instructions.py (needs valgrind: `apt-get
 valgrind`). It runs the interpreter twice under callgrind, parsing the typical documents of
 `bench_parse.py` (after one warm-up parse of each) once and then `--rounds` times, and prints
 the difference per document, which leaves out start-up, imports and warm-up. String hashing
-is seeded (PYTHONHASHSEED=0): two runs of the same code give the same figure.
+is seeded (PYTHONHASHSEED=0): two runs of the same code give the same figure. Two runs
+from checkouts at other paths, or reading the corpus from another checkout, may differ by up
+to 0.04 M (memory layout, when the cyclic GC runs): compare A and B from one checkout path.
 """
 
 from __future__ import annotations
