@@ -349,7 +349,7 @@ def _citations(
     seen: set[tuple[str, str, str]] = set()  # an annex is one place of many paragraphs
     for cited in cite_places(places, _own_style(prof)):
         for c in cited:
-            if c.identifier != identifier and (c.clause[0] != "a" or _first(c, seen)):
+            if c.identifier != identifier and (not c.clause.startswith("annex") or _first(c, seen)):
                 found.append(c)
     return tuple(found)
 

@@ -434,8 +434,8 @@ def _after_references(text: str, start: int) -> int:
     back; after an organ named after the reference before ("la résolution 60/251 de
     l'Assemblée générale et la résolution 5/1": that reference's), or after that reference
     where a possessive follows it ("Human Rights Council resolution 5/1 and its resolution
-    60/251"), where "Human Rights Council decision 2/102 and resolution 5/1" are both the
-    Council's."""
+    60/251"), where "Human Rights Council decision 79/512 and resolution 52/3" leaves 52/3
+    the Council's."""
     begin = max(0, start - 60)
     last = max(text.rfind(digit, begin, start) for digit in _ASCII_DIGITS)
     if last < 0:
@@ -450,7 +450,8 @@ def _after_references(text: str, start: int) -> int:
 def _organ_next(text: str, position: int) -> tuple[str, int] | None:
     """The organ named at `position` (after spaces) and where it ends, if any."""
     knowledge = _knowledge()
-    start = _SPACES.match(text, position).end()  # type: ignore[union-attr]
+    spaces = _SPACES.match(text, position)
+    start = spaces.end() if spaces else position
     if not knowledge.any_organ.match(text, start):
         return None
     for code, pattern in knowledge.organs.items():
@@ -464,12 +465,8 @@ def _organ_after(text: str, end: int) -> str | None:
     as French and Spanish name it ("résolutions 5/1 et 5/2 du Conseil des droits de
     l'homme", "resolución 5/1 del Consejo de Derechos Humanos"), if any."""
     link = _OF_ORGAN.match(text, end)
-    if link is None:
-        return None
-    for code, pattern in _knowledge().organs.items():
-        if pattern.match(text, link.end()):
-            return code
-    return None
+    named = _organ_next(text, link.end()) if link else None
+    return named[0] if named else None
 
 
 @lru_cache(maxsize=4096)
