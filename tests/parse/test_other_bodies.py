@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from respub.errors import ParseError
+from respub.knowledge import profiles as registry
 from respub.parse import parse_file
 from respub.rdf.iri import Iris
 
@@ -199,9 +200,17 @@ HEADINGS = {
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_a_known_body_parses_without_a_profile(name: str) -> None:
+def test_a_known_body_parses_without_a_profile(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     body, identifier, language, formula, pre, op, cited = EXPECTED[name]
-    resolution = parse_file(FIXTURES / name)
+    # a body that also has a hand-written profile (UN-SC) is parsed here without it
+    without = {code: p for code, p in registry.profiles().items() if code != body}
+    monkeypatch.setattr(registry, "profiles", lambda: without)
+    registry.known_bodies.cache_clear()
+    try:
+        resolution = parse_file(FIXTURES / name)
+        assert registry.profile(body).origin == "table"
+    finally:
+        registry.known_bodies.cache_clear()
     assert (resolution.body, resolution.identifier, resolution.language) == (
         body, identifier, language,
     )  # fmt: skip
