@@ -169,3 +169,24 @@ def test_un_pdf_footnote_continued_on_the_next_page(parsed: dict[str, Resolution
     assert note.text.startswith("Related documents include A/AC.105/1129")
     assert "A/AC.105/1166, A/AC.105/1168" in note.text  # pages 3 and 4
     assert note.text.endswith("A/AC.105/1180 and A/AC.105/1181.")
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "operative"),
+    [
+        ("en", "Strengthening rehabilitation in health systems", ["URGES", "REQUESTS"]),
+        ("fr", "Renforcer la réadaptation dans les systèmes de santé", ["PRIE INSTAMMENT", "PRIE"]),
+        ("es", "Fortalecimiento de la rehabilitación en los sistemas de salud", ["INSTA", "PIDE"]),
+    ],
+)
+def test_the_assemblys_own_layout(language: str, title: str, operative: list[str]) -> None:
+    """The heading, agenda item and date above the title on its own line, and the closing
+    plenary meeting line in each language (constructed: tests/fixtures/bodies/README.md)."""
+    r = parsed_file(ROOT / f"tests/fixtures/bodies/who-wha.{language}.txt")
+    assert (r.identifier, r.body, r.language, r.title) == ("WHA76.6", "WHO-WHA", language, title)
+    assert r.session is not None and r.session.number == 76
+    assert (r.status, r.adopted) == ("adopted", datetime.date(2023, 5, 30))
+    assert len(r.preamble) == 3 and [c.keyword for c in r.operative] == operative
+    assert [len(c.subparagraphs) for c in r.operative] == [2, 0]
+    assert "plenary" not in r.operative[-1].text and "A76/VR/8" not in r.operative[-1].text
+    assert {c.identifier for c in r.citations} == {"WHA72.2", "WHA72(9)"}
