@@ -492,3 +492,19 @@ def test_numbers_printed_with_a_dash_are_printed_with_a_dot() -> None:
     for kept in ["10 - 12 June 2023", "Items 3 - 5", "2023 - a year", "4 -- x", "3 -"]:
         assert dotted_numbers(kept) == kept
     assert dotted_numbers("1 - Decides") == "1. Decides"
+
+
+def test_numbers_printed_bare_before_a_verb_in_capitals_are_printed_with_a_dot() -> None:
+    """IMO prints "1<tab>ADOPTS, in accordance with ...": read as "1. ADOPTS ..." once the
+    first operative paragraph is printed so; headings and dates in capitals are kept."""
+    text = "THE COMMITTEE,\n\n1\tADOPTS the plan;\n\n2  DÉCIDE de rester saisi.\n\n12 INVITES all\n"
+    assert dotted_numbers(text) == (
+        "THE COMMITTEE,\n\n1. ADOPTS the plan;\n\n2. DÉCIDE de rester saisi.\n\n12. INVITES all\n"
+    )
+    kept = ["ANNEX\n\n1 GENERAL PROVISIONS\n\n2 SCOPE", "On\n8 JUNE 2023", "x\n1 Paragraph 7 is"]
+    for text in kept:  # headings in capitals, a date, a sentence: no verb in capitals
+        assert dotted_numbers(text) == text
+    # a bare number before capitals is read so only where the first paragraph is printed so
+    assert (
+        dotted_numbers("1. ADOPTS it;\n2 MSC members agree") == "1. ADOPTS it;\n2 MSC members agree"
+    )

@@ -120,6 +120,11 @@ EXPECTED = {
         "WHO-EB", "EB152.R3", "en", "The Executive Board,", ["Having considered"],
         ["RECOMMENDS"], {"WHA67.20"},  # in the attached draft
     ),
+    "imo-msc.en.txt": (  # operative numbers printed bare, a tab before the verb: "1\tADOPTS"
+        "IMO-MSC", "MSC.532(107)", "en", "THE MARITIME SAFETY COMMITTEE,",
+        ["RECALLING", "RECALLING FURTHER", "HAVING CONSIDERED"],
+        ["ADOPTS", "DETERMINES", "INVITES", "REQUESTS", "ALSO REQUESTS"], set(),
+    ),
     "imo-msc.es.txt": (
         "IMO-MSC", "MSC.474(102)", "es", "EL COMITÉ DE SEGURIDAD MARÍTIMA,",
         ["RECORDANDO", "TOMANDO NOTA", "HABIENDO EXAMINADO"], ["ADOPTA", "DETERMINA", "PIDE"],
@@ -187,6 +192,10 @@ HEADINGS = {
     "hrc.ar.txt": ("حقوق الأشخاص ذوي الإعاقة", 52, date(2023, 4, 3), "adopted"),
     "who-eb-recommends.en.txt": (
         "Strengthening diagnostics capacity", 152, date(2023, 2, 6), "adopted",
+    ),
+    "imo-msc.en.txt": (
+        "AMENDMENTS TO THE INTERNATIONAL CONVENTION FOR THE SAFETY OF LIFE AT SEA, 1974", 107,
+        date(2023, 6, 8), "adopted",
     ),
     "imo-msc.es.txt": (
         "ENMIENDAS AL CÓDIGO INTERNACIONAL DE SISTEMAS DE SEGURIDAD CONTRA INCENDIOS", 102,

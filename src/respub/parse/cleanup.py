@@ -91,19 +91,29 @@ def clean_text(text: str, profile: BodyProfile | None = None, language: str = "e
 # an operative number printed with a dash, as the Arabic texts of the United Nations do
 # ("1 - يقرر", "٢- يطلب"), before a word: not a range of numbers ("10 - 12 June")
 _DASHED_NUMBER = re.compile(r"\n[ \t]*(\d{1,3}) ?[-–] +(?=[^\W\d_])")
+# an operative number printed bare before a verb in capitals, as IMO does ("1<tab>ADOPTS, in
+# accordance with ..."): a line with lower case after the verb, not a heading in capitals
+# ("2 GENERAL PROVISIONS") nor a date ("8 JUNE 2023")
+_BARE_NUMBER = re.compile(r"\n[ \t]*(\d{1,3})[ \t]+(?=[A-ZÀ-ÖØ-Þ]{3,}\b[^\n]*?[a-zß-öø-ÿ])")
+_FIRST_BARE = re.compile(r"\n[ \t]*1[ \t]+[A-ZÀ-ÖØ-Þ]{3,}\b[^\n]*?[a-zß-öø-ÿ]")
 
 
 def dotted_numbers(text: str) -> str:
-    """`text` with its operative numbers printed with a dash printed with a dot ("1 - " ->
-    "1. "), as every later stage reads them.
+    """`text` with its operative numbers printed with a dash, or bare before a verb in
+    capitals, printed with a dot ("1 - " -> "1. ", "1 ADOPTS" -> "1. ADOPTS"), as every later
+    stage reads them. Bare numbers are read so only in a text whose first one is printed so.
 
     >>> dotted_numbers("1 - يقرر\\n  ٢- يطلب\\n10 - 12 June")
     '1. يقرر\\n٢. يطلب\\n10 - 12 June'
+    >>> dotted_numbers("THE ASSEMBLY,\\n1\\tADOPTS the plan;\\n2 REQUESTS it\\n3 JUNE 2023")
+    'THE ASSEMBLY,\\n1. ADOPTS the plan;\\n2. REQUESTS it\\n3 JUNE 2023'
     """
     # (one character is found fast, two are not: most texts have no "- ", nor "–")
-    if "- " not in text and ("–" not in text or "– " not in text):
-        return text
-    return _DASHED_NUMBER.sub("\n\\1. ", "\n" + text)[1:]
+    if "- " in text or ("–" in text and "– " in text):
+        text = _DASHED_NUMBER.sub("\n\\1. ", "\n" + text)[1:]
+    if _FIRST_BARE.search(text):  # (never the text's first line: the heading is above)
+        text = _BARE_NUMBER.sub("\n\\1. ", text)
+    return text
 
 
 def normalise_lines(text: str) -> list[str]:
