@@ -30,6 +30,11 @@ def _same(a: Resolution, b: Resolution) -> bool:
         ("GA-2021-89-RES-09.fr.txt", "mac_roman", None),
         ("GA-2021-89-RES-09.es.txt", "cp1252", None),
         ("GA-2021-89-RES-09.es.txt", "mac_roman", "es"),
+        # UTF-16 without BOM: Arabic has no NUL byte in every other place, as Latin text has
+        ("GA-2021-89-RES-09.ar.txt", "utf-16-le", None),
+        ("GA-2021-89-RES-09.ar.txt", "utf-16-be", None),
+        ("GA-2021-89-RES-09.fr.txt", "utf-16-le", None),
+        ("GA-2021-89-RES-09.es.txt", "utf-16-be", None),
     ],
 )
 def test_a_legacy_encoding_parses_like_utf8(
@@ -48,6 +53,14 @@ def test_an_undecidable_text_is_refused_not_mojibake() -> None:
     data = "Texte \x8e\x8f\x9a\x9f \x81\x8d lisible".encode("latin-1")
     with pytest.raises(ParseError, match="cannot tell the text encoding"):
         decode(data, "x.txt")
+
+
+def test_binary_content_with_nul_bytes_is_refused() -> None:
+    data = bytes(range(256)) * 8  # NUL bytes, an even length: it decodes as UTF-16
+    with pytest.raises(ParseError, match="not a text file"):
+        decode(data, "x.txt")
+    with pytest.raises(ParseError, match="not a text file"):
+        decode("Résolution".encode("utf-16-le")[:-1], "x.txt")  # an odd length
 
 
 def test_utf8_is_untouched() -> None:

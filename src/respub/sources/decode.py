@@ -11,6 +11,8 @@ file is refused with a clear error: never mojibake.
 'Résolution adoptée à l’unanimité'
 >>> decode("\\ufeffAprobada\\r\\n".encode("utf-8"), "x.txt")
 'Aprobada\\n'
+>>> decode("إن الجمعية العامة،\\n".encode("utf-16-le"), "x.txt")  # no BOM
+'إن الجمعية العامة،\\n'
 """
 
 from __future__ import annotations
@@ -57,17 +59,29 @@ def _decode(data: bytes) -> str | None:
                 return data[len(bom) :].decode(encoding)
             except UnicodeDecodeError:
                 return None
-    if len(data) >= 4 and data.count(0) > len(data) // 4:
-        # UTF-16 without BOM: every other byte of Latin text is zero
-        encoding = "utf-16-le" if data[1] == 0 else "utf-16-be"
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            return None
+    if 0 in data:  # UTF-8 text holds no NUL byte: UTF-16 without BOM, or no text
+        return _utf16(data)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         return None
+
+
+def _utf16(data: bytes) -> str | None:
+    """UTF-16 without BOM in the byte order that reads as text: the one with spaces and line
+    ends (in the other, U+0020 reads U+2000). Arabic or Chinese text has no NUL byte in
+    every other place, as Latin text has; binary content reads with next to no spaces."""
+    read = []
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        read.append((text.count(" ") + text.count("\n"), text))
+    if not read:
+        return None
+    spaces, text = max(read)
+    return text if spaces * 50 >= len(text) else None
 
 
 @dataclass(frozen=True)
