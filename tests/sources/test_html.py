@@ -54,6 +54,54 @@ def test_footnotes_are_set_apart() -> None:
     )
 
 
+def test_what_the_page_sets_apart_by_style_and_role() -> None:
+    """A floated date or symbol stays a word apart; a list that hides its markers, or an item
+    that prints its own label, gets no number from the list; the site's banner and footer
+    (by their roles) are no text; a note printing its label again keeps it once."""
+    page = """<header role="banner">WHO | Governing bodies</header>
+    <p><b>SEVENTY-SIXTH WORLD HEALTH ASSEMBLY</b><span style="float: right">WHA76.6</span></p>
+    <p>Agenda item 13.2<span style="position:absolute; right:0">30 May 2023</span></p>
+    <p>1. URGES Member States:</p>
+    <ol style="list-style: none"><li>(1) to act;</li><li>(2) to report;</li></ol>
+    <ol><li>(a) to act;</li><li>to report.<sup><a href="#fn1">1</a></sup></li></ol>
+    <p id="fn1"><sup>1</sup> Document A76/7.</p>
+    <footer role="contentinfo">© 2023</footer>"""
+    assert html_text(page, "x.html").split("\n\n") == [
+        "SEVENTY-SIXTH WORLD HEALTH ASSEMBLY WHA76.6",
+        "Agenda item 13.2 30 May 2023",
+        "1. URGES Member States:",
+        "(1) to act;",
+        "(2) to report;",
+        "(a) to act;",
+        "2. to report.[^1]",
+        "[^1]: Document A76/7.",
+    ]
+
+
+def test_a_resolution_page_laid_out_with_floats_parses(tmp_path: Path) -> None:
+    page = tmp_path / "wha.html"
+    page.write_text(
+        """<html lang="en"><body>
+        <p>SEVENTY-SIXTH WORLD HEALTH ASSEMBLY<span style="float:right">WHA76.6</span></p>
+        <p>Agenda item 13.2<span style="float:right">30 May 2023</span></p>
+        <h1>Strengthening rehabilitation in health systems</h1>
+        <p>The Seventy-sixth World Health Assembly,</p>
+        <p>Recalling resolution WHA72.2 (2019) on primary health care;</p>
+        <p>1. URGES Member States:</p>
+        <ol style="list-style:none"><li>(1) to raise awareness;</li><li>(2) to act;</li></ol>
+        <p>2. REQUESTS the Director-General to report.</p>
+        <p>Eighth plenary meeting, 30 May 2023<br>A76/VR/8</p></body></html>""",
+        "utf-8",
+    )
+    r = parse_file(page)
+    assert (r.identifier, r.title) == ("WHA76.6", "Strengthening rehabilitation in health systems")
+    assert [(c.number, c.keyword, len(c.subparagraphs)) for c in r.operative] == [
+        (1, "URGES", 2),
+        (2, "REQUESTS", 0),
+    ]
+    assert r.adopted is not None and r.adopted.isoformat() == "2023-05-30"
+
+
 @pytest.mark.parametrize(
     "page",
     [

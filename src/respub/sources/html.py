@@ -1,8 +1,10 @@
 """Read an HTML page into paragraphs, following its structure (stdlib `html.parser`).
 
 Headings, paragraphs, list items and table rows become paragraphs; scripts, styles,
-navigation and forms are dropped. Items of an ordered list are numbered as printed
-("1.", "(a)"); footnote references (`<sup>`, `<a href="#fn1">`) become `[^n]` marks and
+navigation, forms and the site's banner and footer (by their roles) are dropped. Items of
+an ordered list are numbered as printed ("1.", "(a)"), unless the list hides its markers or
+the item prints its own label; an element floated or boxed by its style is a word apart
+from the text beside it ("ASSEMBLY<span style='float:right'>WHA76.6"); footnote references (`<sup>`, `<a href="#fn1">`) become `[^n]` marks and
 footnote definitions (`id="fn1"`, a "footnotes" section) `[^n]: text` lines at the end.
 
 >>> print(html_text("<h1>T</h1><p>Whereas it is<sup>1</sup> so,</p><ol><li>Decides</li></ol>"
@@ -99,6 +101,18 @@ _NOTE_ID = re.compile(r"^(?:fn|footnote|note|ftn|endnote)[-_:]?(?P<label>[\w*]{1
 _NOTE_REF = re.compile(r"^#(?:fn|footnote|note|ftn|endnote)[-_:]?(?P<label>[\w*]{1,4})$", re.I)
 _NOTES_CLASS = re.compile(r"footnote|endnote|notes", re.I)
 _LABEL = re.compile(r"^\[?\(?(?P<label>\d{1,3}|[a-z*])\)?\]?$")
+# the site's own parts, as their roles name them (a <header> or <footer> may hold the text:
+# the UDHR pages print the preamble in a <header>)
+_SKIP_ROLES = frozenset(("navigation", "banner", "contentinfo", "search"))
+# styles that set an element apart from the text beside it, where no space is printed
+_SET_APART = re.compile(
+    r"\b(?:float|position)\s*:\s*(?:left|right|absolute|fixed)"
+    r"|display\s*:\s*(?:block|inline-block|flex|table-cell)",
+    re.I,
+)
+_NO_MARKER = re.compile(r"list-style(?:-type)?\s*:\s*none", re.I)
+# an item's own label, which the list's number would repeat: "(1) to act", "a) to act", "2. Decides"
+_PRINTED_LABEL = re.compile(r"^(?:\(?(?:\d{1,3}|[a-z]{1,2}|[ivxlc]{1,6})\)|\d{1,3}\.)\s", re.I)
 
 
 @dataclass(frozen=True)
@@ -170,6 +184,8 @@ class _Reader(HTMLParser):
         self._mark_text: list[str] = []
         self._mark_label: str | None = None
         self._new_row = False  # the next cell opens a table row
+        self._label = ""  # the number of the list item being read, unless it prints its own
+        self._apart: list[int] = []  # depths of the open elements set apart by their style
 
     # -- tags ------------------------------------------------------------------------
 
@@ -185,9 +201,13 @@ class _Reader(HTMLParser):
         if tag == "title":
             self._in_title = True  # read even inside the skipped <head>
         hidden = "hidden" in attributes or attributes.get("aria-hidden") == "true"
-        if self._skip or tag in _SKIP or hidden or attributes.get("role") == "navigation":
+        if self._skip or tag in _SKIP or hidden or attributes.get("role") in _SKIP_ROLES:
             self._skip += 1
             return
+        style = attributes.get("style", "")
+        if style and _SET_APART.search(style):  # a floated or boxed element: a word apart
+            self._buffer.append(" ")
+            self._apart.append(len(self._stack))
         if self._is_notes(attributes) and self._note_depth is None:
             self._flush()
             self._note_depth = len(self._stack)
@@ -205,10 +225,11 @@ class _Reader(HTMLParser):
             self._flush()
             start = attributes.get("start", "1")
             first = int(start) if start.isdigit() else 1
-            self._lists.append(_List(tag == "ol", attributes.get("type", "1"), first))
+            numbered = tag == "ol" and not _NO_MARKER.search(style)
+            self._lists.append(_List(numbered, attributes.get("type", "1"), first))
         elif tag == "li":
             self._flush()
-            self._buffer.append(self._item_label())
+            self._label = "" if _NO_MARKER.search(style) else self._item_label()
         elif tag == "tr":
             self._flush()
             self._new_row = True
@@ -238,6 +259,9 @@ class _Reader(HTMLParser):
             return
         if self._mark_depth == depth:
             self._close_mark()
+        if self._apart and self._apart[-1] == depth:
+            self._apart.pop()
+            self._buffer.append(" ")
         if tag in ("ol", "ul") and self._lists:
             self._flush()
             self._lists.pop()
@@ -304,9 +328,15 @@ class _Reader(HTMLParser):
     def _flush(self) -> None:
         text = _clean("".join(self._buffer))
         self._buffer = []
+        if self._label and text:  # an item's number, unless its text opens with its own label
+            if not _PRINTED_LABEL.match(text):
+                text = self._label + text
+            self._label = ""
         if self._note is not None:
             label = self._note
             text = re.sub(r"^\d{1,3}\.\s*", "", text)  # the list's own numbering
+            # the note's label printed again at its start ("<sup>1</sup> Document ...")
+            text = re.sub(rf"^[\[(]?{re.escape(label)}[\])]?[.:]?\s+", "", text)
             if text:
                 self.notes.append((label, text))
                 self._note = None
