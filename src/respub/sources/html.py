@@ -4,8 +4,9 @@ Headings, paragraphs, list items and table rows become paragraphs; scripts, styl
 navigation, forms and the site's banner and footer (by their roles) are dropped. Items of
 an ordered list are numbered as printed ("1.", "(a)"), unless the list hides its markers or
 the item prints its own label; an element floated or boxed by its style is a word apart
-from the text beside it ("ASSEMBLY<span style='float:right'>WHA76.6"); footnote references (`<sup>`, `<a href="#fn1">`) become `[^n]` marks and
-footnote definitions (`id="fn1"`, a "footnotes" section) `[^n]: text` lines at the end.
+from the text beside it ("ASSEMBLY<span style='float:right'>WHA76.6"); footnote references
+(`<sup>`, `<a href="#fn1">`) become `[^n]` marks and footnote definitions (`id="fn1"`, a
+"footnotes" section) `[^n]: text` lines at the end.
 
 >>> print(html_text("<h1>T</h1><p>Whereas it is<sup>1</sup> so,</p><ol><li>Decides</li></ol>"
 ...                 "<section class='footnotes'><ol><li id='fn1'>A note.</li></ol></section>", "x"))
