@@ -279,6 +279,52 @@ def test_an_unknown_body_without_identifier_says_how_to_give_one(tmp_path: Path)
         parse_file(path)
 
 
+def test_a_given_identifier_the_detected_body_never_prints_makes_the_body_unknown(
+    tmp_path: Path,
+) -> None:
+    """The OAS General Assembly's "THE GENERAL ASSEMBLY," reads like the United Nations'
+    formula, the African Union's "The Assembly," like IMO's: the identifier given in the
+    front matter, in none of that body's styles, says otherwise (body `unknown`, a warning
+    naming the identifier), rather than publish them as resolutions of the wrong body. A
+    heading that ends like a formula without its comma is no formula ("DECISION ON THE
+    REPORT OF THE PEACE AND SECURITY COUNCIL")."""
+    oas = tmp_path / "oas.md"
+    oas.write_text(
+        "---\nidentifier: AG/RES. 2976 (LII-O/22)\n---\nAG/RES. 2976 (LII-O/22)\n\n"
+        "STRENGTHENING DEMOCRACY\n\n"
+        "(Adopted at the fourth plenary session, held on October 7, 2022)\n\n"
+        "THE GENERAL ASSEMBLY,\n\nRECALLING the Inter-American Democratic Charter;\n\n"
+        "1. REAFFIRMS the commitment of the member states;\n\n2. REQUESTS the Permanent "
+        "Council to report to the General Assembly at its fifty-third regular session.\n",
+        "utf-8",
+    )
+    au = tmp_path / "au.md"
+    au.write_text(
+        "---\nidentifier: Assembly/AU/Dec.850(XXXVI)\n---\n"
+        "DECISION ON THE REPORT OF THE PEACE AND SECURITY COUNCIL\n\nThe Assembly,\n\n"
+        "1. TAKES NOTE of the Report of the Council;\n\n2. DECIDES to remain seized of the "
+        "matter.\n",
+        "utf-8",
+    )
+    for path, identifier, detected, formula, title in [
+        (oas, "AG/RES. 2976 (LII-O/22)", "UN-GA", "THE GENERAL ASSEMBLY,",
+         "STRENGTHENING DEMOCRACY"),
+        (au, "Assembly/AU/Dec.850(XXXVI)", "IMO-A", "The Assembly,",
+         "DECISION ON THE REPORT OF THE PEACE AND SECURITY COUNCIL"),
+    ]:  # fmt: skip
+        resolution = parse_file(path)
+        assert (resolution.body, resolution.identifier) == ("unknown", identifier)
+        assert (resolution.formula, resolution.title) == (formula, title)
+        assert len(resolution.operative) == 2
+        (warning,) = resolution.warnings
+        assert repr(identifier) in warning and detected in warning and "`unknown`" in warning
+        assert Iris().body(resolution.body) == Iris().base + "body/unknown"
+    # the identifier of the body's own style keeps it
+    un = tmp_path / "un.md"
+    un.write_text(oas.read_text("utf-8").replace("AG/RES. 2976 (LII-O/22)", "A/RES/80/1"))
+    assert (parse_file(un).body, parse_file(un).warnings) == ("UN-GA", ())
+
+
 def test_body_can_still_be_forced() -> None:
     resolution = parse_file(FIXTURES / "unknown.md", body="UN-HRC")
     assert resolution.body == "UN-HRC" and resolution.warnings == ()

@@ -71,7 +71,7 @@ def parse_source(
     path = doc.source.path
     lang = _language(doc.text, language, path)
     lex = lexicon(lang)
-    prof, warnings = _body(doc.text, body, path, lang)
+    prof, warnings = _body(doc.text, body, path, lang, doc.metadata.get("identifier"))
     # PDF and HTML readers rebuild paragraphs and footnotes from the layout already
     if doc.source.media_type in _LAID_OUT:
         text = laid_out_heading(doc.text, prof, lang)
@@ -205,8 +205,11 @@ def _language(text: str, forced: str | None, path: str) -> str:
 
 
 def _body(
-    text: str, forced: str | None, path: str, language: str
+    text: str, forced: str | None, path: str, language: str, given: str | None = None
 ) -> tuple[BodyProfile, tuple[str, ...]]:
+    """The profile forced, else the body detected; the `given` identifier (front matter,
+    manifest) overrules a body none of whose styles it fits: "THE GENERAL ASSEMBLY," over
+    "AG/RES. 2976 (LII-O/22)" is the OAS's, not the United Nations' (body `unknown`)."""
     if forced is not None:
         try:
             return profile(forced), ()
@@ -215,6 +218,11 @@ def _body(
     found = detect_body(text, language)
     if found is None:
         return unknown_body(), (_UNKNOWN_BODY,)
+    if given and found.identifier_styles and not identify(given, found.identifier_styles):
+        return unknown_body(), (
+            f"the identifier {given!r} is none of the {found.code} styles: parsed as body "
+            "`unknown` (force one with --body)",
+        )
     return found, ()
 
 

@@ -93,6 +93,8 @@ def split_heading(lines: list[str], formula: re.Pattern[str] | None) -> list[str
     >>> formula = re.compile(r"^The General Assembly\\s*(?:,|$)", re.MULTILINE)
     >>> split_heading(["80/1. Participation The General Assembly, Recalling"], formula)
     ['80/1. Participation', '', 'The General Assembly, Recalling']
+    >>> split_heading(["DECISION ON THE GENERAL ASSEMBLY", "The General Assembly,"], formula)
+    ['DECISION ON THE GENERAL ASSEMBLY', 'The General Assembly,']
     """
     if formula is None:
         return lines
@@ -108,7 +110,13 @@ def split_heading(lines: list[str], formula: re.Pattern[str] | None) -> list[str
         if formula.match(line):
             return lines  # the formula opens a line already
         found = inside.search(line, 1)
-        if found is not None and line[found.start() - 1] == " ":
+        # inside a line, the formula ends with its comma: without one, the end of a heading
+        # ("DECISION ON THE REPORT OF THE ... COUNCIL") reads like one
+        if (
+            found is not None
+            and line[found.start() - 1] == " "
+            and found.group().rstrip().endswith((",", "،"))
+        ):
             head, formula_line = line[: found.start()].rstrip(), line[found.start() :]
             return [*lines[:index], head, "", formula_line, *lines[index + 1 :]]
     return lines
