@@ -86,6 +86,13 @@ EXPECTED = {
         "IMO-A", "A.1181(33)", "ar", "إن الجمعية،", ["إذ تشير", "وإذ تشير أيضاً"],
         ["تعتمد", "تطلب"], {"A.1149(32)"},
     ),
+    "un-sc.en.txt": (  # headings over the operative paragraphs: "Asset freeze" above 1.
+        "UN-SC", "S/RES/2734(2024)", "en", "The Security Council,",
+        ["Recalling", "Reaffirming", "Acting"],
+        ["Decides", "Reaffirms", "Decides", "Requests", "Decides"],
+        {"S/RES/1267(1999)", "S/RES/1333(2000)", "S/RES/1989(2011)", "S/RES/2253(2015)",
+         "S/RES/2368(2017)", "S/RES/1526(2004)"},
+    ),
     "un-sc.ar.txt": (
         "UN-SC", "S/RES/2719(2023)", "ar", "إن مجلس الأمن،", ["إذ يشير", "وإذ يؤكد من جديد"],
         ["يقرر", "يطلب", "يقرر"], {"S/RES/2320(2016)", "S/RES/2378(2017)"},
@@ -175,6 +182,7 @@ HEADINGS = {
     ),
     "who-eb.ar.txt": ("تعزيز التأهب والاستجابة للطوارئ الصحية", 152, date(2023, 2, 6), "adopted"),
     "imo-assembly.ar.txt": ("خطة عمل المنظمة", 33, date(2023, 12, 6), "adopted"),
+    "un-sc.en.txt": (None, None, date(2024, 6, 10), "adopted"),
     "un-sc.ar.txt": (None, None, date(2023, 12, 21), "adopted"),
     "ecosoc.fr.txt": (
         "Promotion de la coopération internationale en matière fiscale", None,

@@ -302,6 +302,8 @@ def test_heading_and_lost_number_between_operative_paragraphs() -> None:
         "54th plenary meeting 10 December 2026\n"
     )
     r = _constructed(text)
+    # the heading "I" over paragraph 1 is no recital
+    assert [c.keyword for c in r.preamble][-1] == "Noting with deep concern"
     assert [(c.number, c.keyword) for c in r.operative] == [
         (1, "Strongly condemns"),
         (2, "Urges"),

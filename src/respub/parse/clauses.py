@@ -59,7 +59,7 @@ def segment(
     numbered = any(numbers)
     seen_operative = False  # whether any draft is operative
     last: int | None = None  # the number of the last numbered draft
-    for block, numeral in zip(blocks, numbers, strict=True):
+    for index, (block, numeral) in enumerate(zip(blocks, numbers, strict=True)):
         text = block.text
         labelled = MARKS.labelled.match(text)
         if labelled and _lettered_recital(labelled.group("text"), drafts, seen_operative, lexicon):
@@ -84,6 +84,14 @@ def segment(
             continue
         if style == "sentence" and drafts and _is_heading(drafts[-1], text, lexicon):
             continue  # "II. Implementation" between numbered paragraphs: no clause text
+        if (
+            numbered
+            and not seen_operative
+            and index + 1 < len(numbers)
+            and _first_number(numbers[index + 1])
+            and _opens_operative_part(drafts, text, lexicon)
+        ):
+            continue  # "Asset freeze" above paragraph 1: a heading, no recital
         draft = _lost_number(drafts, text, lexicon) if style == "sentence" and numbered else None
         draft = draft or _classify(text, lexicon, style, drafts, numbered, seen_operative)
         if draft is None:
@@ -247,6 +255,20 @@ def _is_heading(draft: _Draft, text: str, lexicon: Lexicon) -> bool:
     if not draft.operative or not _terminated(draft.last, ".;") or _terminated(text):
         return False
     if len(text) > 150 or not (text[:1].isupper() or text[:1].isdigit()):
+        return False
+    return not any(lexicon.match_openers(text))
+
+
+def _first_number(numeral: re.Match[str] | None) -> bool:
+    return numeral is not None and numeral.group("number") == "1"
+
+
+def _opens_operative_part(drafts: list[_Draft], text: str, lexicon: Lexicon) -> bool:
+    """A heading over the first operative paragraph, after the last recital (closed by
+    "," or ";"): a few words in no sentence, opening no clause ("Asset freeze", "Measures")."""
+    if not drafts or not _terminated(drafts[-1].last, ",;:") or _terminated(text):
+        return False
+    if len(text) > 60 or len(text.split()) > 6 or not text[:1].isupper():
         return False
     return not any(lexicon.match_openers(text))
 
