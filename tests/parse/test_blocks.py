@@ -9,7 +9,14 @@ from collections.abc import Iterable
 
 import pytest
 
-from respub.parse.blocks import _CONTROL_SPACES, _KEPT_SPACES, _marked, collapsed, split_blocks
+from respub.parse.blocks import (
+    _CONTROL_SPACES,
+    _KEPT_SPACES,
+    _marked,
+    collapsed,
+    mark_spans,
+    split_blocks,
+)
 from respub.parse.cleanup import clean_text
 from respub.parse.footnotes import NOTE_MARK
 
@@ -78,7 +85,7 @@ def _marked_by_words(text: str) -> tuple[str, tuple[tuple[int, str], ...]]:
 
 def test_marks_stand_where_placed_word_by_word() -> None:
     draw = random.Random(5)
-    pieces = ["word", "é", " ", "  ", "[^1]", "[^22]", "[^", ",", "\t", "\u00a0", ""]
+    pieces = ["word", "é", " ", "  ", "[^1]", "[^22]", "[^", ",", "\t", "\u00a0", "", "]", "[^]"]
     for _ in range(5000):
         lines = [
             "".join(draw.choice(pieces) for _ in range(draw.randint(0, 6)))
@@ -86,6 +93,15 @@ def test_marks_stand_where_placed_word_by_word() -> None:
         ]
         for controls in (True, False) if "\t" not in "".join(lines) else (True,):
             assert _marked(" ".join(lines), controls) == _marked_by_words(" ".join(lines))
+
+
+def test_mark_spans_are_the_marks_note_mark_finds() -> None:
+    draw = random.Random(7)
+    pieces = ["a", " ", "[", "^", "]", "[^", "1", "\n", "[^]", "[^1]"]
+    for _ in range(5000):
+        text = "".join(draw.choice(pieces) for _ in range(draw.randint(0, 12)))
+        expected = [(m.start(), m.end(), m.group(1)) for m in NOTE_MARK.finditer(text)]
+        assert mark_spans(text) == expected, text
 
 
 def test_cleaned_text_holds_no_whitespace_but_kept_and_ascii_spaces() -> None:

@@ -149,6 +149,27 @@ def collapsed(text: str, controls: bool = True, plain: bool = False) -> str:
     return " ".join(text.split())
 
 
+def mark_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, label) of each mark `NOTE_MARK` finds in `text`, in order: found by
+    looking for its brackets (a pattern's call costs more than a paragraph's few marks).
+
+    >>> mark_spans("a[^1] b[^] c[^[^x]]")
+    [(1, 5, '1'), (12, 18, '[^x')]
+    """
+    spans: list[tuple[int, int, str]] = []
+    at = text.find("[^")
+    while at >= 0:
+        end = text.find("]", at + 2)
+        if end < 0:  # no mark closes here, nor further on
+            break
+        if end == at + 2:  # "[^]": no label
+            at = text.find("[^", at + 1)
+            continue
+        spans.append((at, end + 1, text[at + 2 : end]))
+        at = text.find("[^", end + 1)
+    return spans
+
+
 _SENTINEL = "\ue000"  # a private-use character standing for a mark while spaces collapse
 
 
@@ -161,19 +182,22 @@ def _marked(
     spaces): only a text holding a mark may have whitespace to collapse."""
     if "^" not in text or "[^" not in text:  # a character found fast (memchr), two not
         return (text if plain else collapsed(text, controls)), ()
-    found = list(NOTE_MARK.finditer(text))
-    labels = [mark.group(1) for mark in found]
-    marks: list[tuple[int, str]] = []
-    bare = NOTE_MARK.sub("", text)
-    if collapsed(bare, controls, plain) == bare and _SENTINEL not in text:
-        # no mark stood alone between spaces: each stands where it stood, less the marks
-        # taken out before it (the text is not split into words)
-        removed = 0
-        for mark, label in zip(found, labels, strict=True):
-            marks.append((mark.start() - removed, label))
-            removed += mark.end() - mark.start()
-        return bare, tuple(marks)
+    # the text less its marks, and where each stood in it (the marks taken out before it less)
     pieces: list[str] = []
+    marks: list[tuple[int, str]] = []
+    done = removed = 0
+    found = mark_spans(text)
+    for start, end, label in found:
+        pieces.append(text[done:start])
+        marks.append((start - removed, label))
+        removed += end - start
+        done = end
+    bare = "".join([*pieces, text[done:]]) if pieces else text
+    if collapsed(bare, controls, plain) == bare and _SENTINEL not in text:
+        return bare, tuple(marks)  # no mark stood alone between spaces: each stands there
+    labels = [label for _, _, label in found]
+    marks = []
+    pieces = []
     length = 0
     for word in NOTE_MARK.sub(_SENTINEL, text).split():
         if _SENTINEL not in word:  # most words: no mark to place

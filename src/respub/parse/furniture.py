@@ -28,9 +28,11 @@ _STAMP = re.compile(
     r"|^\*\d{6,9}\*$|^(?:Please recycle|Merci de recycler|Se ruega reciclar)\W*$"
 )
 _PAGE = re.compile(r"^\d{1,3}/\d{1,3}$")
-# after a line end: what a line _STAMP matches opens with, or a line _PAGE matches
+# after a line end: what a line _STAMP matches opens with, or a line _PAGE matches (each
+# alternative opens with one character, not a repeat: sre passes over an alternative whose
+# first character is not the text's without trying it, at each line end)
 _MAY_BE_STAMP_OR_PAGE = re.compile(
-    r"\n(?:\d{2}-\d{5}|\*\d|Please recycle|Merci de recycler|Se ruega reciclar|\d{1,3}/\d{1,3}\n)"
+    r"\n(?:\d\d-\d{5}|\*\d|Please recycle|Merci de recycler|Se ruega reciclar|\d\d{0,2}/\d{1,3}\n)"
 )
 
 
@@ -48,9 +50,11 @@ def remove_furniture(
     Job numbers and bar codes go everywhere; symbol, page number and title lines only
     from `start` on, so that the masthead keeps its facts.
     """
-    # each line between line ends
+    # each line after a line end, and one more at the end
     text = "\n".join(["", *lines, ""]) if joined is None else f"\n{joined}\n"
     head, body = lines[:start], lines[start:]
+    at = sum(map(len, head)) + len(head)  # the line end before the body in `text`
+    kept = body
     # the lines are looked at one by one only when a line may be a stamp or a page number
     # (a pattern's call for each line costs more than a search of the whole text)
     if _MAY_BE_STAMP_OR_PAGE.search(text):
@@ -58,9 +62,11 @@ def remove_furniture(
         head = [line for line in head if not (line and stamp(line))]
         body = [line for line in body if not (line and stamp(line))]
         body = _remove_line_headers(body, symbol, title)
-    elif symbol is not None and f"\n{symbol}\n" in text:
+    elif symbol is not None and text.find(f"\n{symbol}\n", at) >= 0:
         body = _remove_line_headers(body, symbol, title)
-    body = _remove_paragraph_headers(body, symbol, title, language)
+    if title:  # the body's lines each after a line end: from `text` when none went
+        body_text = text[at:-1] if body is kept else "\n".join(["", *body])
+        body = _remove_paragraph_headers(body, symbol, title, language, body_text)
     return head + body
 
 
@@ -97,6 +103,30 @@ def _remove_line_headers(lines: list[str], symbol: str | None, title: str | None
     return result
 
 
+def line_starts(text: str, prefixes: set[str]) -> list[int]:
+    """Indexes of the lines opening with one of `prefixes` (none holding a line end), in
+    order; `text` holds each line after a line end. Each prefix is looked for in the text
+    (fast), not each line for it.
+
+    >>> line_starts("\\nab\\ncd\\nabc\\nxab", {"ab", "c"})
+    [0, 1, 2]
+    """
+    found: list[int] = []
+    for prefix in prefixes:
+        needle = f"\n{prefix}"
+        at = text.find(needle)
+        while at >= 0:
+            found.append(at)
+            at = text.find(needle, at + 1)
+    starts: list[int] = []
+    index = previous = 0
+    for at in sorted(set(found)):
+        index += text.count("\n", previous, at)
+        starts.append(index)
+        previous = at
+    return starts
+
+
 def _is_title_line(line: str, title: str | None) -> bool:
     """A line holding a piece of the running title (two words at least, or the whole)."""
     if not title or not line.strip():
@@ -105,20 +135,27 @@ def _is_title_line(line: str, title: str | None) -> bool:
 
 
 def _remove_paragraph_headers(
-    lines: list[str], symbol: str | None, title: str | None, language: str
+    lines: list[str],
+    symbol: str | None,
+    title: str | None,
+    language: str,
+    text: str | None = None,
 ) -> list[str]:
-    """Paragraphs holding only the title, with or without the symbol (not an annex's title).
+    """Paragraphs holding only the title, with or without the symbol (not an annex's title);
+    `text`: the lines, each after a line end, when the caller has them so.
 
-    Only the paragraphs opening with the title's first words or the symbol are looked at;
-    the paragraph above one decides whether it is an annex's title.
+    Only the paragraphs opening with the title's first words or the symbol are looked at
+    (found in `text`, not line by line); the paragraph above one decides whether it is an
+    annex's title.
     """
     if not title:
         return lines
-    opening = (title[:12], symbol or title[:12])
+    if text is None:
+        text = "\n".join(["", *lines])
     result: list[str] = []
     previous = ""  # the text of the last paragraph kept, up to `done`
     done = 0  # lines[:done] are dealt with
-    for start in [i for i, line in enumerate(lines) if line.startswith(opening)]:
+    for start in line_starts(text, {title[:12], symbol or title[:12]}):
         if start > 0 and lines[start - 1].strip():
             continue  # not the first line of its paragraph
         end = start
