@@ -84,6 +84,25 @@ def test_every_concept_has_a_phrase_in_every_language(language: str) -> None:
         ("ar", "وإذ يساوره بالغ القلق", "preambular", "وإذ يساوره بالغ القلق", "deeply-concerned"),
         ("ar", "يهيب بالدول", "operative", "يهيب", "calls-upon"),
         ("ar", "يعرب عن قلقه إزاء", "operative", "يعرب عن قلقه", "expresses-concern"),
+        # the United Nations' usual wording, beyond the first corpus
+        ("ar", "وإذ تعيد تأكيد خطة التنمية", "preambular", "وإذ تعيد تأكيد", "reaffirming"),
+        ("ar", "وإذ تسلم بأن", "preambular", "وإذ تسلم", "recognizing"),
+        ("ar", "تشيد بالدول", "operative", "تشيد", "welcomes"),
+        ("ar", "ترجو من الأمين العام", "operative", "ترجو", "requests"),
+        ("fr", "Prend acte du rapport", "operative", "Prend acte", "takes-note"),
+        ("fr", "Engage les États Membres", "operative", "Engage", "calls-upon"),
+        ("fr", "Rend hommage aux", "operative", "Rend hommage", "welcomes"),
+        (
+            "fr",
+            "Se déclare profondément préoccupée par",
+            "operative",
+            "Se déclare profondément préoccupée",
+            "expresses-concern",
+        ),
+        ("fr", "Remerciant le Secrétaire général", "preambular", "Remerciant", "welcoming"),
+        ("es", "Toma conocimiento del informe", "operative", "Toma conocimiento", "takes-note"),
+        ("es", "Rinde homenaje a", "operative", "Rinde homenaje", "welcomes"),
+        ("es", "Expresa la esperanza de que", "operative", "Expresa la esperanza", "considers"),
     ],
 )
 def test_openers(language: str, text: str, category: str, keyword: str, concept: str) -> None:

@@ -43,6 +43,8 @@ CASES = [
      [("C182", "convention")]),
     ("Recordando el Convenio sobre las peores formas de trabajo infantil, 1999 (núm. 182),",
      [("C182", "convention")]),
+    # the 2030 Agenda as the Arabic texts of the United Nations name it
+    ("وإذ تعيد تأكيد خطة التنمية المستدامة لعام 2030،", [("agenda-2030", "document")]),
 ]  # fmt: skip
 
 

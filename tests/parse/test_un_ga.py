@@ -376,3 +376,27 @@ def test_twenty_thousand_citations_in_one_clause() -> None:
     expected = {f"A/RES/{70 + n % 10}/{n % 900 + 1}" for n in range(10_000)}
     expected |= {f"A/RES/{50 + n % 20}/{n % 900 + 1}" for n in range(10_000)}
     assert {c.identifier for c in found} == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "preamble", "operative", "cited"),
+    [
+        ("es", "Declaración política de la reunión de alto nivel sobre la cobertura sanitaria "
+         "universal", ["recalling", "reaffirming"], ["endorses", "decides"],
+         {"A/RES/74/2", "A/RES/72/139", "agenda-2030"}),
+        ("ar", "الإعلان السياسي للاجتماع الرفيع المستوى المتعلق بالتغطية الصحية الشاملة",
+         ["recalling", "reaffirming"], ["endorses", "decides"], {"A/RES/74/2", "agenda-2030"}),
+    ],
+)  # fmt: skip
+def test_spanish_and_arabic_layouts(
+    language: str, title: str, preamble: list[str], operative: list[str], cited: set[str]
+) -> None:
+    """Constructed (tests/fixtures/bodies/README.md): the Spanish text wrapped and indented as
+    a PDF text layer gives it, the Arabic with "وإذ تعيد تأكيد" and the 2030 Agenda."""
+    r = parse_file(ROOT / f"tests/fixtures/bodies/un-ga.{language}.txt")
+    assert (r.identifier, r.language, r.title) == ("A/RES/78/3", language, title)
+    assert r.session is not None and r.session.number == 78
+    assert (r.status, r.adopted) == ("adopted", date(2023, 10, 18))
+    assert [c.concept for c in r.preamble] == preamble
+    assert [(c.number, c.concept) for c in r.operative] == list(enumerate(operative, 1))
+    assert {c.identifier for c in r.citations} == cited
