@@ -102,3 +102,38 @@ def test_language_can_be_forced_and_is_checked() -> None:
     assert parse_file(SEED, language="es").language == "es"
     with pytest.raises(Exception, match="unknown language 'xx'"):
         parse_file(SEED, language="xx")
+
+
+@pytest.mark.parametrize(
+    ("name", "identifier", "session", "place", "dates", "operative", "cited"),
+    [
+        ("interpol-ga-1996.en.txt", "AGN/65/RES/9", 65, "Antalya",
+         (date(1996, 10, 23), date(1996, 10, 29)), ["RECOMMENDS"],
+         {"convention-on-the-rights-of-the-child"}),
+        ("interpol-ga-2005.en.txt", "AG-2005-RES-09", 74, "Berlin",
+         (date(2005, 9, 19), date(2005, 9, 22)), ["RECOMMENDS", "URGES"], {"AGN/65/RES/9"}),
+        ("interpol-ga-2005.es.txt", "AG-2005-RES-09", 74, "Berlín",
+         (date(2005, 9, 19), date(2005, 9, 22)), ["INSTA"], {"AGN/65/RES/9"}),
+        ("interpol-ga-2023.fr.txt", "GA-2023-91-RES-05", 91, "Vienne",
+         (date(2023, 11, 28), date(2023, 12, 1)), ["INVITE", "CHARGE"], {"GA-2021-89-RES-09"}),
+    ],
+)  # fmt: skip
+def test_older_and_newer_resolutions(
+    name: str,
+    identifier: str,
+    session: int,
+    place: str,
+    dates: tuple[date, date],
+    operative: list[str],
+    cited: set[str],
+) -> None:
+    """Resolutions beyond the seed, constructed in the styles INTERPOL printed them in
+    (tests/fixtures/bodies/README.md): "ICPO-Interpol", "O.I.P.C.-INTERPOL", the Spanish
+    session after its dates, a session sentence without country."""
+    r = parse_file(ROOT / "tests/fixtures/bodies" / name)
+    assert (r.identifier, r.body) == (identifier, "INTERPOL-GA")
+    assert r.session is not None and (r.session.number, r.session.place) == (session, place)
+    assert (r.session.start, r.session.end) == dates
+    assert r.title and r.formula and r.preamble and r.warnings == ()
+    assert [c.keyword for c in r.operative] == operative
+    assert {c.identifier for c in r.citations} == cited
