@@ -32,7 +32,7 @@ from respub.model import (
     Resolution,
     SubParagraph,
 )
-from respub.parse.anchors import anchor_all
+from respub.parse.anchors import anchor_annexes, marks_owner
 from respub.parse.blocks import Block, split_blocks
 from respub.parse.citations import cite_places
 from respub.parse.clauses import clause_style, segment
@@ -104,7 +104,8 @@ def parse_source(
         later = []
     body_blocks, attached = split_attachment(body_blocks, lex, header.title)
     style = clause_style(body_blocks) if prof.clause_style == "auto" else prof.clause_style
-    preamble, operative = segment(recitals + body_blocks, lex, style)
+    own = marks_owner(blocks, {note.label for note in footnotes})  # marks given at construction
+    preamble, operative = segment(recitals + body_blocks, lex, style, own)
     if not preamble and not operative:
         raise ParseError(path, "no preambular or operative clauses found", line=_line(rest))
     if header.identifier is None and (printed := _printed_identifier(doc.text, prof, lang)):
@@ -116,14 +117,7 @@ def parse_source(
     status, adopted = _status(closing, lex, prof)
     # a heading "Resolution adopted on ..." says so where no closing line does
     status = status or prof.numbered_status or ("adopted" if header.adopted else None)
-    labels = {note.label for note in footnotes}
-    preamble, operative_clauses, annexes = anchor_all(  # the clauses built once, anchored
-        blocks,
-        preamble,
-        operative,
-        (*([attached] if attached else []), *_annexes(annex_blocks)),
-        labels,
-    )
+    annexes = anchor_annexes((*([attached] if attached else []), *_annexes(annex_blocks)), own)
     resolution = Resolution(
         identifier=header.identifier,
         body=prof.code,
@@ -136,12 +130,10 @@ def parse_source(
         status=status,
         formula=formula.text if formula else None,
         preamble=preamble,
-        operative=operative_clauses,
+        operative=operative,
         footnotes=footnotes,
         annexes=annexes,
-        citations=_citations(
-            header.identifier, prof, preamble, operative_clauses, footnotes, annexes
-        ),
+        citations=_citations(header.identifier, prof, preamble, operative, footnotes, annexes),
         metadata=doc.metadata,
         warnings=warnings,
     )

@@ -21,15 +21,21 @@ mark of no known footnote are left unplaced: the footnote is then kept apart.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from typing import Protocol
 
 from respub.model import Annex, FootnoteMark, OperativeClause, PreambularClause, SubParagraph
 from respub.parse.blocks import Block
 
-__all__ = ["anchor_all", "anchor_marks", "marks_of"]
+__all__ = ["Own", "anchor_annexes", "anchor_marks", "marks_of", "marks_owner"]
 
-_Own = Callable[[str], tuple[FootnoteMark, ...]]  # `_Stream.marks`
+
+class Own(Protocol):
+    """`_Stream.marks`: the marks of the next occurrence of a text; `own=False`: none (the
+    text is passed over)."""
+
+    def __call__(self, text: str, own: bool = True) -> tuple[FootnoteMark, ...]: ...
 
 
 class _Stream:
@@ -91,29 +97,41 @@ def find(text: str, part: str, start: int) -> int:
     return text.find(part, at + 1)  # the first occurrence is further on, if any
 
 
+def marks_owner(blocks: Sequence[Block], labels: set[str]) -> Own | None:
+    """What gives each text its marks, the texts asked in reading order (the preamble's,
+    then each operative clause's and its sub-paragraphs', then the annexes'): a clause is
+    built with its marks (`clauses.segment`), never copied; None when no block holds a
+    mark."""
+    if not any(b.marks for b in blocks):
+        return None
+    return _Stream(blocks, labels).marks
+
+
+def anchor_annexes(annexes: tuple[Annex, ...], own: Own | None) -> tuple[Annex, ...]:
+    """The annexes with the marks that stand in their paragraphs, asked of `own` after
+    the clauses' (`marks_owner`)."""
+    if own is None:
+        return annexes
+    attached = []
+    for annex in annexes:
+        own(annex.title, False)  # a heading's mark is not kept: only its place is passed
+        found = tuple(own(paragraph) for paragraph in annex.paragraphs)
+        found = found if any(found) else ()
+        attached.append(annex if found == annex.marks else replace(annex, marks=found))
+    return tuple(attached)
+
+
 def anchor_marks(
     blocks: Sequence[Block],
     preamble: tuple[PreambularClause, ...],
     operative: tuple[OperativeClause, ...],
     labels: set[str],
 ) -> tuple[tuple[PreambularClause, ...], tuple[OperativeClause, ...]]:
-    """The clauses with the marks of the footnotes `labels` that stand in their texts."""
-    recitals, clauses, _ = anchor_all(blocks, preamble, operative, (), labels)
-    return recitals, clauses
-
-
-def anchor_all(
-    blocks: Sequence[Block],
-    preamble: tuple[PreambularClause, ...],
-    operative: tuple[OperativeClause, ...],
-    annexes: tuple[Annex, ...],
-    labels: set[str],
-) -> tuple[tuple[PreambularClause, ...], tuple[OperativeClause, ...], tuple[Annex, ...]]:
-    """The clauses and annex paragraphs with the marks that stand in their texts."""
-    if not any(b.marks for b in blocks):
-        return preamble, operative, annexes
-    own = _Stream(blocks, labels).marks
-    # a clause is copied only when its marks change (dataclasses.replace is slow)
+    """Clauses built without marks, copied with the marks of the footnotes `labels` that
+    stand in their texts, as `segment` builds them given `marks_owner`."""
+    own = marks_owner(blocks, labels)
+    if own is None:
+        return preamble, operative
     recitals = [c if (m := own(c.text)) == c.marks else replace(c, marks=m) for c in preamble]
     clauses = []
     for clause in operative:
@@ -122,16 +140,10 @@ def anchor_all(
         if marks != clause.marks or subs is not clause.subparagraphs:
             clause = replace(clause, marks=marks, subparagraphs=subs)
         clauses.append(clause)
-    attached = []
-    for annex in annexes:
-        own(annex.title, False)  # a heading's mark is not kept: only its place is passed
-        found = tuple(own(paragraph) for paragraph in annex.paragraphs)
-        found = found if any(found) else ()
-        attached.append(annex if found == annex.marks else replace(annex, marks=found))
-    return tuple(recitals), tuple(clauses), tuple(attached)
+    return tuple(recitals), tuple(clauses)
 
 
-def _subs(subs: tuple[SubParagraph, ...], own: _Own) -> tuple[SubParagraph, ...]:
+def _subs(subs: tuple[SubParagraph, ...], own: Own) -> tuple[SubParagraph, ...]:
     """The sub-paragraphs with their marks: `subs` itself when none changes."""
     out = []
     changed = False

@@ -9,6 +9,7 @@ from respub.knowledge.addressees import operative_clause
 from respub.knowledge.layout import MARKS
 from respub.knowledge.lexicon import Lexicon, Opener
 from respub.model import OperativeClause, PreambularClause, SubParagraph
+from respub.parse.anchors import Own
 from respub.parse.blocks import Block
 
 _ROMAN = re.compile(r"^[ivxlc]+$")
@@ -50,10 +51,11 @@ def clause_style(blocks: list[Block]) -> str:
 
 
 def segment(
-    blocks: list[Block], lexicon: Lexicon, style: str
+    blocks: list[Block], lexicon: Lexicon, style: str, own: Own | None = None
 ) -> tuple[tuple[PreambularClause, ...], tuple[OperativeClause, ...]]:
     """Clauses of the body blocks, by the body's clause style ("capitals" or "sentence");
-    the operative clauses with their addressees (`operative_clause`)."""
+    the operative clauses with their addressees (`operative_clause`); each clause and
+    sub-paragraph with the footnote marks `own` gives its text (`anchors.marks_owner`)."""
     drafts: list[_Draft] = []
     numbers = [MARKS.numbered_text.match(b.text) for b in blocks]  # each block's, read once
     numbered = any(numbers)
@@ -101,28 +103,30 @@ def segment(
         drafts.append(draft)
         seen_operative = seen_operative or draft.operative
         last = last if draft.number is None else draft.number
-    preamble = tuple(
-        PreambularClause(
-            keyword=d.opener.keyword,
-            text=_with_items(d) if d.items else d.text,
-            concept=d.opener.concept,
-        )
-        for d in drafts
-        if not d.operative
-    )
-    operative = tuple(
-        operative_clause(
-            d.opener.keyword,
-            d.text,
-            lexicon.language,
-            number=d.number,
-            concept=d.opener.concept,
-            subparagraphs=nest(d.items) if d.items else (),
-        )
-        for d in drafts
-        if d.operative
-    )
-    return preamble, operative
+    # each clause built with its marks (`anchors.marks_owner`), asked in reading order: the
+    # preamble's, then each operative clause's before its sub-paragraphs'
+    preamble = []
+    for d in drafts:
+        if not d.operative:
+            text = _with_items(d) if d.items else d.text
+            marks = own(text) if own else ()
+            preamble.append(PreambularClause(d.opener.keyword, text, d.opener.concept, marks))
+    operative = []
+    for d in drafts:
+        if d.operative:
+            marks = own(d.text) if own else ()
+            operative.append(
+                operative_clause(
+                    d.opener.keyword,
+                    d.text,
+                    lexicon.language,
+                    number=d.number,
+                    concept=d.opener.concept,
+                    subparagraphs=nest(d.items, own) if d.items else (),
+                    marks=marks,
+                )
+            )
+    return tuple(preamble), tuple(operative)
 
 
 def _classify(
@@ -352,8 +356,9 @@ def _kind(label: str, previous: str | None) -> str:
     return "letter"
 
 
-def nest(items: list[tuple[str, str]]) -> tuple[SubParagraph, ...]:
-    """Nest labelled items by label kind: the first kind met is level 1, then deeper.
+def nest(items: list[tuple[str, str]], own: Own | None = None) -> tuple[SubParagraph, ...]:
+    """Nest labelled items by label kind: the first kind met is level 1, then deeper;
+    each with the marks `own` gives its text, asked depth first (`anchors.marks_owner`).
 
     >>> [s.label for s in nest([("a", "x"), ("i", "y"), ("ii", "z"), ("b", "w")])]
     ['a', 'b']
@@ -370,17 +375,20 @@ def nest(items: list[tuple[str, str]]) -> tuple[SubParagraph, ...]:
         else:
             levels.append(kind)
         placed.append((len(levels) - 1, label, text))
-    return _tree(placed, 0)[0]
+    return _tree(placed, 0, own)[0]
 
 
-def _tree(placed: list[tuple[int, str, str]], depth: int) -> tuple[tuple[SubParagraph, ...], int]:
+def _tree(
+    placed: list[tuple[int, str, str]], depth: int, own: Own | None
+) -> tuple[tuple[SubParagraph, ...], int]:
     result: list[SubParagraph] = []
     index = 0
     while index < len(placed):
         level, label, text = placed[index]
         if level < depth:
             break
-        children, used = _tree(placed[index + 1 :], depth + 1)
-        result.append(SubParagraph(label=label, text=text, subparagraphs=children))
+        marks = own(text) if own else ()  # a sub-paragraph's marks before its children's
+        children, used = _tree(placed[index + 1 :], depth + 1, own)
+        result.append(SubParagraph(label, text, children, marks))
         index += 1 + used
     return tuple(result), index
