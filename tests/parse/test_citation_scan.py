@@ -90,25 +90,28 @@ def _has_digit_as_the_pattern(chars: Iterable[str]) -> None:
         assert has_digit(f"ab{char}c") is expected, hex(code)
 
 
-def test_probes_open_the_literals() -> None:
-    """Every opening literal of a keyword or instrument opens with a probe of its own."""
+def test_probes_lie_in_the_literals() -> None:
+    """Every opening literal of a keyword or instrument holds a probe of its own, where
+    the probe says."""
     known = knowledge()
     probes_at: dict[str, str | None] = dict.fromkeys(known.ascii_probes)
     probes_at.update((text, char) for char, texts in known.wider_probes for text in texts)
     finders: list[Keyword | Instrument] = [*known.keywords.values(), *known.instruments]
     for finder in finders:
         for literal in finder.opening or ():
-            assert any(literal.startswith(p) for p in finder.probes), (literal, finder.probes)
-        assert all(p in probes_at for p in finder.probes)
+            assert any(literal.startswith(p, at) for p, at in finder.probes), literal
+        assert all(p in probes_at for p, _ in finder.probes)
     for text, held in probes_at.items():  # a probe is under a character it holds
         assert (held is None) == text.isascii() and (held is None or held in text)
-    found = probes(["abcdefgh", "abcdefzz", "abcdeQ", "xyz", "xy", "abcdefgh"])
+    found = probes(["abcdefgh", "abcdefzz", "abcdeQ", "xyz", "xy", "abcdefgh", "wxyz", "vabcdef"])
     assert found == {
-        "abcdeQ": "abcdeQ",
-        "abcdefgh": "abcdef",
-        "abcdefzz": "abcdef",
-        "xy": "xy",
-        "xyz": "xy",
+        "abcdeQ": ("abcdeQ", 0),
+        "abcdefgh": ("abcdef", 0),
+        "abcdefzz": ("abcdef", 0),
+        "vabcdef": ("abcdef", 1),  # it holds a shorter probe
+        "wxyz": ("xy", 1),
+        "xy": ("xy", 0),
+        "xyz": ("xy", 0),
     }
 
 

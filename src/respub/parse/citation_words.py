@@ -2,7 +2,8 @@
 articles), and where a document's clauses hold them: `scan` looks for the literals they
 open with once in the whole document's lowered text, where looking clause by clause cost
 one scan of every clause per phrase, and for literals that open alike ("resolution",
-"resoluciones") as one (`probes`).
+"resoluciones") as one, and a literal holding another ("والقرار", "قرار") by the other
+(`probes`).
 
 A keyword or instrument match never holds a newline (they are words and spaces), so in
 the clauses' lowered texts joined by newlines each match lies in one clause, and is what
@@ -32,6 +33,8 @@ from respub.knowledge.firstlook import (
 )
 from respub.packaged import read_data
 
+Probe = tuple[str, int]  # a literal looked for, and where it lies in the literal it stands for
+
 
 @dataclass(frozen=True)
 class Instrument:
@@ -40,7 +43,7 @@ class Instrument:
     pattern: re.Pattern[str]  # lowered, matched case-sensitively in lowered text
     stems: tuple[str, ...]  # one of these occurs in any text the pattern matches ("" = always)
     opening: tuple[str, ...] | None  # what each alternative opens with (`opening_literals`)
-    probes: tuple[str, ...] = ()  # the probes of the opening literals (`probes`)
+    probes: tuple[Probe, ...] = ()  # the probes of the opening literals (`probes`)
 
     def finditer(self, lowered: str) -> Iterator[re.Match[str]]:
         """What `pattern.finditer(lowered)` finds."""
@@ -75,7 +78,7 @@ class Keyword:
     lowered: re.Pattern[str]
     stems: tuple[str, ...]
     opening: tuple[str, ...]
-    probes: tuple[str, ...] = ()  # the probes of the opening literals (`probes`)
+    probes: tuple[Probe, ...] = ()  # the probes of the opening literals (`probes`)
 
     def finditer(self, text: str, lowered: str, alike: bool) -> Iterator[re.Match[str]]:
         """What `exact.finditer(text)` finds (`lowered` is `text.lower()`, `alike` whether
@@ -110,14 +113,17 @@ def _lowered(source: str) -> re.Pattern[str]:
 _SHARED = 6  # literals opening with this many characters alike are looked for as one
 
 
-def probes(literals: Iterable[str]) -> dict[str, str]:
-    """Each of `literals` with its probe, a literal that it opens with, looked for in place
-    of it: a literal joins a probe it opens with, or one that opens with it, or one it
-    shares its first `_SHARED` characters with (the probe becomes their common prefix), so
-    one scan of a text finds where any of them may occur.
+def probes(literals: Iterable[str]) -> dict[str, Probe]:
+    """Each of `literals` with its probe, a literal that it holds, looked for in place of it,
+    and where the literal holds it: a literal joins a probe it opens with, or one that opens
+    with it, or one it shares its first `_SHARED` characters with (the probe becomes their
+    common prefix); then a probe holding a shorter one ("والقرار", "قرار") is looked for as
+    that one; so one scan of a text finds where any of them may occur.
 
-    >>> probes(["resolution", "resoluciones", "interpol", "inter"])
-    {'inter': 'inter', 'interpol': 'inter', 'resoluciones': 'resolu', 'resolution': 'resolu'}
+    >>> probes(["resolution", "resoluciones", "interpol", "inter", "bقرار", "قرار"])["resolution"]
+    ('resolu', 0)
+    >>> probes(["resolution", "resoluciones", "interpol", "inter", "bقرار", "قرار"])["bقرار"]
+    ('قرار', 1)
     """
     groups: dict[str, list[str]] = {}
     for literal in sorted(set(literals), key=lambda s: (len(s), s)):
@@ -127,7 +133,14 @@ def probes(literals: Iterable[str]) -> dict[str, str]:
         else:  # the shared prefix opens every member: a probe with it may exist already
             members = [*groups.pop(joined), literal]
             groups.setdefault(_shared(joined, literal), []).extend(members)
-    return {literal: probe for probe, members in groups.items() for literal in sorted(members)}
+    held: dict[str, Probe] = {}  # each probe -> the shorter probe it holds, or itself
+    for probe in sorted(groups, key=lambda s: (len(s), s)):
+        shorter = (other for other, (under, _) in held.items() if under == other)
+        holder = next(((other, at) for other in shorter if (at := probe.find(other)) >= 0), None)
+        held[probe] = holder or (probe, 0)
+    return {
+        literal: held[probe] for probe, members in groups.items() for literal in sorted(members)
+    }
 
 
 def _shared(one: str, other: str) -> str:
@@ -174,11 +187,11 @@ def knowledge() -> Knowledge:
     openings = [*(k.opening for k in keywords.values()), *(i.opening for i in instruments)]
     probe = probes(literal for opening in openings if opening for literal in opening)
 
-    def probed(opening: tuple[str, ...] | None) -> tuple[str, ...]:
+    def probed(opening: tuple[str, ...] | None) -> tuple[Probe, ...]:
         return tuple(dict.fromkeys(probe[literal] for literal in opening or ()))
 
     keywords = {k: replace(v, probes=probed(v.opening)) for k, v in keywords.items()}
-    found = sorted(set(probe.values()))
+    found = sorted({text for text, _ in probe.values()})
     instruments = [replace(i, probes=probed(i.opening)) for i in instruments]
     return Knowledge(
         keywords=keywords,
@@ -193,10 +206,10 @@ def knowledge() -> Knowledge:
         wider_probes=_by_shared_character([text for text in found if not text.isascii()]),
         probed={
             text: (
-                tuple(k for k, v in keywords.items() if text in v.probes),
-                tuple(n for n, i in enumerate(instruments) if text in i.probes),
+                tuple(k for k, v in keywords.items() if text in dict(v.probes)),
+                tuple(n for n, i in enumerate(instruments) if text in dict(i.probes)),
             )
-            for text in set(probe.values())
+            for text in found
         },
         unprobed=tuple(n for n, i in enumerate(instruments) if i.opening is None),
     )
@@ -320,10 +333,15 @@ def _occurrences(text: str, known: Knowledge) -> dict[str, list[int]]:
     return at
 
 
-def _starts(at: dict[str, list[int]], probes: tuple[str, ...]) -> list[int]:
-    """Where any of `probes` occurs (`at`: where each does), ascending: every place a
-    pattern that opens with their literals may match, and more, where it does not."""
-    found = [at[probe] for probe in probes if probe in at]
+def _starts(at: dict[str, list[int]], probes: tuple[Probe, ...]) -> list[int]:
+    """Where the literals of `probes` may start (`at`: where each probe occurs), ascending:
+    every place a pattern that opens with the literals may match, and more, where it does
+    not."""
+    found = [
+        [hit - offset for hit in at[probe] if hit >= offset] if offset else at[probe]
+        for probe, offset in probes
+        if probe in at
+    ]
     if len(found) <= 1:
         return found[0] if found else []
     return sorted(set().union(*found))
