@@ -508,3 +508,22 @@ def test_numbers_printed_bare_before_a_verb_in_capitals_are_printed_with_a_dot()
     assert (
         dotted_numbers("1. ADOPTS it;\n2 MSC members agree") == "1. ADOPTS it;\n2 MSC members agree"
     )
+
+
+def _dotted_numbers_in_two_passes(text: str) -> str:
+    """The reference: dashed numbers made dotted, then bare ones when the text (so changed)
+    holds a first one after its first line."""
+    from respub.parse import cleanup
+
+    text = cleanup._DASHED_NUMBER.sub("\n\\1. ", "\n" + text)[1:]
+    first_bare = re.compile(r"\n[ \t]*1[ \t]+[A-ZÀ-ÖØ-Þ]{3,}\b[^\n]*?[a-zß-öø-ÿ]")
+    return cleanup._BARE_NUMBER.sub("\n\\1. ", text) if first_bare.search(text) else text
+
+
+def test_dotted_numbers_as_in_two_passes() -> None:
+    """One search tells which of the two substitutions may change the text."""
+    pool = ["\n", " ", "\t", "1", "2", "12", "-", "–", " - ", "ADOPTS", "the", "JUNE", "٢", "x"]
+    draw = random.Random(13)
+    for _ in range(20000):
+        text = "".join(draw.choices(pool, k=draw.randint(0, 14)))
+        assert dotted_numbers(text) == _dotted_numbers_in_two_passes(text), text

@@ -13,6 +13,7 @@ page break split → rejoin words hyphenated at a line end.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from respub.knowledge.headings import annex_heading, annex_line
 from respub.knowledge.layout import MARKS
@@ -95,7 +96,11 @@ _DASHED_NUMBER = re.compile(r"\n[ \t]*(\d{1,3}) ?[-–] +(?=[^\W\d_])")
 # accordance with ..."): a line with lower case after the verb, not a heading in capitals
 # ("2 GENERAL PROVISIONS") nor a date ("8 JUNE 2023")
 _BARE_NUMBER = re.compile(r"\n[ \t]*(\d{1,3})[ \t]+(?=[A-ZÀ-ÖØ-Þ]{3,}\b[^\n]*?[a-zß-öø-ÿ])")
-_FIRST_BARE = re.compile(r"\n[ \t]*1[ \t]+[A-ZÀ-ÖØ-Þ]{3,}\b[^\n]*?[a-zß-öø-ÿ]")
+# a line that `_DASHED_NUMBER` changes (`dash`), or the first of `_BARE_NUMBER`'s (number 1):
+# one search of the text tells both (a line that one changes the other leaves as it is)
+_NUMBER_LINE = re.compile(
+    r"\n[ \t]*(?:(?P<dash>\d{1,3} ?[-–] +(?=[^\W\d_]))|1[ \t]+[A-ZÀ-ÖØ-Þ]{3,}\b[^\n]*?[a-zß-öø-ÿ])"
+)
 
 
 def dotted_numbers(text: str) -> str:
@@ -108,10 +113,17 @@ def dotted_numbers(text: str) -> str:
     >>> dotted_numbers("THE ASSEMBLY,\\n1\\tADOPTS the plan;\\n2 REQUESTS it\\n3 JUNE 2023")
     'THE ASSEMBLY,\\n1. ADOPTS the plan;\\n2. REQUESTS it\\n3 JUNE 2023'
     """
-    # (one character is found fast, two are not: most texts have no "- ", nor "–")
-    if "- " in text or ("–" in text and "– " in text):
+    dashed = bare = False
+    for found in _NUMBER_LINE.finditer("\n" + text):
+        if found.group("dash"):
+            dashed = True
+        elif found.start():  # (a bare number is never read on the first line: the heading's)
+            bare = True
+        if dashed and bare:
+            break
+    if dashed:
         text = _DASHED_NUMBER.sub("\n\\1. ", "\n" + text)[1:]
-    if _FIRST_BARE.search(text):  # (never the text's first line: the heading is above)
+    if bare:
         text = _BARE_NUMBER.sub("\n\\1. ", text)
     return text
 
@@ -132,7 +144,7 @@ def normalise_lines(text: str) -> list[str]:
         for character, replacement in _CHARACTERS:
             if character in text:
                 text = text.replace(character, replacement)
-    lines = [line.strip() for line in text.split("\n")]
+    lines = list(map(str.strip, text.split("\n")))  # (a loop in C: no bytecode per line)
     if "  " in text:  # runs of spaces collapsed in the lines that hold one (a few)
         lines = [_SPACES.sub(" ", line) if "  " in line else line for line in lines]
     return lines
@@ -158,28 +170,26 @@ def join_labels(lines: list[str]) -> list[str]:
     result: list[str] = []
     alone, numbered = MARKS.label_alone.match, MARKS.numbered.match
     joined = False  # whether the line was joined to the label above it
-    for index, line in enumerate(lines):
+    for line, below in pairwise([*lines, ""]):
         if joined:
             joined = False
             continue
-        if not line:  # a blank line is no label and no number
-            result.append(line)
-            continue
-        # the line after is looked at first: most lines have a blank line under them
-        if index + 1 < len(lines) and lines[index + 1].strip() and alone(line):
-            line = f"{line} {lines[index + 1]}"
-            joined = True
-        previous = result[-1] if result else ""
-        if (
-            previous
-            and numbered(line)
-            and (
-                MARKS.ends_sentence.search(NOTE_MARK.sub("", previous))
-                # the first operative paragraph right under the last recital ("..., / 1. ")
-                or (MARKS.first_numbered.match(line) and previous.endswith(","))
-            )
-        ):
-            result.append("")
+        if line:  # a blank line is no label and no number
+            # the line below is looked at first: most lines have a blank line under them
+            if below and below.strip() and alone(line):
+                line = f"{line} {below}"
+                joined = True
+            if (
+                result
+                and (previous := result[-1])
+                and numbered(line)
+                and (
+                    MARKS.ends_sentence.search(NOTE_MARK.sub("", previous))
+                    # the first operative paragraph right under the last recital ("..., / 1. ")
+                    or (MARKS.first_numbered.match(line) and previous.endswith(","))
+                )
+            ):
+                result.append("")
         result.append(line)
     return result
 
@@ -196,8 +206,7 @@ def landmarks(
         return 0, 0, None, None
     pattern = profile.pattern("title_line", language)
     symbol = _first_identifier(lines, profile, joined)
-    for index, line in enumerate(lines):
-        found = pattern.match(line) if pattern else None
+    for index, found in enumerate(map(pattern.match, lines) if pattern else ()):
         if found:
             rest = []
             for following in lines[index + 1 :]:

@@ -84,32 +84,33 @@ def collect_notes(
         line = lines[index]
         index += 1
         # `_before_rule(line)` without a call for each line: most end with no "_" nor "-"
-        kept = _before_rule(line) if ruled and line[-1:] in _RULE_ENDS else None
-        if kept is not None:
+        if ruled and line[-1:] in _RULE_ENDS and (kept := _before_rule(line)) is not None:
             if kept and not _RULE.match(kept):
                 body.append(kept)
             body.append(PAGE_BREAK)
             after_rule = True
             continue
-        opens = not body or not body[-1].strip() or body[-1] == PAGE_BREAK
-        # a note opens with its number: most lines are told by their first character
-        found = _NOTE_START.match(line) if opens and line[:1].isdecimal() else None
-        label = int(found.group("label")) if found else 0
-        expected = notes[-1][0] + 1 if notes else 1
-        if found and (label == expected or (after_rule and not notes)):
-            text = [found.group("text")]
-            while index < len(lines) and lines[index].strip() and lines[index] != PAGE_BREAK:
-                nested = _NOTE_START.match(lines[index])
-                if nested and int(nested.group("label")) == label + 1:
-                    break
-                text.append(lines[index])
-                index += 1
-            notes.append((label, text))
-            after_rule = True
-            if body and body[-1] != PAGE_BREAK:
-                body.append(PAGE_BREAK)
-            continue
-        if line.strip():
+        # a note opens a paragraph with its number: most lines are told by their first character
+        if (
+            line[:1].isdecimal()
+            and (not body or not body[-1].strip() or body[-1] == PAGE_BREAK)
+            and (found := _NOTE_START.match(line))
+        ):
+            label = int(found.group("label"))
+            if label == (notes[-1][0] + 1 if notes else 1) or (after_rule and not notes):
+                text = [found.group("text")]
+                while index < len(lines) and lines[index].strip() and lines[index] != PAGE_BREAK:
+                    nested = _NOTE_START.match(lines[index])
+                    if nested and int(nested.group("label")) == label + 1:
+                        break
+                    text.append(lines[index])
+                    index += 1
+                notes.append((label, text))
+                after_rule = True
+                if body and body[-1] != PAGE_BREAK:
+                    body.append(PAGE_BREAK)
+                continue
+        if after_rule and line.strip():
             after_rule = False
         body.append(line)
     return body, [f"[^{label}]: " + " ".join(text) for label, text in notes]

@@ -256,22 +256,22 @@ def split_inline_clauses(lines: list[str]) -> list[str]:
 
 def _inline_pieces(lines: list[str]) -> Iterator[str]:
     last = 0  # the last operative number that opened a line
+    after = ""  # how the number after it is printed inside a line: " 3. " (none after 0)
     numbered = MARKS.numbered.match
     for line in lines:
-        if not line:  # a blank line holds no number
-            yield line
-            continue
-        # a numbered line opens with a digit (`MARKS.numbered` does: a test checks it), the
-        # character tells most lines apart without a match
-        if line[:1].isdecimal() and (found := numbered(line)):
+        # (a blank line holds no number) a numbered line opens with a digit (`MARKS.numbered`
+        # does: a test checks it), the character tells most lines apart without a match
+        if line and line[:1].isdecimal() and (found := numbered(line)):
             last = int(found.group("number"))
-        while last and f" {last + 1}. " in line:
+            after = f" {last + 1}. " if last else ""
+        while after and after in line:
             found = _inline(last + 1).search(line)
             if found is None:
                 break
             yield line[: found.start()].rstrip()
             line = line[found.start() :].lstrip()
             last += 1
+            after = f" {last + 1}. "
         yield line
 
 
