@@ -24,6 +24,7 @@ from respub.knowledge.addressees import (
     addressee_concepts,
     addressees_of,
     read_clause,
+    thanked_of,
 )
 from respub.model import OperativeClause, Resolution, SubParagraph
 from respub.parse import parse_file
@@ -215,6 +216,26 @@ def test_whom_a_clause_thanks_is_no_addressee_in_any_language(case: str) -> None
     }
     assert not set(graph.objects(node, RESPUB.addressee))
     assert validate(graph).conforms
+
+
+def test_a_clause_lowered_once_reads_as_each_rule_reading_its_own_piece() -> None:
+    # `operative_clause` lowers a clause once for every rule where `lowers_alike` holds of
+    # it; else each rule reads its piece as before (a dotless ı, a capital İ in the text)
+    cases = [
+        (language, keyword, text)
+        for table in (*RULES.values(), *THANKS.values(), SELF_ACTING)
+        for language, (keyword, text) in table.items()
+    ]
+    cases += [
+        ("en", keyword, text.replace("to", spoilt, 1))
+        for _, keyword, text in cases[:4]
+        for spoilt in ("tı", "İto")
+    ]
+    cases += [("en", "Thanks", "Also thanks the Secretary-General and urges States to act;")]
+    for language, keyword, text in cases:
+        clause = read_clause(OperativeClause(keyword, text), language)
+        assert clause.addressees == addressees_of(text, keyword, None, language), text
+        assert clause.thanked == thanked_of(text, keyword, language), text
 
 
 def test_a_right_or_a_permission_stated_for_someone_addresses_no_one() -> None:

@@ -182,11 +182,12 @@ def addressee_concepts() -> tuple[AddresseeConcept, ...]:
     return _rules().concepts
 
 
-def _after_keyword(text: str, keyword: str) -> str:
+def _keyword_end(text: str, keyword: str) -> int:
+    """Where the text after the opening words starts."""
     if keyword and text.startswith(keyword):  # as a rule: the fold below finds it at 0
-        return text[len(keyword) :]
+        return len(keyword)
     start = text.casefold().find(keyword.casefold()) if keyword else -1
-    return text[start + len(keyword) :] if start >= 0 else text
+    return start + len(keyword) if start >= 0 else 0
 
 
 class _Verb(NamedTuple):
@@ -224,15 +225,26 @@ def addressees_of(text: str, keyword: str, concept: str | None, language: str) -
 
 
 def _addressees(
-    rules: _Rules, language: str, text: str, keyword: str, verb: _Verb
+    rules: _Rules,
+    language: str,
+    text: str,
+    keyword: str,
+    verb: _Verb,
+    lowered_text: str | None = None,
 ) -> tuple[str, ...]:
-    """`addressees_of`, the opening words read (`verb`)."""
+    """`addressees_of`, the opening words read (`verb`); `lowered_text`: `text.lower()`,
+    where `lowers_alike` holds of `text`: a piece of it is then that piece lowered (but
+    for a final sigma, lowered by context: the rules hold no Greek letter)."""
     lang = rules.languages[language]
-    rest = _after_keyword(text, keyword)
+    end = _keyword_end(text, keyword)
+    rest = text[end:]
     found: list[str] = []
     opening = verb.addressing
-    lowered = rest.lower()
-    alike = lowers_alike(rest, lowered)
+    if lowered_text is None:
+        lowered = rest.lower()
+        alike = lowers_alike(rest, lowered)
+    else:
+        lowered, alike = lowered_text[end:], True
     scan, rules_of = (lowered, rules.lowered[language]) if alike else (rest, lang)
     if opening:  # rule 1
         _named(rules, rules_of, language, scan, 0, found, rest)
@@ -348,17 +360,23 @@ def thanked_of(text: str, keyword: str, language: str) -> tuple[str, ...]:
     >>> thanked_of(text, "EXPRESSES its deep appreciation", "en")
     ('director-general',)
     """
-    rules = _rules()
+    return _thanked(_rules(), language, text, keyword)
+
+
+def _thanked(
+    rules: _Rules, language: str, text: str, keyword: str, lowered_text: str | None = None
+) -> tuple[str, ...]:
+    """`thanked_of`; `lowered_text` as for `_addressees`."""
     lang = rules.languages.get(language)
     if lang is None or lang.thanking is None:
         return ()
     end = text.find(keyword) if keyword else 0
     window = (end if end >= 0 else 0) + len(keyword) + _THANKS_AFTER
     head = text[:window]
-    lowered = head.lower()
+    lowered = head.lower() if lowered_text is None else lowered_text[:window]
     alike = rules.lowered[language].thanking  # the same words lowered, case-sensitive
-    if alike is not None and lowers_alike(head, lowered):  # faster than case-insensitive
-        match = next(word_starts(alike, lowered), None)
+    if alike is not None and (lowered_text is not None or lowers_alike(head, lowered)):
+        match = next(word_starts(alike, lowered), None)  # faster than case-insensitive
     else:
         match = lang.thanking.search(head)
     found: list[str] = []
@@ -442,15 +460,19 @@ def operative_clause(
 ) -> OperativeClause:
     """An operative clause with its addressees, or marked `self_acting` when it names none;
     its sub-paragraphs with theirs (`_inherit`); whom it thanks. Built once: a copy of a
-    clause (`dataclasses.replace`) costs more than reading it."""
+    clause (`dataclasses.replace`) costs more than reading it. The clause is lowered once
+    for the addressee rules and the thanks rule."""
     rules = _rules()
     named: tuple[str, ...] = ()
+    lowered = text.lower()
+    # None: each rule reads its piece of the text as printed, or lowers it
+    lowered_text = lowered if lowers_alike(text, lowered) else None
     if language not in rules.languages:  # no rules: no addressee
         verb = _Verb(addressing=False, self_acting=False)
         subs = subparagraphs
     else:
         verb = _verb_of(language, keyword, concept)
-        named = _addressees(rules, language, text, keyword, verb)
+        named = _addressees(rules, language, text, keyword, verb, lowered_text)
         subs = _inherit(keyword, verb, language, subparagraphs, named)
     if not named and subs and text.rstrip().endswith(":"):
         named = _from_subparagraphs(keyword, verb, language, subs)
@@ -463,5 +485,5 @@ def operative_clause(
         addressees=named,
         self_acting=not named and verb.self_acting,
         marks=marks,
-        thanked=thanked_of(text, keyword, language),
+        thanked=_thanked(rules, language, text, keyword, lowered_text),
     )
