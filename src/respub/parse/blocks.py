@@ -40,13 +40,13 @@ def split_blocks(text: str, cleaned: bool = False) -> tuple[list[Block], tuple[F
     """
     blocks: list[Block] = []
     notes: list[Footnote] = []
-    controls = any(space in text for space in _CONTROL_SPACES)  # once, not in every block
+    controls = any(map(text.__contains__, _CONTROL_SPACES))  # once, not in every block
     # whether the text holds no whitespace but the space and the line end (`_KEPT_SPACES`
     # are all beyond ASCII)
     plain = (
         cleaned
         and not controls
-        and (text.isascii() or not any(space in text for space in _KEPT_SPACES))
+        and (text.isascii() or not any(map(text.__contains__, _KEPT_SPACES)))
     )
     if not cleaned:
         _read_lines(text.split("\n"), 1, blocks, notes, controls, plain)

@@ -13,7 +13,6 @@ page break split → rejoin words hyphenated at a line end.
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 
 from respub.knowledge.headings import annex_heading, annex_line
 from respub.knowledge.layout import MARKS
@@ -170,7 +169,7 @@ def join_labels(lines: list[str]) -> list[str]:
     result: list[str] = []
     alone, numbered = MARKS.label_alone.match, MARKS.numbered.match
     joined = False  # whether the line was joined to the label above it
-    for line, below in pairwise([*lines, ""]):
+    for line, below in zip(lines, [*lines[1:], ""], strict=False):  # "" below the last
         if joined:
             joined = False
             continue
@@ -293,6 +292,7 @@ def _continues(before: str, after: str) -> bool:
         return True
     if MARKS.opens_part.match(after) or annex_heading().match(after):
         return False
-    before = NOTE_MARK.sub("", before)
+    if "[^" in before:  # (a pattern's call costs more than looking for its opening)
+        before = NOTE_MARK.sub("", before)
     # a date's four digits and the character before them: searching the line costs more
     return not MARKS.ends_clause.search(before) and not _ENDS_DATE.search(before[-5:])

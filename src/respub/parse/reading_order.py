@@ -42,7 +42,7 @@ from functools import cache
 from respub.knowledge.layout import MARKS
 from respub.knowledge.lexicon import Lexicon, lexicon
 from respub.knowledge.profiles import BodyProfile, unanchored
-from respub.parse.footnotes import NOTE_DEFINITION, PAGE_BREAK
+from respub.parse.footnotes import PAGE_BREAK
 
 _HEAD_LINES = 60  # the heading and the formula are looked for this far down, no further
 _NOTE = re.compile(r"^(?P<label>\d{1,3})\s+(?P<text>[^\s\d.a-z].*)$")
@@ -284,6 +284,6 @@ def _inline(number: int) -> re.Pattern[str]:
 def _opens(line: str, lex: Lexicon) -> bool:
     if MARKS.opens_clause.match(line):
         return True
-    if not line[:1].isupper() or NOTE_DEFINITION.match(line):
+    if not line[:1].isupper():  # (nor a footnote definition: "[^1]: ..." opens with "[")
         return False
     return any(lex.match_openers(line))
