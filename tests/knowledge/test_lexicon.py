@@ -226,3 +226,17 @@ def test_a_trie_matches_what_the_alternation_longest_first_matches(language: str
         for old, new in ((alternation, as_trie), (modified, modified_trie)):
             found, matched = old.match(text), new.match(text)
             assert (found and found.span()) == (matched and matched.span()), text
+
+
+def test_fold_of_latin1_text_is_its_lowering_but_for_sharp_s_and_micro() -> None:
+    """`fold`'s way for text of Latin-1 characters and ’: each is its own NFC, and its case
+    fold is its lower case (but ß and µ, left to the full fold); nor do two of them compose."""
+    latin1 = [chr(c) for c in range(256)]
+    for char in latin1:
+        expected = unicodedata.normalize("NFC", char).casefold()
+        assert (expected == char.lower()) is (char not in "ßµ"), char
+        assert unicodedata.combining(char) == 0, char
+    rng = random.Random(5)
+    for _ in range(2000):
+        text = "".join(rng.choice([*latin1, "’"]) for _ in range(rng.randrange(1, 12)))
+        assert fold(text) == unicodedata.normalize("NFC", text).casefold().replace("’", "'")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any, NamedTuple
 
+from respub.knowledge.firstlook import is_latin1
 from respub.packaged import read_data
 
 LANGUAGES = ("en", "fr", "es", "ar")
@@ -35,6 +36,9 @@ def fold(text: str) -> str:
     """Case- and width-insensitive form used for matching (accents are kept)."""
     if text.isascii():  # a flag CPython keeps: NFC leaves it, casefold is lower
         return text.lower()
+    quoted = text.replace("’", "'")
+    if is_latin1(quoted) and "ß" not in quoted and "µ" not in quoted:
+        return quoted.lower()  # NFC leaves Latin-1, casefold is lower but for ß and µ
     return unicodedata.normalize("NFC", text).casefold().replace("’", "'")
 
 
