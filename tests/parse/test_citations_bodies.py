@@ -127,3 +127,32 @@ ARABIC = [
 @pytest.mark.parametrize(("own", "text", "expected"), ARABIC, ids=[c[1][:30] for c in ARABIC])
 def test_arabic_keywords_with_joined_words(own: str, text: str, expected: list[str]) -> None:
     assert [c.identifier for c in find_citations(text, "preamble-1", own=own)] == expected
+
+
+SHORT_NAMES = [
+    # "the Charter" in the texts of the organs of the United Nations, and its articles
+    ("un-sc", "Acting under Article 25 of the Charter, and the Charter's purposes,",
+     ["charter-of-the-united-nations/article-25", "charter-of-the-united-nations"]),
+    ("un-ga", "conformément à la Charte et au droit international,",
+     ["charter-of-the-united-nations"]),
+    ("un-ga", "وفقا للميثاق، والمادة 25 من الميثاق،",
+     ["charter-of-the-united-nations", "charter-of-the-united-nations/article-25"]),
+    # other charters, and "the Charter" where another body writes it, are none
+    ("un-ga", "the Charter of Paris, the African Charter and la Charte africaine", []),
+    ("interpol-ga", "Recalling the Charter,", []),
+    (None, "Recalling the Charter,", []),
+    # each body's own Constitution
+    ("interpol-ga", "Article 2(1) of the Organization's Constitution,",
+     ["interpol-constitution/article-2-1", "interpol-constitution"]),
+    ("interpol-ga", "conforme al Estatuto de la Organización,", ["interpol-constitution"]),
+    ("who-wha", "in accordance with Article 7 of the Constitution,",
+     ["who-constitution/article-7", "who-constitution"]),
+    ("un-ga", "the Constitution,", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("own", "text", "expected"), SHORT_NAMES)
+def test_a_short_name_cites_in_the_texts_of_the_body_using_it(
+    own: str | None, text: str, expected: list[str]
+) -> None:
+    assert [c.identifier for c in find_citations(text, "preamble-1", own)] == expected

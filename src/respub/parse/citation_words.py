@@ -44,6 +44,8 @@ class Instrument:
     stems: tuple[str, ...]  # one of these occurs in any text the pattern matches ("" = always)
     opening: tuple[str, ...] | None  # what each alternative opens with (`opening_literals`)
     probes: tuple[Probe, ...] = ()  # the probes of the opening literals (`probes`)
+    # the bodies (IRI segments) whose own texts name it so ("the Charter"); () = any text
+    within: frozenset[str] = frozenset()
 
     def finditer(self, lowered: str) -> Iterator[re.Match[str]]:
         """What `pattern.finditer(lowered)` finds."""
@@ -182,7 +184,9 @@ def knowledge() -> Knowledge:
             raise ValueError(f"citations.yaml: {i['id']}: a pattern that may match a newline")
         pattern = re.compile(source)
         opening = opening_literals(source) if not pattern.flags & re.IGNORECASE else None
-        instruments.append(Instrument(i["id"], i["kind"], pattern, _stems(i["patterns"]), opening))
+        within = frozenset(i.get("within") or ())
+        stems = _stems(i["patterns"])
+        instruments.append(Instrument(i["id"], i["kind"], pattern, stems, opening, within=within))
     keywords = {k: _keyword(v) for k, v in data["keywords"].items()}
     openings = [*(k.opening for k in keywords.values()), *(i.opening for i in instruments)]
     probe = probes(literal for opening in openings if opening for literal in opening)

@@ -239,7 +239,7 @@ def _cite(
     if keywords:
         found.extend(_bare_references(text, clause, symbols, keywords, own, lowered, alike))
     if instruments:
-        found.extend(_instruments(text, clause, instruments, lowered, alike))
+        found.extend(_instruments(text, clause, instruments, lowered, alike, own))
     if not found:
         return []
     seen: set[tuple[str, str]] = set()
@@ -535,13 +535,20 @@ def _instruments(
     instruments: list[tuple[Instrument, int, int]],
     lowered: str,
     alike: bool,
+    own: str | None = None,
 ) -> list[tuple[int, Citation]]:
     """Treaties and other named instruments (`instruments`: each with its span), and the
     articles of them that are cited (looked for only where the lowered text before holds
-    one of their `article_keys`, when `alike`: `lowers_alike(text, lowered)`)."""
+    one of their `article_keys`, when `alike`: `lowers_alike(text, lowered)`). A short
+    name only the citing body's own texts use ("the Charter") counts in them alone (`own`:
+    the citing body's identifier style)."""
     knowledge = _knowledge()
     found: list[tuple[int, Citation]] = []
+    mine = style_named(own)
+    body = mine.body if mine is not None else None
     for instrument, start, end in instruments:
+        if instrument.within and body not in instrument.within:
+            continue
         citation = Citation(instrument.id, text[start:end], instrument.kind, clause)
         found.append((start, citation))
         begin = max(0, start - 80)
