@@ -151,7 +151,9 @@ class Lexicon:
     def ordinal(self, text: str) -> int | None:
         """The number of an ordinal: "89ª", "89e", "89th", "Sixty-sixth", "eightieth",
         "Quatre-vingtième", "soixante-dix-huitième", "الثانية والخمسون بعد المائة"."""
-        text = text.strip().translate(_ARABIC_DIGITS)
+        text = text.strip()
+        if not text.isascii():  # (an ASCII text holds no Arabic digit)
+            text = text.translate(_ARABIC_DIGITS)
         found = self.ordinal_suffix.search(text)
         if found:
             return int(found.group("n"))

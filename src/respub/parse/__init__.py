@@ -80,13 +80,14 @@ def parse_source(
     blocks, footnotes = split_blocks(text, cleaned=doc.source.media_type not in _LAID_OUT)
     if not blocks:
         raise ParseError(path, "no text found")
-    start = _formula_index(blocks, prof, lang)
+    at = _formula_at(blocks, prof, lang)
+    start = at[0] if at is not None else None
     formula = blocks[start] if start is not None else None
     head = blocks[: start if start is not None else 0]
     rest = blocks[start + 1 :] if start is not None else blocks
     head, recitals, lead = split_recitals(head, lex)
-    if formula is not None:
-        formula, first = _split_formula(formula, prof, lang)
+    if formula is not None and at is not None:
+        formula, first = _split_formula(formula, at[1], prof, lang)
         if first is not None:
             rest = [first, *rest]
     try:
@@ -159,10 +160,11 @@ def _part(
     """One later part ("B", its title, its formula, its clauses and closing line)."""
     label, lang = blocks[0].text, first.language
     identifier = part_identifier(first.identifier, label)
-    start = _formula_index(blocks, prof, lang)
-    if identifier is None or start is None:
+    at = _formula_at(blocks, prof, lang)
+    if identifier is None or at is None:
         return None
-    formula, opening = _split_formula(blocks[start], prof, lang)
+    start = at[0]
+    formula, opening = _split_formula(blocks[start], at[1], prof, lang)
     rest = [*([opening] if opening else []), *blocks[start + 1 :]]
     body_blocks, closing, annex_blocks = _split_closing(rest, prof, lex)
     style = clause_style(body_blocks) if prof.clause_style == "auto" else prof.clause_style
@@ -240,27 +242,30 @@ def _no_identifier(prof: BodyProfile) -> str:
     return f"no {prof.code} resolution identifier found; {how}"
 
 
-def _formula_index(blocks: list[Block], prof: BodyProfile, lang: str) -> int | None:
+def _formula_at(blocks: list[Block], prof: BodyProfile, lang: str) -> tuple[int, int] | None:
+    """(the index of the first block holding the enacting formula on a line, where the
+    formula ends in its text), or None."""
     pattern = prof.pattern("formula", lang)
     if pattern is None:
         return None
     match = line_matcher(pattern)
     for index, block in enumerate(blocks):
-        if match(block.text):
-            return index
+        if found := match(block.text):
+            return index, found.end()
     return None
 
 
-def _split_formula(formula: Block, prof: BodyProfile, lang: str) -> tuple[Block, Block | None]:
-    """Cut a first clause printed on the formula's line ("The Assembly, Recalling ...")."""
-    pattern = prof.pattern("formula", lang)
-    found = pattern.search(formula.text) if pattern else None
-    if found is None or prof.pattern("session", lang) is not None:
+def _split_formula(
+    formula: Block, end: int, prof: BodyProfile, lang: str
+) -> tuple[Block, Block | None]:
+    """Cut a first clause printed on the formula's line ("The Assembly, Recalling ..."),
+    after the formula (ending at `end` of its text)."""
+    if prof.pattern("session", lang) is not None:
         return formula, None
-    tail = formula.text[found.end() :].strip()
+    tail = formula.text[end:].strip()
     if not tail:
         return formula, None
-    head = Block(formula.text[: found.end()].strip(), formula.line)
+    head = Block(formula.text[:end].strip(), formula.line)
     return head, Block(tail, formula.line)
 
 

@@ -68,7 +68,7 @@ def read_header(
     if title is None and metadata.get("title") and not metadata.get("symbol"):
         title = _clean(metadata["title"])  # the front matter's (a catalogue's goes with a symbol)
     if number is not None:
-        number = str(int(number.translate(_ARABIC_DIGITS)))
+        number = str(int(number))  # (int reads Arabic-Indic digits too: "١٢" is 12)
     session = _session(lines, formula, profile, lexicon)
     return Header(identifier, number, title, session, _adopted(joined, profile, lexicon))
 
@@ -156,9 +156,6 @@ def _symbol(symbol: str) -> str:
         return canonical(symbol)
     except ValueError:
         raise ValueError(f"the symbol {symbol!r} is not a resolution identifier") from None
-
-
-_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
 
 def _identifier_from(profile: BodyProfile, session: str, number: str) -> str | None:
