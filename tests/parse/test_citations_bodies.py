@@ -45,6 +45,9 @@ CASES = [
      [("C182", "convention")]),
     # the 2030 Agenda as the Arabic texts of the United Nations name it
     ("وإذ تعيد تأكيد خطة التنمية المستدامة لعام 2030،", [("agenda-2030", "document")]),
+    # WHO's Arabic symbols: "ج ص ع" (World Health Assembly), the number after a hyphen
+    ("وإذ تشير إلى القرار ج ص ع74-7 والمقرر ج ص ع72(9)،",
+     [("WHA74.7", "resolution"), ("WHA72(9)", "decision")]),
 ]  # fmt: skip
 
 

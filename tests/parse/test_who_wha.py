@@ -177,6 +177,8 @@ def test_un_pdf_footnote_continued_on_the_next_page(parsed: dict[str, Resolution
         ("en", "Strengthening rehabilitation in health systems", ["URGES", "REQUESTS"]),
         ("fr", "Renforcer la réadaptation dans les systèmes de santé", ["PRIE INSTAMMENT", "PRIE"]),
         ("es", "Fortalecimiento de la rehabilitación en los sistemas de salud", ["INSTA", "PIDE"]),
+        # the Arabic symbols "ج ص ع76-6", "ج ص ع72(9)" are WHA76.6, WHA72(9)
+        ("ar", "تعزيز التأهيل في النظم الصحية", ["تحث", "تطلب"]),
     ],
 )
 def test_the_assemblys_own_layout(language: str, title: str, operative: list[str]) -> None:
