@@ -82,6 +82,7 @@ class _Language:
     subject_keys: tuple[str, ...]  # a word of each phrase rule 4 needs: a cheap first look
     # thanks, appreciation to: in the opening words; lowered: no look-behind (`word_starts`)
     thanking: re.Pattern[str] | None
+    thanking_keys: tuple[str, ...]  # a word of each `thanking` phrase: a cheap first look
     need: re.Pattern[str] | None  # rule 6: group `term`
     need_keys: tuple[str, ...]  # a word of each phrase rule 6 needs: a cheap first look
     hortatory: re.Pattern[str] | None  # rule 7: group `term`
@@ -166,6 +167,7 @@ def _language(
         subject=template_pattern(data, language, terms, lower),
         subject_keys=fewest_keys(template_keys(data, language, SUBJECT)),
         thanking=words(listed("thanking"), lower, behind=not lower),
+        thanking_keys=fewest_keys(key_words(listed("thanking") or [])),
         need=template_pattern(data, language, terms, lower, NEED),
         need_keys=fewest_keys(template_keys(data, language, NEED)),
         hortatory=template_pattern(data, language, terms, lower, HORTATORY),
@@ -376,6 +378,8 @@ def _thanked(
     lowered = head.lower() if lowered_text is None else lowered_text[:window]
     alike = rules.lowered[language].thanking  # the same words lowered, case-sensitive
     if alike is not None and (lowered_text is not None or lowers_alike(head, lowered)):
+        if not _holds(lowered, lang.thanking_keys):  # the first look: no phrase can match
+            return ()
         match = next(word_starts(alike, lowered), None)  # faster than case-insensitive
     else:
         match = lang.thanking.search(head)
