@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from respub.knowledge.identifiers import (
+    _finders,
     find_identifiers,
     from_path,
     identify,
@@ -141,3 +142,14 @@ def test_identifiers_are_found_as_the_union_finds_them() -> None:
 def test_style_named_is_style_or_none() -> None:
     assert style_named("un-hrc") is next(s for s in styles() if s.id == "un-hrc")
     assert style_named("no-such-style") is None and style_named(None) is None
+
+
+def test_the_styles_looked_for_in_every_text_open_with_latin_letters() -> None:
+    """The one pattern `find_identifiers` runs over every text holds no character beyond
+    Latin-1 (a wide character among its first ones makes the engine slower on every text);
+    the Arabic styles ("ج ص ع74-7") are looked for only in a text holding their stem."""
+    opened, others, other_looks = _finders()
+    assert max(map(ord, opened.pattern)) < 256
+    assert others is not None and "ج ص ع" in other_looks
+    found = [m.group() for m in find_identifiers("القرار ج ص ع74-7 و WHA72.2")]
+    assert found == ["ج ص ع74-7", "WHA72.2"]

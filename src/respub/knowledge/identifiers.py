@@ -393,12 +393,20 @@ def _opened_at(opened: re.Pattern[str], text: str, position: int) -> int | None:
 _BEHIND = re.compile(r"[\w/.]")
 
 
+def _latin_opening(source: str) -> bool:
+    """Whether every alternative of a style's pattern opens with a literal of Latin-1
+    letters: a character beyond them among the first ones of a pattern makes the engine
+    test each character of a text against a wide set, slower for every text."""
+    literals = opening_literals(source)
+    return literals is not None and all(max(map(ord, literal)) < 256 for literal in literals)
+
+
 @cache
 def _finders() -> tuple[re.Pattern[str], re.Pattern[str] | None, tuple[str, ...]]:
-    """The styles opening with a literal as one pattern without look-behind; the others as
-    one with it (None if none), and their `looks`."""
+    """The styles opening with a literal of Latin-1 letters as one pattern without
+    look-behind; the others as one with it (None if none), and their `looks`."""
     bare = {s.id: _NAMED.sub("(?:", s.pattern.pattern) for s in styles()}
-    opened = [s for s in styles() if opening_literals(bare[s.id]) is not None]
+    opened = [s for s in styles() if _latin_opening(bare[s.id])]
     others = [s for s in styles() if s not in opened]
     union = "|".join(bare[s.id] for s in others)
     return (
