@@ -256,11 +256,9 @@ def _continues(draft: _Draft, text: str, lexicon: Lexicon) -> bool:
 def _is_heading(draft: _Draft, text: str, lexicon: Lexicon) -> bool:
     """A section heading between clauses: after a finished clause, a short line without
     closing punctuation that opens no clause ("II", "B. Follow-up", "Follow-up")."""
-    if not draft.operative or not _terminated(draft.last, ".;") or _terminated(text):
+    if not draft.operative or not _terminated(draft.last, ".;"):
         return False
-    if len(text) > 150 or not (text[:1].isupper() or text[:1].isdigit()):
-        return False
-    return not any(lexicon.match_openers(text))
+    return (text[:1].isupper() or text[:1].isdigit()) and _heading_text(text, lexicon, 150)
 
 
 def _first_number(numeral: re.Match[str] | None) -> bool:
@@ -270,11 +268,15 @@ def _first_number(numeral: re.Match[str] | None) -> bool:
 def _opens_operative_part(drafts: list[_Draft], text: str, lexicon: Lexicon) -> bool:
     """A heading over the first operative paragraph, after the last recital (closed by
     "," or ";"): a few words in no sentence, opening no clause ("Asset freeze", "Measures")."""
-    if not drafts or not _terminated(drafts[-1].last, ",;:") or _terminated(text):
+    if not drafts or not _terminated(drafts[-1].last, ",;:"):
         return False
-    if len(text) > 60 or len(text.split()) > 6 or not text[:1].isupper():
-        return False
-    return not any(lexicon.match_openers(text))
+    return text[:1].isupper() and len(text.split()) <= 6 and _heading_text(text, lexicon, 60)
+
+
+def _heading_text(text: str, lexicon: Lexicon, longest: int) -> bool:
+    """Whether `text` may be a heading: up to `longest` characters, no closing punctuation,
+    opening no clause."""
+    return len(text) <= longest and not _terminated(text) and not any(lexicon.match_openers(text))
 
 
 def _lost_number(drafts: list[_Draft], text: str, lexicon: Lexicon) -> _Draft | None:

@@ -90,16 +90,16 @@ def clean_text(text: str, profile: BodyProfile | None = None, language: str = "e
 
 # an operative number printed with a dash, as the Arabic texts of the United Nations do
 # ("1 - يقرر", "٢- يطلب"), before a word: not a range of numbers ("10 - 12 June")
-_DASHED_NUMBER = re.compile(r"\n[ \t]*(\d{1,3}) ?[-–] +(?=[^\W\d_])")
+_DASHED = r" ?[-–] +(?=[^\W\d_])"
 # an operative number printed bare before a verb in capitals, as IMO does ("1<tab>ADOPTS, in
 # accordance with ..."): a line with lower case after the verb, not a heading in capitals
 # ("2 GENERAL PROVISIONS") nor a date ("8 JUNE 2023")
-_BARE_NUMBER = re.compile(r"\n[ \t]*(\d{1,3})[ \t]+(?=[A-ZÀ-ÖØ-Þ]{3,}\b[^\n]*?[a-zß-öø-ÿ])")
+_BARE = r"[ \t]+(?=[A-ZÀ-ÖØ-Þ]{3,}\b[^\n]*?[a-zß-öø-ÿ])"
+_DASHED_NUMBER = re.compile(rf"\n[ \t]*(\d{{1,3}}){_DASHED}")
+_BARE_NUMBER = re.compile(rf"\n[ \t]*(\d{{1,3}}){_BARE}")
 # a line that `_DASHED_NUMBER` changes (`dash`), or the first of `_BARE_NUMBER`'s (number 1):
 # one search of the text tells both (a line that one changes the other leaves as it is)
-_NUMBER_LINE = re.compile(
-    r"\n[ \t]*(?:(?P<dash>\d{1,3} ?[-–] +(?=[^\W\d_]))|1[ \t]+[A-ZÀ-ÖØ-Þ]{3,}\b[^\n]*?[a-zß-öø-ÿ])"
-)
+_NUMBER_LINE = re.compile(rf"\n[ \t]*(?:(?P<dash>\d{{1,3}}{_DASHED})|1{_BARE})")
 
 
 def dotted_numbers(text: str) -> str:
