@@ -400,3 +400,18 @@ def test_spanish_and_arabic_layouts(
     assert [c.concept for c in r.preamble] == preamble
     assert [(c.number, c.concept) for c in r.operative] == list(enumerate(operative, 1))
     assert {c.identifier for c in r.citations} == cited
+
+
+@pytest.mark.parametrize("ordinal", ["3a", "3ª", "3.ª"])
+def test_spanish_closing_with_an_ordinal_indicator(ordinal: str) -> None:
+    """The Spanish meeting line prints its ordinal with "ª" ("3ª sesión plenaria"): the
+    closing it is gives the adoption date where no heading does, and is no clause text."""
+    text = (
+        "80/1. Participación del Estado de Palestina\n\nLa Asamblea General,\n\n"
+        "Recordando sus resoluciones pertinentes,\n\n1. Decide que el Estado de Palestina "
+        "puede participar en las sesiones;\n\n2. Decide también examinar la cuestión.\n\n"
+        f"{ordinal} sesión plenaria\n19 de septiembre de 2025\n"
+    )
+    r = _constructed(text)
+    assert (r.identifier, r.language, r.adopted) == ("A/RES/80/1", "es", date(2025, 9, 19))
+    assert r.operative[-1].text == "Decide también examinar la cuestión."
