@@ -16,13 +16,16 @@ REPO = Path(__file__).resolve().parents[1]
 HOSTILE = "<script>alert(1)</script>"
 HOSTILE_FILE = "A_RES_80_6.md"
 HOSTILE_IDENTIFIER = "A/RES/80/6"
+HEADED_FILE = "A_RES_80_13.md"
+HEADED_IDENTIFIER = "A/RES/80/13"
+HEADING = "Follow-up"
 FIRST = datetime(2026, 11, 29, 3, tzinfo=UTC)
 SECOND = datetime(2026, 11, 30, 3, tzinfo=UTC)
 
 
 def sample_sources(folder: Path) -> Path:
-    """Copy the sample sources into `folder`, with a `<script>` in one recital and a citation
-    of resolution 80/1 in another."""
+    """Copy the sample sources into `folder`, with a `<script>` in one recital, a citation
+    of resolution 80/1 in another, and a heading above paragraph 3 of resolution 80/13."""
     shutil.copytree(REPO / "corpus" / "interpol", folder / "interpol")
     shutil.copytree(REPO / "corpus" / "un-ga" / "md", folder / "un-ga")
     path = folder / "un-ga" / HOSTILE_FILE
@@ -32,6 +35,12 @@ def sample_sources(folder: Path) -> Path:
     marked = marked.replace("Recalling its resolution 79/6", "Recalling its resolution 80/1", 1)
     assert marked != text
     path.write_text(marked, encoding="utf-8")
+    # A heading over two operative paragraphs, opening a part of the operative text.
+    path = folder / "un-ga" / HEADED_FILE
+    text = path.read_text(encoding="utf-8")
+    headed = text.replace("\n3. Requests the Chair", f"\n{HEADING}\n\n3. Requests the Chair", 1)
+    assert headed != text
+    path.write_text(headed, encoding="utf-8")
     return folder
 
 

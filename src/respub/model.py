@@ -116,6 +116,9 @@ class OperativeClause:
     # whom it thanks, commends or expresses its appreciation to: not addressees, no one is
     # asked to act (data/addressees.yaml `thanking`)
     thanked: tuple[str, ...] = ()
+    # the heading printed above it, opening a part of the operative text that runs to the
+    # next heading ("II Capacity-building", "Asset freeze"): on the part's first clause only
+    heading: str | None = None
 
 
 @_filled

@@ -34,6 +34,7 @@ def resolution_to_json(resolution: Resolution) -> dict[str, Any]:
         "operative": [
             {
                 "number": c.number,
+                "heading": c.heading,
                 "keyword": c.keyword,
                 "concept": c.concept,
                 "addressees": list(c.addressees),
@@ -97,6 +98,8 @@ def outline(resolution: Resolution, width: int = 100) -> str:
         f"  operative ({len(resolution.operative)}):",
     ]
     for clause in resolution.operative:
+        if clause.heading is not None:
+            lines.append(f"    [{_cut(clause.heading, width)}]")
         mark = f"{clause.number}." if clause.number is not None else "-"
         lines.append(f"    {mark:>3} {_cut(clause.keyword + ' | ' + clause.text, width)}")
         lines.extend(_subs(clause.subparagraphs, 8, width))

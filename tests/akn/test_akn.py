@@ -97,6 +97,25 @@ def test_subparagraphs_footnotes_and_dates() -> None:
     assert resolution.adopted is not None and date.get("date") == resolution.adopted.isoformat()
 
 
+def test_a_section_heading_is_the_heading_of_the_paragraph_it_stands_above() -> None:
+    resolution = parsed(ROOT / "tests/fixtures/layout/A_RES_79_144.sections.constructed.txt")
+    document = to_akn(resolution)
+    assert validate(document) == []
+    assert text_of(document) == model_text(resolution)
+    paragraphs = etree.fromstring(document).findall("a:statement/a:mainBody/a:paragraph", NS)
+    assert [p.findtext("a:heading", namespaces=NS) for p in paragraphs] == [
+        "I Implementation of the Convention",
+        None,
+        "II Capacity-building",
+        None,
+    ]
+    assert [child.tag.rpartition("}")[2] for child in paragraphs[2]] == [
+        "num",
+        "heading",
+        "content",
+    ]
+
+
 def test_the_schema_rejects_a_broken_document() -> None:
     root = etree.fromstring(to_akn(parsed(SEED_EN)))
     statement = _found(root, "a:statement")

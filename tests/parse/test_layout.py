@@ -7,6 +7,7 @@ from pathlib import Path
 from respub.parse import parse_file
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "layout"
+UN_SC = FIXTURES.parent / "bodies" / "un-sc.en.txt"
 
 
 def test_french_session_ordinal_in_words() -> None:
@@ -31,6 +32,28 @@ def test_a_quoted_numbered_paragraph_stays_inside_its_clause() -> None:
         "CALLING UPON",
         "calling-upon",
     )
+
+
+def test_headings_in_the_operative_part_are_kept_on_the_clause_they_stand_above() -> None:
+    """An omnibus resolution's parts ("I" / "Implementation of the Convention" above
+    paragraph 1, "II" / "Capacity-building" above paragraph 3): each heading is kept, on
+    the first clause of its part only, and is no clause's text; numbering runs on."""
+    resolution = parse_file(FIXTURES / "A_RES_79_144.sections.constructed.txt")
+    assert [(c.number, c.heading) for c in resolution.operative] == [
+        (1, "I Implementation of the Convention"),
+        (2, None),
+        (3, "II Capacity-building"),
+        (4, None),
+    ]
+    assert not any("Capacity-building" in c.text for c in resolution.operative)
+    assert resolution.operative[1].text.endswith("to become parties to the Convention;")
+    assert [c.heading for c in parse_file(UN_SC).operative] == [
+        "Asset freeze",
+        None,
+        "Monitoring Team",
+        None,
+        None,
+    ]
 
 
 def test_clause_marks_are_one_table() -> None:

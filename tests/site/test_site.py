@@ -16,6 +16,8 @@ import pytest
 import rdflib
 from lxml import etree, html
 from served import (
+    HEADED_IDENTIFIER,
+    HEADING,
     HOSTILE,
     HOSTILE_IDENTIFIER,
     SECOND,
@@ -73,6 +75,23 @@ def test_clauses_show_their_keyword_and_text(release: ReleaseSummary) -> None:
     keyword = clause.find_class("keyword")[0].text_content()
     assert keyword and clause.text_content().startswith(keyword)
     assert root.get("lang") == "fr" and root.get("dir") == "ltr"
+
+
+def test_a_section_heading_stands_above_its_clause_which_keeps_its_number(
+    release: ReleaseSummary,
+) -> None:
+    entry = next(
+        e for e in read_manifest(release.release_dir).entries if e.identifier == HEADED_IDENTIFIER
+    )
+    root = page(release, entry.expression_iri)
+    (heading,) = root.find_class("section-heading")
+    assert heading.tag == "h3" and heading.text_content() == HEADING
+    after = heading.getnext()
+    assert after is not None and after.tag == "ol"
+    first = after[0]
+    assert (first.get("id"), first.get("value")) == ("operative-3", "3")
+    before = heading.getprevious()  # paragraphs 1 and 2, in a list of their own
+    assert before is not None and [li.get("value") for li in before] == ["1", "2"]
 
 
 def test_arabic_pages_are_right_to_left(release: ReleaseSummary) -> None:

@@ -102,6 +102,7 @@ en:operative-1 a respub:OperativeClause ;
     respub:paragraphNumber 1 ;
     respub:keyword "Decides"@en ;
     respub:text "Decides:"@en ;
+    respub:sectionHeading "I Procedure"@en ;
     respub:concept op:decides ;
     respub:actsOnItself true ;
     respub:hasSubParagraph en:operative-1-a .
@@ -455,6 +456,10 @@ CASES: dict[str, tuple[str, str]] = {
         "the body acting on itself stated as false",
         "DELETE DATA { en:operative-1 respub:actsOnItself true } ;"
         " INSERT DATA { en:operative-1 respub:actsOnItself false }",
+    ),
+    "OperativeClause-sectionHeading": (
+        "two section headings on one clause",
+        'INSERT DATA { en:operative-1 respub:sectionHeading "II Follow-up"@en }',
     ),
     "OperativeClause-thanks": (
         "thanks to a concept of another scheme",

@@ -62,6 +62,8 @@ def _slots(r: Resolution) -> Iterator[Slot]:
         part = f"operative-{position}"
         if op.number is not None:
             yield Slot(part, "num", str(op.number))
+        if op.heading is not None:  # printed above the number, written after it (`num`)
+            yield Slot(part, "heading", op.heading)
         yield from notes.text(part, op.text)
         yield from _subparagraph_slots(part, op.subparagraphs, notes)
     for position, note in enumerate(r.footnotes, start=1):

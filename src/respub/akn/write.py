@@ -4,7 +4,8 @@
 manifestation, named by the /akn/ convention, with the respub IRIs as aliases), a
 ``preface`` (``docNumber``, ``docTitle``, ``docProponent``), a ``preamble`` (``formula
 name="enactingFormula"``, one ``container`` per preambular clause), a ``mainBody`` of
-``paragraph``/``subparagraph``, ``conclusions`` (``docDate``: the adoption date, else the
+``paragraph``/``subparagraph`` (the heading printed above a clause as its ``heading``),
+``conclusions`` (``docDate``: the adoption date, else the
 session's last or first day referring to a ``TLCEvent`` that says so; footnotes as
 ``authorialNote``) and ``attachments`` for annexes. Every clause's ``eId`` is its RDF
 fragment name (``preamble-3``, ``operative-2-a``); every citation is a ``<ref href>`` to
@@ -219,6 +220,8 @@ class _Writer:
             paragraph = _add(body, "paragraph", eId=part, **_refers(clause.addressees))
             if clause.number is not None:
                 self.fill(_add(paragraph, "num"), "num")
+            if clause.heading is not None:  # the heading of the part this clause opens
+                self.fill(_add(paragraph, "heading"), "heading")
             self.hierarchy(paragraph, part, clause.subparagraphs)
         if not self.r.operative:
             raise ValueError(

@@ -461,6 +461,7 @@ def operative_clause(
     concept: str | None = None,
     subparagraphs: tuple[SubParagraph, ...] = (),
     marks: tuple[FootnoteMark, ...] = (),
+    heading: str | None = None,
 ) -> OperativeClause:
     """An operative clause with its addressees, or marked `self_acting` when it names none;
     its sub-paragraphs with theirs (`_inherit`); whom it thanks. Built once: a copy of a
@@ -490,4 +491,5 @@ def operative_clause(
         self_acting=not named and verb.self_acting,
         marks=marks,
         thanked=_thanked(rules, language, text, keyword, lowered_text),
+        heading=heading,
     )

@@ -24,6 +24,7 @@ class _Draft:
     text: str
     number: int | None = None
     items: list[tuple[str, str]] = field(default_factory=list)
+    heading: str | None = None  # printed above it (`OperativeClause.heading`)
 
     @property
     def last(self) -> str:
@@ -61,6 +62,7 @@ def segment(
     numbered = any(numbers)
     seen_operative = False  # whether any draft is operative
     last: int | None = None  # the number of the last numbered draft
+    heading: list[str] = []  # the heading lines above the next operative clause
     for index, (block, numeral) in enumerate(zip(blocks, numbers, strict=True)):
         text = block.text
         labelled = MARKS.labelled.match(text)
@@ -75,7 +77,7 @@ def segment(
         if numbering:
             number, body = numbering
             opener = _opener(body, lexicon, "operative", style)
-            drafts.append(_Draft(True, opener, body, number))
+            drafts.append(_Draft(True, opener, body, number, heading=_heading(heading)))
             seen_operative, last = True, number
             continue
         if style == "sentence" and drafts and drafts[-1].number and numeral:
@@ -85,7 +87,8 @@ def segment(
             drafts[-1].append(text)
             continue
         if style == "sentence" and drafts and _is_heading(drafts[-1], text, lexicon):
-            continue  # "II. Implementation" between numbered paragraphs: no clause text
+            heading.append(text)  # "II. Implementation" between numbered paragraphs
+            continue
         if (
             numbered
             and not seen_operative
@@ -93,13 +96,16 @@ def segment(
             and _first_number(numbers[index + 1])
             and _opens_operative_part(drafts, text, lexicon)
         ):
-            continue  # "Asset freeze" above paragraph 1: a heading, no recital
+            heading.append(text)  # "Asset freeze" above paragraph 1: a heading, no recital
+            continue
         draft = _lost_number(drafts, text, lexicon) if style == "sentence" and numbered else None
         draft = draft or _classify(text, lexicon, style, drafts, numbered, seen_operative)
         if draft is None:
             if drafts:
                 drafts[-1].append(text)
             continue
+        if draft.operative:
+            draft.heading = _heading(heading)
         drafts.append(draft)
         seen_operative = seen_operative or draft.operative
         last = last if draft.number is None else draft.number
@@ -124,9 +130,19 @@ def segment(
                     concept=d.opener.concept,
                     subparagraphs=nest(d.items, own) if d.items else (),
                     marks=marks,
+                    heading=d.heading,
                 )
             )
     return tuple(preamble), tuple(operative)
+
+
+def _heading(lines: list[str]) -> str | None:
+    """The heading lines gathered above a clause, as one text; `lines` is emptied."""
+    if not lines:
+        return None
+    text = " ".join(lines)
+    lines.clear()
+    return text
 
 
 def _classify(

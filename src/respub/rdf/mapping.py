@@ -180,6 +180,7 @@ def _operative(
     out.integer(node, RESPUB.paragraphNumber, clause.number)
     out.text(node, RESPUB.keyword, clause.keyword)
     out.text(node, RESPUB.text, clause.text)
+    out.text(node, RESPUB.sectionHeading, clause.heading)
     if clause.concept is not None:
         out.add(node, RESPUB.concept, NamedNode(iris.concept("operative", slug(clause.concept))))
     for addressee in clause.addressees:

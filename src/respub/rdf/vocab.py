@@ -80,6 +80,7 @@ class RESPUB(DefinedNamespace):
     place: URIRef  # place
     position: URIRef  # position
     printedLabel: URIRef  # printed label
+    sectionHeading: URIRef  # section heading
     sessionNumber: URIRef  # session number
     sha256: URIRef  # SHA-256 digest
     startDate: URIRef  # start date

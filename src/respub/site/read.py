@@ -67,6 +67,7 @@ class ClauseView:
     text: str
     concept: str | None
     subparagraphs: tuple[SubView, ...] = ()
+    heading: str | None = None  # printed above an operative clause, opening a part
 
 
 @dataclass(frozen=True)
@@ -248,6 +249,7 @@ def _clause(graph: _Graph, iri: str, kind: str) -> ClauseView:
         text=text,
         concept=concept.rsplit("/", 1)[-1] if concept else None,
         subparagraphs=_subs(graph, iri),
+        heading=graph.one(iri, "sectionHeading"),
     )
 
 
