@@ -103,6 +103,13 @@ def test_every_concept_has_a_phrase_in_every_language(language: str) -> None:
         ("es", "Toma conocimiento del informe", "operative", "Toma conocimiento", "takes-note"),
         ("es", "Rinde homenaje a", "operative", "Rinde homenaje", "welcomes"),
         ("es", "Expresa la esperanza de que", "operative", "Expresa la esperanza", "considers"),
+        # "having seen" the report: the OAS General Assembly's and many councils' first recital
+        ("en", "HAVING SEEN the Annual Report", "preambular", "HAVING SEEN", "considering"),
+        ("fr", "Vu le rapport annuel", "preambular", "Vu", "considering"),
+        ("fr", "Ayant pris connaissance du rapport", "preambular", "Ayant pris connaissance",
+         "considering"),
+        ("es", "VISTO el informe anual", "preambular", "VISTO", "considering"),
+        ("es", "Habiendo visto el informe", "preambular", "Habiendo visto", "considering"),
     ],
 )
 def test_openers(language: str, text: str, category: str, keyword: str, concept: str) -> None:
