@@ -106,8 +106,13 @@ def test_every_concept_has_a_phrase_in_every_language(language: str) -> None:
         # "having seen" the report: the OAS General Assembly's and many councils' first recital
         ("en", "HAVING SEEN the Annual Report", "preambular", "HAVING SEEN", "considering"),
         ("fr", "Vu le rapport annuel", "preambular", "Vu", "considering"),
-        ("fr", "Ayant pris connaissance du rapport", "preambular", "Ayant pris connaissance",
-         "considering"),
+        (
+            "fr",
+            "Ayant pris connaissance du rapport",
+            "preambular",
+            "Ayant pris connaissance",
+            "considering",
+        ),
         ("es", "VISTO el informe anual", "preambular", "VISTO", "considering"),
         ("es", "Habiendo visto el informe", "preambular", "Habiendo visto", "considering"),
     ],
