@@ -96,6 +96,9 @@ class PreambularClause:
     text: str
     concept: str | None = None
     marks: tuple[FootnoteMark, ...] = ()  # the footnote marks in `text`
+    # the number printed before it, where recitals are numbered with the operative
+    # paragraphs ("1. Recalling ...", "3. Welcomes ...": UNESCO)
+    number: int | None = None
 
 
 @_filled

@@ -28,7 +28,13 @@ def resolution_to_json(resolution: Resolution) -> dict[str, Any]:
         },
         "formula": resolution.formula,
         "preamble": [
-            {"keyword": c.keyword, "concept": c.concept, "text": c.text, "marks": _marks(c.marks)}
+            {
+                "number": c.number,
+                "keyword": c.keyword,
+                "concept": c.concept,
+                "text": c.text,
+                "marks": _marks(c.marks),
+            }
             for c in resolution.preamble
         ],
         "operative": [

@@ -116,6 +116,24 @@ def test_a_section_heading_is_the_heading_of_the_paragraph_it_stands_above() -> 
     ]
 
 
+def test_numbered_recitals_are_recitals_with_their_numbers() -> None:
+    resolution = parsed(ROOT / "tests/fixtures/bodies/unesco-gc-numbered.en.txt")
+    document = to_akn(resolution)
+    assert validate(document) == []
+    assert text_of(document) == model_text(resolution)
+    preamble = _found(etree.fromstring(document), "a:statement/a:preamble")
+    recitals = preamble.findall("a:recitals/a:recital", NS)
+    assert [
+        (r.get("eId"), r.findtext("a:num", namespaces=NS), r.get("class")) for r in recitals
+    ] == [
+        ("preamble-1", "1", "recalling"),
+        ("preamble-2", "2", "considering"),
+    ]
+    assert preamble.find("a:container", NS) is None
+    first = _found(preamble, "../a:mainBody/a:paragraph")
+    assert first.findtext("a:num", namespaces=NS) == "3"
+
+
 def test_the_schema_rejects_a_broken_document() -> None:
     root = etree.fromstring(to_akn(parsed(SEED_EN)))
     statement = _found(root, "a:statement")

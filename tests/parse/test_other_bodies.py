@@ -93,6 +93,16 @@ EXPECTED = {
         {"S/RES/1267(1999)", "S/RES/1333(2000)", "S/RES/1989(2011)", "S/RES/2253(2015)",
          "S/RES/2368(2017)", "S/RES/1526(2004)"},
     ),
+    "unesco-gc-numbered.en.txt": (  # recitals numbered with the operative paragraphs
+        "UNESCO-GC", "41 C/Resolution 23", "en", "The General Conference,",
+        ["Recalling", "Having examined"], ["Welcomes", "Invites", "Requests"],
+        {"40 C/Resolution 37"},
+    ),
+    "unesco-gc-numbered.fr.txt": (
+        "UNESCO-GC", "41 C/Resolution 23", "fr", "La Conférence générale,",
+        ["Rappelant", "Ayant examiné"], ["Se félicite", "Invite", "Prie"],
+        {"40 C/Resolution 37"},
+    ),
     "un-sc.ar.txt": (
         "UN-SC", "S/RES/2719(2023)", "ar", "إن مجلس الأمن،", ["إذ يشير", "وإذ يؤكد من جديد"],
         ["يقرر", "يطلب", "يقرر"], {"S/RES/2320(2016)", "S/RES/2378(2017)"},
@@ -196,6 +206,13 @@ HEADINGS = {
         "PLAN DE TRAVAIL DE L'ORGANISATION", 33, date(2023, 12, 6), "adopted",
     ),
     "unesco-gc.es.txt": ("Ciencia abierta", 41, None, None),
+    "unesco-gc-numbered.en.txt": (
+        "Open science: follow-up to the Recommendation", 41, date(2021, 11, 23), "adopted",
+    ),
+    "unesco-gc-numbered.fr.txt": (
+        "Science ouverte : suite donnée à la Recommandation", 41, date(2021, 11, 23),
+        "adopted",
+    ),
     "hrc.fr.txt": ("Droits des personnes handicapées", 52, date(2023, 4, 3), "adopted"),
     "hrc.ar.txt": ("حقوق الأشخاص ذوي الإعاقة", 52, date(2023, 4, 3), "adopted"),
     "who-eb-recommends.en.txt": (
@@ -235,7 +252,9 @@ def test_a_known_body_parses_without_a_profile(name: str, monkeypatch: pytest.Mo
     assert [c.keyword for c in resolution.preamble] == pre
     assert [c.keyword for c in resolution.operative] == op
     numbers = [c.number for c in resolution.operative]
-    assert numbers == list(range(1, len(op) + 1)) or numbers == [None]  # one is unnumbered
+    # numbered from 1, or on from numbered recitals; or one clause, unnumbered
+    first = 1 + sum(1 for c in resolution.preamble if c.number is not None)
+    assert numbers == list(range(first, first + len(op))) or numbers == [None]
     assert {c.identifier for c in resolution.citations if c.kind != "treaty"} == cited
     assert resolution.warnings == ()
     assert Iris().work(identifier).startswith(Iris().base + "resolution/")
@@ -248,6 +267,28 @@ def test_a_known_body_has_the_title_session_and_adoption_it_prints(name: str) ->
     assert (resolution.title, session, resolution.adopted, resolution.status) == HEADINGS[name]
     # the closing lines are no part of the last clause
     assert not re.search(r"meeting|séance|Adopted|الجلسة", resolution.operative[-1].text)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_recitals_numbered_with_the_operative_paragraphs_stay_recitals(language: str) -> None:
+    """UNESCO numbers every paragraph: "1. Recalling", "2. Having examined" are recitals
+    that keep their numbers, and the operative paragraphs go on from 3."""
+    resolution = parse_file(FIXTURES / f"unesco-gc-numbered.{language}.txt")
+    assert [(c.number, c.concept) for c in resolution.preamble] == [
+        (1, "recalling"),
+        (2, "considering"),
+    ]
+    assert [c.number for c in resolution.operative] == [3, 4, 5]
+    assert [c.concept for c in resolution.operative] == ["welcomes", "invites", "requests"]
+
+
+def test_a_numbered_paragraph_opened_by_a_verb_is_operative_as_before() -> None:
+    """Only a preambular phrase makes a numbered paragraph a recital: elsewhere the first
+    numbered paragraph opens the operative part, and numbered recitals stay unnumbered."""
+    for name in ("unesco-gc.en.txt", "un-sc.en.txt", "who-wha.en.txt", "hrc.en.txt"):
+        resolution = parse_file(FIXTURES / name)
+        assert all(c.number is None for c in resolution.preamble), name
+        assert resolution.operative[0].number == 1, name
 
 
 def test_a_draft_recommended_to_another_body_is_attached_not_read_as_clauses() -> None:

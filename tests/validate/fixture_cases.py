@@ -378,6 +378,13 @@ CASES: dict[str, tuple[str, str]] = {
         " INSERT DATA { en:operative-1 respub:paragraphNumber 0 ."
         " en:operative-2 respub:paragraphNumber 1 }",
     ),
+    "OperativeNumbering.after-recitals": (
+        "a recital numbered 1, then operative clauses numbered 3, 4 (no 2)",
+        "DELETE DATA { en:operative-1 respub:paragraphNumber 1 ."
+        " en:operative-2 respub:paragraphNumber 2 } ;"
+        " INSERT DATA { en:preamble-1 respub:paragraphNumber 1 ."
+        " en:operative-1 respub:paragraphNumber 3 . en:operative-2 respub:paragraphNumber 4 }",
+    ),
     "OperativeNumbering.roman": (
         "both operative clauses numbered 'i', as text (left to the query)",
         "DELETE DATA { en:operative-1 respub:paragraphNumber 1 ."
@@ -456,6 +463,10 @@ CASES: dict[str, tuple[str, str]] = {
         "the body acting on itself stated as false",
         "DELETE DATA { en:operative-1 respub:actsOnItself true } ;"
         " INSERT DATA { en:operative-1 respub:actsOnItself false }",
+    ),
+    "PreambularClause-paragraphNumber": (
+        "a recital numbered 0",
+        "INSERT DATA { en:preamble-1 respub:paragraphNumber 0 }",
     ),
     "OperativeClause-sectionHeading": (
         "two section headings on one clause",

@@ -4,17 +4,22 @@ not handle."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import ModuleType
 
 import pyoxigraph as ox
-from rdflib import Graph
+from rdflib import Graph, Literal
 
+from respub.parse import parse_file
+from respub.rdf.mapping import to_graph
+from respub.rdf.vocab import RESPUB
 from respub.validate import Report
 from respub.validate.linear import LINEAR, applies, operative_numbering, query_digest
 from respub.validate.shapes import SparqlConstraint, load_shapes
 from respub.validate.sparql import _text, evaluate, to_store
 
 NUMBERING = "https://respub.org/shapes#OperativeNumbering"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "bodies"
 
 
 def _store(cases: ModuleType, case: str) -> ox.Store:
@@ -67,6 +72,7 @@ def test_numbering_checked_linearly_for_integers(cases: ModuleType) -> None:
         "OperativeNumbering": {"3"},  # a gap before 3
         "OperativeNumbering.duplicate": {"1"},  # 1 twice
         "OperativeNumbering.below-one": {"0"},
+        "OperativeNumbering.after-recitals": {"3"},  # recital 1, then 3
     }
     for case, values in expected.items():
         found = operative_numbering(constraint, _store(cases, case))
@@ -80,3 +86,21 @@ def test_numbering_left_to_the_query_for_text(cases: ModuleType) -> None:
     constraint = _constraint(NUMBERING)
     assert operative_numbering(constraint, store) is None
     assert Report(tuple(evaluate([constraint], store))).violations
+
+
+def test_operative_numbering_goes_on_from_numbered_recitals() -> None:
+    """UNESCO's "1. Recalling", "2. Having examined", "3. Welcomes": the operative part
+    numbered from 3 conforms, by the query and by the check, and not without the recitals'
+    numbers."""
+    resolution = parse_file(FIXTURES / "unesco-gc-numbered.en.txt")
+    graph = to_graph(resolution)
+    constraint = _constraint(NUMBERING)
+    store = to_store(graph)
+    assert operative_numbering(constraint, store) == []
+    assert not Report(tuple(evaluate([constraint], store))).violations
+    graph.remove((None, RESPUB.paragraphNumber, Literal(1)))
+    graph.remove((None, RESPUB.paragraphNumber, Literal(2)))
+    store = to_store(graph)
+    found = operative_numbering(constraint, store)
+    assert found is not None and {_text(b["value"]) for b in found} == {"3"}
+    assert {v.value for v in evaluate([constraint], store)} == {"3"}

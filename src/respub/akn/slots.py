@@ -57,6 +57,8 @@ def _slots(r: Resolution) -> Iterator[Slot]:
         yield Slot("formula", "formula", r.formula)
     notes = _Notes(r)
     for position, clause in enumerate(r.preamble, start=1):
+        if clause.number is not None:
+            yield Slot(f"preamble-{position}", "num", str(clause.number))
         yield from notes.text(f"preamble-{position}", clause.text)
     for position, op in enumerate(r.operative, start=1):
         part = f"operative-{position}"

@@ -3,17 +3,18 @@
 ``<statement name="resolution">`` with ``meta/identification`` (FRBR work, expression and
 manifestation, named by the /akn/ convention, with the respub IRIs as aliases), a
 ``preface`` (``docNumber``, ``docTitle``, ``docProponent``), a ``preamble`` (``formula
-name="enactingFormula"``, one ``container`` per preambular clause), a ``mainBody`` of
+name="enactingFormula"``, one ``container`` per preambular clause named by its concept, a
+numbered one a ``recital`` with its concept as ``class``), a ``mainBody`` of
 ``paragraph``/``subparagraph`` (the heading printed above a clause as its ``heading``),
-``conclusions`` (``docDate``: the adoption date, else the
-session's last or first day referring to a ``TLCEvent`` that says so; footnotes as
-``authorialNote``) and ``attachments`` for annexes. Every clause's ``eId`` is its RDF
-fragment name (``preamble-3``, ``operative-2-a``); every citation is a ``<ref href>`` to
-the cited work's IRI, with the citation's fragment name as ``eId``. The addressees of an
-operative clause or sub-paragraph (`respub.knowledge.addressees`) are a ``TLCConcept``
-each in ``meta/references`` (``eId`` ``addressee-<id>``, ``href`` the concept's IRI in
-the addressee scheme, ``showAs`` its label in the version's language) and the
-``refersTo`` of its ``paragraph`` or ``subparagraph``, as ``respub:addressee`` in the RDF.
+``conclusions`` (``docDate``: the adoption date, else the session's last or first day
+referring to a ``TLCEvent`` that says so; footnotes as ``authorialNote``) and
+``attachments`` for annexes. Every clause's ``eId`` is its RDF fragment name
+(``preamble-3``, ``operative-2-a``); every citation is a ``<ref href>`` to the cited work's
+IRI, with the citation's fragment name as ``eId``. The addressees of an operative clause or
+sub-paragraph (`respub.knowledge.addressees`) are a ``TLCConcept`` each in
+``meta/references`` (``eId`` ``addressee-<id>``, ``href`` the concept's IRI in the addressee
+scheme, ``showAs`` its label in the version's language) and the ``refersTo`` of its
+``paragraph`` or ``subparagraph``, as ``respub:addressee`` in the RDF.
 
 A footnote whose mark stands in a clause (`FootnoteMark`) is an ``authorialNote`` with its
 printed ``marker`` at that place in the clause's ``<p>`` (inside a ``<ref>`` when the mark
@@ -208,9 +209,17 @@ class _Writer:
         if self.r.formula is not None:
             formula = _add(preamble, "formula", name="enactingFormula")
             self.fill(_add(formula, "p"), "formula")
+        recitals = None  # the `recitals` holding a run of numbered recitals
         for position, clause in enumerate(self.r.preamble, start=1):
-            name = clause.concept or "recital"
-            container = _add(preamble, "container", name=name, eId=f"preamble-{position}")
+            name, part = clause.concept or "recital", f"preamble-{position}"
+            if clause.number is None:
+                recitals = None
+                container = _add(preamble, "container", name=name, eId=part)
+            else:  # a `container` has no `num`: a numbered one is a `recital`
+                if recitals is None:
+                    recitals = _add(preamble, "recitals", eId=f"recitals-{position}")
+                container = _add(recitals, "recital", eId=part, **{"class": name})
+                self.fill(_add(container, "num"), "num")
             self.fill(_add(container, "p"), "text")
 
     def main_body(self, statement: etree._Element) -> None:

@@ -76,6 +76,11 @@ def segment(
         numbering = _numbering(text, numeral, last, lexicon) if style == "sentence" else None
         if numbering:
             number, body = numbering
+            recital = None if seen_operative else _numbered_recital(body, lexicon)
+            if recital is not None:  # "1. Recalling ...": numbered with the operative part
+                drafts.append(_Draft(False, recital, body, number))
+                last = number
+                continue
             opener = _opener(body, lexicon, "operative", style)
             drafts.append(_Draft(True, opener, body, number, heading=_heading(heading)))
             seen_operative, last = True, number
@@ -116,7 +121,8 @@ def segment(
         if not d.operative:
             text = _with_items(d) if d.items else d.text
             marks = own(text) if own else ()
-            preamble.append(PreambularClause(d.opener.keyword, text, d.opener.concept, marks))
+            opener = d.opener
+            preamble.append(PreambularClause(opener.keyword, text, opener.concept, marks, d.number))
     operative = []
     for d in drafts:
         if d.operative:
@@ -310,6 +316,16 @@ def _lost_number(drafts: list[_Draft], text: str, lexicon: Lexicon) -> _Draft | 
     if lexicon.match_opener(text, "preambular") or not _terminated(text, ".;:"):
         return None
     return _Draft(True, op, text, last.number + 1)
+
+
+def _numbered_recital(text: str, lexicon: Lexicon) -> Opener | None:
+    """The opener of a numbered paragraph that is a recital: opened by a preambular phrase
+    longer than any operative one ("Recalling", "Having examined"; not "Requests")."""
+    pre = lexicon.match_opener(text, "preambular")
+    if pre is None:
+        return None
+    op = lexicon.match_opener(text, "operative")
+    return pre if op is None or len(pre.keyword) > len(op.keyword) else None
 
 
 def _lettered_recital(

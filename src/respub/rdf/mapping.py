@@ -162,6 +162,7 @@ def _preamble(
         part_of(out, preamble, node)
         out.a(node, RESPUB.PreambularClause)
         out.integer(node, RESPUB.position, position)
+        out.integer(node, RESPUB.paragraphNumber, clause.number)
         out.text(node, RESPUB.keyword, clause.keyword)
         out.text(node, RESPUB.text, clause.text)
         if clause.concept is not None:
