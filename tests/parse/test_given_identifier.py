@@ -45,3 +45,19 @@ def test_the_pipeline_passes_the_manifest_identifier(tmp_path: Path) -> None:
     assert result.error is None, result.error
     assert result.identifier == "EXF/GC/2023/4"
     assert process(Source.of(path), Settings()).error is not None  # without it: refused
+
+
+def test_the_front_matter_dates_a_document_that_prints_no_date(tmp_path: Path) -> None:
+    """`date:` gives the adoption date of a text that prints none (the Akoma Ntoso writer's
+    error asks for it); a printed date comes first; a date that is none is an error."""
+    text = (FIXTURES / "who-eb.en.txt").read_text("utf-8")
+    assert parse_file(FIXTURES / "who-eb.en.txt").adopted is None
+    path = tmp_path / "dated.md"
+    path.write_text(f"---\ndate: 2025-02-08\n---\n{text}", "utf-8")
+    assert str(parse_file(path).adopted) == "2025-02-08"
+    printed = FIXTURES / "who-wha.en.txt"
+    path.write_text(f"---\ndate: 2025-02-08\n---\n{printed.read_text('utf-8')}", "utf-8")
+    assert str(parse_file(path).adopted) == str(parse_file(printed).adopted) != "2025-02-08"
+    path.write_text(f"---\ndate: 8 February\n---\n{text}", "utf-8")
+    with pytest.raises(ParseError, match=r"dated\.md: front matter date '8 February' is not"):
+        parse_file(path)

@@ -56,6 +56,27 @@ def test_headings_in_the_operative_part_are_kept_on_the_clause_they_stand_above(
     ]
 
 
+def test_a_verb_alone_over_numbered_items_is_one_operative_clause_holding_them() -> None:
+    """ "RESOLVES:" then "1. To reaffirm ...", "2. To instruct ...": one operative clause,
+    unnumbered, whose sub-paragraphs are the numbered items (with their own sub-items);
+    not a recital followed by operative clauses whose keyword would be "To"."""
+    for language, verb in (("en", "RESOLVES"), ("es", "RESUELVE")):
+        resolution = parse_file(FIXTURES / f"resolves-chapeau.{language}.constructed.md")
+        assert [c.concept for c in resolution.preamble] == [
+            "considering",
+            "recalling",
+            "reaffirming",
+        ]
+        (clause,) = resolution.operative
+        assert (clause.keyword, clause.concept, clause.number) == (verb, "decides", None)
+        assert clause.text == f"{verb}:"
+        items = clause.subparagraphs
+        assert [s.label for s in items] == ["1", "2", "3"]
+        assert items[0].text.split()[0] in ("To", "Reafirmar")
+        if language == "es":
+            assert [s.label for s in items[1].subparagraphs] == ["a", "b"]
+
+
 def test_clause_marks_are_one_table() -> None:
     """Clause numbers, sub-paragraph labels and clause ends are spelt once, in layout.yaml's
     `clause_marks`; cleaning, reading-order repair, segmentation and parts all use it."""

@@ -127,7 +127,7 @@ def parse_source(
         number=header.number,
         title=complete_title(header.title, (b.text for b in blocks), doc.metadata, lang),
         session=header.session,
-        adopted=header.adopted or adopted,
+        adopted=header.adopted or adopted or _given_date(doc.metadata, path),
         status=status,
         formula=formula.text if formula else None,
         preamble=preamble,
@@ -185,6 +185,18 @@ def _part(
         parts=(),
         warnings=(),
     )
+
+
+def _given_date(metadata: dict[str, str], path: str) -> date | None:
+    """The adoption date the front matter gives (`date: 2023-06-01`), for a text that
+    prints none."""
+    given = metadata.get("date")
+    if not given:
+        return None
+    try:
+        return date.fromisoformat(given.strip())
+    except ValueError:
+        raise ParseError(path, f"front matter date {given!r} is not a date (YYYY-MM-DD)") from None
 
 
 def _language(text: str, forced: str | None, path: str) -> str:

@@ -76,6 +76,10 @@ def segment(
         numbering = _numbering(text, numeral, last, lexicon) if style == "sentence" else None
         if numbering:
             number, body = numbering
+            if drafts and _chapeau_open(drafts[-1]) and not lexicon.match_opener(body, "operative"):
+                drafts[-1].items.append((str(number), body))  # "RESOLVES:" / "1. To reaffirm"
+                last = number
+                continue
             recital = None if seen_operative else _numbered_recital(body, lexicon)
             if recital is not None:  # "1. Recalling ...": numbered with the operative part
                 drafts.append(_Draft(False, recital, body, number))
@@ -103,6 +107,12 @@ def segment(
         ):
             heading.append(text)  # "Asset freeze" above paragraph 1: a heading, no recital
             continue
+        if style == "sentence" and numbered and not seen_operative:
+            chapeau = _chapeau(text, lexicon)
+            if chapeau is not None:  # "RESOLVES:" over numbered items: the operative part
+                drafts.append(_Draft(True, chapeau, text, heading=_heading(heading)))
+                seen_operative = True
+                continue
         draft = _lost_number(drafts, text, lexicon) if style == "sentence" and numbered else None
         draft = draft or _classify(text, lexicon, style, drafts, numbered, seen_operative)
         if draft is None:
@@ -316,6 +326,22 @@ def _lost_number(drafts: list[_Draft], text: str, lexicon: Lexicon) -> _Draft | 
     if lexicon.match_opener(text, "preambular") or not _terminated(text, ".;:"):
         return None
     return _Draft(True, op, text, last.number + 1)
+
+
+def _chapeau(text: str, lexicon: Lexicon) -> Opener | None:
+    """The verb of an unnumbered paragraph that is only an operative verb and a colon
+    ("RESOLVES:", "RESUELVE:", "Decides:"), standing over numbered items (OAS, PAHO)."""
+    if not text.endswith(":") or len(text) > 40:
+        return None
+    op = lexicon.match_opener(text, "operative")
+    if op is None or text[len(op.keyword) :].strip(" :"):
+        return None
+    return op
+
+
+def _chapeau_open(draft: _Draft) -> bool:
+    """Whether `draft` is a chapeau (`_chapeau`) taking the numbered items that follow."""
+    return draft.operative and draft.number is None and draft.text.endswith(":")
 
 
 def _numbered_recital(text: str, lexicon: Lexicon) -> Opener | None:
