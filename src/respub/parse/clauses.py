@@ -13,7 +13,6 @@ from respub.parse.anchors import Own
 from respub.parse.blocks import Block
 
 _ROMAN = re.compile(r"^[ivxlc]+$")
-_WORD = re.compile(r"\S+")
 _COMMA = re.compile(r", (?=[^\W\d_])")
 
 
@@ -243,13 +242,15 @@ def _capitals(text: str) -> str | None:
     """The run of words in capitals that opens `text` ("HACE UN LLAMAMIENTO")."""
     words = []
     longest = 0  # the most letters of a word of the run
-    for match in _WORD.finditer(text):
-        word = match.group()
+    rest = text.split(None, 1)  # the next word and the text after it: `str.split` splits
+    while rest:  # where `\S+` ends, much faster than a regex call a word
+        word = rest[0]
         letters = word if word.isalpha() else "".join(filter(str.isalpha, word))
         if not letters.isupper():  # nor when it has no letter
             break
         words.append(word)
         longest = max(longest, len(letters))
+        rest = rest[1].split(None, 1) if len(rest) > 1 else []
     return " ".join(words).rstrip(",:;") if longest >= 2 else None
 
 
