@@ -27,7 +27,7 @@ from respub.parse.footnotes import (
     note_labels,
 )
 from respub.parse.furniture import remove_furniture
-from respub.parse.reading_order import break_paragraphs, reading_order
+from respub.parse.reading_order import blank_between, break_paragraphs, reading_order
 
 _SPACES = re.compile(r"  +")  # a literal prefix: searched for as a string
 _FORM_FEED = re.compile(r"\n?\f\n?")
@@ -166,6 +166,8 @@ def join_labels(lines: list[str]) -> list[str]:
     >>> join_labels(["Acting under Chapter VII,", "1. Condemns"])
     ['Acting under Chapter VII,', '', '1. Condemns']
     """
+    if blank_between(lines):  # (most texts) no line has one with text right above or below
+        return lines
     result: list[str] = []
     alone, numbered = MARKS.label_alone.match, MARKS.numbered.match
     joined = False  # whether the line was joined to the label above it

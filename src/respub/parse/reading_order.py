@@ -36,7 +36,7 @@ and leaves the words as printed:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from functools import cache
 
 from respub.knowledge.layout import MARKS
@@ -219,9 +219,13 @@ def break_paragraphs(
     >>> break_paragraphs(["Recalling it,", "Noting it;", "Annex"], None, [opener])
     ['Recalling it,', 'Noting it;', '', 'Annex']
     """
+    if lex is not None:
+        lines = _inline_pieces(lines)
+    if blank_between(lines):  # (most texts) no line stands right under a line with text
+        return [*lines]
     result: list[str] = []
     ends = MARKS.ends_clause_marked.search
-    for line in _inline_pieces(lines) if lex is not None else lines:
+    for line in lines:
         # a blank line opens nothing: the line above it is not looked at
         if line and result and (previous := result[-1]):
             if (
@@ -251,28 +255,42 @@ def split_inline_clauses(lines: list[str]) -> list[str]:
     >>> split_inline_clauses(["1. Applies paragraph 4; 3. Notes are kept."])
     ['1. Applies paragraph 4; 3. Notes are kept.']
     """
-    return list(_inline_pieces(lines))
+    return _inline_pieces(lines)
 
 
-def _inline_pieces(lines: list[str]) -> Iterator[str]:
+def blank_between(lines: list[str]) -> bool:
+    """Whether every other line is blank (empty), so that no line with text has another
+    right above it: told without a loop over the lines (a blank line under each paragraph
+    is how most texts print them).
+
+    >>> blank_between(["", "Recalling it,", "", "Noting it;"]), blank_between(["a", "b"])
+    (True, False)
+    """
+    return not any(lines[1::2]) or not any(lines[::2])
+
+
+def _inline_pieces(lines: list[str]) -> list[str]:
+    """`split_inline_clauses`'s pieces (a list made in one loop, not a generator's)."""
+    pieces: list[str] = []
     last = 0  # the last operative number that opened a line
     after = ""  # how the number after it is printed inside a line: " 3. " (none after 0)
     numbered = MARKS.numbered.match
     for line in lines:
         # (a blank line holds no number) a numbered line opens with a digit (`MARKS.numbered`
         # does: a test checks it), the character tells most lines apart without a match
-        if line and line[:1].isdecimal() and (found := numbered(line)):
+        if line and line[0].isdecimal() and (found := numbered(line)):
             last = int(found.group("number"))
             after = f" {last + 1}. " if last else ""
         while after and after in line:
             found = _inline(last + 1).search(line)
             if found is None:
                 break
-            yield line[: found.start()].rstrip()
+            pieces.append(line[: found.start()].rstrip())
             line = line[found.start() :].lstrip()
             last += 1
             after = f" {last + 1}. "
-        yield line
+        pieces.append(line)
+    return pieces
 
 
 @cache
