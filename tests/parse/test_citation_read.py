@@ -6,6 +6,8 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
+
 from respub.knowledge.firstlook import lowers_alike
 from respub.parse.citations import _read_wider, read
 
@@ -27,13 +29,14 @@ def test_read_is_its_plain_definition() -> None:
         assert read(text) == _plain(text), text
 
 
-def test_every_windows_1252_character_reads_as_plainly() -> None:
+@pytest.mark.parametrize("codec", ["cp1252", "cp1256"])
+def test_every_windows_code_page_character_reads_as_plainly(codec: str) -> None:
     for code in range(256):
         try:
-            char = bytes([code]).decode("cp1252")
+            char = bytes([code]).decode(codec)
         except UnicodeDecodeError:
             continue
-        for text in (char, f"“{char}”", f"“A{char}7”"):
+        for text in (char, f"“{char}”", f"“A{char}7”", f"القرار {char}"):
             assert read(text) == _plain(text), text
             if not text.isascii():
                 assert _read_wider(text) == _plain(text), text

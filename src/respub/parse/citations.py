@@ -97,8 +97,8 @@ def has_digit(text: str) -> bool:
 
 def read(text: str) -> tuple[str, bool, bool]:
     """`text` lowered, whether it `lowers_alike` its lowered text, whether it holds a digit
-    (`\\d`), with one test of its characters' width: a text of Latin-1 characters (ASCII:
-    a flag CPython keeps) holds no digit but the ASCII ones, which ten substring tests
+    (`\\d`), with one test of its characters' width: a text of ASCII (a flag CPython keeps)
+    or of one of `_CODE_PAGES` holds no digit but the ASCII ones, which ten substring tests
     (memchr) find, and is lowered byte by byte (`str.lower` looks up each character beyond
     ASCII), each to one character: it lowers alike unless it holds µ.
 
@@ -107,29 +107,21 @@ def read(text: str) -> tuple[str, bool, bool]:
     """
     if text.isascii():
         return text.lower(), True, _ascii_digit(text)
-    try:
-        latin = text.encode("latin-1")
-    except UnicodeEncodeError:
-        return _read_wider(text)
-    lowered = latin.translate(_LATIN1_LOWER).decode("latin-1")
-    return lowered, _MICRO not in text, _ascii_digit(text)
+    return _read_wider(text)
 
 
 def _read_wider(text: str) -> tuple[str, bool, bool]:
-    """`read` of a text beyond Latin-1: one of Windows-1252 (Latin-1's letters with “quotes”,
-    dashes, €, Œ) as a text of Latin-1, byte by byte (its only digits are ASCII, µ its only
-    case exception); a wider one by `str.lower` and the patterns.
+    """`read` of a text beyond ASCII: one of `_CODE_PAGES` byte by byte; a wider one by
+    `str.lower` and the patterns.
 
-    >>> _read_wider("“Œuvre” µ 7"), _read_wider("القرار ٧")
-    (('“œuvre” µ 7', False, True), ('القرار ٧', True, True))
+    >>> _read_wider("“Œuvre” µ 7"), _read_wider("القرار ٧"), _read_wider("القرار 7")
+    (('“œuvre” µ 7', False, True), ('القرار ٧', True, True), ('القرار 7', True, True))
     """
-    try:
-        encoded = text.encode("cp1252")
-    except UnicodeEncodeError:
+    lowered = _byte_lowered(text)
+    if lowered is None:
         lowered = text.lower()
         digit = _ascii_digit(text) or _DIGIT.search(text) is not None
         return lowered, lowers_alike(text, lowered), digit
-    lowered = encoded.translate(_CP1252_LOWER).decode("cp1252")
     return lowered, _MICRO not in text, _ascii_digit(text)
 
 
@@ -142,30 +134,42 @@ def _ascii_digit(text: str) -> bool:
     return False
 
 
-# each Latin-1 character's lower case, one Latin-1 character (`ord` of a longer one fails)
-_LATIN1_LOWER = bytes(ord(chr(code).lower()) for code in range(256))
 _MICRO = "\xb5"  # µ, the Latin-1 character a case-insensitive pattern takes for another
 
 
-def _cp1252_lower() -> bytes:
-    """Each Windows-1252 byte's lower case, one byte (`encode` of a longer one fails; the
-    five bytes that encode no character stay); checks what `_read_wider` takes of its
-    characters: no digit beyond ASCII, no case exception but µ."""
+def _lower_table(codec: str) -> bytes:
+    """Each byte's lower case in the one-byte `codec`, one byte (`encode` of a longer one
+    fails; a byte that encodes no character stays); checks what `_read_wider` takes of
+    the code page's characters: no digit beyond ASCII, no case exception but µ."""
     table = bytearray(range(256))
     for code in range(256):
         try:
-            char = bytes([code]).decode("cp1252")
+            char = bytes([code]).decode(codec)
         except UnicodeDecodeError:
             continue
         if not char.isascii() and (
             char.isdecimal() or (char != _MICRO and char in CASE_EXCEPTIONS)
         ):
-            raise AssertionError(f"Windows-1252 {char!r}: a digit or a case exception")
-        (table[code],) = char.lower().encode("cp1252")
+            raise AssertionError(f"{codec} {char!r}: a digit or a case exception")
+        (table[code],) = char.lower().encode(codec)
     return bytes(table)
 
 
-_CP1252_LOWER = _cp1252_lower()
+# the one-byte code pages a text beyond ASCII is lowered in, byte by byte, if it is of one:
+# Latin-1, Windows-1252 (Latin-1's letters with “quotes”, dashes, €, Œ), Windows-1256
+# (Arabic, with the letters of French)
+_CODE_PAGES = tuple((codec, _lower_table(codec)) for codec in ("latin-1", "cp1252", "cp1256"))
+
+
+def _byte_lowered(text: str) -> str | None:
+    """`text.lower()` where `text` is of one of `_CODE_PAGES`, else None."""
+    for codec, table in _CODE_PAGES:
+        try:
+            encoded = text.encode(codec)
+        except UnicodeEncodeError:
+            continue
+        return encoded.translate(table).decode(codec)
+    return None
 
 
 def find_citations(text: str, clause: str, own: str | None = None) -> list[Citation]:
