@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any, NamedTuple
 
-from respub.knowledge.firstlook import is_latin1
 from respub.packaged import read_data
 
 LANGUAGES = ("en", "fr", "es", "ar")
@@ -37,9 +36,40 @@ def fold(text: str) -> str:
     if text.isascii():  # a flag CPython keeps: NFC leaves it, casefold is lower
         return text.lower()
     quoted = text.replace("’", "'")
-    if is_latin1(quoted) and "ß" not in quoted and "µ" not in quoted:
-        return quoted.lower()  # NFC leaves Latin-1, casefold is lower but for ß and µ
-    return unicodedata.normalize("NFC", text).casefold().replace("’", "'")
+    if "ß" in quoted or "µ" in quoted:  # the code pages' only characters casefold otherwise
+        return unicodedata.normalize("NFC", text).casefold().replace("’", "'")
+    try:  # NFC leaves Latin-1
+        return quoted.encode("latin-1").translate(_LATIN1_FOLD).decode("latin-1")
+    except UnicodeEncodeError:
+        pass
+    composed = unicodedata.normalize("NFC", quoted)  # (’ is no part of a composition)
+    for codec, table in _WIDER_FOLDS:
+        try:
+            return composed.encode(codec).translate(table).decode(codec)
+        except UnicodeEncodeError:
+            continue
+    return composed.casefold()
+
+
+def _fold_table(codec: str) -> bytes:
+    """Each byte's casefold in the one-byte `codec`, one byte (`str.casefold` looks up each
+    character beyond ASCII, several times slower); checks that each character but ß and µ
+    (which `fold` folds apart) casefolds to one character of the code page."""
+    table = bytearray(range(256))
+    for code in range(256):
+        try:
+            char = bytes([code]).decode(codec)
+        except UnicodeDecodeError:
+            continue  # a byte that encodes no character stays
+        if char not in "ßµ":
+            (table[code],) = char.casefold().encode(codec)
+    return bytes(table)
+
+
+_LATIN1_FOLD = _fold_table("latin-1")
+# Windows-1252 (Latin-1's letters with “quotes”, dashes, €, Œ), Windows-1256 (Arabic, with
+# the letters of French): where NFC has composed them, folded byte by byte
+_WIDER_FOLDS = tuple((codec, _fold_table(codec)) for codec in ("cp1252", "cp1256"))
 
 
 _JOINERS = frozenset(("et", "y", "و", "بعد"))
