@@ -1,12 +1,14 @@
-"""`_is_annex` is looked at only for a text `annex_heading` matches: that match must hold
-for every text `_is_annex` takes for an annex's opening."""
+"""`_is_annex` looks first at a text's first letter, then at `annex_heading`, then at the
+folded first word: each earlier step must hold for every text a later one takes for an
+annex's opening."""
 
 from __future__ import annotations
 
 import random
 
+from respub.knowledge.firstlook import CASE_EXCEPTIONS
 from respub.knowledge.headings import annex_heading, annex_words
-from respub.parse import _annexes, _is_annex
+from respub.parse import _annexes, _is_annex, _opens_like_annex
 from respub.parse.blocks import Block
 
 
@@ -24,8 +26,21 @@ def test_every_annex_opening_is_matched_by_annex_heading() -> None:
     texts += ["Annexes", "ANNEX", "Appendix 2", "The annex", ""]
     assert any(_is_annex(text) for text in texts)
     for text in texts:
-        if _is_annex(text):
+        if text.split(" ", 1)[0].casefold().rstrip(".:") in annex_words():
             assert annex_heading().match(text), text
+        if annex_heading().match(text):
+            assert _opens_like_annex(text[:1]), text
+
+
+def test_every_letter_opening_an_annex_word_is_one() -> None:
+    """Any character `annex_heading` takes for the first letter of an annex word (in any
+    case, or one of the characters `re` takes for another letter) is one."""
+    firsts = {word[0] for word in annex_words()}
+    characters = {*map(chr, range(0x250)), *CASE_EXCEPTIONS, *(c.upper() for c in firsts)}
+    for first in characters:
+        for word in annex_words():
+            if annex_heading().match(first + word[1:]):
+                assert _opens_like_annex(first), (first, word)
 
 
 def test_annexes_open_at_annex_words() -> None:

@@ -6,13 +6,15 @@ header → segment the clauses → find the closing status → collect citations
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from respub.errors import ParseError
-from respub.knowledge.headings import annex_heading, annex_word_set
+from respub.knowledge.headings import annex_heading, annex_word_set, annex_words
 from respub.knowledge.identifiers import identify
 from respub.knowledge.language import detect_language
 from respub.knowledge.lexicon import LANGUAGES, Lexicon, lexicon
@@ -287,20 +289,15 @@ def _split_closing(
     """(clauses, closing lines, annex) — the closing is the status or meeting line."""
     status_of = lex.status_of
     closing = line_matcher(prof.closing) if prof.closing is not None else None
-    may_be_annex = annex_heading().match
     for index, block in enumerate(blocks):
         text = block.text
         if status_of(text) is not None or (closing is not None and closing(text)):
             annex = next(
-                (
-                    i
-                    for i in range(index + 1, len(blocks))
-                    if may_be_annex(blocks[i].text) and _is_annex(blocks[i].text)
-                ),
+                (i for i in range(index + 1, len(blocks)) if _is_annex(blocks[i].text)),
                 len(blocks),
             )
             return blocks[:index], blocks[index:annex], blocks[annex:]
-        if index > 0 and may_be_annex(text) and _is_annex(text):
+        if index > 0 and _is_annex(text):
             return blocks[:index], [], blocks[index:]
     return blocks, [], []
 
@@ -308,10 +305,23 @@ def _split_closing(
 def _is_annex(text: str) -> bool:
     """Whether `text` opens with an annex word ("Annex", "ANNEXE:"), in any language.
 
-    A text `annex_heading` does not match opens with none (one match tells most blocks
-    apart, without splitting and folding their first word): callers look at that first.
+    Looked at in steps, each cheaper than the next and telling most blocks apart: the
+    first letter of an annex word, then one match of `annex_heading`, then the first word
+    split off and folded.
     """
-    return text.split(" ", 1)[0].casefold().rstrip(".:") in annex_word_set()
+    return (
+        _opens_like_annex(text[:1])
+        and annex_heading().match(text) is not None
+        and text.split(" ", 1)[0].casefold().rstrip(".:") in annex_word_set()
+    )
+
+
+@cache
+def _opens_like_annex(first: str) -> bool:
+    """Whether `first`, a text's first character, is the first letter of an annex word in
+    some case, as `annex_heading` compares them (a text holding none opens with none)."""
+    letters = "".join(sorted({word[0] for word in annex_words()}))
+    return re.match(f"(?i)[{re.escape(letters)}]", first) is not None
 
 
 def _status(
@@ -335,9 +345,8 @@ def _status(
 
 def _annexes(blocks: list[Block]) -> tuple[Annex, ...]:
     annexes: list[Annex] = []
-    may_be_annex = annex_heading().match
     for block in blocks:
-        if not annexes or (may_be_annex(block.text) and _is_annex(block.text)):
+        if not annexes or _is_annex(block.text):
             annexes.append(Annex(title=block.text, paragraphs=()))
         else:
             last = annexes[-1]
