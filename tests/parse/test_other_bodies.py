@@ -374,6 +374,22 @@ def test_a_given_identifier_the_detected_body_never_prints_makes_the_body_unknow
     assert (parse_file(un).body, parse_file(un).warnings) == ("UN-GA", ())
 
 
+def test_another_bodys_resolution_without_a_given_identifier_says_what_was_assumed(
+    tmp_path: Path,
+) -> None:
+    """The OAS's "THE GENERAL ASSEMBLY," reads as the UN General Assembly's: without a
+    given identifier the error says the body was only recognised, and what a given one
+    does; with the body forced, that it was asked for."""
+    fixture = FIXTURES.parent / "layout" / "resolves-chapeau.en.constructed.md"
+    path = tmp_path / "oas.txt"
+    path.write_text(fixture.read_text("utf-8").split("---", 2)[2], "utf-8")
+    with pytest.raises(ParseError, match=r"no UN-GA .* recognised from the text.*`unknown`"):
+        parse_file(path)
+    with pytest.raises(ParseError) as forced:
+        parse_file(path, body="UN-GA")
+    assert "recognised" not in str(forced.value) and "identifier:" in str(forced.value)
+
+
 def test_body_can_still_be_forced() -> None:
     resolution = parse_file(FIXTURES / "unknown.md", body="UN-HRC")
     assert resolution.body == "UN-HRC" and resolution.warnings == ()

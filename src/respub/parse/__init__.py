@@ -116,7 +116,7 @@ def parse_source(
     if header.session is None and header.identifier is not None:
         header = replace(header, session=numbered_session(header.identifier, prof))
     if header.identifier is None:
-        raise ParseError(path, _no_identifier(prof), line=blocks[0].line)
+        raise ParseError(path, _no_identifier(prof, body is not None), line=blocks[0].line)
     status, adopted = _status(closing, lex, prof)
     # a heading "Resolution adopted on ..." says so where no closing line does
     status = status or prof.numbered_status or ("adopted" if header.adopted else None)
@@ -246,14 +246,19 @@ def _printed_identifier(text: str, prof: BodyProfile, language: str) -> str | No
     return named.canonical if named else None
 
 
-def _no_identifier(prof: BodyProfile) -> str:
+def _no_identifier(prof: BodyProfile, forced: bool) -> str:
     how = "give it as `identifier:` in the front matter or in the manifest entry"
     if prof.origin == "generic":
         return (
             "no known deliberative body recognised and no resolution identifier found; "
             f"{how}, and force the body with --body"
         )
-    return f"no {prof.code} resolution identifier found; {how}"
+    if forced:
+        return f"no {prof.code} resolution identifier found; {how}"
+    return (  # the body was told from the text: the OAS's "THE GENERAL ASSEMBLY," is not the UN's
+        f"no {prof.code} resolution identifier found (the body was recognised from the text); "
+        f"{how}: one in none of {prof.code}'s styles makes the body `unknown`"
+    )
 
 
 def _formula_at(blocks: list[Block], prof: BodyProfile, lang: str) -> tuple[int, int] | None:
