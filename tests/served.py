@@ -28,20 +28,21 @@ def sample_sources(folder: Path) -> Path:
     of resolution 80/1 in another, and a heading above paragraph 3 of resolution 80/13."""
     shutil.copytree(REPO / "corpus" / "interpol", folder / "interpol")
     shutil.copytree(REPO / "corpus" / "un-ga" / "md", folder / "un-ga")
-    path = folder / "un-ga" / HOSTILE_FILE
-    text = path.read_text(encoding="utf-8")
-    marked = text.replace("Reiterating the historic", f"Reiterating {HOSTILE} the historic", 1)
+    hostile = folder / "un-ga" / HOSTILE_FILE
+    _replace_once(hostile, "Reiterating the historic", f"Reiterating {HOSTILE} the historic")
     # A citation of a resolution in the dataset, so that pages link to each other.
-    marked = marked.replace("Recalling its resolution 79/6", "Recalling its resolution 80/1", 1)
-    assert marked != text
-    path.write_text(marked, encoding="utf-8")
+    _replace_once(hostile, "Recalling its resolution 79/6", "Recalling its resolution 80/1")
     # A heading over two operative paragraphs, opening a part of the operative text.
-    path = folder / "un-ga" / HEADED_FILE
-    text = path.read_text(encoding="utf-8")
-    headed = text.replace("\n3. Requests the Chair", f"\n{HEADING}\n\n3. Requests the Chair", 1)
-    assert headed != text
-    path.write_text(headed, encoding="utf-8")
+    chair = "\n3. Requests the Chair"
+    _replace_once(folder / "un-ga" / HEADED_FILE, chair, f"\n{HEADING}\n{chair}")
     return folder
+
+
+def _replace_once(path: Path, old: str, new: str) -> None:
+    """Replace the first `old` in the text of `path` by `new`; `old` must be there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def publish_sample(sources: Path, output: Path, when: datetime = FIRST) -> ReleaseSummary:
@@ -52,9 +53,5 @@ def publish_sample(sources: Path, output: Path, when: datetime = FIRST) -> Relea
 
 def change_one(sources: Path) -> str:
     """Change an operative clause of one resolution; its identifier."""
-    path = sources / "un-ga" / "A_RES_80_1.md"
-    text = path.read_text(encoding="utf-8")
-    changed = text.replace("Decides", "Decides firmly", 1)
-    assert changed != text
-    path.write_text(changed, encoding="utf-8")
+    _replace_once(sources / "un-ga" / "A_RES_80_1.md", "Decides", "Decides firmly")
     return "A/RES/80/1"

@@ -57,9 +57,10 @@ def _slots(r: Resolution) -> Iterator[Slot]:
         yield Slot("formula", "formula", r.formula)
     notes = _Notes(r)
     for position, clause in enumerate(r.preamble, start=1):
+        part = f"preamble-{position}"
         if clause.number is not None:
-            yield Slot(f"preamble-{position}", "num", str(clause.number))
-        yield from notes.text(f"preamble-{position}", clause.text)
+            yield Slot(part, "num", str(clause.number))
+        yield from notes.text(part, clause.text)
     for position, op in enumerate(r.operative, start=1):
         part = f"operative-{position}"
         if op.number is not None:

@@ -24,7 +24,7 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 # Characters `re.IGNORECASE` matches to a character of a different `str.lower()`
 # (CPython's re._casefix table, both sides of each pair, and U+0130); a test checks the
@@ -240,3 +240,23 @@ def tried_at(
             continue
         yield found
         position = found.end()
+
+
+def code_page_table(codec: str, case: Callable[[str], str], keep: str = "") -> bytes:
+    """A `bytes.translate` table of each byte's `case` (`str.lower`, `str.casefold`) in the
+    one-byte `codec`: a byte that encodes no character, and the characters of `keep`, stay;
+    a character whose case is not one character of the code page is a `ValueError`."""
+    table = bytearray(range(256))
+    for code, char in code_page(codec):
+        if char not in keep:
+            (table[code],) = case(char).encode(codec)
+    return bytes(table)
+
+
+def code_page(codec: str) -> Iterator[tuple[int, str]]:
+    """(byte, character) for each byte that encodes a character in the one-byte `codec`."""
+    for code in range(256):
+        try:
+            yield code, bytes([code]).decode(codec)
+        except UnicodeDecodeError:
+            continue

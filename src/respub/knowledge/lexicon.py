@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any, NamedTuple
 
+from respub.knowledge.firstlook import code_page_table
 from respub.packaged import read_data
 
 LANGUAGES = ("en", "fr", "es", "ar")
@@ -51,25 +52,14 @@ def fold(text: str) -> str:
     return composed.casefold()
 
 
-def _fold_table(codec: str) -> bytes:
-    """Each byte's casefold in the one-byte `codec`, one byte (`str.casefold` looks up each
-    character beyond ASCII, several times slower); checks that each character but ß and µ
-    (which `fold` folds apart) casefolds to one character of the code page."""
-    table = bytearray(range(256))
-    for code in range(256):
-        try:
-            char = bytes([code]).decode(codec)
-        except UnicodeDecodeError:
-            continue  # a byte that encodes no character stays
-        if char not in "ßµ":
-            (table[code],) = char.casefold().encode(codec)
-    return bytes(table)
-
-
-_LATIN1_FOLD = _fold_table("latin-1")
-# Windows-1252 (Latin-1's letters with “quotes”, dashes, €, Œ), Windows-1256 (Arabic, with
-# the letters of French): where NFC has composed them, folded byte by byte
-_WIDER_FOLDS = tuple((codec, _fold_table(codec)) for codec in ("cp1252", "cp1256"))
+# each byte's casefold (`str.casefold` looks up each character beyond ASCII, several times
+# slower), but for ß and µ, which `fold` folds apart; in Latin-1, and in Windows-1252
+# (Latin-1's letters with “quotes”, dashes, €, Œ) and Windows-1256 (Arabic, with the
+# letters of French) where NFC has composed them
+_LATIN1_FOLD = code_page_table("latin-1", str.casefold, keep="ßµ")
+_WIDER_FOLDS = tuple(
+    (codec, code_page_table(codec, str.casefold, keep="ßµ")) for codec in ("cp1252", "cp1256")
+)
 
 
 _JOINERS = frozenset(("et", "y", "و", "بعد"))

@@ -16,7 +16,12 @@ from collections.abc import Sequence
 from functools import lru_cache
 from operator import itemgetter
 
-from respub.knowledge.firstlook import CASE_EXCEPTIONS, lowers_alike
+from respub.knowledge.firstlook import (
+    CASE_EXCEPTIONS,
+    code_page,
+    code_page_table,
+    lowers_alike,
+)
 from respub.knowledge.identifiers import (
     Identifier,
     Style,
@@ -141,18 +146,12 @@ def _lower_table(codec: str) -> bytes:
     """Each byte's lower case in the one-byte `codec`, one byte (`encode` of a longer one
     fails; a byte that encodes no character stays); checks what `_read_wider` takes of
     the code page's characters: no digit beyond ASCII, no case exception but µ."""
-    table = bytearray(range(256))
-    for code in range(256):
-        try:
-            char = bytes([code]).decode(codec)
-        except UnicodeDecodeError:
-            continue
+    for _, char in code_page(codec):
         if not char.isascii() and (
             char.isdecimal() or (char != _MICRO and char in CASE_EXCEPTIONS)
         ):
             raise AssertionError(f"{codec} {char!r}: a digit or a case exception")
-        (table[code],) = char.lower().encode(codec)
-    return bytes(table)
+    return code_page_table(codec, str.lower)
 
 
 # the one-byte code pages a text beyond ASCII is lowered in, byte by byte, if it is of one:
